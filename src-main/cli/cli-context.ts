@@ -1,0 +1,77 @@
+import { createInstance, type TFunction } from 'i18next';
+import { DEFAULT_LANGUAGE, resources, type Language } from '../../src-shared/i18n/resources';
+import { buildStationBridge, createStationClient, type StationClient } from '../../src-shared/ipc/station-api';
+import { createBackend } from '../ipc/create-backend';
+import { resolveDataDir } from '../platform/data-dir';
+import { createFileLogger } from '../platform/logger';
+import type { Prompter } from './prompt';
+
+export interface CliIo {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  prompter: Prompter;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface CliContext {
+  station: StationClient;
+  t: TFunction;
+  io: CliIo;
+  dataDir: string;
+}
+
+/** The CLI's language: SOHOA_LANG, else Vietnamese (the station's default). */
+export function cliLanguage(env: NodeJS.ProcessEnv): Language {
+  return env.SOHOA_LANG === 'en' ? 'en' : DEFAULT_LANGUAGE;
+}
+
+export async function createTranslator(language: Language): Promise<TFunction> {
+  const i18n = createInstance();
+  await i18n.init({ resources, lng: language, fallbackLng: DEFAULT_LANGUAGE, interpolation: { escapeValue: false } });
+  return i18n.t;
+}
+
+/**
+ * The CLI talks to main's services through the same registry and typed client as a
+ * window does, so validation and role checks are the same ones.
+ */
+export async function createCliContext(io: CliIo): Promise<CliContext> {
+  const dataDir = resolveDataDir(io.env);
+  const { registry } = createBackend({ dataDir, binding: 'cli', log: createFileLogger(dataDir) });
+  const station = createStationClient(
+    buildStationBridge((name, request) => registry.invoke(name, request, { sessionKey: 'cli' })),
+  );
+  return { station, t: await createTranslator(cliLanguage(io.env)), io, dataDir };
+}
+
+/** Reads a secret from the named environment variable, else prompts for it. */
+export async function secretFrom(
+  context: CliContext,
+  envName: string | undefined,
+  question: string,
+): Promise<string> {
+  if (envName) {
+    const value = context.io.env[envName];
+    if (value === undefined) throw new UsageError(`environment variable ${envName} is not set`);
+    return value;
+  }
+  const answer = await context.io.prompter.askSecret(question);
+  if (answer === null) throw new UsageError(context.t('cli.noInput'));
+  return answer;
+}
+
+/** Logs the CLI in for admin commands: `--admin USER` or a prompt, then the password. */
+export async function loginAsAdmin(
+  context: CliContext,
+  options: { admin?: string; adminPasswordEnv?: string },
+): Promise<void> {
+  const username = options.admin ?? (await context.io.prompter.ask(context.t('cli.adminUsername')));
+  if (!username) throw new UsageError(context.t('cli.noInput'));
+  const password = await secretFrom(context, options.adminPasswordEnv, context.t('cli.adminPassword'));
+  // Whether this account may manage users is main's decision, on each call that follows.
+  await context.station.auth.login({ username, password });
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

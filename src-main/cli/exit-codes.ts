@@ -1,0 +1,20 @@
+import type { ErrorCode } from '../../src-shared/errors/app-error';
+
+/** Exit codes scripts can rely on. */
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  authentication: 3,
+  forbidden: 4,
+  invalidInput: 5,
+} as const;
+
+export function exitCodeFor(code: ErrorCode): number {
+  if (code === 'auth.forbidden' || code === 'ipc.forbiddenSender') return EXIT.forbidden;
+  if (code.startsWith('auth.')) return EXIT.authentication;
+  if (code.startsWith('users.') || code.startsWith('settings.') || code === 'ipc.invalidRequest') {
+    return EXIT.invalidInput;
+  }
+  return EXIT.failure;
+}

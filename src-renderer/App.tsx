@@ -1,0 +1,65 @@
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { requestPersistentStorage } from './db/storage-status';
+import { LoginScreen } from './screens/auth/LoginScreen';
+import { SetupScreen } from './screens/auth/SetupScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { UsersScreen } from './screens/users/UsersScreen';
+import { WorkflowStepScreen, type WorkflowStep } from './screens/workflow/WorkflowStepScreen';
+import { SessionProvider, useSession } from './session/session-context';
+import { StationSettingsProvider } from './settings/station-settings-context';
+import { AppShell } from './shell/AppShell';
+import { visibleNavItems } from './shell/navigation';
+
+const STEPS: WorkflowStep[] = ['scan', 'index', 'review', 'sync', 'lookup', 'stats'];
+
+function SignedInRoutes() {
+  const { session } = useSession();
+  const allowed = new Set(visibleNavItems(session?.roles ?? []).map((item) => item.path));
+  const home = [...allowed][0] ?? '/settings';
+  return (
+    <StationSettingsProvider>
+      <Routes>
+        <Route element={<AppShell />}>
+          {STEPS.filter((step) => allowed.has(`/${step}`)).map((step) => (
+            <Route key={step} path={`/${step}`} element={<WorkflowStepScreen step={step} />} />
+          ))}
+          {allowed.has('/users') ? <Route path="/users" element={<UsersScreen />} /> : null}
+          <Route path="/settings" element={<SettingsScreen />} />
+          <Route path="*" element={<Navigate to={home} replace />} />
+        </Route>
+      </Routes>
+    </StationSettingsProvider>
+  );
+}
+
+function Gate() {
+  const { loading, needsSetup, session } = useSession();
+  if (loading) return <Spin size="large" fullscreen />;
+  if (needsSetup) return <SetupScreen />;
+  if (!session) return <LoginScreen />;
+  // Keyed by user so that nothing of one user's screens survives into the next login.
+  return <SignedInRoutes key={session.userId} />;
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    void requestPersistentStorage();
+  }, []);
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 6 } }}>
+      <AntApp>
+        <HashRouter>
+          <SessionProvider>
+            <Gate />
+          </SessionProvider>
+        </HashRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Transaction } from 'dexie';
+import { foldText } from '../../src-shared/domain/text-fold';
+
+/**
+ * The schema's history. Versions are only ever appended: a station may skip several
+ * releases, and Dexie runs every upgrade between the version on disk and the newest.
+ */
+export interface Migration {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (transaction: Transaction) => Promise<void>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    stores: {
+      records: 'id, &code, status, batchId, ownerIdNumber, documentNumber, updatedAt',
+      pages: 'id, recordId, [recordId+index]',
+      batches: 'id, status, updatedAt',
+      audit: '++seq, at, recordId',
+      outbox: 'id, status, nextAttemptAt, recordId',
+    },
+  },
+  {
+    // v2: diacritic-insensitive owner-name search, status queues ordered by time for the
+    // runners, and a meta table for values such as the record-code sequence.
+    version: 2,
+    stores: {
+      records: 'id, &code, status, batchId, ownerIdNumber, documentNumber, updatedAt, ownerNameFolded, [status+updatedAt]',
+      meta: 'key',
+    },
+    upgrade: async (transaction) => {
+      await transaction
+        .table('records')
+        .toCollection()
+        .modify((record: { ownerName?: string; ownerNameFolded?: string }) => {
+          if (record.ownerName) record.ownerNameFolded = foldText(record.ownerName);
+        });
+    },
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

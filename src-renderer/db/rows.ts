@@ -1,0 +1,83 @@
+import type { RecordStatus } from '../../src-shared/domain/record-status';
+
+/** A digitized result being built at this station. Fields grow with the indexing issue. */
+export interface RecordRow {
+  id: string;
+  /** The result's own code, issued at indexing; never reused. */
+  code?: string;
+  status: RecordStatus;
+  batchId?: string;
+  ownerIdNumber?: string;
+  ownerName?: string;
+  /** foldText(ownerName): the index behind diacritic-insensitive name search (schema v2). */
+  ownerNameFolded?: string;
+  documentNumber?: string;
+  procedureCode?: string;
+  departmentCode?: string;
+  fields: Record<string, unknown>;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One scanned or imported page; the image is stored before the UI shows its thumbnail. */
+export interface PageRow {
+  id: string;
+  recordId: string;
+  index: number;
+  image: Blob;
+  thumbnail: Blob;
+  mimeType: string;
+  widthPx: number;
+  heightPx: number;
+  dpi: number;
+  sha256: string;
+  blank: boolean;
+  ocrStatus: 'pending' | 'done' | 'failed';
+  createdAt: number;
+}
+
+export type BatchStatus = 'open' | 'submitted' | 'inReview' | 'approved' | 'partlyRejected' | 'queued' | 'synced';
+
+export interface BatchRow {
+  id: string;
+  name: string;
+  status: BatchStatus;
+  departmentCode?: string;
+  procedureCode?: string;
+  ownerUserId: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Append-only; each entry carries the SHA-256 of its predecessor (audit issue). */
+export interface AuditRow {
+  seq?: number;
+  at: number;
+  userId: string;
+  station: string;
+  action: string;
+  recordId?: string;
+  batchId?: string;
+  before?: unknown;
+  after?: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+export interface OutboxRow {
+  id: string;
+  kind: 'record' | 'audit';
+  recordId?: string;
+  status: 'pending' | 'uploading' | 'done' | 'failed';
+  attempts: number;
+  nextAttemptAt: number;
+  lastError?: string;
+  updatedAt: number;
+}
+
+/** Small station-local values that must survive everything, e.g. the code sequence high-water mark. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}

@@ -1,0 +1,28 @@
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import { MIGRATIONS, type Migration } from './migrations';
+import type { AuditRow, BatchRow, MetaRow, OutboxRow, PageRow, RecordRow } from './rows';
+
+export const STATION_DB_NAME = 'sohoa-station';
+
+/** The renderer's IndexedDB: the single source of truth for the work queue. */
+export type StationDb = Dexie & {
+  records: EntityTable<RecordRow, 'id'>;
+  pages: EntityTable<PageRow, 'id'>;
+  batches: EntityTable<BatchRow, 'id'>;
+  audit: EntityTable<AuditRow, 'seq'>;
+  outbox: EntityTable<OutboxRow, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+/** Opens the database with the migrations up to `upTo` (tests open older versions). */
+export function openStationDb(
+  options: DexieOptions & { name?: string; migrations?: readonly Migration[] } = {},
+): StationDb {
+  const { name = STATION_DB_NAME, migrations = MIGRATIONS, ...dexieOptions } = options;
+  const db = new Dexie(name, dexieOptions) as StationDb;
+  for (const migration of migrations) {
+    const version = db.version(migration.version).stores(migration.stores);
+    if (migration.upgrade) version.upgrade(migration.upgrade);
+  }
+  return db;
+}

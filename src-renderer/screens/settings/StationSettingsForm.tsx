@@ -1,0 +1,127 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Divider, Form, Input, InputNumber, Space, Switch } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AGENCY_ID_PATTERN } from '../../../src-shared/domain/agency';
+import type { StationSettings } from '../../../src-shared/domain/settings';
+import { useStationSettings } from '../../settings/station-settings-context';
+import { station } from '../../station/station';
+import { useErrorText } from '../../ui/use-error-text';
+
+/** The station's settings; admins edit, everyone else reads. Main validates what is saved. */
+export function StationSettingsForm({ editable }: { editable: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const { settings, replace } = useStationSettings();
+  const [busy, setBusy] = useState(false);
+  if (!settings) return null;
+
+  const save = async (values: StationSettings) => {
+    setBusy(true);
+    try {
+      replace(await station.settings.update(values));
+      void message.success(t('common.saved'));
+    } catch (error) {
+      void message.error(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={t('settings.station')} extra={editable ? null : t('settings.adminOnly')}>
+      <Form<StationSettings>
+        layout="vertical"
+        initialValues={settings}
+        onFinish={save}
+        disabled={!editable || busy}
+        data-testid="settings-form"
+        style={{ maxWidth: 720 }}
+      >
+        <Space size="large" align="start" wrap>
+          <Form.Item
+            name="stationNumber"
+            label={t('settings.stationNumber')}
+            extra={t('settings.stationNumberHelp')}
+            rules={[{ required: true, pattern: /^\d{3}$/, message: t('settings.invalidStationNumber') }]}
+          >
+            <Input style={{ width: 120 }} maxLength={3} data-testid="settings-station-number" />
+          </Form.Item>
+          <Form.Item name="stationName" label={t('settings.stationName')}>
+            <Input style={{ width: 320 }} maxLength={120} />
+          </Form.Item>
+        </Space>
+        <Space size="large" align="start" wrap>
+          <Form.Item
+            name="agencyId"
+            label={t('settings.agencyId')}
+            extra={t('settings.agencyIdHelp')}
+            normalize={(value: string) => value.toUpperCase()}
+            rules={[{ pattern: AGENCY_ID_PATTERN, message: t('settings.invalidAgencyId') }]}
+          >
+            <Input style={{ width: 200 }} placeholder="000.00.12.H20" data-testid="settings-agency-id" />
+          </Form.Item>
+          <Form.Item name="agencyName" label={t('settings.agencyName')}>
+            <Input style={{ width: 420 }} maxLength={200} />
+          </Form.Item>
+        </Space>
+        <Form.Item
+          name="centralUrl"
+          label={t('settings.centralUrl')}
+          extra={t('settings.centralUrlHelp')}
+          rules={[{ pattern: /^(https?:\/\/\S+)?$/, message: t('settings.invalidUrl') }]}
+        >
+          <Input placeholder="https://sohoa.example.gov.vn" />
+        </Form.Item>
+        <Divider titlePlacement="start">{t('settings.departments')}</Divider>
+        <Form.List name="departments">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <Space key={field.key} align="baseline">
+                  <Form.Item
+                    name={[field.name, 'code']}
+                    rules={[{ required: true, pattern: /^[A-Z0-9]{1,12}$/, message: t('settings.invalidDepartmentCode') }]}
+                    normalize={(value: string) => value.toUpperCase()}
+                  >
+                    <Input placeholder={t('settings.departmentCode')} style={{ width: 120 }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true }]}>
+                    <Input placeholder={t('settings.departmentName')} style={{ width: 420 }} />
+                  </Form.Item>
+                  {editable && fields.length > 1 ? <MinusCircleOutlined onClick={() => remove(field.name)} /> : null}
+                </Space>
+              ))}
+              {editable ? (
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ code: '', name: '' })}>
+                  {t('settings.addDepartment')}
+                </Button>
+              ) : null}
+            </>
+          )}
+        </Form.List>
+        <Divider titlePlacement="start">{t('settings.security')}</Divider>
+        <Space size="large" wrap>
+          <Form.Item name={['security', 'maxFailedLogins']} label={t('settings.maxFailedLogins')}>
+            <InputNumber min={3} max={20} />
+          </Form.Item>
+          <Form.Item name={['security', 'lockoutMinutes']} label={t('settings.lockoutMinutes')}>
+            <InputNumber min={1} max={1440} />
+          </Form.Item>
+          <Form.Item name={['security', 'idleTimeoutMinutes']} label={t('settings.idleTimeoutMinutes')}>
+            <InputNumber min={1} max={480} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="cameraEnabled" label={t('settings.cameraEnabled')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        {editable ? (
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="settings-save">
+            {t('common.save')}
+          </Button>
+        ) : null}
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,93 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { SessionInfo } from '../../src-shared/domain/account';
+import type { RequestOf } from '../../src-shared/ipc/contract';
+import { station } from '../station/station';
+
+const ACTIVITY_REPORT_MS = 30_000;
+const STATUS_POLL_MS = 20_000;
+
+interface SessionState {
+  loading: boolean;
+  needsSetup: boolean;
+  session: SessionInfo | null;
+  /** Set when main ended the session for inactivity, to tell the user why. */
+  endedIdle: boolean;
+}
+
+interface SessionApi extends SessionState {
+  login(request: RequestOf<'auth.login'>): Promise<void>;
+  setupAdmin(request: RequestOf<'auth.setupAdmin'>): Promise<void>;
+  logout(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionApi | null>(null);
+
+export function useSession(): SessionApi {
+  const api = useContext(SessionContext);
+  if (!api) throw new Error('useSession outside SessionProvider');
+  return api;
+}
+
+/**
+ * Who is logged in, as main sees it. Main owns the session and its idle timeout; the
+ * renderer reports user input (throttled) and notices when main has ended the session.
+ */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ loading: true, needsSetup: false, session: null, endedIdle: false });
+  const hadSession = useRef(false);
+
+  const refresh = useCallback(async () => {
+    const status = await station.auth.status({});
+    const endedIdle = hadSession.current && status.session === null;
+    hadSession.current = status.session !== null;
+    setState((previous) => ({
+      loading: false,
+      needsSetup: status.needsSetup,
+      session: status.session,
+      endedIdle: endedIdle || (previous.endedIdle && status.session === null),
+    }));
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh().catch(() => undefined), STATUS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  useEffect(() => {
+    if (!state.session) return;
+    let lastReport = 0;
+    const report = () => {
+      const now = Date.now();
+      if (now - lastReport < ACTIVITY_REPORT_MS) return;
+      lastReport = now;
+      station.auth.activity({}).catch(() => void refresh());
+    };
+    const events = ['keydown', 'pointerdown', 'wheel'] as const;
+    for (const name of events) window.addEventListener(name, report, { passive: true });
+    return () => {
+      for (const name of events) window.removeEventListener(name, report);
+    };
+  }, [state.session, refresh]);
+
+  const begin = useCallback((session: SessionInfo) => {
+    hadSession.current = true;
+    setState({ loading: false, needsSetup: false, session, endedIdle: false });
+  }, []);
+
+  const api = useMemo<SessionApi>(
+    () => ({
+      ...state,
+      login: async (request) => begin(await station.auth.login(request)),
+      setupAdmin: async (request) => begin(await station.auth.setupAdmin(request)),
+      logout: async () => {
+        await station.auth.logout({});
+        hadSession.current = false;
+        setState((previous) => ({ ...previous, session: null, endedIdle: false }));
+      },
+    }),
+    [state, begin],
+  );
+
+  return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
+}

@@ -1,0 +1,37 @@
+/**
+ * The one state machine of a record, checked by the renderer, main and SoHoa Central.
+ * draft → captured → indexed → finalized → submitted → approved | rejected → queued → synced;
+ * any finalized-or-later record may be superseded by a correction.
+ */
+export const RECORD_STATUSES = [
+  'draft',
+  'captured',
+  'indexed',
+  'finalized',
+  'submitted',
+  'approved',
+  'rejected',
+  'queued',
+  'synced',
+  'superseded',
+] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+
+const TRANSITIONS: Record<RecordStatus, readonly RecordStatus[]> = {
+  draft: ['captured'],
+  captured: ['indexed', 'draft'],
+  indexed: ['finalized', 'captured'],
+  finalized: ['submitted', 'superseded'],
+  submitted: ['approved', 'rejected'],
+  // A rejected record goes back to the clerk, who corrects it by a new version
+  // (finalized records are immutable) or resubmits it unchanged.
+  rejected: ['submitted', 'superseded'],
+  approved: ['queued', 'superseded'],
+  queued: ['synced'],
+  synced: ['superseded'],
+  superseded: [],
+};
+
+export const canTransition = (from: RecordStatus, to: RecordStatus): boolean => TRANSITIONS[from].includes(to);
+
+export const nextStatuses = (from: RecordStatus): readonly RecordStatus[] => TRANSITIONS[from];

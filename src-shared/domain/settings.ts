@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { agencyIdSchema, departmentSchema } from './agency';
+
+/**
+ * The station's settings: one schema with defaults and units, validated wherever settings
+ * are read or written (main, CLI, the settings screen). Later capabilities add their
+ * sections here rather than keeping magic numbers in code.
+ */
+export const securitySettingsSchema = z.object({
+  /** Consecutive failed logins before the account is locked. */
+  maxFailedLogins: z.number().int().min(3).max(20).default(5),
+  /** How long a locked account stays locked, in minutes. */
+  lockoutMinutes: z.number().int().min(1).max(1440).default(5),
+  /** Minutes without user input after which the session ends. */
+  idleTimeoutMinutes: z.number().int().min(1).max(480).default(15),
+});
+
+export const DEFAULT_DEPARTMENTS = [
+  { code: 'VP', name: 'Văn phòng Sở' },
+  { code: 'VLATLD', name: 'Phòng Việc làm – An toàn lao động' },
+  { code: 'GDNN', name: 'Phòng Giáo dục nghề nghiệp' },
+  { code: 'NCC', name: 'Phòng Người có công' },
+  { code: 'BTXH', name: 'Phòng Bảo trợ xã hội' },
+];
+
+export const stationSettingsSchema = z.object({
+  /** Station number: part of every record code, so unique per station in the province. */
+  stationNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{3}$/, 'stationNumber')
+    .default('001'),
+  stationName: z.string().trim().max(120).default(''),
+  /** Empty until the IT admin enters the identifier the province assigned. */
+  agencyId: z.union([agencyIdSchema, z.literal('')]).default(''),
+  agencyName: z.string().trim().max(200).default('Sở Lao động – Thương binh và Xã hội'),
+  departments: z
+    .array(departmentSchema)
+    .min(1)
+    .refine((list) => new Set(list.map((d) => d.code)).size === list.length, 'departmentCodesUnique')
+    .default(DEFAULT_DEPARTMENTS),
+  /** SoHoa Central base URL; empty means this station works offline only. */
+  centralUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
+  /** Allow the camera as a capture device (the only permission the renderer may get). */
+  cameraEnabled: z.boolean().default(false),
+  security: securitySettingsSchema.default(securitySettingsSchema.parse({})),
+});
+
+export type StationSettings = z.infer<typeof stationSettingsSchema>;
+export type SecuritySettings = z.infer<typeof securitySettingsSchema>;
+
+export const defaultSettings = (): StationSettings => stationSettingsSchema.parse({});
+
+/**
+ * What the settings screen may send: any subset of the top-level sections, each whole.
+ * Built without the defaults: zod's `.partial()` would fill every omitted section with its
+ * default and so silently reset settings the admin did not touch.
+ */
+const shape = stationSettingsSchema.shape;
+type SettingsShape = typeof shape;
+export const settingsPatchSchema = z.object(
+  Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field).optional(),
+    ]),
+  ) as { [K in keyof SettingsShape]: z.ZodOptional<ReturnType<SettingsShape[K]['unwrap']>> },
+);
+export type SettingsPatch = z.input<typeof settingsPatchSchema>;

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/**
+ * Every failure the user can meet has a code. The message shown to people lives in the
+ * i18n files under `errors.<code>`; `detail` is technical context for the log only.
+ */
+export const ERROR_CODES = [
+  'ipc.invalidRequest',
+  'ipc.invalidResponse',
+  'ipc.unknownChannel',
+  'ipc.forbiddenSender',
+  'ipc.disconnected',
+  'auth.required',
+  'auth.forbidden',
+  'auth.invalidCredentials',
+  'auth.lockedOut',
+  'auth.sessionExpired',
+  'auth.accountDisabled',
+  'auth.setupAlreadyDone',
+  'users.usernameTaken',
+  'users.notFound',
+  'users.weakPassword',
+  'users.lastAdmin',
+  'users.wrongCurrentPassword',
+  'settings.invalid',
+  'storage.unreadable',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const errorParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ErrorParams = z.infer<typeof errorParamsSchema>;
+
+export const appErrorDataSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  messageKey: z.string(),
+  params: errorParamsSchema.optional(),
+  detail: z.string().optional(),
+});
+export type AppErrorData = z.infer<typeof appErrorDataSchema>;
+
+export const messageKeyOf = (code: ErrorCode): string => `errors.${code}`;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams | undefined;
+  readonly detail: string | undefined;
+
+  constructor(code: ErrorCode, options: { params?: ErrorParams; detail?: string } = {}) {
+    super(options.detail ? `${code}: ${options.detail}` : code);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = options.params;
+    this.detail = options.detail;
+  }
+
+  get messageKey(): string {
+    return messageKeyOf(this.code);
+  }
+
+  toData(): AppErrorData {
+    return {
+      code: this.code,
+      messageKey: this.messageKey,
+      ...(this.params ? { params: this.params } : {}),
+      ...(this.detail ? { detail: this.detail } : {}),
+    };
+  }
+
+  static fromData(data: AppErrorData): AppError {
+    return new AppError(data.code, { params: data.params, detail: data.detail });
+  }
+}
+
+export const isAppError = (value: unknown): value is AppError => value instanceof AppError;

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import {
+  accountSummarySchema,
+  displayNameSchema,
+  passwordSchema,
+  sessionInfoSchema,
+  usernameSchema,
+} from '../domain/account';
+import { roleSchema } from '../domain/roles';
+import { settingsPatchSchema, stationSettingsSchema } from '../domain/settings';
+import { channel } from './channel';
+
+const empty = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+const rolesSchema = z.array(roleSchema).min(1).max(3);
+
+/**
+ * The IPC contract: every channel between the renderer and main, declared once.
+ * The preload bridge, the browser-harness client and the main handler registry are all
+ * built from this table; a channel's name is `<area>.<action>`.
+ */
+export const contract = {
+  'app.info': channel({
+    access: 'public',
+    request: empty,
+    response: z.object({
+      name: z.string(),
+      version: z.string(),
+      binding: z.enum(['electron', 'web-harness', 'cli']),
+      dataDir: z.string(),
+    }),
+  }),
+
+  'auth.status': channel({
+    access: 'public',
+    request: empty,
+    response: z.object({ needsSetup: z.boolean(), session: sessionInfoSchema.nullable() }),
+  }),
+  'auth.setupAdmin': channel({
+    access: 'public',
+    userActivity: true,
+    request: z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }).strict(),
+    response: sessionInfoSchema,
+  }),
+  'auth.login': channel({
+    access: 'public',
+    userActivity: true,
+    request: z.object({ username: z.string().trim().toLowerCase().min(1).max(64), password: passwordSchema }).strict(),
+    response: sessionInfoSchema,
+  }),
+  'auth.logout': channel({ access: 'public', request: empty, response: ok }),
+  'auth.activity': channel({ access: 'authenticated', userActivity: true, request: empty, response: ok }),
+  'auth.changePassword': channel({
+    access: 'authenticated',
+    userActivity: true,
+    request: z.object({ currentPassword: passwordSchema, newPassword: passwordSchema }).strict(),
+    response: ok,
+  }),
+
+  'users.list': channel({
+    access: ['admin'],
+    request: empty,
+    response: z.array(accountSummarySchema),
+  }),
+  'users.create': channel({
+    access: ['admin'],
+    userActivity: true,
+    request: z
+      .object({ username: usernameSchema, displayName: displayNameSchema, roles: rolesSchema, password: passwordSchema })
+      .strict(),
+    response: accountSummarySchema,
+  }),
+  'users.resetPassword': channel({
+    access: ['admin'],
+    userActivity: true,
+    request: z.object({ userId: z.string().min(1), newPassword: passwordSchema }).strict(),
+    response: accountSummarySchema,
+  }),
+  'users.update': channel({
+    access: ['admin'],
+    userActivity: true,
+    request: z
+      .object({
+        userId: z.string().min(1),
+        displayName: displayNameSchema.optional(),
+        roles: rolesSchema.optional(),
+        disabled: z.boolean().optional(),
+      })
+      .strict(),
+    response: accountSummarySchema,
+  }),
+
+  'settings.get': channel({ access: 'authenticated', request: empty, response: stationSettingsSchema }),
+  'settings.update': channel({
+    access: ['admin'],
+    userActivity: true,
+    request: settingsPatchSchema.strict(),
+    response: stationSettingsSchema,
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract & string;
+export type RequestOf<N extends ChannelName> = z.input<Contract[N]['request']>;
+export type ParsedRequestOf<N extends ChannelName> = z.output<Contract[N]['request']>;
+export type ResponseOf<N extends ChannelName> = z.output<Contract[N]['response']>;
+
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+export const isChannelName = (name: unknown): name is ChannelName =>
+  typeof name === 'string' && Object.hasOwn(contract, name);
