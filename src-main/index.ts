@@ -1,7 +1,12 @@
 import { app, BrowserWindow, Menu, safeStorage } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { createMainWindow } from './app/main-window';
-import { isRendererUrl, registerRendererScheme, RENDERER_ENTRY_URL, serveRenderer } from './app/renderer-protocol';
+import {
+  isRendererUrl,
+  registerRendererScheme,
+  RENDERER_ENTRY_URL,
+  serveRenderer,
+} from './app/renderer-protocol';
 import { applySecurityPolicy } from './app/security-policy';
 import { bindRegistryToElectron } from './ipc/bind-electron';
 import { createBackend } from './ipc/create-backend';
@@ -23,7 +28,8 @@ if (!app.requestSingleInstanceLock()) {
   const log = createFileLogger(dataDir);
   // electron-vite dev serves the renderer over HTTP; only an unpackaged build may trust it.
   const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-  const isTrustedUrl = (url: string) => isRendererUrl(url) || (devUrl !== undefined && url.startsWith(devUrl));
+  const isTrustedUrl = (url: string) =>
+    isRendererUrl(url) || (devUrl !== undefined && url.startsWith(devUrl));
 
   const openWindow = () =>
     createMainWindow({

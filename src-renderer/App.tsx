@@ -52,7 +52,10 @@ export function App() {
     void requestPersistentStorage();
   }, []);
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 6 } }}>
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : viVN}
+      theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 6 } }}
+    >
       <AntApp>
         <HashRouter>
           <SessionProvider>

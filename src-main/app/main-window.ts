@@ -1,7 +1,11 @@
 import { BrowserWindow } from 'electron';
 
 /** The workstation window with the security baseline's webPreferences, spelled out. */
-export function createMainWindow(options: { preloadPath: string; url: string; title: string }): BrowserWindow {
+export function createMainWindow(options: {
+  preloadPath: string;
+  url: string;
+  title: string;
+}): BrowserWindow {
   const window = new BrowserWindow({
     width: 1366,
     height: 860,

@@ -19,7 +19,10 @@ export const isRendererUrl = (url: string): boolean => {
 /** Must run before `app` is ready. `standard` + `secure` give the origin IndexedDB and persistent storage. */
 export function registerRendererScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
 }
 

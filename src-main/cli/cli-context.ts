@@ -1,6 +1,10 @@
 import { createInstance, type TFunction } from 'i18next';
 import { DEFAULT_LANGUAGE, resources, type Language } from '../../src-shared/i18n/resources';
-import { buildStationBridge, createStationClient, type StationClient } from '../../src-shared/ipc/station-api';
+import {
+  buildStationBridge,
+  createStationClient,
+  type StationClient,
+} from '../../src-shared/ipc/station-api';
 import { createBackend } from '../ipc/create-backend';
 import { resolveDataDir } from '../platform/data-dir';
 import { createFileLogger } from '../platform/logger';
@@ -27,7 +31,12 @@ export function cliLanguage(env: NodeJS.ProcessEnv): Language {
 
 export async function createTranslator(language: Language): Promise<TFunction> {
   const i18n = createInstance();
-  await i18n.init({ resources, lng: language, fallbackLng: DEFAULT_LANGUAGE, interpolation: { escapeValue: false } });
+  await i18n.init({
+    resources,
+    lng: language,
+    fallbackLng: DEFAULT_LANGUAGE,
+    interpolation: { escapeValue: false },
+  });
   return i18n.t;
 }
 

@@ -5,6 +5,9 @@ export function printTable(out: NodeJS.WritableStream, header: string[], rows: s
     Math.max(width(title), ...rows.map((row) => width(row[column] ?? ''))),
   );
   const line = (cells: string[]) =>
-    cells.map((cell, column) => cell + ' '.repeat((widths[column] ?? 0) - width(cell))).join('  ').trimEnd();
+    cells
+      .map((cell, column) => cell + ' '.repeat((widths[column] ?? 0) - width(cell)))
+      .join('  ')
+      .trimEnd();
   out.write(`${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`);
 }

@@ -18,7 +18,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const json = rest.includes('--json') || argv.includes('--json');
 
   if (command === '--version' || command === 'version') {
-    io.stdout.write(json ? `${JSON.stringify({ name: APP_NAME, version: APP_VERSION })}\n` : `${APP_VERSION}\n`);
+    io.stdout.write(
+      json ? `${JSON.stringify({ name: APP_NAME, version: APP_VERSION })}\n` : `${APP_VERSION}\n`,
+    );
     return EXIT.ok;
   }
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {

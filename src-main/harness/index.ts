@@ -19,7 +19,9 @@ const server = await startHarnessServer({
 
 process.stdout.write(`Trạm số hóa — browser harness\n  data: ${dataDir}\n  open: ${server.url}\n`);
 // One machine-readable line for tests and scripts.
-process.stdout.write(`HARNESS_READY ${JSON.stringify({ url: server.url, origin: server.origin, dataDir })}\n`);
+process.stdout.write(
+  `HARNESS_READY ${JSON.stringify({ url: server.url, origin: server.origin, dataDir })}\n`,
+);
 
 const stop = () => void server.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

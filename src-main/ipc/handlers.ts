@@ -16,7 +16,8 @@ export function createHandlers(services: StationServices, binding: Binding): Han
       needsSetup: accounts.needsSetup(),
       session: sessions.peek(sessionKey),
     }),
-    'auth.setupAdmin': async (request, { sessionKey }) => sessions.begin(sessionKey, await accounts.setupAdmin(request)),
+    'auth.setupAdmin': async (request, { sessionKey }) =>
+      sessions.begin(sessionKey, await accounts.setupAdmin(request)),
     'auth.login': async ({ username, password }, { sessionKey }) =>
       sessions.begin(sessionKey, await accounts.authenticate(username, password)),
     'auth.logout': (_request, { sessionKey }) => {

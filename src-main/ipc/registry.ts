@@ -44,7 +44,11 @@ export function signedInUser(context: HandlerContext): SessionUser {
  * live session, required role; then the handler; then the response checked against the
  * contract (which also strips anything the contract does not declare).
  */
-export function createRegistry(deps: { handlers: HandlerTable; sessions: SessionManager; log: Logger }): Registry {
+export function createRegistry(deps: {
+  handlers: HandlerTable;
+  sessions: SessionManager;
+  log: Logger;
+}): Registry {
   const { handlers, sessions, log } = deps;
 
   async function run(name: ChannelName, rawRequest: unknown, context: CallContext): Promise<unknown> {
@@ -81,7 +85,8 @@ export function createRegistry(deps: { handlers: HandlerTable; sessions: Session
         return { ok: true, value: await run(name, request, context) };
       } catch (error) {
         if (isAppError(error)) {
-          if (error.code === 'internal' || error.code === 'ipc.invalidResponse') log.error(name, error.toData());
+          if (error.code === 'internal' || error.code === 'ipc.invalidResponse')
+            log.error(name, error.toData());
           else log.info(`${name}: ${error.code}`, error.detail);
           return { ok: false, error: error.toData() };
         }

@@ -16,7 +16,12 @@ export function createFileLogger(dataDir: string, alsoToStderr = false): Logger 
   let chain: Promise<unknown> = mkdir(folder, { recursive: true });
   const write = (level: string, message: string, data?: unknown) => {
     const at = new Date();
-    const line = JSON.stringify({ at: at.toISOString(), level, message, ...(data === undefined ? {} : { data }) });
+    const line = JSON.stringify({
+      at: at.toISOString(),
+      level,
+      message,
+      ...(data === undefined ? {} : { data }),
+    });
     if (alsoToStderr) process.stderr.write(`${line}\n`);
     const file = join(folder, `station-${at.toISOString().slice(0, 10)}.log`);
     chain = chain.then(() => appendFile(file, `${line}\n`)).catch(() => undefined);

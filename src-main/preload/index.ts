@@ -7,5 +7,7 @@ import { buildStationBridge } from '../../src-shared/ipc/station-api';
 // envelope (plain data survives contextBridge; thrown errors would lose their code).
 contextBridge.exposeInMainWorld(
   'station',
-  buildStationBridge((name, request) => ipcRenderer.invoke(electronChannelFor(name), request) as Promise<Envelope<unknown>>),
+  buildStationBridge(
+    (name, request) => ipcRenderer.invoke(electronChannelFor(name), request) as Promise<Envelope<unknown>>,
+  ),
 );

@@ -19,7 +19,9 @@ export interface StationServicesOptions {
 }
 
 export function createStationServices({ dataDir, clock = systemClock, secrets }: StationServicesOptions) {
-  const settings = createSettingsService(openJsonStore({ dataDir, name: 'settings', schema: stationSettingsSchema }));
+  const settings = createSettingsService(
+    openJsonStore({ dataDir, name: 'settings', schema: stationSettingsSchema }),
+  );
   const accounts = createAccountService({
     store: openJsonStore({ dataDir, name: 'accounts', schema: accountsDocumentSchema }),
     clock,

@@ -27,7 +27,8 @@ export const MIGRATIONS: readonly Migration[] = [
     // runners, and a meta table for values such as the record-code sequence.
     version: 2,
     stores: {
-      records: 'id, &code, status, batchId, ownerIdNumber, documentNumber, updatedAt, ownerNameFolded, [status+updatedAt]',
+      records:
+        'id, &code, status, batchId, ownerIdNumber, documentNumber, updatedAt, ownerNameFolded, [status+updatedAt]',
       meta: 'key',
     },
     upgrade: async (transaction) => {

@@ -37,7 +37,8 @@ export interface PageRow {
   createdAt: number;
 }
 
-export type BatchStatus = 'open' | 'submitted' | 'inReview' | 'approved' | 'partlyRejected' | 'queued' | 'synced';
+export type BatchStatus =
+  'open' | 'submitted' | 'inReview' | 'approved' | 'partlyRejected' | 'queued' | 'synced';
 
 export interface BatchRow {
   id: string;

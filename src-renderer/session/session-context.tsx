@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { SessionInfo } from '../../src-shared/domain/account';
 import type { RequestOf } from '../../src-shared/ipc/contract';
 import { station } from '../station/station';
@@ -33,7 +42,12 @@ export function useSession(): SessionApi {
  * renderer reports user input (throttled) and notices when main has ended the session.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessionState>({ loading: true, needsSetup: false, session: null, endedIdle: false });
+  const [state, setState] = useState<SessionState>({
+    loading: true,
+    needsSetup: false,
+    session: null,
+    endedIdle: false,
+  });
   const hadSession = useRef(false);
 
   const refresh = useCallback(async () => {

@@ -8,7 +8,10 @@ interface StationSettingsApi {
   replace(settings: StationSettings): void;
 }
 
-const StationSettingsContext = createContext<StationSettingsApi>({ settings: null, replace: () => undefined });
+const StationSettingsContext = createContext<StationSettingsApi>({
+  settings: null,
+  replace: () => undefined,
+});
 
 export const useStationSettings = (): StationSettingsApi => useContext(StationSettingsContext);
 
@@ -20,6 +23,8 @@ export function StationSettingsProvider({ children }: { children: ReactNode }) {
     station.settings.get({}).then(setSettings, () => setSettings(null));
   }, []);
   return (
-    <StationSettingsContext.Provider value={{ settings, replace }}>{children}</StationSettingsContext.Provider>
+    <StationSettingsContext.Provider value={{ settings, replace }}>
+      {children}
+    </StationSettingsContext.Provider>
   );
 }

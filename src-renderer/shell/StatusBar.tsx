@@ -37,7 +37,9 @@ export function StatusBar() {
       <Space size="large" data-testid="status-queues">
         <Typography.Text>{t('shell.pendingWork', { count: inProgress })}</Typography.Text>
         <Typography.Text>{t('shell.awaitingReview', { count: counts.submitted })}</Typography.Text>
-        <Typography.Text>{t('shell.awaitingSync', { count: counts.approved + counts.queued + outbox })}</Typography.Text>
+        <Typography.Text>
+          {t('shell.awaitingSync', { count: counts.approved + counts.queued + outbox })}
+        </Typography.Text>
       </Space>
     </div>
   );

@@ -1,6 +1,10 @@
 import { AppError } from '../../src-shared/errors/app-error';
 import type { Envelope } from '../../src-shared/ipc/envelope';
-import { HARNESS_SOCKET_PATH, type HarnessCall, type HarnessReply } from '../../src-shared/ipc/harness-protocol';
+import {
+  HARNESS_SOCKET_PATH,
+  type HarnessCall,
+  type HarnessReply,
+} from '../../src-shared/ipc/harness-protocol';
 import { buildStationBridge, type StationBridge } from '../../src-shared/ipc/station-api';
 
 const TOKEN_KEY = 'sohoa.harness.token';
@@ -33,7 +37,10 @@ export function connectHarnessBridge(): StationBridge {
   let failures = 0;
   const pending = new Map<number, (envelope: Envelope<unknown>) => void>();
 
-  const disconnected = (): Envelope<unknown> => ({ ok: false, error: new AppError('ipc.disconnected').toData() });
+  const disconnected = (): Envelope<unknown> => ({
+    ok: false,
+    error: new AppError('ipc.disconnected').toData(),
+  });
 
   function open(): Promise<WebSocket> {
     return (opened ??= new Promise<WebSocket>((resolve, reject) => {

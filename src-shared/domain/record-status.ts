@@ -32,6 +32,7 @@ const TRANSITIONS: Record<RecordStatus, readonly RecordStatus[]> = {
   superseded: [],
 };
 
-export const canTransition = (from: RecordStatus, to: RecordStatus): boolean => TRANSITIONS[from].includes(to);
+export const canTransition = (from: RecordStatus, to: RecordStatus): boolean =>
+  TRANSITIONS[from].includes(to);
 
 export const nextStatuses = (from: RecordStatus): readonly RecordStatus[] => TRANSITIONS[from];

@@ -57,7 +57,8 @@ export const en: Messages = {
     pendingWork: 'In progress: {{count}}',
     awaitingReview: 'Awaiting review: {{count}}',
     awaitingSync: 'Awaiting sync: {{count}}',
-    agencyMissing: 'No agency identifier yet: an administrator must enter it in Settings before record codes can be issued.',
+    agencyMissing:
+      'No agency identifier yet: an administrator must enter it in Settings before record codes can be issued.',
   },
   workflow: {
     emptyTitle: 'No records at this step yet',
@@ -161,7 +162,7 @@ export const en: Messages = {
     },
     settings: { invalid: 'Invalid settings. Check the highlighted fields.' },
     storage: {
-      unreadable: "A station data file cannot be read. Nothing was changed; contact the administrator.",
+      unreadable: 'A station data file cannot be read. Nothing was changed; contact the administrator.',
     },
     internal: "Something unexpected went wrong. The details are in the station's log.",
   },

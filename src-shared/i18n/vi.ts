@@ -56,7 +56,8 @@ export const vi = {
     pendingWork: 'Đang xử lý: {{count}}',
     awaitingReview: 'Chờ duyệt: {{count}}',
     awaitingSync: 'Chờ đồng bộ: {{count}}',
-    agencyMissing: 'Chưa nhập mã định danh cơ quan: quản trị viên cần nhập trong Cài đặt trước khi cấp mã hồ sơ.',
+    agencyMissing:
+      'Chưa nhập mã định danh cơ quan: quản trị viên cần nhập trong Cài đặt trước khi cấp mã hồ sơ.',
   },
   workflow: {
     emptyTitle: 'Chưa có hồ sơ ở bước này',

@@ -39,13 +39,17 @@ export const contract = {
   'auth.setupAdmin': channel({
     access: 'public',
     userActivity: true,
-    request: z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }).strict(),
+    request: z
+      .object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema })
+      .strict(),
     response: sessionInfoSchema,
   }),
   'auth.login': channel({
     access: 'public',
     userActivity: true,
-    request: z.object({ username: z.string().trim().toLowerCase().min(1).max(64), password: passwordSchema }).strict(),
+    request: z
+      .object({ username: z.string().trim().toLowerCase().min(1).max(64), password: passwordSchema })
+      .strict(),
     response: sessionInfoSchema,
   }),
   'auth.logout': channel({ access: 'public', request: empty, response: ok }),
@@ -66,7 +70,12 @@ export const contract = {
     access: ['admin'],
     userActivity: true,
     request: z
-      .object({ username: usernameSchema, displayName: displayNameSchema, roles: rolesSchema, password: passwordSchema })
+      .object({
+        username: usernameSchema,
+        displayName: displayNameSchema,
+        roles: rolesSchema,
+        password: passwordSchema,
+      })
       .strict(),
     response: accountSummarySchema,
   }),

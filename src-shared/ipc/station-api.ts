@@ -42,7 +42,10 @@ export const buildStationBridge = (transport: Transport): StationBridge =>
 
 /** Wraps a bridge so that callers get values and catch `AppError`s. */
 export function createStationClient(bridge: StationBridge): StationClient {
-  const raw = bridge as unknown as Record<string, Record<string, (request: unknown) => Promise<Envelope<unknown>>>>;
+  const raw = bridge as unknown as Record<
+    string,
+    Record<string, (request: unknown) => Promise<Envelope<unknown>>>
+  >;
   return buildTree(async (name, request) => {
     const [area, action] = splitName(name);
     const envelope = await raw[area]![action]!(request);

@@ -33,7 +33,11 @@ function parseRoles(text: string | undefined): Role[] {
   });
 }
 
-async function newPassword(context: CliContext, envName: string | undefined, username: string): Promise<string> {
+async function newPassword(
+  context: CliContext,
+  envName: string | undefined,
+  username: string,
+): Promise<string> {
   const first = await secretFrom(context, envName, context.t('cli.newPassword', { username }));
   if (envName) return first;
   const second = await secretFrom(context, undefined, context.t('cli.repeatPassword'));
@@ -54,7 +58,12 @@ const accountRow = (context: CliContext, account: AccountSummary): string[] => [
 
 export async function usersCommand(context: CliContext, argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
-  const { values, positionals } = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: true,
+  });
   const { stdout } = context.io;
   const emit = (json: unknown, text: () => void) => {
     if (values.json) stdout.write(`${JSON.stringify(json, null, 2)}\n`);
@@ -69,7 +78,12 @@ export async function usersCommand(context: CliContext, argv: string[]): Promise
       emit(accounts, () =>
         printTable(
           stdout,
-          [context.t('auth.username'), context.t('auth.displayName'), context.t('users.roles'), context.t('users.state')],
+          [
+            context.t('auth.username'),
+            context.t('auth.displayName'),
+            context.t('users.roles'),
+            context.t('users.state'),
+          ],
           accounts.map((account) => accountRow(context, account)),
         ),
       );

@@ -18,7 +18,9 @@ const derive = (password: string, salt: Buffer, options: ScryptOptions, keyLengt
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, PARAMS, KEY_LENGTH);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join(
+    '$',
+  );
 }
 
 export async function verifyPassword(password: string, encoded: string): Promise<boolean> {
@@ -36,4 +38,5 @@ export async function verifyPassword(password: string, encoded: string): Promise
 
 /** A hash of nothing, verified against unknown usernames so that they take as long as known ones. */
 let decoyHash: Promise<string> | undefined;
-export const decoyPasswordHash = (): Promise<string> => (decoyHash ??= hashPassword(randomBytes(12).toString('hex')));
+export const decoyPasswordHash = (): Promise<string> =>
+  (decoyHash ??= hashPassword(randomBytes(12).toString('hex')));

@@ -7,7 +7,6 @@ import {
 import { AppError } from '../../../src-shared/errors/app-error';
 import type { JsonStore } from '../store/json-store';
 
-
 export type SettingsService = ReturnType<typeof createSettingsService>;
 
 export function createSettingsService(store: JsonStore<StationSettings>) {

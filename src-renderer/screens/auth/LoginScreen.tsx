@@ -27,14 +27,30 @@ export function LoginScreen() {
 
   return (
     <AuthLayout title={t('auth.loginTitle')}>
-      {endedIdle && !error ? <Alert type="info" showIcon title={t('errors.auth.sessionExpired')} style={{ marginBottom: 16 }} /> : null}
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
+      {endedIdle && !error ? (
+        <Alert type="info" showIcon title={t('errors.auth.sessionExpired')} style={{ marginBottom: 16 }} />
+      ) : null}
+      {error ? (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />
+      ) : null}
       <Form layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
-        <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('auth.usernameRequired') }]}>
+        <Form.Item
+          name="username"
+          label={t('auth.username')}
+          rules={[{ required: true, message: t('auth.usernameRequired') }]}
+        >
           <Input prefix={<UserOutlined />} autoFocus autoComplete="username" data-testid="login-username" />
         </Form.Item>
-        <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+        <Form.Item
+          name="password"
+          label={t('auth.password')}
+          rules={[{ required: true, message: t('auth.passwordRequired') }]}
+        >
+          <Input.Password
+            prefix={<LockOutlined />}
+            autoComplete="current-password"
+            data-testid="login-password"
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
           {t('auth.login')}

@@ -38,16 +38,35 @@ export function SetupScreen() {
       <Typography.Paragraph type="secondary">{t('auth.setupIntro')}</Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <Form<SetupValues> layout="vertical" onFinish={submit} disabled={busy} requiredMark={false}>
-        <Form.Item name="displayName" label={t('auth.displayName')} rules={[{ required: true, whitespace: true, message: t('auth.displayNameRequired') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('auth.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('auth.displayNameRequired') }]}
+        >
           <Input autoFocus data-testid="setup-display-name" />
         </Form.Item>
-        <Form.Item name="username" label={t('auth.username')} extra={t('auth.usernameRule')} rules={usernameRules(t)}>
+        <Form.Item
+          name="username"
+          label={t('auth.username')}
+          extra={t('auth.usernameRule')}
+          rules={usernameRules(t)}
+        >
           <Input autoComplete="username" data-testid="setup-username" />
         </Form.Item>
-        <Form.Item name="password" label={t('auth.password')} extra={t('auth.passwordRule')} rules={newPasswordRules(t)}>
+        <Form.Item
+          name="password"
+          label={t('auth.password')}
+          extra={t('auth.passwordRule')}
+          rules={newPasswordRules(t)}
+        >
           <Input.Password autoComplete="new-password" data-testid="setup-password" />
         </Form.Item>
-        <Form.Item name="confirm" label={t('auth.confirmPassword')} dependencies={['password']} rules={confirmRules(t, 'password')}>
+        <Form.Item
+          name="confirm"
+          label={t('auth.confirmPassword')}
+          dependencies={['password']}
+          rules={confirmRules(t, 'password')}
+        >
           <Input.Password autoComplete="new-password" data-testid="setup-confirm" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="setup-submit">

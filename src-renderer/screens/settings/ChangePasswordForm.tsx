@@ -33,14 +33,35 @@ export function ChangePasswordForm() {
 
   return (
     <Card title={t('settings.changePassword')}>
-      <Form form={form} layout="vertical" onFinish={submit} disabled={busy} requiredMark={false} style={{ maxWidth: 360 }}>
-        <Form.Item name="currentPassword" label={t('settings.currentPassword')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        disabled={busy}
+        requiredMark={false}
+        style={{ maxWidth: 360 }}
+      >
+        <Form.Item
+          name="currentPassword"
+          label={t('settings.currentPassword')}
+          rules={[{ required: true, message: t('auth.passwordRequired') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('users.newPassword')} extra={t('auth.passwordRule')} rules={newPasswordRules(t)}>
+        <Form.Item
+          name="newPassword"
+          label={t('users.newPassword')}
+          extra={t('auth.passwordRule')}
+          rules={newPasswordRules(t)}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item name="confirm" label={t('auth.confirmPassword')} dependencies={['newPassword']} rules={confirmRules(t, 'newPassword')}>
+        <Form.Item
+          name="confirm"
+          label={t('auth.confirmPassword')}
+          dependencies={['newPassword']}
+          rules={confirmRules(t, 'newPassword')}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Button htmlType="submit" loading={busy}>

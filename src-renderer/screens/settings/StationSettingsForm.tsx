@@ -82,7 +82,13 @@ export function StationSettingsForm({ editable }: { editable: boolean }) {
                 <Space key={field.key} align="baseline">
                   <Form.Item
                     name={[field.name, 'code']}
-                    rules={[{ required: true, pattern: /^[A-Z0-9]{1,12}$/, message: t('settings.invalidDepartmentCode') }]}
+                    rules={[
+                      {
+                        required: true,
+                        pattern: /^[A-Z0-9]{1,12}$/,
+                        message: t('settings.invalidDepartmentCode'),
+                      },
+                    ]}
                     normalize={(value: string) => value.toUpperCase()}
                   >
                     <Input placeholder={t('settings.departmentCode')} style={{ width: 120 }} />
@@ -90,7 +96,9 @@ export function StationSettingsForm({ editable }: { editable: boolean }) {
                   <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true }]}>
                     <Input placeholder={t('settings.departmentName')} style={{ width: 420 }} />
                   </Form.Item>
-                  {editable && fields.length > 1 ? <MinusCircleOutlined onClick={() => remove(field.name)} /> : null}
+                  {editable && fields.length > 1 ? (
+                    <MinusCircleOutlined onClick={() => remove(field.name)} />
+                  ) : null}
                 </Space>
               ))}
               {editable ? (

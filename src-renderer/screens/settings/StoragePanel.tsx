@@ -24,7 +24,10 @@ export function StoragePanel() {
         <>
           <Progress percent={Number(percent.toFixed(2))} status={percent > 90 ? 'exception' : 'normal'} />
           <Typography.Paragraph>
-            {t('settings.storageUsed', { used: formatBytes(storage.usedBytes), quota: formatBytes(storage.quotaBytes) })}
+            {t('settings.storageUsed', {
+              used: formatBytes(storage.usedBytes),
+              quota: formatBytes(storage.quotaBytes),
+            })}
           </Typography.Paragraph>
           <Typography.Paragraph type={storage.persisted ? 'success' : 'warning'}>
             {storage.persisted ? t('settings.storagePersisted') : t('settings.storageNotPersisted')}
@@ -33,7 +36,9 @@ export function StoragePanel() {
       ) : null}
       {info ? (
         <Descriptions column={1} size="small">
-          <Descriptions.Item label={t('settings.version')}>{`${info.name} ${info.version} (${info.binding})`}</Descriptions.Item>
+          <Descriptions.Item
+            label={t('settings.version')}
+          >{`${info.name} ${info.version} (${info.binding})`}</Descriptions.Item>
           <Descriptions.Item label={t('settings.dataDir')}>
             <Typography.Text copyable>{info.dataDir}</Typography.Text>
           </Descriptions.Item>

@@ -21,11 +21,26 @@ export function ResetPasswordModal(props: {
       onOk={() => form.submit()}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={({ password }) => props.onSubmit(password)}>
-        <Form.Item name="password" label={t('users.newPassword')} extra={t('auth.passwordRule')} rules={newPasswordRules(t)}>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={({ password }) => props.onSubmit(password)}
+      >
+        <Form.Item
+          name="password"
+          label={t('users.newPassword')}
+          extra={t('auth.passwordRule')}
+          rules={newPasswordRules(t)}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item name="confirm" label={t('auth.confirmPassword')} dependencies={['password']} rules={confirmRules(t, 'password')}>
+        <Form.Item
+          name="confirm"
+          label={t('auth.confirmPassword')}
+          dependencies={['password']}
+          rules={confirmRules(t, 'password')}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

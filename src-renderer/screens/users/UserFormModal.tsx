@@ -36,21 +36,49 @@ export function UserFormModal(props: {
         layout="vertical"
         requiredMark={false}
         initialValues={{ roles: ['clerk'] }}
-        onFinish={({ username, displayName, roles, password }) => props.onSubmit({ username, displayName, roles, password })}
+        onFinish={({ username, displayName, roles, password }) =>
+          props.onSubmit({ username, displayName, roles, password })
+        }
       >
-        <Form.Item name="displayName" label={t('auth.displayName')} rules={[{ required: true, whitespace: true, message: t('auth.displayNameRequired') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('auth.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('auth.displayNameRequired') }]}
+        >
           <Input data-testid="user-form-display-name" />
         </Form.Item>
-        <Form.Item name="username" label={t('auth.username')} extra={t('auth.usernameRule')} rules={usernameRules(t)}>
+        <Form.Item
+          name="username"
+          label={t('auth.username')}
+          extra={t('auth.usernameRule')}
+          rules={usernameRules(t)}
+        >
           <Input autoComplete="off" data-testid="user-form-username" />
         </Form.Item>
-        <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}>
-          <Checkbox.Group options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} data-testid="user-form-roles" />
+        <Form.Item
+          name="roles"
+          label={t('users.roles')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}
+        >
+          <Checkbox.Group
+            options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            data-testid="user-form-roles"
+          />
         </Form.Item>
-        <Form.Item name="password" label={t('auth.password')} extra={t('auth.passwordRule')} rules={newPasswordRules(t)}>
+        <Form.Item
+          name="password"
+          label={t('auth.password')}
+          extra={t('auth.passwordRule')}
+          rules={newPasswordRules(t)}
+        >
           <Input.Password autoComplete="new-password" data-testid="user-form-password" />
         </Form.Item>
-        <Form.Item name="confirm" label={t('auth.confirmPassword')} dependencies={['password']} rules={confirmRules(t, 'password')}>
+        <Form.Item
+          name="confirm"
+          label={t('auth.confirmPassword')}
+          dependencies={['password']}
+          rules={confirmRules(t, 'password')}
+        >
           <Input.Password autoComplete="new-password" data-testid="user-form-confirm" />
         </Form.Item>
       </Form>

@@ -23,15 +23,14 @@ export function UsersScreen() {
   const [resetting, setResetting] = useState<AccountSummary | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const reload = useCallback(async () => {
-    try {
-      setAccounts(await station.users.list({}));
-    } catch (error) {
-      void message.error(errorText(error));
-    } finally {
-      setLoading(false);
-    }
-  }, [message, errorText]);
+  const reload = useCallback(
+    () =>
+      station.users
+        .list({})
+        .then(setAccounts, (error: unknown) => void message.error(errorText(error)))
+        .finally(() => setLoading(false)),
+    [message, errorText],
+  );
 
   useEffect(() => {
     void reload();
@@ -53,13 +52,19 @@ export function UsersScreen() {
   };
 
   const create = async (values: NewUserValues) => {
-    if (await run(() => station.users.create(values), t('users.created', { username: values.username }))) setCreating(false);
+    if (await run(() => station.users.create(values), t('users.created', { username: values.username })))
+      setCreating(false);
   };
 
   const reset = async (newPassword: string) => {
     if (!resetting) return;
     const { id, username } = resetting;
-    if (await run(() => station.users.resetPassword({ userId: id, newPassword }), t('users.passwordReset', { username }))) {
+    if (
+      await run(
+        () => station.users.resetPassword({ userId: id, newPassword }),
+        t('users.passwordReset', { username }),
+      )
+    ) {
       setResetting(null);
     }
   };
@@ -76,7 +81,12 @@ export function UsersScreen() {
     <Card
       title={t('users.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="users-add">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setCreating(true)}
+          data-testid="users-add"
+        >
           {t('users.add')}
         </Button>
       }
@@ -101,7 +111,9 @@ export function UsersScreen() {
                 value={account.roles}
                 disabled={busy}
                 options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-                onChange={(roles) => roles.length > 0 && void run(() => station.users.update({ userId: account.id, roles }))}
+                onChange={(roles) =>
+                  roles.length > 0 && void run(() => station.users.update({ userId: account.id, roles }))
+                }
               />
             ),
           },
@@ -122,7 +134,9 @@ export function UsersScreen() {
                   size="small"
                   danger={!account.disabled}
                   disabled={account.id === session?.userId}
-                  onClick={() => void run(() => station.users.update({ userId: account.id, disabled: !account.disabled }))}
+                  onClick={() =>
+                    void run(() => station.users.update({ userId: account.id, disabled: !account.disabled }))
+                  }
                 >
                   {account.disabled ? t('users.enable') : t('users.disable')}
                 </Button>
@@ -131,7 +145,12 @@ export function UsersScreen() {
           },
         ]}
       />
-      <UserFormModal open={creating} busy={busy} onCancel={() => setCreating(false)} onSubmit={(values) => void create(values)} />
+      <UserFormModal
+        open={creating}
+        busy={busy}
+        onCancel={() => setCreating(false)}
+        onSubmit={(values) => void create(values)}
+      />
       <ResetPasswordModal
         username={resetting?.username ?? null}
         busy={busy}

@@ -1,0 +1,16 @@
+import { createBackend } from '../../src-main/ipc/create-backend';
+import { manualClock } from './manual-clock';
+import { makeTempDir } from './temp-dir';
+
+export const ADMIN = { username: 'quantri', displayName: 'Nguyễn Văn Quản', password: 'Quantri2026' };
+export const CLERK = { username: 'vanthu', displayName: 'Trần Thị Thư', password: 'Vanthu2026', roles: ['clerk' as const] };
+
+/** Main's real services and registry over a temp data folder, called as a window would. */
+export function makeBackend() {
+  const dir = makeTempDir();
+  const clock = manualClock();
+  const backend = createBackend({ dataDir: dir.path, binding: 'cli', clock });
+  const call = (sessionKey: string, channel: string, request: unknown) =>
+    backend.registry.invoke(channel, request, { sessionKey });
+  return { ...backend, dir, clock, call };
+}
