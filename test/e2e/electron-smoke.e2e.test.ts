@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { _electron as electron } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { requireBuild, ROOT } from '../support/built-app';
+import { screenshot } from '../support/chromium';
+import { makeTempDir } from '../support/temp-dir';
+
+/** The Electron binary, or null where its download was impossible (our build machines). */
+function electronBinary(): string | null {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown as string;
+    return existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const binary = electronBinary();
+if (!binary) {
+  console.warn(
+    '[electron smoke] SKIPPED: the Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD). ' +
+      'The renderer is tested in Chromium through the browser harness instead.',
+  );
+}
+
+describe.skipIf(!binary)('Electron smoke test (Playwright _electron)', () => {
+  const dir = makeTempDir('sohoa-electron-');
+  afterAll(() => dir.remove());
+
+  it('opens the window on app://, sandboxed, with window.station and no Node', async () => {
+    requireBuild();
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: [ROOT, '--no-sandbox'],
+      env: { ...process.env, SOHOA_DATA_DIR: dir.path },
+    });
+    try {
+      const window = await app.firstWindow();
+      await expect.poll(() => window.getByTestId('auth-title').innerText()).toBe('Thiết lập lần đầu');
+      expect(window.url()).toMatch(/^app:\/\/station\//);
+      expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      expect(await window.evaluate(() => typeof window.station?.auth.status)).toBe('function');
+      expect(await window.evaluate(() => window.station!.auth.status({}))).toEqual({
+        ok: true,
+        value: { needsSetup: true, session: null },
+      });
+      await screenshot(window, 'electron-first-run');
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,118 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, CLERK } from '../support/backend';
+import { requireBuild } from '../support/built-app';
+import { launchChromium, screenshot } from '../support/chromium';
+import { startHarness, type RunningHarness } from '../support/harness-process';
+import { makeTempDir } from '../support/temp-dir';
+
+const navLabels = (page: Page) => page.getByTestId('main-nav').locator('.ant-menu-title-content').allInnerTexts();
+
+describe('first run in Chromium through the browser harness', () => {
+  const dir = makeTempDir('sohoa-e2e-');
+  let harness: RunningHarness;
+  let chromium: { browser: Browser; close: () => Promise<void> };
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    requireBuild();
+    harness = await startHarness(dir.path);
+    chromium = await launchChromium();
+    page = await chromium.browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'vi-VN' });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await harness?.stop();
+    dir.remove();
+  });
+
+  it('creates the administrator on first run and lands in the Vietnamese shell', async () => {
+    await page.goto(harness.url);
+    await expect.poll(() => page.getByTestId('auth-title').innerText()).toBe('Thiết lập lần đầu');
+    // The token leaves the address bar once the page has it.
+    expect(page.url()).not.toContain('token=');
+    await screenshot(page, '01-first-run-setup');
+
+    await page.getByTestId('setup-display-name').fill(ADMIN.displayName);
+    await page.getByTestId('setup-username').fill(ADMIN.username);
+    await page.getByTestId('setup-password').fill(ADMIN.password);
+    await page.getByTestId('setup-confirm').fill(ADMIN.password);
+    await page.getByTestId('setup-submit').click();
+
+    await expect.poll(() => navLabels(page)).toEqual([
+      'Quét',
+      'Lập chỉ mục',
+      'Duyệt lô',
+      'Đồng bộ',
+      'Tra cứu',
+      'Thống kê',
+      'Người dùng',
+      'Cài đặt',
+    ]);
+    await expect.poll(() => page.getByTestId('status-user').innerText()).toContain('Nguyễn Văn Quản (Quản trị)');
+  });
+
+  it('lets the administrator create a clerk', async () => {
+    await page.getByTestId('main-nav').getByText('Người dùng').click();
+    await page.getByTestId('users-add').click();
+    await page.getByTestId('user-form-display-name').fill(CLERK.displayName);
+    await page.getByTestId('user-form-username').fill(CLERK.username);
+    await page.getByTestId('user-form-password').fill(CLERK.password);
+    await page.getByTestId('user-form-confirm').fill(CLERK.password);
+    await page.getByTestId('user-form-submit').click();
+    await expect.poll(() => page.getByTestId('users-table').innerText()).toContain(CLERK.displayName);
+    await expect.poll(() => page.getByTestId('users-table').innerText()).toContain('Cán bộ số hóa');
+    await screenshot(page, '02-users-admin');
+  });
+
+  it('shows a clear Vietnamese error for a wrong password', async () => {
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-username').fill(CLERK.username);
+    await page.getByTestId('login-password').fill('sai-mat-khau-1');
+    await page.getByTestId('login-submit').click();
+    await expect
+      .poll(() => page.getByTestId('login-error').innerText())
+      .toBe('Sai tên đăng nhập hoặc mật khẩu. Còn 4 lần thử trước khi tài khoản bị tạm khóa.');
+    await screenshot(page, '03-login-wrong-password');
+  });
+
+  it('logs the clerk in to a shell in Vietnamese with only the clerk’s screens', async () => {
+    await page.getByTestId('login-password').fill(CLERK.password);
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => navLabels(page)).toEqual(['Quét', 'Lập chỉ mục', 'Đồng bộ', 'Tra cứu', 'Thống kê', 'Cài đặt']);
+    await expect.poll(() => page.getByTestId('page-title').innerText()).toBe('Quét');
+    const status = await page.getByTestId('status-bar').innerText();
+    expect(status).toContain('Trần Thị Thư (Cán bộ số hóa)');
+    expect(status).toContain('Trạm 001');
+    expect(status).toContain('Chưa cấu hình SoHoa Central');
+    expect(status).toContain('Chờ duyệt: 0');
+    await screenshot(page, '04-clerk-shell-vi');
+  });
+
+  it('keeps the clerk out of the users screen', async () => {
+    await page.goto(`${harness.origin}/#/users`);
+    await expect.poll(() => page.getByTestId('page-title').innerText()).toBe('Quét');
+  });
+
+  it('switches to English and keeps it across a reload, with the session kept', async () => {
+    await page.getByText('English').first().click();
+    await expect.poll(() => navLabels(page)).toEqual(['Scan', 'Indexing', 'Sync', 'Lookup', 'Statistics', 'Settings']);
+    await expect.poll(() => page.getByTestId('status-user').innerText()).toContain('Trần Thị Thư (Digitization clerk)');
+    await screenshot(page, '05-clerk-shell-en');
+
+    await page.reload();
+    await expect.poll(() => navLabels(page)).toEqual(['Scan', 'Indexing', 'Sync', 'Lookup', 'Statistics', 'Settings']);
+  });
+
+  it('opens the station database in Chromium’s IndexedDB and asks for persistent storage', async () => {
+    await page.getByTestId('main-nav').getByText('Settings').click();
+    await expect.poll(() => page.getByTestId('storage-panel').innerText()).toMatch(/used of/);
+    const databases = await page.evaluate(() => indexedDB.databases());
+    // Dexie stores version × 10.
+    expect(databases).toContainEqual({ name: 'sohoa-station', version: 20 });
+    await screenshot(page, '06-settings-clerk-en');
+    expect(pageErrors).toEqual([]);
+  });
+});

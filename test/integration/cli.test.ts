@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStationServices } from '../../src-main/services/station-services';
+import { ADMIN } from '../support/backend';
+import { requireBuild, ROOT } from '../support/built-app';
+import { runSohoa } from '../support/run-cli';
+import { makeTempDir } from '../support/temp-dir';
+
+const version = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+describe('sohoa command line', () => {
+  const dir = makeTempDir('sohoa-cli-');
+  const adminEnv = { ADMIN_PW: ADMIN.password, NEW_PW: 'Vanthu2026' };
+  const asAdmin = ['--admin', ADMIN.username, '--admin-password-env', 'ADMIN_PW'];
+
+  beforeAll(async () => {
+    requireBuild();
+    // The app's first run made the administrator; the CLI works on the same data folder.
+    await createStationServices({ dataDir: dir.path }).accounts.setupAdmin(ADMIN);
+  });
+  afterAll(() => dir.remove());
+
+  it('prints its version, plain and as JSON', async () => {
+    expect(await runSohoa(['--version'], { dataDir: dir.path })).toMatchObject({ code: 0, stdout: `${version}\n` });
+    const json = await runSohoa(['--version', '--json'], { dataDir: dir.path });
+    expect(JSON.parse(json.stdout)).toEqual({ name: 'Trạm số hóa', version });
+  });
+
+  it('creates a clerk as the administrator and lists users as JSON', async () => {
+    const created = await runSohoa(
+      ['users', 'create', '--username', 'vanthu', '--name', 'Trần Thị Thư', '--role', 'clerk', '--password-env', 'NEW_PW', ...asAdmin],
+      { dataDir: dir.path, env: adminEnv },
+    );
+    expect(created).toMatchObject({ code: 0, stdout: 'Đã tạo tài khoản vanthu.\n' });
+
+    const list = await runSohoa(['users', 'list', '--json', ...asAdmin], { dataDir: dir.path, env: adminEnv });
+    expect(list.code).toBe(0);
+    const users = JSON.parse(list.stdout) as { username: string; displayName: string; roles: string[] }[];
+    expect(users.map(({ username, displayName, roles }) => ({ username, displayName, roles }))).toEqual([
+      { username: 'quantri', displayName: ADMIN.displayName, roles: ['admin'] },
+      { username: 'vanthu', displayName: 'Trần Thị Thư', roles: ['clerk'] },
+    ]);
+    expect(list.stdout).not.toMatch(/passwordHash/);
+  });
+
+  it('reads prompted passwords from a pipe, asking twice for a new one', async () => {
+    const reset = await runSohoa(['users', 'reset', 'vanthu', '--admin', ADMIN.username], {
+      dataDir: dir.path,
+      input: `${ADMIN.password}\nMoi2026abc\nMoi2026abc\n`,
+    });
+    expect(reset).toMatchObject({ code: 0, stdout: 'Đã đặt lại mật khẩu cho vanthu.\n' });
+    const mismatch = await runSohoa(['users', 'reset', 'vanthu', '--admin', ADMIN.username], {
+      dataDir: dir.path,
+      input: `${ADMIN.password}\nMoi2026abc\nKhac2026abc\n`,
+    });
+    expect(mismatch).toMatchObject({ code: 2, stderr: 'Hai mật khẩu không khớp.\n' });
+  });
+
+  it('refuses a clerk with exit code 4, enforced by main', async () => {
+    const result = await runSohoa(['users', 'list', '--admin', 'vanthu', '--admin-password-env', 'PW'], {
+      dataDir: dir.path,
+      env: { PW: 'Moi2026abc' },
+    });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toBe('Tài khoản của bạn không có quyền thực hiện thao tác này. [auth.forbidden]\n');
+  });
+
+  it('exits 3 on a wrong password, with the message in English when asked', async () => {
+    const result = await runSohoa(['users', 'list', '--json', '--admin', ADMIN.username, '--admin-password-env', 'PW'], {
+      dataDir: dir.path,
+      env: { PW: 'sai-mat-khau-9', SOHOA_LANG: 'en' },
+    });
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stderr)).toMatchObject({
+      error: { code: 'auth.invalidCredentials', message: 'Wrong username or password.' },
+    });
+  });
+
+  it('exits 5 on invalid input and 2 on a usage error', async () => {
+    const weak = await runSohoa(
+      ['users', 'create', '--username', 'yeu', '--name', 'Yếu', '--role', 'clerk', '--password-env', 'WEAK', ...asAdmin],
+      { dataDir: dir.path, env: { ...adminEnv, WEAK: 'short' } },
+    );
+    expect(weak.code).toBe(5);
+    expect(weak.stderr).toMatch(/\[users\.weakPassword\]/);
+    expect((await runSohoa(['users', 'create', '--role', 'clerk'], { dataDir: dir.path })).code).toBe(2);
+    expect((await runSohoa(['users', 'create', '--bogus'], { dataDir: dir.path })).code).toBe(2);
+    expect((await runSohoa(['frobnicate'], { dataDir: dir.path })).code).toBe(2);
+  });
+});

@@ -1,0 +1,37 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { OUT } from './built-app';
+
+export interface RunningHarness {
+  url: string;
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `out/main/harness.js` (what `npm run start:web` runs) on a temp data folder. */
+export function startHarness(dataDir: string): Promise<RunningHarness> {
+  const child: ChildProcess = spawn(process.execPath, [resolve(OUT, 'main/harness.js')], {
+    env: { ...process.env, SOHOA_DATA_DIR: dataDir, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = () =>
+    new Promise<void>((done) => {
+      if (child.exitCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolvePromise, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`harness did not start:\n${output}`)), 20_000);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split('\n').find((candidate) => candidate.startsWith('HARNESS_READY '));
+      if (!line) return;
+      clearTimeout(timer);
+      const ready = JSON.parse(line.slice('HARNESS_READY '.length)) as { url: string; origin: string };
+      resolvePromise({ ...ready, stop });
+    });
+    child.once('exit', (code) => reject(new Error(`harness exited with ${code}:\n${output}`)));
+  });
+}
