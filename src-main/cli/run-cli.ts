@@ -15,7 +15,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not allowed, 5 invalid
 /** Runs one CLI invocation and returns its exit code; all output goes through `io`. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  const json = rest.includes('--json') || argv.includes('--json');
+  const json = argv.includes('--json');
 
   if (command === '--version' || command === 'version') {
     io.stdout.write(

@@ -36,16 +36,18 @@ describe.skipIf(!binary)('Electron smoke test (Playwright _electron)', () => {
       env: { ...process.env, SOHOA_DATA_DIR: dir.path },
     });
     try {
-      const window = await app.firstWindow();
-      await expect.poll(() => window.getByTestId('auth-title').innerText()).toBe('Thiết lập lần đầu');
-      expect(window.url()).toMatch(/^app:\/\/station\//);
-      expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-      expect(await window.evaluate(() => typeof window.station?.auth.status)).toBe('function');
-      expect(await window.evaluate(() => window.station!.auth.status({}))).toEqual({
+      const appWindow = await app.firstWindow();
+      await expect.poll(() => appWindow.getByTestId('auth-title').innerText()).toBe('Thiết lập lần đầu');
+      expect(appWindow.url()).toMatch(/^app:\/\/station\//);
+      expect(
+        await appWindow.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
+      ).toBe('undefined');
+      expect(await appWindow.evaluate(() => typeof window.station?.auth.status)).toBe('function');
+      expect(await appWindow.evaluate(() => window.station!.auth.status({}))).toEqual({
         ok: true,
         value: { needsSetup: true, session: null },
       });
-      await screenshot(window, 'electron-first-run');
+      await screenshot(appWindow, 'electron-first-run');
     } finally {
       await app.close();
     }

@@ -6,7 +6,8 @@ import { launchChromium, screenshot } from '../support/chromium';
 import { startHarness, type RunningHarness } from '../support/harness-process';
 import { makeTempDir } from '../support/temp-dir';
 
-const navLabels = (page: Page) => page.getByTestId('main-nav').locator('.ant-menu-title-content').allInnerTexts();
+const navLabels = (page: Page) =>
+  page.getByTestId('main-nav').locator('.ant-menu-title-content').allInnerTexts();
 
 describe('first run in Chromium through the browser harness', () => {
   const dir = makeTempDir('sohoa-e2e-');
@@ -41,17 +42,21 @@ describe('first run in Chromium through the browser harness', () => {
     await page.getByTestId('setup-confirm').fill(ADMIN.password);
     await page.getByTestId('setup-submit').click();
 
-    await expect.poll(() => navLabels(page)).toEqual([
-      'Quét',
-      'Lập chỉ mục',
-      'Duyệt lô',
-      'Đồng bộ',
-      'Tra cứu',
-      'Thống kê',
-      'Người dùng',
-      'Cài đặt',
-    ]);
-    await expect.poll(() => page.getByTestId('status-user').innerText()).toContain('Nguyễn Văn Quản (Quản trị)');
+    await expect
+      .poll(() => navLabels(page))
+      .toEqual([
+        'Quét',
+        'Lập chỉ mục',
+        'Duyệt lô',
+        'Đồng bộ',
+        'Tra cứu',
+        'Thống kê',
+        'Người dùng',
+        'Cài đặt',
+      ]);
+    await expect
+      .poll(() => page.getByTestId('status-user').innerText())
+      .toContain('Nguyễn Văn Quản (Quản trị)');
   });
 
   it('lets the administrator create a clerk', async () => {
@@ -81,7 +86,9 @@ describe('first run in Chromium through the browser harness', () => {
   it('logs the clerk in to a shell in Vietnamese with only the clerk’s screens', async () => {
     await page.getByTestId('login-password').fill(CLERK.password);
     await page.getByTestId('login-submit').click();
-    await expect.poll(() => navLabels(page)).toEqual(['Quét', 'Lập chỉ mục', 'Đồng bộ', 'Tra cứu', 'Thống kê', 'Cài đặt']);
+    await expect
+      .poll(() => navLabels(page))
+      .toEqual(['Quét', 'Lập chỉ mục', 'Đồng bộ', 'Tra cứu', 'Thống kê', 'Cài đặt']);
     await expect.poll(() => page.getByTestId('page-title').innerText()).toBe('Quét');
     const status = await page.getByTestId('status-bar').innerText();
     expect(status).toContain('Trần Thị Thư (Cán bộ số hóa)');
@@ -98,12 +105,18 @@ describe('first run in Chromium through the browser harness', () => {
 
   it('switches to English and keeps it across a reload, with the session kept', async () => {
     await page.getByText('English').first().click();
-    await expect.poll(() => navLabels(page)).toEqual(['Scan', 'Indexing', 'Sync', 'Lookup', 'Statistics', 'Settings']);
-    await expect.poll(() => page.getByTestId('status-user').innerText()).toContain('Trần Thị Thư (Digitization clerk)');
+    await expect
+      .poll(() => navLabels(page))
+      .toEqual(['Scan', 'Indexing', 'Sync', 'Lookup', 'Statistics', 'Settings']);
+    await expect
+      .poll(() => page.getByTestId('status-user').innerText())
+      .toContain('Trần Thị Thư (Digitization clerk)');
     await screenshot(page, '05-clerk-shell-en');
 
     await page.reload();
-    await expect.poll(() => navLabels(page)).toEqual(['Scan', 'Indexing', 'Sync', 'Lookup', 'Statistics', 'Settings']);
+    await expect
+      .poll(() => navLabels(page))
+      .toEqual(['Scan', 'Indexing', 'Sync', 'Lookup', 'Statistics', 'Settings']);
   });
 
   it('opens the station database in Chromium’s IndexedDB and asks for persistent storage', async () => {

@@ -7,7 +7,8 @@ import { requireBuild, ROOT } from '../support/built-app';
 import { runSohoa } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
 
-const version = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const version = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 describe('sohoa command line', () => {
   const dir = makeTempDir('sohoa-cli-');
@@ -22,19 +23,37 @@ describe('sohoa command line', () => {
   afterAll(() => dir.remove());
 
   it('prints its version, plain and as JSON', async () => {
-    expect(await runSohoa(['--version'], { dataDir: dir.path })).toMatchObject({ code: 0, stdout: `${version}\n` });
+    expect(await runSohoa(['--version'], { dataDir: dir.path })).toMatchObject({
+      code: 0,
+      stdout: `${version}\n`,
+    });
     const json = await runSohoa(['--version', '--json'], { dataDir: dir.path });
     expect(JSON.parse(json.stdout)).toEqual({ name: 'Trạm số hóa', version });
   });
 
   it('creates a clerk as the administrator and lists users as JSON', async () => {
     const created = await runSohoa(
-      ['users', 'create', '--username', 'vanthu', '--name', 'Trần Thị Thư', '--role', 'clerk', '--password-env', 'NEW_PW', ...asAdmin],
+      [
+        'users',
+        'create',
+        '--username',
+        'vanthu',
+        '--name',
+        'Trần Thị Thư',
+        '--role',
+        'clerk',
+        '--password-env',
+        'NEW_PW',
+        ...asAdmin,
+      ],
       { dataDir: dir.path, env: adminEnv },
     );
     expect(created).toMatchObject({ code: 0, stdout: 'Đã tạo tài khoản vanthu.\n' });
 
-    const list = await runSohoa(['users', 'list', '--json', ...asAdmin], { dataDir: dir.path, env: adminEnv });
+    const list = await runSohoa(['users', 'list', '--json', ...asAdmin], {
+      dataDir: dir.path,
+      env: adminEnv,
+    });
     expect(list.code).toBe(0);
     const users = JSON.parse(list.stdout) as { username: string; displayName: string; roles: string[] }[];
     expect(users.map(({ username, displayName, roles }) => ({ username, displayName, roles }))).toEqual([
@@ -67,10 +86,13 @@ describe('sohoa command line', () => {
   });
 
   it('exits 3 on a wrong password, with the message in English when asked', async () => {
-    const result = await runSohoa(['users', 'list', '--json', '--admin', ADMIN.username, '--admin-password-env', 'PW'], {
-      dataDir: dir.path,
-      env: { PW: 'sai-mat-khau-9', SOHOA_LANG: 'en' },
-    });
+    const result = await runSohoa(
+      ['users', 'list', '--json', '--admin', ADMIN.username, '--admin-password-env', 'PW'],
+      {
+        dataDir: dir.path,
+        env: { PW: 'sai-mat-khau-9', SOHOA_LANG: 'en' },
+      },
+    );
     expect(result.code).toBe(3);
     expect(JSON.parse(result.stderr)).toMatchObject({
       error: { code: 'auth.invalidCredentials', message: 'Wrong username or password.' },
@@ -79,7 +101,19 @@ describe('sohoa command line', () => {
 
   it('exits 5 on invalid input and 2 on a usage error', async () => {
     const weak = await runSohoa(
-      ['users', 'create', '--username', 'yeu', '--name', 'Yếu', '--role', 'clerk', '--password-env', 'WEAK', ...asAdmin],
+      [
+        'users',
+        'create',
+        '--username',
+        'yeu',
+        '--name',
+        'Yếu',
+        '--role',
+        'clerk',
+        '--password-env',
+        'WEAK',
+        ...asAdmin,
+      ],
       { dataDir: dir.path, env: { ...adminEnv, WEAK: 'short' } },
     );
     expect(weak.code).toBe(5);

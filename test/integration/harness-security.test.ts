@@ -44,7 +44,9 @@ describe('browser harness', () => {
   });
 
   it('refuses a page from another origin even with the token', async () => {
-    expect(await handshake(`${socketBase}?token=${token}&client=abcdefgh12`, 'http://evil.example')).toBe(403);
+    expect(await handshake(`${socketBase}?token=${token}&client=abcdefgh12`, 'http://evil.example')).toBe(
+      403,
+    );
   });
 
   it('serves the contract to a page that has the token', async () => {
@@ -52,7 +54,10 @@ describe('browser harness', () => {
     await new Promise((resolve) => ws.once('open', resolve));
     const reply = new Promise<string>((resolve) => ws.once('message', (data) => resolve(data.toString())));
     ws.send(JSON.stringify({ id: 7, channel: 'users.list', request: {} }));
-    expect(JSON.parse(await reply)).toMatchObject({ id: 7, envelope: { ok: false, error: { code: 'auth.required' } } });
+    expect(JSON.parse(await reply)).toMatchObject({
+      id: 7,
+      envelope: { ok: false, error: { code: 'auth.required' } },
+    });
     ws.close();
   });
 

@@ -8,7 +8,8 @@ import { OUT, requireBuild, ROOT } from '../support/built-app';
 
 const run = promisify(execFile);
 const REPORT = resolve(ROOT, 'test-results/electronegativity.csv');
-const electronVersion = (createRequire(import.meta.url)('electron/package.json') as { version: string }).version;
+const electronVersion = (createRequire(import.meta.url)('electron/package.json') as { version: string })
+  .version;
 
 interface Finding {
   check: string;
@@ -18,11 +19,13 @@ interface Finding {
 
 /** Electronegativity's CSV: one finding a line, `CHECK,"SEVERITY","CONFIDENCE","file",...`. */
 const parseFindings = (csv: string): Finding[] =>
-  [...csv.matchAll(/^([A-Z_]+),"(HIGH|MEDIUM|LOW|INFORMATIONAL)","[A-Z]+","([^"]*)"/gm)].map(([, check, severity, file]) => ({
-    check: check!,
-    severity: severity!,
-    file: file!,
-  }));
+  [...csv.matchAll(/^([A-Z_]+),"(HIGH|MEDIUM|LOW|INFORMATIONAL)","[A-Z]+","([^"]*)"/gm)].map(
+    ([, check, severity, file]) => ({
+      check: check!,
+      severity: severity!,
+      file: file!,
+    }),
+  );
 
 describe('Electronegativity on the built app', () => {
   let findings: Finding[];
@@ -48,7 +51,9 @@ describe('Electronegativity on the built app', () => {
     expect(readFileSync(REPORT, 'utf8')).toMatch(/^issue, severity, confidence/);
     // The reviewed findings below prove the scan reached the window code and the CSP.
     expect(findings.map((finding) => finding.check)).toContain('PRELOAD_JS_CHECK');
-    expect(findings.some((finding) => finding.check === 'CSP_GLOBAL_CHECK' && finding.file.includes('index.html'))).toBe(true);
+    expect(
+      findings.some((finding) => finding.check === 'CSP_GLOBAL_CHECK' && finding.file.includes('index.html')),
+    ).toBe(true);
   });
 
   it('reports no high-severity finding', () => {

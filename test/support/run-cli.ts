@@ -9,7 +9,10 @@ export interface CliResult {
 }
 
 /** Runs bin/sohoa as a user would, with its own environment and optional piped input. */
-export function runSohoa(args: string[], options: { dataDir: string; env?: Record<string, string>; input?: string }) {
+export function runSohoa(
+  args: string[],
+  options: { dataDir: string; env?: Record<string, string>; input?: string },
+) {
   return new Promise<CliResult>((resolvePromise, reject) => {
     const child = spawn(process.execPath, [resolve(ROOT, 'bin/sohoa'), ...args], {
       env: { PATH: process.env.PATH ?? '', SOHOA_DATA_DIR: options.dataDir, ...options.env },

@@ -19,6 +19,8 @@ export default class SummaryReporter implements Reporter {
       counts.failed += failedTests;
       if (failedTests === 0 && module.state() === 'failed') counts.failed += 1;
     }
-    process.stdout.write(`\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+    process.stdout.write(
+      `\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
+    );
   }
 }

@@ -39,7 +39,8 @@ function assertStrongPassword(password: string): void {
   if (problems.length > 0) throw new AppError('users.weakPassword', { detail: problems.join(',') });
 }
 
-const isActiveAdmin = (account: StoredAccount): boolean => !account.disabled && account.roles.includes('admin');
+const isActiveAdmin = (account: StoredAccount): boolean =>
+  !account.disabled && account.roles.includes('admin');
 
 export type AccountService = ReturnType<typeof createAccountService>;
 
@@ -58,7 +59,9 @@ export function createAccountService({ store, clock, security }: AccountServiceD
 
   const save = (account: StoredAccount): void => {
     const document = store.read();
-    document.accounts = document.accounts.map((existing) => (existing.id === account.id ? account : existing));
+    document.accounts = document.accounts.map((existing) =>
+      existing.id === account.id ? account : existing,
+    );
     store.write(document);
   };
 
@@ -172,7 +175,12 @@ export function createAccountService({ store, clock, security }: AccountServiceD
         }
         assertStrongPassword(newPassword);
         const now = clock();
-        save({ ...account, passwordHash: await hashPassword(newPassword), passwordChangedAt: now, updatedAt: now });
+        save({
+          ...account,
+          passwordHash: await hashPassword(newPassword),
+          passwordChangedAt: now,
+          updatedAt: now,
+        });
       }),
 
     update: (userId: string, changes: { displayName?: string; roles?: Role[]; disabled?: boolean }) =>

@@ -1,19 +1,14 @@
 import { z } from 'zod';
-import { roleSchema } from '../../../src-shared/domain/roles';
+import { accountSummarySchema } from '../../../src-shared/domain/account';
 
-/** accounts.json: the station's local users. Password hashes are salted scrypt, never reversible. */
-export const storedAccountSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  roles: z.array(roleSchema).min(1),
+/**
+ * accounts.json: the station's local users — what the renderer may see, plus what only main
+ * keeps. Password hashes are salted scrypt, never reversible.
+ */
+export const storedAccountSchema = accountSummarySchema.extend({
   passwordHash: z.string(),
-  disabled: z.boolean(),
   failedLogins: z.number().int().min(0),
-  lockedUntil: z.number().nullable(),
-  createdAt: z.number(),
   updatedAt: z.number(),
-  lastLoginAt: z.number().nullable(),
   passwordChangedAt: z.number(),
 });
 export type StoredAccount = z.infer<typeof storedAccountSchema>;

@@ -1,8 +1,8 @@
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/session-context';
-import { confirmRules, newPasswordRules, usernameRules } from '../../ui/form-rules';
+import { DisplayNameField, NewPasswordFields, UsernameField } from '../../ui/AccountFields';
 import { useErrorText } from '../../ui/use-error-text';
 import { AuthLayout } from './AuthLayout';
 
@@ -38,37 +38,9 @@ export function SetupScreen() {
       <Typography.Paragraph type="secondary">{t('auth.setupIntro')}</Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <Form<SetupValues> layout="vertical" onFinish={submit} disabled={busy} requiredMark={false}>
-        <Form.Item
-          name="displayName"
-          label={t('auth.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('auth.displayNameRequired') }]}
-        >
-          <Input autoFocus data-testid="setup-display-name" />
-        </Form.Item>
-        <Form.Item
-          name="username"
-          label={t('auth.username')}
-          extra={t('auth.usernameRule')}
-          rules={usernameRules(t)}
-        >
-          <Input autoComplete="username" data-testid="setup-username" />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('auth.password')}
-          extra={t('auth.passwordRule')}
-          rules={newPasswordRules(t)}
-        >
-          <Input.Password autoComplete="new-password" data-testid="setup-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('auth.confirmPassword')}
-          dependencies={['password']}
-          rules={confirmRules(t, 'password')}
-        >
-          <Input.Password autoComplete="new-password" data-testid="setup-confirm" />
-        </Form.Item>
+        <DisplayNameField testIdPrefix="setup" autoFocus />
+        <UsernameField testIdPrefix="setup" />
+        <NewPasswordFields testIdPrefix="setup" />
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="setup-submit">
           {t('auth.createAdmin')}
         </Button>

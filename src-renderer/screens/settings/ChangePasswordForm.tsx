@@ -2,7 +2,7 @@ import { App, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { station } from '../../station/station';
-import { confirmRules, newPasswordRules } from '../../ui/form-rules';
+import { NewPasswordFields } from '../../ui/AccountFields';
 import { useErrorText } from '../../ui/use-error-text';
 
 interface Values {
@@ -48,22 +48,7 @@ export function ChangePasswordForm() {
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('users.newPassword')}
-          extra={t('auth.passwordRule')}
-          rules={newPasswordRules(t)}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('auth.confirmPassword')}
-          dependencies={['newPassword']}
-          rules={confirmRules(t, 'newPassword')}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="newPassword" label={t('users.newPassword')} />
         <Button htmlType="submit" loading={busy}>
           {t('common.save')}
         </Button>

@@ -1,6 +1,6 @@
-import { Form, Input, Modal } from 'antd';
+import { Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { confirmRules, newPasswordRules } from '../../ui/form-rules';
+import { NewPasswordFields } from '../../ui/AccountFields';
 
 export function ResetPasswordModal(props: {
   username: string | null;
@@ -27,22 +27,7 @@ export function ResetPasswordModal(props: {
         requiredMark={false}
         onFinish={({ password }) => props.onSubmit(password)}
       >
-        <Form.Item
-          name="password"
-          label={t('users.newPassword')}
-          extra={t('auth.passwordRule')}
-          rules={newPasswordRules(t)}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('auth.confirmPassword')}
-          dependencies={['password']}
-          rules={confirmRules(t, 'password')}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields label={t('users.newPassword')} />
       </Form>
     </Modal>
   );

@@ -1,7 +1,7 @@
-import { Checkbox, Form, Input, Modal } from 'antd';
+import { Checkbox, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../src-shared/domain/roles';
-import { confirmRules, newPasswordRules, usernameRules } from '../../ui/form-rules';
+import { DisplayNameField, NewPasswordFields, UsernameField } from '../../ui/AccountFields';
 
 export interface NewUserValues {
   username: string;
@@ -40,21 +40,8 @@ export function UserFormModal(props: {
           props.onSubmit({ username, displayName, roles, password })
         }
       >
-        <Form.Item
-          name="displayName"
-          label={t('auth.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('auth.displayNameRequired') }]}
-        >
-          <Input data-testid="user-form-display-name" />
-        </Form.Item>
-        <Form.Item
-          name="username"
-          label={t('auth.username')}
-          extra={t('auth.usernameRule')}
-          rules={usernameRules(t)}
-        >
-          <Input autoComplete="off" data-testid="user-form-username" />
-        </Form.Item>
+        <DisplayNameField testIdPrefix="user-form" />
+        <UsernameField testIdPrefix="user-form" />
         <Form.Item
           name="roles"
           label={t('users.roles')}
@@ -65,22 +52,7 @@ export function UserFormModal(props: {
             data-testid="user-form-roles"
           />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('auth.password')}
-          extra={t('auth.passwordRule')}
-          rules={newPasswordRules(t)}
-        >
-          <Input.Password autoComplete="new-password" data-testid="user-form-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('auth.confirmPassword')}
-          dependencies={['password']}
-          rules={confirmRules(t, 'password')}
-        >
-          <Input.Password autoComplete="new-password" data-testid="user-form-confirm" />
-        </Form.Item>
+        <NewPasswordFields testIdPrefix="user-form" />
       </Form>
     </Modal>
   );

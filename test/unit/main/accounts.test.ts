@@ -25,7 +25,9 @@ describe('local accounts', () => {
       code: 'auth.lockedOut',
       params: { minutes: 5 },
     });
-    await expect(accounts.authenticate(CLERK.username, CLERK.password)).rejects.toMatchObject({ code: 'auth.lockedOut' });
+    await expect(accounts.authenticate(CLERK.username, CLERK.password)).rejects.toMatchObject({
+      code: 'auth.lockedOut',
+    });
 
     clock.advanceMinutes(4);
     await expect(accounts.authenticate(CLERK.username, CLERK.password)).rejects.toMatchObject({
@@ -65,9 +67,15 @@ describe('local accounts', () => {
 
   it('honours the lockout settings an admin configured', async () => {
     const { services } = await withClerk();
-    services.settings.update({ security: { maxFailedLogins: 3, lockoutMinutes: 30, idleTimeoutMinutes: 15 } });
-    await expect(services.accounts.authenticate(CLERK.username, 'x')).rejects.toMatchObject({ params: { remaining: 2 } });
-    await expect(services.accounts.authenticate(CLERK.username, 'x')).rejects.toMatchObject({ params: { remaining: 1 } });
+    services.settings.update({
+      security: { maxFailedLogins: 3, lockoutMinutes: 30, idleTimeoutMinutes: 15 },
+    });
+    await expect(services.accounts.authenticate(CLERK.username, 'x')).rejects.toMatchObject({
+      params: { remaining: 2 },
+    });
+    await expect(services.accounts.authenticate(CLERK.username, 'x')).rejects.toMatchObject({
+      params: { remaining: 1 },
+    });
     await expect(services.accounts.authenticate(CLERK.username, 'x')).rejects.toMatchObject({
       code: 'auth.lockedOut',
       params: { minutes: 30 },
@@ -96,15 +104,21 @@ describe('local accounts', () => {
     backend = makeBackend();
     const password = 'Mậtkhẩu2026';
     await backend.services.accounts.setupAdmin({ ...ADMIN, password });
-    await expect(backend.services.accounts.authenticate(ADMIN.username, password.normalize('NFD'))).resolves.toBeTruthy();
+    await expect(
+      backend.services.accounts.authenticate(ADMIN.username, password.normalize('NFD')),
+    ).resolves.toBeTruthy();
   });
 
   it('refuses weak passwords and taken usernames', async () => {
     const { services } = await withClerk();
-    await expect(services.accounts.create({ ...CLERK, username: 'moi', password: 'ngan1' })).rejects.toMatchObject({
+    await expect(
+      services.accounts.create({ ...CLERK, username: 'moi', password: 'ngan1' }),
+    ).rejects.toMatchObject({
       code: 'users.weakPassword',
     });
-    await expect(services.accounts.create({ ...CLERK, username: 'moi', password: 'khongcoso' })).rejects.toMatchObject({
+    await expect(
+      services.accounts.create({ ...CLERK, username: 'moi', password: 'khongcoso' }),
+    ).rejects.toMatchObject({
       code: 'users.weakPassword',
     });
     await expect(services.accounts.create(CLERK)).rejects.toMatchObject({
@@ -116,8 +130,12 @@ describe('local accounts', () => {
   it('never leaves the station without an active administrator', async () => {
     const { services } = await withClerk();
     const admin = services.accounts.list().find((account) => account.username === ADMIN.username)!;
-    await expect(services.accounts.update(admin.id, { disabled: true })).rejects.toMatchObject({ code: 'users.lastAdmin' });
-    await expect(services.accounts.update(admin.id, { roles: ['clerk'] })).rejects.toMatchObject({ code: 'users.lastAdmin' });
+    await expect(services.accounts.update(admin.id, { disabled: true })).rejects.toMatchObject({
+      code: 'users.lastAdmin',
+    });
+    await expect(services.accounts.update(admin.id, { roles: ['clerk'] })).rejects.toMatchObject({
+      code: 'users.lastAdmin',
+    });
     await services.accounts.create({ ...CLERK, username: 'quantri2', roles: ['admin'] });
     await expect(services.accounts.update(admin.id, { roles: ['supervisor'] })).resolves.toMatchObject({
       roles: ['supervisor'],
@@ -136,7 +154,9 @@ describe('local accounts', () => {
 
   it('lets a user change their own password only with the current one', async () => {
     const { services, clerk } = await withClerk();
-    await expect(services.accounts.changePassword(clerk.id, 'wrong-pass-1', 'Newpass2027')).rejects.toMatchObject({
+    await expect(
+      services.accounts.changePassword(clerk.id, 'wrong-pass-1', 'Newpass2027'),
+    ).rejects.toMatchObject({
       code: 'users.wrongCurrentPassword',
     });
     await services.accounts.changePassword(clerk.id, CLERK.password, 'Newpass2027');

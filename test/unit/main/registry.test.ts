@@ -33,16 +33,29 @@ describe('IPC registry in main', () => {
 
   it('refuses an unknown channel', async () => {
     const { call } = await setUp();
-    expect(await call('window:1', 'users.dropAll', {})).toMatchObject({ ok: false, error: { code: 'ipc.unknownChannel' } });
+    expect(await call('window:1', 'users.dropAll', {})).toMatchObject({
+      ok: false,
+      error: { code: 'ipc.unknownChannel' },
+    });
   });
 
   it('refuses a clerk calling an admin channel, in main', async () => {
     const { call, services } = await setUp();
-    const login = await call('window:2', 'auth.login', { username: CLERK.username, password: CLERK.password });
+    const login = await call('window:2', 'auth.login', {
+      username: CLERK.username,
+      password: CLERK.password,
+    });
     expect(login).toMatchObject({ ok: true, value: { roles: ['clerk'] } });
 
-    const create = await call('window:2', 'users.create', { ...CLERK, username: 'chiendich', roles: ['admin'] });
-    expect(create).toMatchObject({ ok: false, error: { code: 'auth.forbidden', messageKey: 'errors.auth.forbidden' } });
+    const create = await call('window:2', 'users.create', {
+      ...CLERK,
+      username: 'chiendich',
+      roles: ['admin'],
+    });
+    expect(create).toMatchObject({
+      ok: false,
+      error: { code: 'auth.forbidden', messageKey: 'errors.auth.forbidden' },
+    });
     const settings = await call('window:2', 'settings.update', { stationNumber: '999' });
     expect(settings).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
 
@@ -54,14 +67,23 @@ describe('IPC registry in main', () => {
 
   it('refuses callers that are not logged in, but answers public channels', async () => {
     const { call } = await setUp();
-    expect(await call('window:9', 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'auth.required' } });
-    expect(await call('window:9', 'auth.status', {})).toEqual({ ok: true, value: { needsSetup: false, session: null } });
+    expect(await call('window:9', 'settings.get', {})).toMatchObject({
+      ok: false,
+      error: { code: 'auth.required' },
+    });
+    expect(await call('window:9', 'auth.status', {})).toEqual({
+      ok: true,
+      value: { needsSetup: false, session: null },
+    });
   });
 
   it('keeps sessions apart: one window logging in does not sign in another', async () => {
     const { call } = await setUp();
     expect(await call('window:1', 'users.list', {})).toMatchObject({ ok: true });
-    expect(await call('window:3', 'users.list', {})).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    expect(await call('window:3', 'users.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'auth.required' },
+    });
   });
 
   it('ends a session after the idle timeout, and user activity keeps it alive', async () => {
@@ -72,17 +94,31 @@ describe('IPC registry in main', () => {
     expect(await call('window:1', 'users.list', {})).toMatchObject({ ok: true });
     // users.list is not user activity: 16 minutes after the last input the session is gone.
     clock.advanceMinutes(2);
-    expect(await call('window:1', 'users.list', {})).toMatchObject({ ok: false, error: { code: 'auth.sessionExpired' } });
-    expect(await call('window:1', 'users.list', {})).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    expect(await call('window:1', 'users.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'auth.sessionExpired' },
+    });
+    expect(await call('window:1', 'users.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'auth.required' },
+    });
   });
 
   it('ends the session of an account that an admin disables', async () => {
     const { call } = await setUp();
     await call('window:2', 'auth.login', { username: CLERK.username, password: CLERK.password });
-    const clerk = (await call('window:1', 'users.list', {})) as { ok: true; value: { id: string; username: string }[] };
+    const clerk = (await call('window:1', 'users.list', {})) as {
+      ok: true;
+      value: { id: string; username: string }[];
+    };
     const clerkId = clerk.value.find((account) => account.username === CLERK.username)!.id;
-    expect(await call('window:1', 'users.update', { userId: clerkId, disabled: true })).toMatchObject({ ok: true });
-    expect(await call('window:2', 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    expect(await call('window:1', 'users.update', { userId: clerkId, disabled: true })).toMatchObject({
+      ok: true,
+    });
+    expect(await call('window:2', 'settings.get', {})).toMatchObject({
+      ok: false,
+      error: { code: 'auth.required' },
+    });
   });
 
   it('never sends password hashes to the renderer', async () => {

@@ -22,8 +22,13 @@ describe('station settings', () => {
   it('updates only the sections sent, through the admin channel', async () => {
     backend = makeBackend();
     await backend.call('w', 'auth.setupAdmin', ADMIN);
-    await backend.call('w', 'settings.update', { security: { maxFailedLogins: 7, lockoutMinutes: 10, idleTimeoutMinutes: 30 } });
-    const reply = await backend.call('w', 'settings.update', { stationNumber: '012', agencyId: '000.00.12.h20' });
+    await backend.call('w', 'settings.update', {
+      security: { maxFailedLogins: 7, lockoutMinutes: 10, idleTimeoutMinutes: 30 },
+    });
+    const reply = await backend.call('w', 'settings.update', {
+      stationNumber: '012',
+      agencyId: '000.00.12.h20',
+    });
     expect(reply).toMatchObject({
       ok: true,
       value: {
@@ -41,7 +46,12 @@ describe('station settings', () => {
       { agencyId: '12.H20' },
       { stationNumber: '1a' },
       { centralUrl: 'ftp://kho.example' },
-      { departments: [{ code: 'VP', name: 'A' }, { code: 'VP', name: 'B' }] },
+      {
+        departments: [
+          { code: 'VP', name: 'A' },
+          { code: 'VP', name: 'B' },
+        ],
+      },
       { security: { maxFailedLogins: 0, lockoutMinutes: 5, idleTimeoutMinutes: 15 } },
     ]) {
       const reply = await backend.call('w', 'settings.update', patch);
@@ -55,7 +65,9 @@ describe('station settings', () => {
     backend.services.settings.update({ stationNumber: '042' });
     const path = join(backend.dir.path, 'settings.json');
     writeFileSync(path, JSON.stringify({ stationNumber: 42 }));
-    expect(() => backend.services.settings.get()).toThrow(expect.objectContaining({ code: 'storage.unreadable' }));
+    expect(() => backend.services.settings.get()).toThrow(
+      expect.objectContaining({ code: 'storage.unreadable' }),
+    );
     expect(readFileSync(path, 'utf8')).toBe(JSON.stringify({ stationNumber: 42 }));
   });
 });

@@ -55,7 +55,12 @@ describe('local database migrations', () => {
     // v2 backfilled the folded name and indexes it.
     const found = await latest.records.where('ownerNameFolded').startsWith('nguyen van anh').toArray();
     expect(found.map((record) => record.id)).toEqual(['r1']);
-    expect(await latest.records.where('[status+updatedAt]').between(['captured', 0], ['captured', Infinity]).count()).toBe(1);
+    expect(
+      await latest.records
+        .where('[status+updatedAt]')
+        .between(['captured', 0], ['captured', Infinity])
+        .count(),
+    ).toBe(1);
     await latest.meta.put({ key: 'codeSequence', value: 1 });
     expect(await latest.meta.get('codeSequence')).toEqual({ key: 'codeSequence', value: 1 });
     latest.close();
@@ -63,7 +68,14 @@ describe('local database migrations', () => {
 
   it('refuses a second record with the same code', async () => {
     const db = openStationDb({ name });
-    const record = { status: 'indexed' as const, code: 'DUP', fields: {}, createdBy: 'u', createdAt: 1, updatedAt: 1 };
+    const record = {
+      status: 'indexed' as const,
+      code: 'DUP',
+      fields: {},
+      createdBy: 'u',
+      createdAt: 1,
+      updatedAt: 1,
+    };
     await db.records.add({ id: 'a', ...record });
     await expect(db.records.add({ id: 'b', ...record })).rejects.toThrow(/ConstraintError|unique/i);
     db.close();

@@ -7,7 +7,9 @@ import { CHANNEL_NAMES, contract } from '../../../src-shared/ipc/contract';
 import { buildStationBridge, createStationClient } from '../../../src-shared/ipc/station-api';
 
 const lookup = (messages: object, key: string): unknown =>
-  key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+  key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
 
 describe('IPC contract', () => {
   it('names every channel <area>.<action> and declares schemas and access', () => {
@@ -16,12 +18,20 @@ describe('IPC contract', () => {
       const spec = contract[name];
       expect(spec.request).toBeInstanceOf(z.ZodType);
       expect(spec.response).toBeInstanceOf(z.ZodType);
-      expect(spec.access === 'public' || spec.access === 'authenticated' || Array.isArray(spec.access)).toBe(true);
+      expect(spec.access === 'public' || spec.access === 'authenticated' || Array.isArray(spec.access)).toBe(
+        true,
+      );
     }
   });
 
   it('keeps admin-only channels admin-only', () => {
-    for (const name of ['users.list', 'users.create', 'users.resetPassword', 'users.update', 'settings.update'] as const) {
+    for (const name of [
+      'users.list',
+      'users.create',
+      'users.resetPassword',
+      'users.update',
+      'settings.update',
+    ] as const) {
       expect(contract[name].access).toEqual(['admin']);
     }
   });
@@ -38,7 +48,10 @@ describe('IPC contract', () => {
     const bridge = buildStationBridge(async (name, request) => {
       calls.push(name);
       return name === 'auth.login'
-        ? { ok: false, error: { code: 'auth.lockedOut', messageKey: 'errors.auth.lockedOut', params: { minutes: 5 } } }
+        ? {
+            ok: false,
+            error: { code: 'auth.lockedOut', messageKey: 'errors.auth.lockedOut', params: { minutes: 5 } },
+          }
         : { ok: true, value: { echo: request } };
     });
     expect(Object.keys(bridge).sort()).toEqual(['app', 'auth', 'settings', 'users']);
