@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OUT, requireBuild, ROOT } from '../support/built-app';
 
@@ -23,7 +23,7 @@ interface Finding {
  */
 function parseConsoleTable(stdout: string): Finding[] {
   const findings: Finding[] = [];
-  for (const line of stdout.replace(/\u001b\[[0-9;]*m/g, '').split('\n')) {
+  for (const line of stripVTControlCharacters(stdout).split('\n')) {
     const check = /^│ ([A-Z0-9_]+_CHECK)\s+│/.exec(line);
     if (check) findings.push({ check: check[1]!, severity: '?' });
     const severity = /^│ (HIGH|MEDIUM|LOW|INFORMATIONAL) \| [A-Z]+\s+│/.exec(line);
