@@ -1,3 +1,4 @@
+import { App } from 'antd';
 import {
   createContext,
   useCallback,
@@ -49,6 +50,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     endedIdle: false,
   });
   const hadSession = useRef(false);
+  const { message, notification } = App.useApp();
 
   const refresh = useCallback(async () => {
     const status = await station.auth.status({});
@@ -96,11 +98,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setupAdmin: async (request) => begin(await station.auth.setupAdmin(request)),
       logout: async () => {
         await station.auth.logout({});
+        // Nothing of one user's work may stay on screen for the next one.
+        message.destroy();
+        notification.destroy();
         hadSession.current = false;
         setState((previous) => ({ ...previous, session: null, endedIdle: false }));
       },
     }),
-    [state, begin],
+    [state, begin, message, notification],
   );
 
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
