@@ -24,6 +24,16 @@ export const ERROR_CODES = [
   'users.wrongCurrentPassword',
   'settings.invalid',
   'storage.unreadable',
+  'capture.paperJam',
+  'capture.feederEmpty',
+  'capture.coverOpen',
+  'capture.deviceBusy',
+  'capture.ioError',
+  'capture.deviceGone',
+  'capture.accessDenied',
+  'capture.unsupportedOption',
+  'capture.cancelled',
+  'capture.scannerMissing',
   'internal',
 ] as const;
 

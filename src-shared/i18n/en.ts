@@ -160,6 +160,22 @@ export const en: Messages = {
       lastAdmin: 'Not possible: the station must keep at least one active administrator.',
       wrongCurrentPassword: 'The current password is wrong.',
     },
+    capture: {
+      paperJam:
+        'Paper jam in the feeder. Open the cover, remove the jammed sheet, put back the sheets not yet scanned and press Continue. Pages already scanned are kept.',
+      feederEmpty: 'The document feeder is empty. Load the documents and press Scan.',
+      coverOpen: 'The scanner cover is open. Close it and press Continue. Pages already scanned are kept.',
+      deviceBusy: 'The scanner is busy (another program may be using it). Wait a moment and try again.',
+      ioError:
+        'Lost contact with the scanner (cable, power or network). Check the connection and press Continue. Pages already scanned are kept.',
+      deviceGone:
+        'Scanner {{device}} not found. Check that it is on and connected, then refresh the device list.',
+      accessDenied: 'This computer account may not use the scanner. Contact the administrator.',
+      unsupportedOption:
+        'The scanner does not support the chosen setting ({{option}}). Pick another in the scan profile.',
+      cancelled: 'Scanning stopped. Pages already scanned are kept.',
+      scannerMissing: 'The SANE scanner driver (scanimage) is not installed on this computer.',
+    },
     settings: { invalid: 'Invalid settings. Check the highlighted fields.' },
     storage: {
       unreadable: 'A station data file cannot be read. Nothing was changed; contact the administrator.',

@@ -159,6 +159,22 @@ export const vi = {
       lastAdmin: 'Không thể thực hiện: trạm phải còn ít nhất một quản trị viên đang hoạt động.',
       wrongCurrentPassword: 'Mật khẩu hiện tại không đúng.',
     },
+    capture: {
+      paperJam:
+        'Kẹt giấy trong khay nạp. Mở nắp, gỡ tờ bị kẹt, đặt lại các tờ chưa quét rồi bấm Tiếp tục. Các trang đã quét vẫn được giữ.',
+      feederEmpty: 'Khay nạp giấy trống. Đặt tài liệu vào khay rồi bấm Quét.',
+      coverOpen: 'Nắp máy quét đang mở. Đóng nắp rồi bấm Tiếp tục. Các trang đã quét vẫn được giữ.',
+      deviceBusy: 'Máy quét đang bận (có thể một chương trình khác đang dùng). Đợi một lát rồi thử lại.',
+      ioError:
+        'Mất liên lạc với máy quét (cáp, nguồn hoặc mạng). Kiểm tra kết nối rồi bấm Tiếp tục. Các trang đã quét vẫn được giữ.',
+      deviceGone:
+        'Không tìm thấy máy quét {{device}}. Kiểm tra máy đã bật và đã cắm cáp, rồi làm mới danh sách thiết bị.',
+      accessDenied: 'Tài khoản máy tính không có quyền dùng máy quét. Liên hệ quản trị viên.',
+      unsupportedOption:
+        'Máy quét không hỗ trợ thiết lập đã chọn ({{option}}). Chọn thiết lập khác trong hồ sơ quét.',
+      cancelled: 'Đã dừng quét. Các trang đã quét vẫn được giữ.',
+      scannerMissing: 'Máy tính chưa cài trình điều khiển máy quét SANE (scanimage).',
+    },
     settings: { invalid: 'Cài đặt không hợp lệ. Kiểm tra lại các trường được đánh dấu.' },
     storage: {
       unreadable: 'Không đọc được tệp dữ liệu của trạm. Dữ liệu chưa bị thay đổi; liên hệ quản trị viên.',

@@ -1,0 +1,157 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import {
+  nearestResolution,
+  type DeviceCapabilities,
+  type DeviceInfo,
+  type ScanOptions,
+} from '../../../src-shared/capture/scan-options';
+import { AppError } from '../../../src-shared/errors/app-error';
+import { splitDeviceId, type ScanDriver, type ScannedPage } from '../scan-driver';
+import { runScanimage, SANE_ENV } from './run-command';
+import { capabilitiesOf, parseSaneOptions, saneModeName, saneSourceName } from './sane-options';
+import { failureOf } from './sane-status';
+
+export interface SaneDriverOptions {
+  /** The scanimage executable. */
+  command?: string;
+  /** Device discovery can take long on networks with many scanners. */
+  listTimeoutMs?: number;
+  /** Backend-specific options a profile adds for one device (e.g. a test picture). */
+  extraArgs?: (device: string) => string[];
+}
+
+const FIELD = '\t';
+
+/**
+ * SANE through `scanimage`: discovery with `-f`, options from `-A`, batch scans with
+ * `--batch-print`, which names each page file the moment the page is complete, so pages
+ * stream to the app while the feeder is still running.
+ */
+export function createSaneDriver(options: SaneDriverOptions = {}): ScanDriver {
+  const command = options.command ?? 'scanimage';
+  const listTimeoutMs = options.listTimeoutMs ?? 30_000;
+  const deviceName = (deviceId: string) => {
+    const { backend, device } = splitDeviceId(deviceId);
+    if (backend !== 'sane' || !device)
+      throw new AppError('capture.deviceGone', { params: { device: deviceId } });
+    return device;
+  };
+
+  async function saneOptions(device: string, signal?: AbortSignal) {
+    const { stdout, stderr, exitCode } = await runScanimage(command, ['-d', device, '-A'], {
+      timeoutMs: listTimeoutMs,
+      signal,
+    });
+    if (exitCode !== 0 && !stdout.includes('--')) {
+      throw (
+        failureOf({ exitCode, stderr, pagesReceived: 0, device, cancelled: false }) ??
+        new AppError('capture.deviceGone', { params: { device }, detail: stderr })
+      );
+    }
+    return parseSaneOptions(stdout);
+  }
+
+  return {
+    backend: 'sane',
+
+    async listDevices(signal) {
+      const format = ['%d', '%v', '%m', '%t'].join(FIELD) + '%n';
+      const { stdout } = await runScanimage(command, ['-f', format], { timeoutMs: listTimeoutMs, signal });
+      return stdout
+        .split('\n')
+        .filter((line) => line.includes(FIELD))
+        .map((line): DeviceInfo => {
+          const [name = '', vendor = '', model = '', kind = ''] = line.split(FIELD);
+          return { id: `sane:${name}`, backend: 'sane', vendor, model, kind };
+        });
+    },
+
+    async capabilities(deviceId, signal): Promise<DeviceCapabilities> {
+      return capabilitiesOf(await saneOptions(deviceName(deviceId), signal));
+    },
+
+    async *scan(scan: ScanOptions, outputDir: string, signal?: AbortSignal): AsyncGenerator<ScannedPage> {
+      const device = deviceName(scan.deviceId);
+      const available = await saneOptions(device, signal);
+      const source = saneSourceName(available, scan.source);
+      const mode = saneModeName(available, scan.mode);
+      if (available.has('source') && !source) {
+        throw new AppError('capture.unsupportedOption', { params: { option: scan.source } });
+      }
+      if (!mode) throw new AppError('capture.unsupportedOption', { params: { option: scan.mode } });
+      // A flatbed has one sheet; without a count scanimage would scan the glass forever.
+      const count = scan.source === 'flatbed' ? 1 : scan.maxPages;
+      const args = [
+        '-d',
+        device,
+        ...(source ? ['--source', source] : []),
+        '--mode',
+        mode,
+        '--resolution',
+        String(nearestResolution(capabilitiesOf(available), scan.dpi)),
+        '--format=png',
+        `--batch=${join(outputDir, 'page-%04d.png')}`,
+        '--batch-print',
+        ...(count ? [`--batch-count=${count}`] : []),
+        ...(options.extraArgs?.(device) ?? []),
+      ];
+
+      const child = spawn(command, args, { env: SANE_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      let cancelled = false;
+      const cancel = () => {
+        cancelled = true;
+        child.kill('SIGTERM');
+      };
+      signal?.addEventListener('abort', cancel, { once: true });
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+
+      // Page paths as they arrive, and the end of the run, as one queue the generator drains.
+      const pending: string[] = [];
+      let finished: { exitCode: number | null; spawnError?: Error } | undefined;
+      let wake: () => void = () => undefined;
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        if (line.trim()) pending.push(line.trim());
+        wake();
+      });
+      child.on('error', (spawnError) => {
+        finished = { exitCode: null, spawnError };
+        wake();
+      });
+      child.on('close', (exitCode) => {
+        finished ??= { exitCode };
+        wake();
+      });
+
+      let sequence = 0;
+      try {
+        for (;;) {
+          const path = pending.shift();
+          if (path) {
+            yield { sequence: ++sequence, path };
+            continue;
+          }
+          if (finished) break;
+          await new Promise<void>((resolve) => (wake = resolve));
+        }
+        if (finished.spawnError) {
+          throw new AppError('capture.scannerMissing', { detail: String(finished.spawnError) });
+        }
+        const failure = failureOf({
+          exitCode: finished.exitCode,
+          stderr,
+          pagesReceived: sequence,
+          device,
+          cancelled,
+        });
+        if (failure) throw failure;
+      } finally {
+        signal?.removeEventListener('abort', cancel);
+        // The consumer stopped early (or failed): never leave scanimage holding the device.
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      }
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createSaneDriver } from '../../../src-main/capture/sane/sane-driver';
+import { ADF_COLOR, collect, requireSaneTestBackend, testDriver } from '../../support/sane';
+import { makeTempDir } from '../../support/temp-dir';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+
+describe('SANE driver against the real `test` backend', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  beforeAll(requireSaneTestBackend);
+  afterEach(() => dir?.remove());
+
+  it('lists the test devices and reads their capabilities from scanimage -A', async () => {
+    const driver = createSaneDriver();
+    const devices = await driver.listDevices();
+    expect(devices).toContainEqual({
+      id: 'sane:test:0',
+      backend: 'sane',
+      vendor: 'Noname',
+      model: 'frontend-tester',
+      kind: 'virtual device',
+    });
+    expect(await driver.capabilities('sane:test:0')).toEqual({
+      sources: ['flatbed', 'adf'],
+      modes: ['color', 'gray'],
+      resolutions: { kind: 'range', min: 1, max: 1200 },
+    });
+  });
+
+  it('streams a 10-sheet ADF batch as 10 PNG pages, in order', async () => {
+    dir = makeTempDir('sohoa-sane-');
+    const { pages, failure } = await collect(testDriver().scan(ADF_COLOR, dir.path));
+    expect(failure).toBeNull();
+    expect(pages.map((page) => page.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(pages.map((page) => basename(page.path))).toEqual(
+      Array.from({ length: 10 }, (_, index) => `page-${String(index + 1).padStart(4, '0')}.png`),
+    );
+    for (const page of pages) expect(readFileSync(page.path).subarray(0, 4)).toEqual(PNG_SIGNATURE);
+  });
+
+  it('yields each page while the feeder is still running', async () => {
+    dir = makeTempDir('sohoa-sane-');
+    const slow = testDriver(undefined, ['--read-delay=yes', '--read-delay-duration', '10000']);
+    const arrivals: number[] = [];
+    const started = Date.now();
+    for await (const page of slow.scan({ ...ADF_COLOR, maxPages: 3 }, dir.path)) {
+      arrivals.push(Date.now() - started);
+      expect(existsSync(page.path)).toBe(true);
+    }
+    expect(arrivals).toHaveLength(3);
+    // Page 1 arrived well before the batch ended, not all three at the end.
+    expect(arrivals[2]! - arrivals[0]!).toBeGreaterThan(100);
+  });
+
+  it.each([
+    ['SANE_STATUS_JAMMED', 'capture.paperJam'],
+    ['SANE_STATUS_NO_DOCS', 'capture.feederEmpty'],
+    ['SANE_STATUS_COVER_OPEN', 'capture.coverOpen'],
+    ['SANE_STATUS_DEVICE_BUSY', 'capture.deviceBusy'],
+    ['SANE_STATUS_IO_ERROR', 'capture.ioError'],
+  ])('reports %s as %s, keeping the pages scanned before it', async (status, code) => {
+    dir = makeTempDir('sohoa-sane-');
+    // A batch is several scanner runs: three sheets go through, then the next run fails.
+    const first = await collect(testDriver().scan({ ...ADF_COLOR, maxPages: 3 }, dir.path));
+    expect(first).toMatchObject({ failure: null });
+    const second = await collect(testDriver(status).scan(ADF_COLOR, dir.path));
+    expect(second.pages).toEqual([]);
+    expect(second.failure).toMatchObject({ name: 'AppError', code });
+    for (const page of first.pages) expect(existsSync(page.path)).toBe(true);
+  });
+
+  it('reports a device that is not there', async () => {
+    dir = makeTempDir('sohoa-sane-');
+    const { failure } = await collect(
+      createSaneDriver().scan({ ...ADF_COLOR, deviceId: 'sane:nosuch:7' }, dir.path),
+    );
+    expect(failure).toMatchObject({ code: 'capture.deviceGone', params: { device: 'nosuch:7' } });
+  });
+
+  it('refuses a source the device does not have before starting', async () => {
+    dir = makeTempDir('sohoa-sane-');
+    const { failure } = await collect(createSaneDriver().scan({ ...ADF_COLOR, source: 'duplex' }, dir.path));
+    expect(failure).toMatchObject({ code: 'capture.unsupportedOption', params: { option: 'duplex' } });
+  });
+
+  it('stops the scanimage process when cancelled mid-batch, keeping the pages received', async () => {
+    dir = makeTempDir('sohoa-sane-');
+    const slow = testDriver(undefined, ['--read-delay=yes', '--read-delay-duration', '20000']);
+    const controller = new AbortController();
+    const scan = collect(
+      (async function* () {
+        for await (const page of slow.scan(ADF_COLOR, dir.path, controller.signal)) {
+          yield page;
+          if (page.sequence === 2) controller.abort();
+        }
+      })(),
+    );
+    const { pages, failure } = await scan;
+    expect(pages.map((page) => page.sequence)).toEqual([1, 2]);
+    expect(failure).toMatchObject({ code: 'capture.cancelled' });
+    const running = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.startsWith('scanimage') && line.includes(dir.path));
+    expect(running).toEqual([]);
+  });
+});
