@@ -15,6 +15,22 @@ export const securitySettingsSchema = z.object({
   idleTimeoutMinutes: z.number().int().min(1).max(480).default(15),
 });
 
+/** Page processing thresholds (DOMAIN.md: at least 200 dpi; blank pages flagged, never deleted). */
+export const captureSettingsSchema = z.object({
+  /** Pages below this resolution are flagged, dpi. */
+  minDpi: z.number().int().min(72).max(1200).default(200),
+  /** A pixel darker than this grey level (0–255) counts as ink. */
+  inkLevel: z.number().int().min(1).max(254).default(160),
+  /** A page with less ink than this fraction of its area (margins excluded) is flagged blank. */
+  blankInkRatio: z.number().min(0).max(0.2).default(0.003),
+  /** JPEG quality of colour and grey pages, 1–100. */
+  jpegQuality: z.number().int().min(50).max(100).default(85),
+  /** Thumbnail width, px. */
+  thumbnailWidth: z.number().int().min(64).max(800).default(240),
+  /** Largest image accepted, megapixels: stops decompression bombs before decoding. */
+  maxMegapixels: z.number().int().min(10).max(1000).default(200),
+});
+
 export const DEFAULT_DEPARTMENTS = [
   { code: 'VP', name: 'Văn phòng Sở' },
   { code: 'VLATLD', name: 'Phòng Việc làm – An toàn lao động' },
@@ -44,10 +60,12 @@ export const stationSettingsSchema = z.object({
   /** Allow the camera as a capture device (the only permission the renderer may get). */
   cameraEnabled: z.boolean().default(false),
   security: securitySettingsSchema.default(securitySettingsSchema.parse({})),
+  capture: captureSettingsSchema.default(captureSettingsSchema.parse({})),
 });
 
 export type StationSettings = z.infer<typeof stationSettingsSchema>;
 export type SecuritySettings = z.infer<typeof securitySettingsSchema>;
+export type CaptureSettings = z.infer<typeof captureSettingsSchema>;
 
 export const defaultSettings = (): StationSettings => stationSettingsSchema.parse({});
 

@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'capture.unsupportedOption',
   'capture.cancelled',
   'capture.scannerMissing',
+  'imaging.unreadable',
+  'imaging.tooLarge',
   'internal',
 ] as const;
 

@@ -176,6 +176,10 @@ export const en: Messages = {
       cancelled: 'Scanning stopped. Pages already scanned are kept.',
       scannerMissing: 'The SANE scanner driver (scanimage) is not installed on this computer.',
     },
+    imaging: {
+      unreadable: 'The image cannot be read: the file is damaged, incomplete or not an image.',
+      tooLarge: 'The image is too large ({{megapixels}} megapixels) and was not processed, to protect this computer.',
+    },
     settings: { invalid: 'Invalid settings. Check the highlighted fields.' },
     storage: {
       unreadable: 'A station data file cannot be read. Nothing was changed; contact the administrator.',

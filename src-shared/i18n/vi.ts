@@ -175,6 +175,10 @@ export const vi = {
       cancelled: 'Đã dừng quét. Các trang đã quét vẫn được giữ.',
       scannerMissing: 'Máy tính chưa cài trình điều khiển máy quét SANE (scanimage).',
     },
+    imaging: {
+      unreadable: 'Không đọc được ảnh: tệp hỏng, chưa ghi xong hoặc không phải ảnh.',
+      tooLarge: 'Ảnh quá lớn ({{megapixels}} megapixel) nên không được xử lý, để bảo vệ máy tính.',
+    },
     settings: { invalid: 'Cài đặt không hợp lệ. Kiểm tra lại các trường được đánh dấu.' },
     storage: {
       unreadable: 'Không đọc được tệp dữ liệu của trạm. Dữ liệu chưa bị thay đổi; liên hệ quản trị viên.',

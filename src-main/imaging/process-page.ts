@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import sharp, { type Metadata } from 'sharp';
+import type { ColorMode } from '../../src-shared/capture/scan-options';
+import type { CaptureSettings } from '../../src-shared/domain/settings';
+import { AppError } from '../../src-shared/errors/app-error';
+import { inkRatio } from './ink-ratio';
+
+/** A page ready for the queue: archival image, thumbnail, the facts QC needs, its hash. */
+export interface ProcessedPage {
+  image: Buffer;
+  mimeType: 'image/jpeg' | 'image/png';
+  thumbnail: Buffer;
+  widthPx: number;
+  heightPx: number;
+  dpi: number;
+  /** Where the dpi came from: the file itself, the scanner's setting, or neither (assumed). */
+  dpiSource: 'image' | 'scanner' | 'assumed';
+  lowDpi: boolean;
+  inkRatio: number;
+  blank: boolean;
+  sha256: string;
+}
+
+const ASSUMED_DPI = 72;
+
+/**
+ * Processes one scanned or imported page with sharp (libvips on its own threads, never the
+ * main event loop): honours EXIF orientation, records the real dpi, flags low dpi and blank
+ * pages (flags only: nothing is deleted), encodes JPEG for colour and grey or lossless PNG
+ * for bitonal, makes the thumbnail, and hashes the stored bytes.
+ */
+export async function processPage(
+  input: Buffer | string,
+  options: { mode?: ColorMode; scannerDpi?: number; settings: CaptureSettings },
+): Promise<ProcessedPage> {
+  const { settings } = options;
+  const open = () =>
+    sharp(input, { limitInputPixels: settings.maxMegapixels * 1_000_000, failOn: 'error' }).autoOrient();
+  let metadata: Metadata;
+  try {
+    // The header alone, without sharp's pixel limit: nothing is decoded yet, and a bomb
+    // must be reported as too large rather than as unreadable.
+    metadata = await sharp(input, { limitInputPixels: false, failOn: 'error' }).autoOrient().metadata();
+  } catch (error) {
+    throw new AppError('imaging.unreadable', { detail: String(error) });
+  }
+  if (!metadata.width || !metadata.height)
+    throw new AppError('imaging.unreadable', { detail: 'no dimensions' });
+  if (metadata.width * metadata.height > settings.maxMegapixels * 1_000_000) {
+    throw new AppError('imaging.tooLarge', {
+      params: { megapixels: Math.round((metadata.width * metadata.height) / 1_000_000) },
+    });
+  }
+
+  const dpiSource =
+    metadata.density && metadata.density > 1 ? 'image' : options.scannerDpi ? 'scanner' : 'assumed';
+  const dpi = Math.round(
+    dpiSource === 'image' ? metadata.density! : dpiSource === 'scanner' ? options.scannerDpi! : ASSUMED_DPI,
+  );
+  const bitonal = options.mode === 'bitonal' || (metadata.depth === 'uchar' && metadata.bitsPerSample === 1);
+  const gray = options.mode === 'gray' || metadata.channels === 1 || metadata.space === 'b-w';
+
+  try {
+    const oriented = open().withDensity(dpi);
+    const [image, thumbnail, ink] = await Promise.all([
+      bitonal
+        ? oriented
+            .clone()
+            .toColourspace('b-w')
+            .png({ compressionLevel: 9, palette: true, colours: 2 })
+            .toBuffer()
+        : gray
+          ? oriented
+              .clone()
+              .toColourspace('b-w')
+              .jpeg({ quality: settings.jpegQuality, mozjpeg: false })
+              .toBuffer()
+          : oriented.clone().jpeg({ quality: settings.jpegQuality, chromaSubsampling: '4:2:0' }).toBuffer(),
+      open()
+        .resize({ width: settings.thumbnailWidth, withoutEnlargement: true })
+        .jpeg({ quality: 70 })
+        .toBuffer(),
+      inkRatio(open(), settings.inkLevel),
+    ]);
+    const { width, height } = metadata.autoOrient ?? metadata;
+    return {
+      image,
+      mimeType: bitonal ? 'image/png' : 'image/jpeg',
+      thumbnail,
+      widthPx: width,
+      heightPx: height,
+      dpi,
+      dpiSource,
+      lowDpi: dpi < settings.minDpi,
+      inkRatio: ink,
+      blank: ink < settings.blankInkRatio,
+      sha256: createHash('sha256').update(image).digest('hex'),
+    };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('imaging.unreadable', { detail: String(error) });
+  }
+}

@@ -1,0 +1,62 @@
+import { deflateSync } from 'node:zlib';
+import sharp from 'sharp';
+
+const A4_MM = { width: 210, height: 297 };
+const px = (mm: number, dpi: number) => Math.round((mm / 25.4) * dpi);
+
+/** A white A4 page with Vietnamese text, rendered through librsvg with a Vietnamese-capable font. */
+export function vietnamesePage(dpi: number, lines: string[]): Promise<Buffer> {
+  const width = px(A4_MM.width, dpi);
+  const height = px(A4_MM.height, dpi);
+  const size = Math.round(dpi / 6);
+  const text = lines
+    .map((line, index) => `<text x="${size * 3}" y="${size * (5 + index * 2)}">${line}</text>`)
+    .join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <rect width="100%" height="100%" fill="white"/>
+    <g font-family="DejaVu Serif" font-size="${size}" fill="black">${text}</g></svg>`;
+  return sharp(Buffer.from(svg), { density: 72 }).withDensity(dpi).png().toBuffer();
+}
+
+export const blankPage = (dpi: number): Promise<Buffer> =>
+  sharp({
+    create: { width: px(A4_MM.width, dpi), height: px(A4_MM.height, dpi), channels: 3, background: 'white' },
+  })
+    .withDensity(dpi)
+    .png()
+    .toBuffer();
+
+/**
+ * A PNG whose header claims `width` × `height` pixels but whose data is a few bytes: the
+ * shape of a decompression bomb, without needing the memory to make a real one.
+ */
+export function pngBombHeader(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.writeUInt8(8, 8); // bit depth
+  header.writeUInt8(0, 9); // greyscale
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc(width + 1))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function crc32(buffer: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of buffer) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit += 1) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
