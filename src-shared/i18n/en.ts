@@ -178,7 +178,8 @@ export const en: Messages = {
     },
     imaging: {
       unreadable: 'The image cannot be read: the file is damaged, incomplete or not an image.',
-      tooLarge: 'The image is too large ({{megapixels}} megapixels) and was not processed, to protect this computer.',
+      tooLarge:
+        'The image is too large ({{megapixels}} megapixels) and was not processed, to protect this computer.',
     },
     settings: { invalid: 'Invalid settings. Check the highlighted fields.' },
     storage: {
