@@ -1,4 +1,5 @@
 import { createInstance, type TFunction } from 'i18next';
+import type { StationSettings } from '../../src-shared/domain/settings';
 import { DEFAULT_LANGUAGE, resources, type Language } from '../../src-shared/i18n/resources';
 import {
   buildStationBridge,
@@ -19,6 +20,8 @@ export interface CliIo {
 
 export interface CliContext {
   station: StationClient;
+  /** Read directly: the local capture commands need no login (they write files, not records). */
+  settings: () => StationSettings;
   t: TFunction;
   io: CliIo;
   dataDir: string;
@@ -46,11 +49,17 @@ export async function createTranslator(language: Language): Promise<TFunction> {
  */
 export async function createCliContext(io: CliIo): Promise<CliContext> {
   const dataDir = resolveDataDir(io.env);
-  const { registry } = createBackend({ dataDir, binding: 'cli', log: createFileLogger(dataDir) });
+  const { registry, services } = createBackend({ dataDir, binding: 'cli', log: createFileLogger(dataDir) });
   const station = createStationClient(
     buildStationBridge((name, request) => registry.invoke(name, request, { sessionKey: 'cli' })),
   );
-  return { station, t: await createTranslator(cliLanguage(io.env)), io, dataDir };
+  return {
+    station,
+    settings: () => services.settings.get(),
+    t: await createTranslator(cliLanguage(io.env)),
+    io,
+    dataDir,
+  };
 }
 
 /** Reads a secret from the named environment variable, else prompts for it. */

@@ -8,11 +8,13 @@ export const EXIT = {
   authentication: 3,
   forbidden: 4,
   invalidInput: 5,
+  device: 6,
 } as const;
 
 export function exitCodeFor(code: ErrorCode): number {
   if (code === 'auth.forbidden' || code === 'ipc.forbiddenSender') return EXIT.forbidden;
   if (code.startsWith('auth.')) return EXIT.authentication;
+  if (code.startsWith('capture.')) return EXIT.device;
   if (code.startsWith('users.') || code.startsWith('settings.') || code === 'ipc.invalidRequest') {
     return EXIT.invalidInput;
   }

@@ -1,0 +1,15 @@
+import { AppError } from '../../src-shared/errors/app-error';
+import { createSaneDriver, type SaneDriverOptions } from './sane/sane-driver';
+import { splitDeviceId, type ScanDriver } from './scan-driver';
+
+/** Every capture backend this station has; a new backend is one more entry. */
+export function createDrivers(options: { sane?: SaneDriverOptions } = {}): ScanDriver[] {
+  return [createSaneDriver(options.sane)];
+}
+
+export function driverFor(drivers: readonly ScanDriver[], deviceId: string): ScanDriver {
+  const { backend } = splitDeviceId(deviceId);
+  const driver = drivers.find((candidate) => candidate.backend === backend);
+  if (!driver) throw new AppError('capture.deviceGone', { params: { device: deviceId } });
+  return driver;
+}

@@ -1,0 +1,95 @@
+import { parseArgs } from 'node:util';
+import { scanOptionsSchema, type DeviceInfo } from '../../../src-shared/capture/scan-options';
+import { createDrivers, driverFor } from '../../capture/drivers';
+import { scanToFolder } from '../../capture/scan-to-folder';
+import { UsageError, type CliContext } from '../cli-context';
+import { EXIT, exitCodeFor } from '../exit-codes';
+import { printTable } from '../print-table';
+
+export const CAPTURE_HELP = `sohoa devices [--json]
+sohoa scan --device ID --out DIR [--source flatbed|adf|duplex] [--dpi 300] [--mode color|gray|bitonal]
+           [--max-pages N] [--sane-arg ARG]... [--json]
+  Scans into DIR: one processed image per page (JPEG, or PNG for bitonal) and manifest.json
+  (file, dpi, blank and low-dpi flags, SHA-256 per page), rewritten after every page.
+  --sane-arg passes a backend option through to scanimage (e.g. --sane-arg=--test-picture=Grid).`;
+
+export async function devicesCommand(context: CliContext, argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { json: { type: 'boolean', default: false } },
+    strict: true,
+  });
+  const devices: DeviceInfo[] = (
+    await Promise.all(createDrivers().map((driver) => driver.listDevices()))
+  ).flat();
+  if (values.json) context.io.stdout.write(`${JSON.stringify(devices, null, 2)}\n`);
+  else
+    printTable(
+      context.io.stdout,
+      ['ID', 'Vendor', 'Model', 'Kind'],
+      devices.map((device) => [device.id, device.vendor, device.model, device.kind]),
+    );
+  return EXIT.ok;
+}
+
+export async function scanCommand(context: CliContext, argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      device: { type: 'string' },
+      out: { type: 'string' },
+      source: { type: 'string', default: 'adf' },
+      dpi: { type: 'string', default: '300' },
+      mode: { type: 'string', default: 'color' },
+      'max-pages': { type: 'string' },
+      'sane-arg': { type: 'string', multiple: true, default: [] },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (!values.device || !values.out) throw new UsageError('--device and --out are required');
+  const parsed = scanOptionsSchema.safeParse({
+    deviceId: values.device,
+    source: values.source,
+    mode: values.mode,
+    dpi: Number(values.dpi),
+    ...(values['max-pages'] ? { maxPages: Number(values['max-pages']) } : {}),
+  });
+  if (!parsed.success)
+    throw new UsageError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
+    );
+
+  const saneArgs = values['sane-arg'];
+  const driver = driverFor(createDrivers({ sane: { extraArgs: () => saneArgs } }), parsed.data.deviceId);
+  const controller = new AbortController();
+  // Ctrl+C stops the scanner cleanly; pages already written stay, with their manifest.
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  try {
+    const manifest = await scanToFolder({
+      driver,
+      options: parsed.data,
+      outDir: values.out,
+      settings: context.settings().capture,
+      signal: controller.signal,
+      onPage: (page) => {
+        if (!values.json) {
+          const flags = [page.blank ? 'blank' : '', page.lowDpi ? `low dpi ${page.dpi}` : '']
+            .filter(Boolean)
+            .join(', ');
+          context.io.stdout.write(
+            `${page.file}  ${page.widthPx}×${page.heightPx}  ${page.dpi} dpi${flags ? `  (${flags})` : ''}\n`,
+          );
+        }
+      },
+    });
+    if (values.json) context.io.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
+    if (!manifest.failure) return EXIT.ok;
+    const message = context.t(manifest.failure.messageKey, manifest.failure.params ?? {});
+    context.io.stderr.write(`${message} [${manifest.failure.code}]\n`);
+    return exitCodeFor(manifest.failure.code);
+  } finally {
+    process.off('SIGINT', stop);
+  }
+}

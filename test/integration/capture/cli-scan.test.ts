@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScanManifest } from '../../../src-main/capture/scan-to-folder';
+import { requireBuild } from '../../support/built-app';
+import { runSohoa } from '../../support/run-cli';
+import { requireSaneTestBackend } from '../../support/sane';
+import { makeTempDir } from '../../support/temp-dir';
+
+const readManifest = (dir: string) =>
+  JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ScanManifest;
+
+describe('sohoa devices and sohoa scan on the SANE test device', () => {
+  const data = makeTempDir('sohoa-cli-scan-');
+  beforeAll(() => {
+    requireBuild();
+    requireSaneTestBackend();
+  });
+  afterAll(() => data.remove());
+
+  it('lists the SANE test devices as JSON', async () => {
+    const result = await runSohoa(['devices', '--json'], { dataDir: data.path });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toContainEqual(
+      expect.objectContaining({ id: 'sane:test:0', backend: 'sane' }),
+    );
+  });
+
+  it('scans a 10-sheet ADF batch into processed pages and a manifest', async () => {
+    const out = join(data.path, 'batch');
+    const result = await runSohoa(
+      [
+        'scan',
+        '--device',
+        'sane:test:0',
+        '--source',
+        'adf',
+        '--dpi',
+        '200',
+        '--mode',
+        'gray',
+        '--out',
+        out,
+        '--sane-arg=--test-picture=Grid',
+      ],
+      { dataDir: data.path },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n')).toHaveLength(10);
+    const manifest = readManifest(out);
+    expect(manifest.failure).toBeNull();
+    expect(manifest.pages.map((page) => page.file)).toEqual(
+      Array.from({ length: 10 }, (_, index) => `page-${String(index + 1).padStart(4, '0')}.jpg`),
+    );
+    for (const page of manifest.pages) {
+      expect(page).toMatchObject({ dpi: 200, lowDpi: false, blank: false, mimeType: 'image/jpeg' });
+      expect(
+        createHash('sha256')
+          .update(readFileSync(join(out, page.file)))
+          .digest('hex'),
+      ).toBe(page.sha256);
+    }
+    // No raw scanner files are left behind.
+    expect(readdirSync(out).sort()).toEqual(
+      ['manifest.json', ...manifest.pages.map((page) => page.file)].sort(),
+    );
+  });
+
+  it('flags white test pages as blank and coarse scans as low dpi', async () => {
+    const out = join(data.path, 'white');
+    const result = await runSohoa(
+      [
+        'scan',
+        '--device',
+        'sane:test:0',
+        '--dpi',
+        '100',
+        '--mode',
+        'gray',
+        '--out',
+        out,
+        '--max-pages',
+        '2',
+        '--sane-arg=--test-picture=Solid white',
+        '--json',
+      ],
+      { dataDir: data.path },
+    );
+    expect(result.code).toBe(0);
+    const manifest = JSON.parse(result.stdout) as ScanManifest;
+    expect(manifest.pages.map(({ blank, lowDpi }) => ({ blank, lowDpi }))).toEqual([
+      { blank: true, lowDpi: true },
+      { blank: true, lowDpi: true },
+    ]);
+  });
+
+  it('reports a paper jam in Vietnamese with exit code 6 and records it in the manifest', async () => {
+    const out = join(data.path, 'jam');
+    const result = await runSohoa(
+      [
+        'scan',
+        '--device',
+        'sane:test:0',
+        '--out',
+        out,
+        '--dpi',
+        '100',
+        '--sane-arg=--read-return-value=SANE_STATUS_JAMMED',
+      ],
+      { dataDir: data.path },
+    );
+    expect(result.code).toBe(6);
+    expect(result.stderr).toMatch(/^Kẹt giấy trong khay nạp\..* \[capture\.paperJam\]\n$/);
+    expect(readManifest(out)).toMatchObject({ pages: [], failure: { code: 'capture.paperJam' } });
+  });
+
+  it('refuses bad options with a usage error before touching the scanner', async () => {
+    const result = await runSohoa(
+      ['scan', '--device', 'sane:test:0', '--out', data.path, '--source', 'tray'],
+      {
+        dataDir: data.path,
+      },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/source/);
+  });
+});
