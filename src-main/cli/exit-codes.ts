@@ -15,7 +15,13 @@ export function exitCodeFor(code: ErrorCode): number {
   if (code === 'auth.forbidden' || code === 'ipc.forbiddenSender') return EXIT.forbidden;
   if (code.startsWith('auth.')) return EXIT.authentication;
   if (code.startsWith('capture.')) return EXIT.device;
-  if (code.startsWith('users.') || code.startsWith('settings.') || code === 'ipc.invalidRequest') {
+  if (
+    code.startsWith('users.') ||
+    code.startsWith('settings.') ||
+    code.startsWith('import.') ||
+    code.startsWith('imaging.') ||
+    code === 'ipc.invalidRequest'
+  ) {
     return EXIT.invalidInput;
   }
   return EXIT.failure;

@@ -1,7 +1,13 @@
 import { isAppError } from '../../src-shared/errors/app-error';
 import { APP_NAME, APP_VERSION } from '../platform/app-version';
 import { createCliContext, UsageError, type CliIo } from './cli-context';
-import { CAPTURE_HELP, devicesCommand, scanCommand } from './commands/capture-commands';
+import {
+  CAPTURE_HELP,
+  devicesCommand,
+  IMPORT_HELP,
+  importCommand,
+  scanCommand,
+} from './commands/capture-commands';
 import { USERS_HELP, usersCommand } from './commands/users-command';
 import { EXIT, exitCodeFor } from './exit-codes';
 
@@ -10,6 +16,7 @@ const HELP = `${APP_NAME} ${APP_VERSION} — sohoa, the station's command line
 sohoa --version [--json]
 ${USERS_HELP}
 ${CAPTURE_HELP}
+${IMPORT_HELP}
 
 Data folder: SOHOA_DATA_DIR, else the application's own. Language: SOHOA_LANG=en for English.
 Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not allowed, 5 invalid input, 6 device failure.`;
@@ -39,6 +46,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await devicesCommand(context, rest);
       case 'scan':
         return await scanCommand(context, rest);
+      case 'import':
+        return await importCommand(context, rest);
       default:
         throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
     }

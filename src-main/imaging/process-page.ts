@@ -31,16 +31,27 @@ const ASSUMED_DPI = 72;
  */
 export async function processPage(
   input: Buffer | string,
-  options: { mode?: ColorMode; scannerDpi?: number; settings: CaptureSettings },
+  options: {
+    mode?: ColorMode;
+    scannerDpi?: number;
+    settings: CaptureSettings;
+    /** of a multi-page TIFF */ page?: number;
+  },
 ): Promise<ProcessedPage> {
   const { settings } = options;
   const open = () =>
-    sharp(input, { limitInputPixels: settings.maxMegapixels * 1_000_000, failOn: 'error' }).autoOrient();
+    sharp(input, {
+      limitInputPixels: settings.maxMegapixels * 1_000_000,
+      failOn: 'error',
+      page: options.page ?? 0,
+    }).autoOrient();
   let metadata: Metadata;
   try {
     // The header alone, without sharp's pixel limit: nothing is decoded yet, and a bomb
     // must be reported as too large rather than as unreadable.
-    metadata = await sharp(input, { limitInputPixels: false, failOn: 'error' }).autoOrient().metadata();
+    metadata = await sharp(input, { limitInputPixels: false, failOn: 'error', page: options.page ?? 0 })
+      .autoOrient()
+      .metadata();
   } catch (error) {
     throw new AppError('imaging.unreadable', { detail: String(error) });
   }

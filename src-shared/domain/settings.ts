@@ -22,13 +22,15 @@ export const captureSettingsSchema = z.object({
   /** A pixel darker than this grey level (0–255) counts as ink. */
   inkLevel: z.number().int().min(1).max(254).default(160),
   /** A page with less ink than this fraction of its area (margins excluded) is flagged blank. */
-  blankInkRatio: z.number().min(0).max(0.2).default(0.003),
+  blankInkRatio: z.number().min(0).max(0.2).default(0.0005),
   /** JPEG quality of colour and grey pages, 1–100. */
   jpegQuality: z.number().int().min(50).max(100).default(85),
   /** Thumbnail width, px. */
   thumbnailWidth: z.number().int().min(64).max(800).default(240),
   /** Largest image accepted, megapixels: stops decompression bombs before decoding. */
   maxMegapixels: z.number().int().min(10).max(1000).default(200),
+  /** Most pages accepted from one imported file (multi-page TIFF). */
+  maxImportPages: z.number().int().min(1).max(5000).default(1000),
 });
 
 export const DEFAULT_DEPARTMENTS = [

@@ -36,6 +36,10 @@ export const ERROR_CODES = [
   'capture.scannerMissing',
   'imaging.unreadable',
   'imaging.tooLarge',
+  'import.emptyFile',
+  'import.unsupportedType',
+  'import.tooManyPages',
+  'import.unreadableFile',
   'internal',
 ] as const;
 

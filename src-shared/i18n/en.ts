@@ -181,6 +181,12 @@ export const en: Messages = {
       tooLarge:
         'The image is too large ({{megapixels}} megapixels) and was not processed, to protect this computer.',
     },
+    import: {
+      emptyFile: 'The file is empty (0 bytes): it may not have finished copying.',
+      unsupportedType: 'Unrecognised file: only JPEG, PNG and TIFF images can be imported.',
+      tooManyPages: 'The file has {{pages}} pages, over the limit of {{max}} pages per file.',
+      unreadableFile: 'The file cannot be opened (missing, or not readable).',
+    },
     settings: { invalid: 'Invalid settings. Check the highlighted fields.' },
     storage: {
       unreadable: 'A station data file cannot be read. Nothing was changed; contact the administrator.',

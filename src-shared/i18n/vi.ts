@@ -179,6 +179,12 @@ export const vi = {
       unreadable: 'Không đọc được ảnh: tệp hỏng, chưa ghi xong hoặc không phải ảnh.',
       tooLarge: 'Ảnh quá lớn ({{megapixels}} megapixel) nên không được xử lý, để bảo vệ máy tính.',
     },
+    import: {
+      emptyFile: 'Tệp rỗng (0 byte): có thể tệp chưa được sao chép xong.',
+      unsupportedType: 'Không nhận dạng được tệp: chỉ nhập được ảnh JPEG, PNG, TIFF.',
+      tooManyPages: 'Tệp có {{pages}} trang, vượt quá giới hạn {{max}} trang cho một tệp.',
+      unreadableFile: 'Không mở được tệp (không tồn tại hoặc không có quyền đọc).',
+    },
     settings: { invalid: 'Cài đặt không hợp lệ. Kiểm tra lại các trường được đánh dấu.' },
     storage: {
       unreadable: 'Không đọc được tệp dữ liệu của trạm. Dữ liệu chưa bị thay đổi; liên hệ quản trị viên.',

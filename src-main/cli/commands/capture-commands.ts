@@ -1,7 +1,10 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scanOptionsSchema, type DeviceInfo } from '../../../src-shared/capture/scan-options';
 import { createDrivers, driverFor } from '../../capture/drivers';
-import { scanToFolder } from '../../capture/scan-to-folder';
+import { importFiles } from '../../capture/import/import-files';
+import { MANIFEST_FILE, scanToFolder } from '../../capture/scan-to-folder';
 import { UsageError, type CliContext } from '../cli-context';
 import { EXIT, exitCodeFor } from '../exit-codes';
 import { printTable } from '../print-table';
@@ -92,4 +95,36 @@ export async function scanCommand(context: CliContext, argv: string[]): Promise<
   } finally {
     process.off('SIGINT', stop);
   }
+}
+
+export const IMPORT_HELP = `sohoa import FILE... --out DIR [--json]
+  Imports JPEG, PNG and multi-page TIFF files as processed pages into DIR with manifest.json.
+  Each bad file is reported with its reason; the good ones are imported; exit 5 if any failed.`;
+
+export async function importCommand(context: CliContext, argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  if (!values.out || positionals.length === 0) throw new UsageError('sohoa import FILE... --out DIR');
+  const outDir = values.out;
+  const files = await importFiles({
+    paths: positionals,
+    outDir,
+    settings: context.settings().capture,
+    onFile: (file) => {
+      if (values.json) return;
+      if (file.error) {
+        const message = context.t(file.error.messageKey, file.error.params ?? {});
+        context.io.stderr.write(`✗ ${file.source}: ${message} [${file.error.code}]\n`);
+      } else context.io.stdout.write(`✓ ${file.source}: ${file.pages.length}\n`);
+    },
+  });
+  const manifest = { importedAt: new Date().toISOString(), files };
+  await writeFile(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  if (values.json) context.io.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
+  const firstError = files.find((file) => file.error)?.error;
+  return firstError ? exitCodeFor(firstError.code) : EXIT.ok;
 }

@@ -48,6 +48,14 @@ describe('page processing with sharp', () => {
     expect(coarse).toMatchObject({ dpi: 150, lowDpi: true, blank: false });
   });
 
+  it('does not flag a sparse page (a single line of text) as blank', async () => {
+    const page = await processPage(await vietnamesePage(300, ['Số: 123/GPLĐ-SLĐTBXH']), {
+      mode: 'gray',
+      settings,
+    });
+    expect(page.blank).toBe(false);
+  });
+
   it('keeps bitonal pages lossless', async () => {
     const page = await processPage(await vietnamesePage(300, DECISION), { mode: 'bitonal', settings });
     expect(page.mimeType).toBe('image/png');
