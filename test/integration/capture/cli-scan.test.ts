@@ -19,6 +19,9 @@ describe('sohoa devices and sohoa scan on the SANE test device', () => {
   });
   afterAll(() => data.remove());
 
+  const scanTestDevice = (args: string[]) =>
+    runSohoa(['scan', '--device', 'sane:test:0', ...args], { dataDir: data.path });
+
   it('lists the SANE test devices as JSON', async () => {
     const result = await runSohoa(['devices', '--json'], { dataDir: data.path });
     expect(result.code).toBe(0);
@@ -29,23 +32,17 @@ describe('sohoa devices and sohoa scan on the SANE test device', () => {
 
   it('scans a 10-sheet ADF batch into processed pages and a manifest', async () => {
     const out = join(data.path, 'batch');
-    const result = await runSohoa(
-      [
-        'scan',
-        '--device',
-        'sane:test:0',
-        '--source',
-        'adf',
-        '--dpi',
-        '200',
-        '--mode',
-        'gray',
-        '--out',
-        out,
-        '--sane-arg=--test-picture=Grid',
-      ],
-      { dataDir: data.path },
-    );
+    const result = await scanTestDevice([
+      '--source',
+      'adf',
+      '--dpi',
+      '200',
+      '--mode',
+      'gray',
+      '--out',
+      out,
+      '--sane-arg=--test-picture=Grid',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split('\n')).toHaveLength(10);
     const manifest = readManifest(out);
@@ -69,24 +66,18 @@ describe('sohoa devices and sohoa scan on the SANE test device', () => {
 
   it('flags white test pages as blank and coarse scans as low dpi', async () => {
     const out = join(data.path, 'white');
-    const result = await runSohoa(
-      [
-        'scan',
-        '--device',
-        'sane:test:0',
-        '--dpi',
-        '100',
-        '--mode',
-        'gray',
-        '--out',
-        out,
-        '--max-pages',
-        '2',
-        '--sane-arg=--test-picture=Solid white',
-        '--json',
-      ],
-      { dataDir: data.path },
-    );
+    const result = await scanTestDevice([
+      '--dpi',
+      '100',
+      '--mode',
+      'gray',
+      '--out',
+      out,
+      '--max-pages',
+      '2',
+      '--sane-arg=--test-picture=Solid white',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     const manifest = JSON.parse(result.stdout) as ScanManifest;
     expect(manifest.pages.map(({ blank, lowDpi }) => ({ blank, lowDpi }))).toEqual([
@@ -97,31 +88,20 @@ describe('sohoa devices and sohoa scan on the SANE test device', () => {
 
   it('reports a paper jam in Vietnamese with exit code 6 and records it in the manifest', async () => {
     const out = join(data.path, 'jam');
-    const result = await runSohoa(
-      [
-        'scan',
-        '--device',
-        'sane:test:0',
-        '--out',
-        out,
-        '--dpi',
-        '100',
-        '--sane-arg=--read-return-value=SANE_STATUS_JAMMED',
-      ],
-      { dataDir: data.path },
-    );
+    const result = await scanTestDevice([
+      '--out',
+      out,
+      '--dpi',
+      '100',
+      '--sane-arg=--read-return-value=SANE_STATUS_JAMMED',
+    ]);
     expect(result.code).toBe(6);
     expect(result.stderr).toMatch(/^Kẹt giấy trong khay nạp\..* \[capture\.paperJam\]\n$/);
     expect(readManifest(out)).toMatchObject({ pages: [], failure: { code: 'capture.paperJam' } });
   });
 
   it('refuses bad options with a usage error before touching the scanner', async () => {
-    const result = await runSohoa(
-      ['scan', '--device', 'sane:test:0', '--out', data.path, '--source', 'tray'],
-      {
-        dataDir: data.path,
-      },
-    );
+    const result = await scanTestDevice(['--out', data.path, '--source', 'tray']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/source/);
   });
