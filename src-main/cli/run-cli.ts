@@ -7,6 +7,8 @@ import {
   IMPORT_HELP,
   importCommand,
   scanCommand,
+  WATCH_HELP,
+  watchCommand,
 } from './commands/capture-commands';
 import { USERS_HELP, usersCommand } from './commands/users-command';
 import { EXIT, exitCodeFor } from './exit-codes';
@@ -17,6 +19,7 @@ sohoa --version [--json]
 ${USERS_HELP}
 ${CAPTURE_HELP}
 ${IMPORT_HELP}
+${WATCH_HELP}
 
 Data folder: SOHOA_DATA_DIR, else the application's own. Language: SOHOA_LANG=en for English.
 Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not allowed, 5 invalid input, 6 device failure.`;
@@ -48,6 +51,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await scanCommand(context, rest);
       case 'import':
         return await importCommand(context, rest);
+      case 'watch':
+        return await watchCommand(context, rest);
       default:
         throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
     }

@@ -31,6 +31,8 @@ export const captureSettingsSchema = z.object({
   maxMegapixels: z.number().int().min(10).max(1000).default(200),
   /** Most pages accepted from one imported file (multi-page TIFF). */
   maxImportPages: z.number().int().min(1).max(5000).default(1000),
+  /** A hot-folder file is taken once its size has not changed for this long, ms (copiers pause mid-write). */
+  hotFolderStableMs: z.number().int().min(200).max(60_000).default(2000),
 });
 
 export const DEFAULT_DEPARTMENTS = [

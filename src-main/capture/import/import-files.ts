@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import sharp from 'sharp';
 import type { CaptureSettings } from '../../../src-shared/domain/settings';
 import { AppError, isAppError, type AppErrorData } from '../../../src-shared/errors/app-error';
@@ -13,6 +13,12 @@ export interface ImportedFile {
   pages: ManifestPage[];
   error: AppErrorData | null;
 }
+
+const stemOf = (path: string) =>
+  basename(path, extname(path))
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    .slice(0, 80) || 'page';
 
 async function pageCount(path: string, type: ImportFileType, settings: CaptureSettings): Promise<number> {
   if (type !== 'tiff') return 1;
@@ -37,7 +43,7 @@ export async function importFiles(input: {
 }): Promise<ImportedFile[]> {
   await mkdir(input.outDir, { recursive: true });
   const results: ImportedFile[] = [];
-  for (const [fileIndex, source] of input.paths.entries()) {
+  for (const source of input.paths) {
     const result: ImportedFile = { source, type: null, pages: [], error: null };
     try {
       const { type } = await detectFileType(source);
@@ -49,7 +55,9 @@ export async function importFiles(input: {
           thumbnail: _thumbnail,
           ...facts
         } = await processPage(source, { page, settings: input.settings });
-        const file = `file-${String(fileIndex + 1).padStart(4, '0')}-page-${String(page + 1).padStart(4, '0')}.${
+        // Source name, page and content hash: readable, and never overwriting another page,
+        // however many batches write into the same folder.
+        const file = `${stemOf(source)}-p${String(page + 1).padStart(4, '0')}-${facts.sha256.slice(0, 8)}.${
           facts.mimeType === 'image/png' ? 'png' : 'jpg'
         }`;
         await writeFile(join(input.outDir, file), image);

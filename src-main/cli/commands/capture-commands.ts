@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scanOptionsSchema, type DeviceInfo } from '../../../src-shared/capture/scan-options';
 import { createDrivers, driverFor } from '../../capture/drivers';
+import { startHotFolder } from '../../capture/hot-folder/hot-folder';
 import { importFiles } from '../../capture/import/import-files';
+import { createFileLogger } from '../../platform/logger';
+import { AppError, type AppErrorData } from '../../../src-shared/errors/app-error';
 import { MANIFEST_FILE, scanToFolder } from '../../capture/scan-to-folder';
 import { UsageError, type CliContext } from '../cli-context';
 import { EXIT, exitCodeFor } from '../exit-codes';
@@ -127,4 +130,41 @@ export async function importCommand(context: CliContext, argv: string[]): Promis
   if (values.json) context.io.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
   const firstError = files.find((file) => file.error)?.error;
   return firstError ? exitCodeFor(firstError.code) : EXIT.ok;
+}
+
+export const WATCH_HELP = `sohoa watch FOLDER --out DIR
+  Watches FOLDER (a scanner's or copier's scan-to-folder target) until Ctrl+C: each complete
+  file is imported into DIR, then moved to FOLDER/processed, or to FOLDER/failed with a
+  .reason.txt. Files already taken (same content) are never imported twice.`;
+
+export async function watchCommand(context: CliContext, argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: { out: { type: 'string' } },
+  });
+  const [folder] = positionals;
+  if (!folder || !values.out) throw new UsageError('sohoa watch FOLDER --out DIR');
+  const outDir = values.out;
+  const settings = context.settings().capture;
+  const describe = (error: AppErrorData) => context.t(error.messageKey, error.params ?? {});
+  const hotFolder = await startHotFolder({
+    folder,
+    stableMs: settings.hotFolderStableMs,
+    log: createFileLogger(context.dataDir),
+    describe,
+    take: async (path) => {
+      const [result] = await importFiles({ paths: [path], outDir, settings });
+      if (result?.error) throw AppError.fromData(result.error);
+    },
+    onSettled: ({ name, outcome }) => context.io.stdout.write(`${outcome}: ${name}\n`),
+  });
+  context.io.stdout.write(`${folder} → ${outDir} (Ctrl+C)\n`);
+  await new Promise<void>((stop) => {
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await hotFolder.close();
+  return EXIT.ok;
 }
