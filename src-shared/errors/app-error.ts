@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'import.unsupportedType',
   'import.tooManyPages',
   'import.unreadableFile',
+  'import.damagedPdf',
+  'import.encryptedPdf',
   'internal',
 ] as const;
 

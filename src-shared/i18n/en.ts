@@ -183,9 +183,12 @@ export const en: Messages = {
     },
     import: {
       emptyFile: 'The file is empty (0 bytes): it may not have finished copying.',
-      unsupportedType: 'Unrecognised file: only JPEG, PNG and TIFF images can be imported.',
+      unsupportedType: 'Unrecognised file: only JPEG, PNG and TIFF images and PDF files can be imported.',
       tooManyPages: 'The file has {{pages}} pages, over the limit of {{max}} pages per file.',
       unreadableFile: 'The file cannot be opened (missing, or not readable).',
+      damagedPdf: 'The PDF file is damaged or cannot be read.',
+      encryptedPdf:
+        'The PDF is password-protected or encrypted and cannot be archived (PDF/A). Remove the password and import it again.',
     },
     settings: { invalid: 'Invalid settings. Check the highlighted fields.' },
     storage: {

@@ -181,9 +181,12 @@ export const vi = {
     },
     import: {
       emptyFile: 'Tệp rỗng (0 byte): có thể tệp chưa được sao chép xong.',
-      unsupportedType: 'Không nhận dạng được tệp: chỉ nhập được ảnh JPEG, PNG, TIFF.',
+      unsupportedType: 'Không nhận dạng được tệp: chỉ nhập được ảnh JPEG, PNG, TIFF và tệp PDF.',
       tooManyPages: 'Tệp có {{pages}} trang, vượt quá giới hạn {{max}} trang cho một tệp.',
       unreadableFile: 'Không mở được tệp (không tồn tại hoặc không có quyền đọc).',
+      damagedPdf: 'Tệp PDF bị hỏng hoặc không đọc được.',
+      encryptedPdf:
+        'Tệp PDF đặt mật khẩu hoặc bị mã hóa nên không lưu trữ lâu dài (PDF/A) được. Gỡ mật khẩu rồi nhập lại.',
     },
     settings: { invalid: 'Cài đặt không hợp lệ. Kiểm tra lại các trường được đánh dấu.' },
     storage: {

@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import sharp from 'sharp';
 import type { CaptureSettings } from '../../../src-shared/domain/settings';
@@ -6,11 +7,15 @@ import { AppError, isAppError, type AppErrorData } from '../../../src-shared/err
 import { processPage } from '../../imaging/process-page';
 import type { ManifestPage } from '../scan-to-folder';
 import { detectFileType, type ImportFileType } from './detect-file-type';
+import { inspectPdf, renderPdfThumbnails } from './pdf-source';
 
 export interface ImportedFile {
   source: string;
   type: ImportFileType | null;
+  /** Processed page images (scans and photos). */
   pages: ManifestPage[];
+  /** A born-digital PDF, kept byte for byte, with a thumbnail per page. */
+  original?: { file: string; sha256: string; bytes: number; pages: number; thumbnails: string[] };
   error: AppErrorData | null;
 }
 
@@ -30,39 +35,67 @@ async function pageCount(path: string, type: ImportFileType, settings: CaptureSe
   return pages;
 }
 
+/** A born-digital PDF is evidence as it is: copied byte for byte, never re-encoded. */
+async function keepPdf(source: string, bytes: number, outDir: string, settings: CaptureSettings) {
+  const { pages } = await inspectPdf(source);
+  if (pages > settings.maxImportPages) {
+    throw new AppError('import.tooManyPages', { params: { pages, max: settings.maxImportPages } });
+  }
+  const content = await readFile(source);
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  const file = `${stemOf(source)}-${sha256.slice(0, 8)}.pdf`;
+  await writeFile(join(outDir, file), content);
+  const thumbnails = await renderPdfThumbnails(
+    source,
+    outDir,
+    `${stemOf(source)}-${sha256.slice(0, 8)}-thumb`,
+    settings.thumbnailWidth,
+  );
+  return { file, sha256, bytes, pages, thumbnails: thumbnails.map((path) => basename(path)) };
+}
+
 /**
  * Imports image files as pages, one file and one page at a time so memory stays bounded
  * whatever the batch. A bad file (empty, truncated, not an image, a decompression bomb)
  * gets its own error and the others import; a file that fails midway keeps its good pages.
  */
+/** Each page of an image file (one, or many in a TIFF), processed and written as it goes. */
+async function importImagePages(
+  source: string,
+  type: Exclude<ImportFileType, 'pdf'>,
+  outDir: string,
+  settings: CaptureSettings,
+  into: ManifestPage[],
+): Promise<void> {
+  const pages = await pageCount(source, type, settings);
+  for (let page = 0; page < pages; page += 1) {
+    const { image, thumbnail: _thumbnail, ...facts } = await processPage(source, { page, settings });
+    // Source name, page and content hash: readable, and never overwriting another page,
+    // however many batches write into the same folder.
+    const extension = facts.mimeType === 'image/png' ? 'png' : 'jpg';
+    const file = `${stemOf(source)}-p${String(page + 1).padStart(4, '0')}-${facts.sha256.slice(0, 8)}.${extension}`;
+    await writeFile(join(outDir, file), image);
+    // Pushed as written: a file that fails midway keeps the pages before the failure.
+    into.push({ file, sequence: page + 1, ...facts });
+  }
+}
+
 export async function importFiles(input: {
   paths: readonly string[];
   outDir: string;
   settings: CaptureSettings;
   onFile?: (file: ImportedFile) => void;
 }): Promise<ImportedFile[]> {
-  await mkdir(input.outDir, { recursive: true });
+  const { outDir, settings } = input;
+  await mkdir(outDir, { recursive: true });
   const results: ImportedFile[] = [];
   for (const source of input.paths) {
     const result: ImportedFile = { source, type: null, pages: [], error: null };
     try {
-      const { type } = await detectFileType(source);
+      const { type, bytes } = await detectFileType(source);
       result.type = type;
-      const pages = await pageCount(source, type, input.settings);
-      for (let page = 0; page < pages; page += 1) {
-        const {
-          image,
-          thumbnail: _thumbnail,
-          ...facts
-        } = await processPage(source, { page, settings: input.settings });
-        // Source name, page and content hash: readable, and never overwriting another page,
-        // however many batches write into the same folder.
-        const file = `${stemOf(source)}-p${String(page + 1).padStart(4, '0')}-${facts.sha256.slice(0, 8)}.${
-          facts.mimeType === 'image/png' ? 'png' : 'jpg'
-        }`;
-        await writeFile(join(input.outDir, file), image);
-        result.pages.push({ file, sequence: page + 1, ...facts });
-      }
+      if (type === 'pdf') result.original = await keepPdf(source, bytes, outDir, settings);
+      else await importImagePages(source, type, outDir, settings, result.pages);
     } catch (error) {
       result.error = (
         isAppError(error) ? error : new AppError('internal', { detail: String(error) })

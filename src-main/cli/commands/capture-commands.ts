@@ -122,7 +122,7 @@ export async function importCommand(context: CliContext, argv: string[]): Promis
       if (file.error) {
         const message = context.t(file.error.messageKey, file.error.params ?? {});
         context.io.stderr.write(`✗ ${file.source}: ${message} [${file.error.code}]\n`);
-      } else context.io.stdout.write(`✓ ${file.source}: ${file.pages.length}\n`);
+      } else context.io.stdout.write(`✓ ${file.source}: ${file.original?.pages ?? file.pages.length}\n`);
     },
   });
   const manifest = { importedAt: new Date().toISOString(), files };
