@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ScanOptions } from '../../src-shared/capture/scan-options';
 import type { CaptureSettings } from '../../src-shared/domain/settings';
-import { AppError, isAppError, type AppErrorData } from '../../src-shared/errors/app-error';
+import { toAppError, type AppErrorData } from '../../src-shared/errors/app-error';
 import { processPage, type ProcessedPage } from '../imaging/process-page';
 import type { ScanDriver } from './scan-driver';
 
@@ -79,9 +79,7 @@ export async function scanToFolder(input: {
       input.onPage?.(page);
     }
   } catch (error) {
-    manifest.failure = (
-      isAppError(error) ? error : new AppError('internal', { detail: String(error) })
-    ).toData();
+    manifest.failure = toAppError(error).toData();
   } finally {
     await rm(incoming, { recursive: true, force: true });
   }

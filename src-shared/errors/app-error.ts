@@ -92,3 +92,9 @@ export class AppError extends Error {
 }
 
 export const isAppError = (value: unknown): value is AppError => value instanceof AppError;
+
+/** Any thrown value as an AppError: typed failures pass through, the unexpected become `internal`. */
+export const toAppError = (error: unknown): AppError =>
+  isAppError(error)
+    ? error
+    : new AppError('internal', { detail: error instanceof Error ? error.message : String(error) });

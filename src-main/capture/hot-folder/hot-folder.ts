@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { AppError, isAppError, type AppErrorData } from '../../../src-shared/errors/app-error';
+import { toAppError, type AppErrorData } from '../../../src-shared/errors/app-error';
 import type { Logger } from '../../platform/logger';
 import { createSerialQueue } from '../../platform/serial-queue';
 import { LEDGER_FILE, openLedger } from './hot-folder-ledger';
@@ -82,9 +82,7 @@ export async function startHotFolder(options: HotFolderOptions): Promise<{ close
       try {
         await options.take(path);
       } catch (error) {
-        const data = (
-          isAppError(error) ? error : new AppError('internal', { detail: String(error) })
-        ).toData();
+        const data = toAppError(error).toData();
         const moved = await moveWithoutClobbering(path, join(folder, FAILED_DIR));
         await writeFile(
           `${moved}.reason.txt`,

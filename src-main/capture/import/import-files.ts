@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import sharp from 'sharp';
 import type { CaptureSettings } from '../../../src-shared/domain/settings';
-import { AppError, isAppError, type AppErrorData } from '../../../src-shared/errors/app-error';
+import { AppError, toAppError, type AppErrorData } from '../../../src-shared/errors/app-error';
 import { processPage } from '../../imaging/process-page';
 import type { ManifestPage } from '../scan-to-folder';
 import { detectFileType, type ImportFileType } from './detect-file-type';
@@ -97,9 +97,7 @@ export async function importFiles(input: {
       if (type === 'pdf') result.original = await keepPdf(source, bytes, outDir, settings);
       else await importImagePages(source, type, outDir, settings, result.pages);
     } catch (error) {
-      result.error = (
-        isAppError(error) ? error : new AppError('internal', { detail: String(error) })
-      ).toData();
+      result.error = toAppError(error).toData();
       result.error.detail = `${basename(source)}: ${result.error.detail ?? result.error.code}`;
     }
     results.push(result);
