@@ -1,3 +1,4 @@
+import { driverFor } from '../capture/drivers';
 import { APP_NAME, APP_VERSION } from '../platform/app-version';
 import type { StationServices } from '../services/station-services';
 import { signedInUser, type HandlerTable } from './registry';
@@ -8,7 +9,7 @@ const OK = { ok: true } as const;
 
 /** What each channel does. Validation and access checks already happened in the registry. */
 export function createHandlers(services: StationServices, binding: Binding): HandlerTable {
-  const { accounts, sessions, settings } = services;
+  const { accounts, sessions, settings, drivers, captureRuns } = services;
   return {
     'app.info': () => ({ name: APP_NAME, version: APP_VERSION, binding, dataDir: services.dataDir }),
 
@@ -34,6 +35,15 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     'users.create': (request) => accounts.create(request),
     'users.resetPassword': ({ userId, newPassword }) => accounts.resetPassword(userId, newPassword),
     'users.update': ({ userId, ...changes }) => accounts.update(userId, changes),
+
+    'capture.devices': async () => (await Promise.all(drivers.map((driver) => driver.listDevices()))).flat(),
+    'capture.capabilities': ({ deviceId }) => driverFor(drivers, deviceId).capabilities(deviceId),
+    'capture.start': (options, { sessionKey }) => captureRuns.start(options, sessionKey),
+    'capture.next': ({ runId, confirmed }, { sessionKey }) => captureRuns.next(runId, sessionKey, confirmed),
+    'capture.cancel': ({ runId }, { sessionKey }) => {
+      captureRuns.cancel(runId, sessionKey);
+      return OK;
+    },
 
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),

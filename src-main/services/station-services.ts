@@ -1,4 +1,7 @@
 import { stationSettingsSchema } from '../../src-shared/domain/settings';
+import { createCaptureRuns } from '../capture/capture-runs';
+import { createDrivers } from '../capture/drivers';
+import type { ScanDriver } from '../capture/scan-driver';
 import { systemClock, type Clock } from '../platform/clock';
 import { accountsDocumentSchema } from './accounts/accounts-document';
 import { createAccountService } from './accounts/account-service';
@@ -16,9 +19,16 @@ export interface StationServicesOptions {
   clock?: Clock;
   /** Electron passes its safeStorage box; plain Node falls back to the key file. */
   secrets?: SecretBox;
+  /** Capture backends; tests pass drivers with backend options (a test picture, an injected jam). */
+  drivers?: ScanDriver[];
 }
 
-export function createStationServices({ dataDir, clock = systemClock, secrets }: StationServicesOptions) {
+export function createStationServices({
+  dataDir,
+  clock = systemClock,
+  secrets,
+  drivers,
+}: StationServicesOptions) {
   const settings = createSettingsService(
     openJsonStore({ dataDir, name: 'settings', schema: stationSettingsSchema }),
   );
@@ -32,7 +42,17 @@ export function createStationServices({ dataDir, clock = systemClock, secrets }:
     idleTimeoutMinutes: () => settings.get().security.idleTimeoutMinutes,
     loadAccount: (userId) => accounts.get(userId),
   });
-  return { dataDir, settings, accounts, sessions, secrets: secrets ?? keyFileSecretBox(dataDir) };
+  const captureDrivers = drivers ?? createDrivers();
+  const captureRuns = createCaptureRuns({ drivers: captureDrivers, settings: () => settings.get().capture });
+  return {
+    dataDir,
+    settings,
+    accounts,
+    sessions,
+    secrets: secrets ?? keyFileSecretBox(dataDir),
+    drivers: captureDrivers,
+    captureRuns,
+  };
 }
 
 export type StationServices = ReturnType<typeof createStationServices>;

@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'capture.unsupportedOption',
   'capture.cancelled',
   'capture.scannerMissing',
+  'capture.unknownRun',
   'imaging.unreadable',
   'imaging.tooLarge',
   'import.emptyFile',

@@ -175,6 +175,7 @@ export const en: Messages = {
         'The scanner does not support the chosen setting ({{option}}). Pick another in the scan profile.',
       cancelled: 'Scanning stopped. Pages already scanned are kept.',
       scannerMissing: 'The SANE scanner driver (scanimage) is not installed on this computer.',
+      unknownRun: 'This scan run has ended or does not belong to your session.',
     },
     imaging: {
       unreadable: 'The image cannot be read: the file is damaged, incomplete or not an image.',

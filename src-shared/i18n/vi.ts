@@ -174,6 +174,7 @@ export const vi = {
         'Máy quét không hỗ trợ thiết lập đã chọn ({{option}}). Chọn thiết lập khác trong hồ sơ quét.',
       cancelled: 'Đã dừng quét. Các trang đã quét vẫn được giữ.',
       scannerMissing: 'Máy tính chưa cài trình điều khiển máy quét SANE (scanimage).',
+      unknownRun: 'Lượt quét này đã kết thúc hoặc không thuộc về phiên làm việc của bạn.',
     },
     imaging: {
       unreadable: 'Không đọc được ảnh: tệp hỏng, chưa ghi xong hoặc không phải ảnh.',

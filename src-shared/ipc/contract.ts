@@ -6,6 +6,8 @@ import {
   sessionInfoSchema,
   usernameSchema,
 } from '../domain/account';
+import { captureStepSchema } from '../capture/capture-run';
+import { deviceCapabilitiesSchema, deviceInfoSchema, scanOptionsSchema } from '../capture/scan-options';
 import { roleSchema } from '../domain/roles';
 import { settingsPatchSchema, stationSettingsSchema } from '../domain/settings';
 import { channel } from './channel';
@@ -13,6 +15,8 @@ import { channel } from './channel';
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
 const rolesSchema = z.array(roleSchema).min(1).max(3);
+/** Scanning is clerks' work; an admin may test a scanner. */
+const CAPTURE_ROLES = ['clerk', 'admin'] as const;
 
 /**
  * The IPC contract: every channel between the renderer and main, declared once.
@@ -97,6 +101,30 @@ export const contract = {
       })
       .strict(),
     response: accountSummarySchema,
+  }),
+
+  'capture.devices': channel({ access: CAPTURE_ROLES, request: empty, response: z.array(deviceInfoSchema) }),
+  'capture.capabilities': channel({
+    access: CAPTURE_ROLES,
+    request: z.object({ deviceId: z.string().min(1) }).strict(),
+    response: deviceCapabilitiesSchema,
+  }),
+  'capture.start': channel({
+    access: CAPTURE_ROLES,
+    userActivity: true,
+    request: scanOptionsSchema.strict(),
+    response: z.object({ runId: z.string() }),
+  }),
+  'capture.next': channel({
+    access: CAPTURE_ROLES,
+    request: z.object({ runId: z.string(), confirmed: z.number().int().positive().nullable() }).strict(),
+    response: captureStepSchema,
+  }),
+  'capture.cancel': channel({
+    access: CAPTURE_ROLES,
+    userActivity: true,
+    request: z.object({ runId: z.string() }).strict(),
+    response: ok,
   }),
 
   'settings.get': channel({ access: 'authenticated', request: empty, response: stationSettingsSchema }),

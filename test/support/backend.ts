@@ -1,3 +1,4 @@
+import type { ScanDriver } from '../../src-main/capture/scan-driver';
 import { createBackend } from '../../src-main/ipc/create-backend';
 import { manualClock } from './manual-clock';
 import { makeTempDir } from './temp-dir';
@@ -11,10 +12,10 @@ export const CLERK = {
 };
 
 /** Main's real services and registry over a temp data folder, called as a window would. */
-export function makeBackend() {
+export function makeBackend(options: { drivers?: ScanDriver[] } = {}) {
   const dir = makeTempDir();
   const clock = manualClock();
-  const backend = createBackend({ dataDir: dir.path, binding: 'cli', clock });
+  const backend = createBackend({ dataDir: dir.path, binding: 'cli', clock, ...options });
   const call = (sessionKey: string, channel: string, request: unknown) =>
     backend.registry.invoke(channel, request, { sessionKey });
   return { ...backend, dir, clock, call };

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import sharp from 'sharp';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CaptureStep } from '../../../src-shared/capture/capture-run';
+import type { Envelope } from '../../../src-shared/ipc/envelope';
+import { ADMIN, CLERK, makeBackend } from '../../support/backend';
+import { ADF_COLOR, requireSaneTestBackend, testDriver } from '../../support/sane';
+
+type Backend = ReturnType<typeof makeBackend>;
+const value = <T>(envelope: Envelope<unknown>): T => {
+  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
+  return envelope.value as T;
+};
+const captureDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith('sohoa-capture-'));
+
+describe('capture runs through the IPC registry, on the SANE test device', () => {
+  let backend: Backend;
+  beforeAll(requireSaneTestBackend);
+  afterEach(() => backend?.dir.remove());
+
+  async function asClerk(inject?: string, extra?: string[]) {
+    backend = makeBackend({ drivers: [testDriver(inject, extra)] });
+    await backend.call('admin', 'auth.setupAdmin', ADMIN);
+    await backend.call('admin', 'users.create', CLERK);
+    value(await backend.call('clerk', 'auth.login', { username: CLERK.username, password: CLERK.password }));
+    return backend;
+  }
+  const next = async (runId: string, confirmed: number | null, session = 'clerk') =>
+    value<CaptureStep>(await backend.call(session, 'capture.next', { runId, confirmed }));
+
+  it('delivers a 10-sheet batch page by page, each page confirmed before the next', async () => {
+    const { call } = await asClerk();
+    expect(value<{ id: string }[]>(await call('clerk', 'capture.devices', {})).map((d) => d.id)).toContain(
+      'sane:test:0',
+    );
+    const before = captureDirs().length;
+    const { runId } = value<{ runId: string }>(await call('clerk', 'capture.start', ADF_COLOR));
+
+    const sequences: number[] = [];
+    let confirmed: number | null = null;
+    for (;;) {
+      const step = await next(runId, confirmed);
+      if (step.kind === 'end') {
+        expect(step).toEqual({ kind: 'end', pages: 10, failure: null });
+        break;
+      }
+      const image = Buffer.from(step.page.imageBase64, 'base64');
+      expect(createHash('sha256').update(image).digest('hex')).toBe(step.page.sha256);
+      expect(await sharp(image).metadata()).toMatchObject({ format: 'jpeg', density: 100 });
+      sequences.push(step.page.sequence);
+      confirmed = step.page.sequence;
+    }
+    expect(sequences).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // Nothing left in main once every page is confirmed.
+    expect(captureDirs().length).toBe(before);
+  });
+
+  it('hands out an unconfirmed page again after a renderer reload', async () => {
+    const { call } = await asClerk();
+    const { runId } = value<{ runId: string }>(
+      await call('clerk', 'capture.start', { ...ADF_COLOR, maxPages: 3 }),
+    );
+    const first = await next(runId, null);
+    const second = await next(runId, 1);
+    // The renderer reloads before storing page 2, so it asks again confirming nothing new.
+    const again = await next(runId, null);
+    expect(first.kind === 'page' && first.page.sequence).toBe(1);
+    expect(second.kind === 'page' && again.kind === 'page' && again.page.sha256 === second.page.sha256).toBe(
+      true,
+    );
+    const third = await next(runId, 2);
+    expect(third.kind === 'page' && third.page.sequence).toBe(3);
+    expect(await next(runId, 3)).toEqual({ kind: 'end', pages: 3, failure: null });
+  });
+
+  it('ends a jammed run with the typed failure', async () => {
+    const { call } = await asClerk('SANE_STATUS_JAMMED');
+    const { runId } = value<{ runId: string }>(await call('clerk', 'capture.start', ADF_COLOR));
+    expect(await next(runId, null)).toMatchObject({
+      kind: 'end',
+      pages: 0,
+      failure: { code: 'capture.paperJam' },
+    });
+  });
+
+  it('keeps a run to the session that started it, and scanning to clerks and admins', async () => {
+    const { call } = await asClerk();
+    const { runId } = value<{ runId: string }>(
+      await call('clerk', 'capture.start', { ...ADF_COLOR, maxPages: 1 }),
+    );
+    await call('other-window', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+    expect(await call('other-window', 'capture.next', { runId, confirmed: null })).toMatchObject({
+      ok: false,
+      error: { code: 'capture.unknownRun' },
+    });
+    await call('admin', 'users.create', { ...CLERK, username: 'nguoiduyet', roles: ['supervisor'] });
+    await call('s2', 'auth.login', { username: 'nguoiduyet', password: CLERK.password });
+    expect(await call('s2', 'capture.start', ADF_COLOR)).toMatchObject({
+      ok: false,
+      error: { code: 'auth.forbidden' },
+    });
+    expect(await next(runId, null)).toMatchObject({ kind: 'page' });
+  });
+
+  it('stops the scanner on cancel and still delivers the pages already processed', async () => {
+    const { call } = await asClerk(undefined, ['--read-delay=yes', '--read-delay-duration', '20000']);
+    const { runId } = value<{ runId: string }>(await call('clerk', 'capture.start', ADF_COLOR));
+    const first = await next(runId, null);
+    expect(first).toMatchObject({ kind: 'page', page: { sequence: 1 } });
+    value(await call('clerk', 'capture.cancel', { runId }));
+    let confirmed = 1;
+    let step = await next(runId, confirmed);
+    while (step.kind === 'page') {
+      confirmed = step.page.sequence;
+      step = await next(runId, confirmed);
+    }
+    expect(step.failure?.code).toBe('capture.cancelled');
+    expect(step.pages).toBeLessThan(10);
+  });
+});
