@@ -7,6 +7,7 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { requestPersistentStorage } from './db/storage-status';
 import { LoginScreen } from './screens/auth/LoginScreen';
 import { SetupScreen } from './screens/auth/SetupScreen';
+import { ScanScreen } from './screens/scan/ScanScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { UsersScreen } from './screens/users/UsersScreen';
 import { WorkflowStepScreen, type WorkflowStep } from './screens/workflow/WorkflowStepScreen';
@@ -15,7 +16,7 @@ import { StationSettingsProvider } from './settings/station-settings-context';
 import { AppShell } from './shell/AppShell';
 import { visibleNavItems } from './shell/navigation';
 
-const STEPS: WorkflowStep[] = ['scan', 'index', 'review', 'sync', 'lookup', 'stats'];
+const STEPS: WorkflowStep[] = ['index', 'review', 'sync', 'lookup', 'stats'];
 
 function SignedInRoutes() {
   const { session } = useSession();
@@ -28,6 +29,7 @@ function SignedInRoutes() {
           {STEPS.filter((step) => allowed.has(`/${step}`)).map((step) => (
             <Route key={step} path={`/${step}`} element={<WorkflowStepScreen step={step} />} />
           ))}
+          {allowed.has('/scan') ? <Route path="/scan" element={<ScanScreen />} /> : null}
           {allowed.has('/users') ? <Route path="/users" element={<UsersScreen />} /> : null}
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="*" element={<Navigate to={home} replace />} />

@@ -31,8 +31,11 @@ export interface PageRow {
   widthPx: number;
   heightPx: number;
   dpi: number;
+  lowDpi: boolean;
   sha256: string;
   blank: boolean;
+  /** Where the page came from: `<runId>:<sequence>` for a scan, so storing it twice is a no-op. */
+  origin: string;
   ocrStatus: 'pending' | 'done' | 'failed';
   createdAt: number;
 }

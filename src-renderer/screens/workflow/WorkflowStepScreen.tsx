@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { RecordStatus } from '../../../src-shared/domain/record-status';
 import { useStatusCounts } from '../../db/queue-counts';
 
-export type WorkflowStep = 'scan' | 'index' | 'review' | 'sync' | 'lookup' | 'stats';
+export type WorkflowStep = 'index' | 'review' | 'sync' | 'lookup' | 'stats';
 
 /** The record statuses each step of the workflow works on. */
 const STEP_STATUSES: Record<WorkflowStep, readonly RecordStatus[]> = {
-  scan: ['draft', 'captured'],
   index: ['captured', 'indexed', 'finalized', 'rejected'],
   review: ['submitted'],
   sync: ['approved', 'queued', 'synced'],

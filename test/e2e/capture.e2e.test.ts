@@ -1,0 +1,73 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStationServices } from '../../src-main/services/station-services';
+import { ADMIN, CLERK } from '../support/backend';
+import { requireBuild } from '../support/built-app';
+import { launchChromium, screenshot } from '../support/chromium';
+import { startHarness, type RunningHarness } from '../support/harness-process';
+import { requireSaneTestBackend } from '../support/sane';
+import { makeTempDir } from '../support/temp-dir';
+
+const thumbnailIndexes = (page: Page) =>
+  page
+    .getByTestId('page-thumb')
+    .evaluateAll((cards) => cards.map((card) => Number(card.getAttribute('data-index'))));
+
+describe('capture in Chromium: SANE test device → IndexedDB → thumbnails', () => {
+  const dir = makeTempDir('sohoa-e2e-capture-');
+  let harness: RunningHarness;
+  let chromium: { browser: Browser; close: () => Promise<void> };
+  let page: Page;
+
+  beforeAll(async () => {
+    requireBuild();
+    requireSaneTestBackend();
+    const services = createStationServices({ dataDir: dir.path });
+    await services.accounts.setupAdmin(ADMIN);
+    await services.accounts.create(CLERK);
+    harness = await startHarness(dir.path);
+    chromium = await launchChromium();
+    page = await chromium.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(harness.url);
+    await page.getByTestId('login-username').fill(CLERK.username);
+    await page.getByTestId('login-password').fill(CLERK.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('scan-start').waitFor();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await harness?.stop();
+    dir.remove();
+  });
+
+  it('scans a 10-sheet ADF batch and shows 10 thumbnails as the pages are stored', async () => {
+    await expect
+      .poll(() => page.getByTestId('scan-device').innerText(), { timeout: 20_000 })
+      .toContain('sane:test:0');
+    await expect.poll(() => page.getByTestId('scan-source').innerText()).toBe('Khay nạp (ADF)');
+    await page.getByTestId('scan-dpi').fill('100');
+    await page.getByTestId('scan-start').click();
+    await expect.poll(() => page.getByTestId('page-thumb').count(), { timeout: 30_000 }).toBe(10);
+    await expect.poll(() => page.getByTestId('scan-count').innerText()).toBe('10 trang');
+    expect(await thumbnailIndexes(page)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    await expect.poll(() => page.getByTestId('scan-start').innerText()).toBe('Quét');
+    await screenshot(page, '07-scan-10-pages');
+  });
+
+  it('still has the 10 pages, in order, after a reload', async () => {
+    await page.reload();
+    await expect.poll(() => page.getByTestId('page-thumb').count(), { timeout: 20_000 }).toBe(10);
+    expect(await thumbnailIndexes(page)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const stored = await page.evaluate(async () => {
+      const open = indexedDB.open('sohoa-station');
+      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+      const count = await new Promise<number>((resolve) => {
+        const request = db.transaction('pages').objectStore('pages').count();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return count;
+    });
+    expect(stored).toBe(10);
+  });
+});
