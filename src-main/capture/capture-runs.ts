@@ -6,11 +6,12 @@ import type { CaptureStep } from '../../src-shared/capture/capture-run';
 import type { ScanOptions } from '../../src-shared/capture/scan-options';
 import type { CaptureSettings } from '../../src-shared/domain/settings';
 import { AppError, toAppError, type AppErrorData } from '../../src-shared/errors/app-error';
-import { processPage, type ProcessedPage } from '../imaging/process-page';
+
 import { driverFor } from './drivers';
 import type { ScanDriver } from './scan-driver';
+import { scanProcessed, type ProcessedScanPage } from './scan-processed';
 
-type PageFacts = Omit<ProcessedPage, 'image' | 'thumbnail'> & { sequence: number };
+type PageFacts = Omit<ProcessedScanPage, 'image' | 'thumbnail'>;
 
 interface Run {
   owner: string;
@@ -46,16 +47,11 @@ export function createCaptureRuns(deps: {
 
   async function feed(run: Run, driver: ScanDriver, options: ScanOptions) {
     try {
-      for await (const scanned of driver.scan(options, run.dir, run.controller.signal)) {
-        const { image, thumbnail, ...facts } = await processPage(scanned.path, {
-          mode: options.mode,
-          scannerDpi: options.dpi,
-          settings: deps.settings(),
-        });
-        const base = join(run.dir, `ready-${scanned.sequence}`);
+      const pages = scanProcessed(driver, options, run.dir, deps.settings(), run.controller.signal);
+      for await (const { image, thumbnail, ...facts } of pages) {
+        const base = join(run.dir, `ready-${facts.sequence}`);
         await Promise.all([writeFile(`${base}.image`, image), writeFile(`${base}.thumb`, thumbnail)]);
-        await rm(scanned.path, { force: true });
-        run.ready.push({ sequence: scanned.sequence, ...facts });
+        run.ready.push(facts);
         run.wake();
       }
       run.end = { failure: null };

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import type { ScanOptions } from '../../src-shared/capture/scan-options';
 import type { CaptureSettings } from '../../src-shared/domain/settings';
 import { toAppError, type AppErrorData } from '../../src-shared/errors/app-error';
-import { processPage, type ProcessedPage } from '../imaging/process-page';
+import type { ProcessedPage } from '../imaging/process-page';
 import type { ScanDriver } from './scan-driver';
+import { scanProcessed } from './scan-processed';
 
 export interface ManifestPage extends Omit<ProcessedPage, 'image' | 'thumbnail'> {
   file: string;
@@ -60,20 +61,11 @@ export async function scanToFolder(input: {
   const save = () => writeAtomically(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   await save();
   try {
-    for await (const scanned of driver.scan(options, incoming, input.signal)) {
-      const {
-        image,
-        thumbnail: _thumbnail,
-        ...facts
-      } = await processPage(scanned.path, {
-        mode: options.mode,
-        scannerDpi: options.dpi,
-        settings,
-      });
-      const file = `page-${String(scanned.sequence).padStart(4, '0')}.${facts.mimeType === 'image/png' ? 'png' : 'jpg'}`;
+    for await (const processed of scanProcessed(driver, options, incoming, settings, input.signal)) {
+      const { image, thumbnail: _thumbnail, ...facts } = processed;
+      const file = `page-${String(facts.sequence).padStart(4, '0')}.${facts.mimeType === 'image/png' ? 'png' : 'jpg'}`;
       await writeFile(join(outDir, file), image);
-      await rm(scanned.path, { force: true });
-      const page = { file, sequence: scanned.sequence, ...facts };
+      const page = { file, ...facts };
       manifest.pages.push(page);
       await save();
       input.onPage?.(page);
