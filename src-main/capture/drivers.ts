@@ -1,3 +1,4 @@
+import type { DeviceInfo } from '../../src-shared/capture/scan-options';
 import { AppError } from '../../src-shared/errors/app-error';
 import { createSaneDriver, type SaneDriverOptions } from './sane/sane-driver';
 import { splitDeviceId, type ScanDriver } from './scan-driver';
@@ -12,4 +13,9 @@ export function driverFor(drivers: readonly ScanDriver[], deviceId: string): Sca
   const driver = drivers.find((candidate) => candidate.backend === backend);
   if (!driver) throw new AppError('capture.deviceGone', { params: { device: deviceId } });
   return driver;
+}
+
+/** The devices every backend can see, one list. */
+export async function listAllDevices(drivers: readonly ScanDriver[]): Promise<DeviceInfo[]> {
+  return (await Promise.all(drivers.map((driver) => driver.listDevices()))).flat();
 }

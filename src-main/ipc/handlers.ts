@@ -1,4 +1,4 @@
-import { driverFor } from '../capture/drivers';
+import { driverFor, listAllDevices } from '../capture/drivers';
 import { APP_NAME, APP_VERSION } from '../platform/app-version';
 import type { StationServices } from '../services/station-services';
 import { signedInUser, type HandlerTable } from './registry';
@@ -36,7 +36,7 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     'users.resetPassword': ({ userId, newPassword }) => accounts.resetPassword(userId, newPassword),
     'users.update': ({ userId, ...changes }) => accounts.update(userId, changes),
 
-    'capture.devices': async () => (await Promise.all(drivers.map((driver) => driver.listDevices()))).flat(),
+    'capture.devices': () => listAllDevices(drivers),
     'capture.capabilities': ({ deviceId }) => driverFor(drivers, deviceId).capabilities(deviceId),
     'capture.start': (options, { sessionKey }) => captureRuns.start(options, sessionKey),
     'capture.next': ({ runId, confirmed }, { sessionKey }) => captureRuns.next(runId, sessionKey, confirmed),

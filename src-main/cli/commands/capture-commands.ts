@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { scanOptionsSchema, type DeviceInfo } from '../../../src-shared/capture/scan-options';
-import { createDrivers, driverFor } from '../../capture/drivers';
+import { scanOptionsSchema } from '../../../src-shared/capture/scan-options';
+import { createDrivers, driverFor, listAllDevices } from '../../capture/drivers';
 import { startHotFolder } from '../../capture/hot-folder/hot-folder';
 import { importFiles } from '../../capture/import/import-files';
 import { createFileLogger } from '../../platform/logger';
@@ -25,9 +25,7 @@ export async function devicesCommand(context: CliContext, argv: string[]): Promi
     options: { json: { type: 'boolean', default: false } },
     strict: true,
   });
-  const devices: DeviceInfo[] = (
-    await Promise.all(createDrivers().map((driver) => driver.listDevices()))
-  ).flat();
+  const devices = await listAllDevices(createDrivers());
   if (values.json) context.io.stdout.write(`${JSON.stringify(devices, null, 2)}\n`);
   else
     printTable(
