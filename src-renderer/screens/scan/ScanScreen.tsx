@@ -42,7 +42,8 @@ export function ScanScreen() {
   const [capabilities, setCapabilities] = useState<DeviceCapabilities | null>(null);
   const [choice, setChoice] = useState<ScanChoice>({ source: 'adf', dpi: 300, mode: 'color' });
   const [recordId, setRecordId] = useState<string | null>(null);
-  const [running, setRunning] = useState<{ runId: string; started: number; pages: number } | null>(null);
+  /** The run being drained, if any; the page count shown comes from IndexedDB. */
+  const [runningRunId, setRunningRunId] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [rate, setRate] = useState<number | null>(null);
   const stopRequested = useRef(false);
@@ -58,12 +59,9 @@ export function ScanScreen() {
       const started = Date.now();
       let count = 0;
       setProblem(null);
-      setRunning({ runId: active.runId, started, pages: 0 });
+      setRunningRunId(active.runId);
       try {
-        const end = await drainCapture(active, () => {
-          count += 1;
-          setRunning({ runId: active.runId, started, pages: count });
-        });
+        const end = await drainCapture(active, () => (count += 1));
         if (count > 0) setRate(Math.round((count / Math.max(1, Date.now() - started)) * 60_000));
         if (end.failure && !(stopRequested.current && end.failure.code === 'capture.cancelled')) {
           setProblem(errorText(AppError.fromData(end.failure)));
@@ -72,7 +70,7 @@ export function ScanScreen() {
         setProblem(errorText(error));
       } finally {
         stopRequested.current = false;
-        setRunning(null);
+        setRunningRunId(null);
       }
     },
     [errorText],
@@ -130,9 +128,9 @@ export function ScanScreen() {
   };
 
   const stop = () => {
-    if (!running) return;
+    if (!runningRunId) return;
     stopRequested.current = true;
-    void station.capture.cancel({ runId: running.runId });
+    void station.capture.cancel({ runId: runningRunId });
   };
 
   const newRecord = async () => {
@@ -144,7 +142,7 @@ export function ScanScreen() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card>
-        <Form layout="inline" disabled={running !== null}>
+        <Form layout="inline" disabled={runningRunId !== null}>
           <Form.Item label={t('scan.device')}>
             <Select
               style={{ minWidth: 280 }}
@@ -195,7 +193,7 @@ export function ScanScreen() {
           </Form.Item>
         </Form>
         <Space style={{ marginTop: 16 }}>
-          {running ? (
+          {runningRunId ? (
             <Button danger icon={<StopOutlined />} onClick={stop} data-testid="scan-stop">
               {t('scan.stop')}
             </Button>
@@ -210,7 +208,7 @@ export function ScanScreen() {
               {problem && pages.length > 0 ? t('scan.resume') : t('scan.scan')}
             </Button>
           )}
-          <Button icon={<PlusOutlined />} disabled={running !== null} onClick={() => void newRecord()}>
+          <Button icon={<PlusOutlined />} disabled={runningRunId !== null} onClick={() => void newRecord()}>
             {t('scan.newRecord')}
           </Button>
           <Statistic
@@ -218,7 +216,7 @@ export function ScanScreen() {
             valueStyle={{ fontSize: 16 }}
             data-testid="scan-count"
           />
-          {running ? <span>{t('scan.scanning')}</span> : null}
+          {runningRunId ? <span>{t('scan.scanning')}</span> : null}
           {rate ? <span data-testid="scan-rate">{t('scan.rate', { rate })}</span> : null}
         </Space>
         {problem ? (
