@@ -72,21 +72,13 @@ export async function processPage(
   const gray = options.mode === 'gray' || metadata.channels === 1 || metadata.space === 'b-w';
 
   try {
-    const oriented = open().withDensity(dpi);
+    const archival = open().withDensity(dpi);
     const [image, thumbnail, ink] = await Promise.all([
       bitonal
-        ? oriented
-            .clone()
-            .toColourspace('b-w')
-            .png({ compressionLevel: 9, palette: true, colours: 2 })
-            .toBuffer()
+        ? archival.toColourspace('b-w').png({ compressionLevel: 9, palette: true, colours: 2 }).toBuffer()
         : gray
-          ? oriented
-              .clone()
-              .toColourspace('b-w')
-              .jpeg({ quality: settings.jpegQuality, mozjpeg: false })
-              .toBuffer()
-          : oriented.clone().jpeg({ quality: settings.jpegQuality, chromaSubsampling: '4:2:0' }).toBuffer(),
+          ? archival.toColourspace('b-w').jpeg({ quality: settings.jpegQuality, mozjpeg: false }).toBuffer()
+          : archival.jpeg({ quality: settings.jpegQuality, chromaSubsampling: '4:2:0' }).toBuffer(),
       open()
         .resize({ width: settings.thumbnailWidth, withoutEnlargement: true })
         .jpeg({ quality: 70 })
