@@ -56,6 +56,7 @@ if (!app.requestSingleInstanceLock()) {
     applySecurityPolicy({ isTrustedUrl, isCameraAllowed: () => services.settings.get().cameraEnabled });
     bindRegistryToElectron({ registry, sessions: services.sessions, isTrustedUrl, log });
     openWindow();
+    void services.hotFolder.start();
     log.info('station started', { dataDir });
   });
 

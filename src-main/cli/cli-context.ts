@@ -1,6 +1,6 @@
-import { createInstance, type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import type { StationSettings } from '../../src-shared/domain/settings';
-import { DEFAULT_LANGUAGE, resources, type Language } from '../../src-shared/i18n/resources';
+import { DEFAULT_LANGUAGE, type Language } from '../../src-shared/i18n/resources';
 import {
   buildStationBridge,
   createStationClient,
@@ -9,6 +9,7 @@ import {
 import { createBackend } from '../ipc/create-backend';
 import { resolveDataDir } from '../platform/data-dir';
 import { createFileLogger } from '../platform/logger';
+import { createTranslator } from '../platform/translator';
 import type { Prompter } from './prompt';
 
 export interface CliIo {
@@ -30,17 +31,6 @@ export interface CliContext {
 /** The CLI's language: SOHOA_LANG, else Vietnamese (the station's default). */
 export function cliLanguage(env: NodeJS.ProcessEnv): Language {
   return env.SOHOA_LANG === 'en' ? 'en' : DEFAULT_LANGUAGE;
-}
-
-export async function createTranslator(language: Language): Promise<TFunction> {
-  const i18n = createInstance();
-  await i18n.init({
-    resources,
-    lng: language,
-    fallbackLng: DEFAULT_LANGUAGE,
-    interpolation: { escapeValue: false },
-  });
-  return i18n.t;
 }
 
 /**

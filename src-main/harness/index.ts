@@ -7,7 +7,8 @@ import { startHarnessServer } from './harness-server';
 // `npm run start:web`: the built renderer in any browser, over the same handler registry.
 const dataDir = resolveDataDir();
 const log = createFileLogger(dataDir);
-const { registry } = createBackend({ dataDir, binding: 'web-harness', log });
+const { services, registry } = createBackend({ dataDir, binding: 'web-harness', log });
+await services.hotFolder.start();
 
 const server = await startHarnessServer({
   registry,

@@ -9,7 +9,8 @@ const OK = { ok: true } as const;
 
 /** What each channel does. Validation and access checks already happened in the registry. */
 export function createHandlers(services: StationServices, binding: Binding): HandlerTable {
-  const { accounts, sessions, settings, drivers, captureRuns } = services;
+  const { accounts, sessions, settings, drivers, captureRuns, importUploads, hotFolder } = services;
+  const userOf = (context: Parameters<typeof signedInUser>[0]) => signedInUser(context).userId;
   return {
     'app.info': () => ({ name: APP_NAME, version: APP_VERSION, binding, dataDir: services.dataDir }),
 
@@ -38,14 +39,30 @@ export function createHandlers(services: StationServices, binding: Binding): Han
 
     'capture.devices': () => listAllDevices(drivers),
     'capture.capabilities': ({ deviceId }) => driverFor(drivers, deviceId).capabilities(deviceId),
-    'capture.start': (options, { sessionKey }) => captureRuns.start(options, sessionKey),
-    'capture.next': ({ runId, confirmed }, { sessionKey }) => captureRuns.next(runId, sessionKey, confirmed),
-    'capture.cancel': ({ runId }, { sessionKey }) => {
-      captureRuns.cancel(runId, sessionKey);
+    'capture.start': (options, context) => captureRuns.startScan(options, userOf(context)),
+    'capture.next': ({ runId, confirmed }, context) => captureRuns.next(runId, userOf(context), confirmed),
+    'capture.cancel': async ({ runId }, context) => {
+      await captureRuns.cancel(runId, userOf(context));
       return OK;
     },
+    'capture.runs': (_request, context) => captureRuns.list(userOf(context)),
+    'capture.importBegin': ({ name, bytes }, context) => importUploads.begin(userOf(context), name, bytes),
+    'capture.importChunk': async ({ uploadId, offset, dataBase64 }, context) => {
+      await importUploads.append(uploadId, userOf(context), offset, Buffer.from(dataBase64, 'base64'));
+      return OK;
+    },
+    'capture.importEnd': ({ uploadId }, context) => {
+      const user = userOf(context);
+      const upload = importUploads.finish(uploadId, user);
+      return captureRuns.startImport(upload.path, upload.name, user, upload.discard);
+    },
+    'capture.hotFolderStatus': () => hotFolder.status(),
 
     'settings.get': () => settings.get(),
-    'settings.update': (patch) => settings.update(patch),
+    'settings.update': (patch) => {
+      const updated = settings.update(patch);
+      void hotFolder.apply();
+      return updated;
+    },
   };
 }

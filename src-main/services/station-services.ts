@@ -1,8 +1,12 @@
 import { stationSettingsSchema } from '../../src-shared/domain/settings';
-import { createCaptureRuns } from '../capture/capture-runs';
+import { join } from 'node:path';
 import { createDrivers } from '../capture/drivers';
+import { createHotFolderService } from '../capture/hot-folder/hot-folder-service';
+import { createCaptureRuns } from '../capture/runs/capture-runs';
+import { createImportUploads } from '../capture/runs/import-uploads';
 import type { ScanDriver } from '../capture/scan-driver';
 import { systemClock, type Clock } from '../platform/clock';
+import { silentLogger, type Logger } from '../platform/logger';
 import { accountsDocumentSchema } from './accounts/accounts-document';
 import { createAccountService } from './accounts/account-service';
 import { createSessionManager } from './accounts/session-manager';
@@ -21,6 +25,7 @@ export interface StationServicesOptions {
   secrets?: SecretBox;
   /** Capture backends; tests pass drivers with backend options (a test picture, an injected jam). */
   drivers?: ScanDriver[];
+  log?: Logger;
 }
 
 export function createStationServices({
@@ -28,6 +33,7 @@ export function createStationServices({
   clock = systemClock,
   secrets,
   drivers,
+  log = silentLogger,
 }: StationServicesOptions) {
   const settings = createSettingsService(
     openJsonStore({ dataDir, name: 'settings', schema: stationSettingsSchema }),
@@ -43,7 +49,19 @@ export function createStationServices({
     loadAccount: (userId) => accounts.get(userId),
   });
   const captureDrivers = drivers ?? createDrivers();
-  const captureRuns = createCaptureRuns({ drivers: captureDrivers, settings: () => settings.get().capture });
+  const captureSettings = () => settings.get().capture;
+  const captureRuns = createCaptureRuns({
+    root: join(dataDir, 'capture', 'runs'),
+    drivers: captureDrivers,
+    settings: captureSettings,
+    clock,
+    log,
+  });
+  const importUploads = createImportUploads({
+    root: join(dataDir, 'capture', 'uploads'),
+    settings: captureSettings,
+  });
+  const hotFolder = createHotFolderService({ settings: captureSettings, captureRuns, log });
   return {
     dataDir,
     settings,
@@ -52,6 +70,8 @@ export function createStationServices({
     secrets: secrets ?? keyFileSecretBox(dataDir),
     drivers: captureDrivers,
     captureRuns,
+    importUploads,
+    hotFolder,
   };
 }
 

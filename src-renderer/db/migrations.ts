@@ -40,6 +40,23 @@ export const MIGRATIONS: readonly Migration[] = [
         });
     },
   },
+  {
+    // v3: born-digital originals kept byte for byte beside their rendered pages, and a
+    // page rotation applied on view and at finalize (the stored image is never re-encoded).
+    version: 3,
+    stores: {
+      pages: 'id, recordId, [recordId+index], originalId',
+      originals: 'id, recordId',
+    },
+    upgrade: async (transaction) => {
+      await transaction
+        .table('pages')
+        .toCollection()
+        .modify((page: { rotation?: number }) => {
+          page.rotation ??= 0;
+        });
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

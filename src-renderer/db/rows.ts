@@ -15,6 +15,8 @@ export interface RecordRow {
   procedureCode?: string;
   departmentCode?: string;
   fields: Record<string, unknown>;
+  /** What the clerk sees in the capture list: the scanner or the imported file's name. */
+  captureLabel?: string;
   createdBy: string;
   createdAt: number;
   updatedAt: number;
@@ -34,9 +36,30 @@ export interface PageRow {
   lowDpi: boolean;
   sha256: string;
   blank: boolean;
-  /** Where the page came from: `<runId>:<sequence>` for a scan, so storing it twice is a no-op. */
+  /** Where the page came from: `<runId>:<sequence>` of its capture run, so storing it twice is a no-op. */
   origin: string;
+  /** Clockwise degrees to turn the stored image when showing it and at finalize. */
+  rotation: PageRotation;
+  /** The born-digital original this page renders, and which of its pages (1-based). */
+  originalId?: string;
+  originalPage?: number;
   ocrStatus: 'pending' | 'done' | 'failed';
+  createdAt: number;
+}
+
+export const PAGE_ROTATIONS = [0, 90, 180, 270] as const;
+export type PageRotation = (typeof PAGE_ROTATIONS)[number];
+
+/** A born-digital file (PDF) as it was imported, byte for byte: evidence, never re-encoded. */
+export interface OriginalRow {
+  id: string;
+  recordId: string;
+  name: string;
+  mimeType: 'application/pdf';
+  data: Blob;
+  sha256: string;
+  bytes: number;
+  pages: number;
   createdAt: number;
 }
 

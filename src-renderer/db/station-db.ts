@@ -1,6 +1,6 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { MIGRATIONS, type Migration } from './migrations';
-import type { AuditRow, BatchRow, MetaRow, OutboxRow, PageRow, RecordRow } from './rows';
+import type { AuditRow, BatchRow, MetaRow, OriginalRow, OutboxRow, PageRow, RecordRow } from './rows';
 
 export const STATION_DB_NAME = 'sohoa-station';
 
@@ -8,6 +8,7 @@ export const STATION_DB_NAME = 'sohoa-station';
 export type StationDb = Dexie & {
   records: EntityTable<RecordRow, 'id'>;
   pages: EntityTable<PageRow, 'id'>;
+  originals: EntityTable<OriginalRow, 'id'>;
   batches: EntityTable<BatchRow, 'id'>;
   audit: EntityTable<AuditRow, 'seq'>;
   outbox: EntityTable<OutboxRow, 'id'>;

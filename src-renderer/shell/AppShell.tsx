@@ -2,6 +2,7 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useHotFolderRunner } from '../capture/use-hot-folder-runner';
 import { useSession } from '../session/session-context';
 import { useStationSettings } from '../settings/station-settings-context';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -16,6 +17,8 @@ export function AppShell() {
   const location = useLocation();
   const items = visibleNavItems(session?.roles ?? []);
   const current = items.find((item) => location.pathname.startsWith(item.path));
+  const captures = session?.roles.some((role) => role === 'clerk' || role === 'admin') ?? false;
+  useHotFolderRunner(captures ? session!.userId : null);
 
   return (
     <Layout className="app-shell">

@@ -18,14 +18,49 @@ export const capturedPageSchema = z.object({
   blank: z.boolean(),
   inkRatio: z.number(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** A rendered page of a born-digital original: that original's sequence in the run, and its page. */
+  originalSequence: z.number().int().positive().optional(),
+  originalPage: z.number().int().positive().optional(),
 });
 export type CapturedPage = z.infer<typeof capturedPageSchema>;
 
-/** The answer to `capture.next`: the next page, or the end of the run and why it ended. */
+/** A born-digital file (PDF) kept byte for byte; its rendered pages follow it in the run. */
+export const capturedOriginalSchema = z.object({
+  sequence: z.number().int().positive(),
+  name: z.string(),
+  mimeType: z.literal('application/pdf'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().positive(),
+  pages: z.number().int().positive(),
+  dataBase64: z.string(),
+});
+export type CapturedOriginal = z.infer<typeof capturedOriginalSchema>;
+
+/** Where a run's pages come from: a scanner, files the clerk imported, or the hot folder. */
+export const CAPTURE_RUN_KINDS = ['scan', 'import', 'hotFolder'] as const;
+export const captureRunKindSchema = z.enum(CAPTURE_RUN_KINDS);
+export type CaptureRunKind = z.infer<typeof captureRunKindSchema>;
+
+/** A run main still holds items of, as `capture.runs` lists it. */
+export const captureRunSummarySchema = z.object({
+  runId: z.string(),
+  kind: captureRunKindSchema,
+  /** The device, or the file name. */
+  label: z.string(),
+  startedAt: z.number().int(),
+  /** Items processed and waiting to be taken. */
+  pending: z.number().int().nonnegative(),
+  ended: z.boolean(),
+});
+export type CaptureRunSummary = z.infer<typeof captureRunSummarySchema>;
+
+/** The answer to `capture.next`: the next item, or the end of the run and why it ended. */
 export const captureStepSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('page'), page: capturedPageSchema }),
+  z.object({ kind: z.literal('original'), original: capturedOriginalSchema }),
   z.object({
     kind: z.literal('end'),
+    /** Items delivered (pages and originals). */
     pages: z.number().int().nonnegative(),
     failure: appErrorDataSchema.nullable(),
   }),

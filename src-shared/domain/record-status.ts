@@ -36,3 +36,7 @@ export const canTransition = (from: RecordStatus, to: RecordStatus): boolean =>
   TRANSITIONS[from].includes(to);
 
 export const nextStatuses = (from: RecordStatus): readonly RecordStatus[] => TRANSITIONS[from];
+
+/** Pages may be added, turned, moved or removed until the record is finalized (then it is immutable). */
+export const canEditPages = (status: RecordStatus): boolean =>
+  status === 'draft' || status === 'captured' || status === 'indexed';

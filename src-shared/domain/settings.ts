@@ -31,6 +31,19 @@ export const captureSettingsSchema = z.object({
   maxMegapixels: z.number().int().min(10).max(1000).default(200),
   /** Most pages accepted from one imported file (multi-page TIFF). */
   maxImportPages: z.number().int().min(1).max(5000).default(1000),
+  /** Largest file accepted by import or the hot folder, MB (a PDF travels to the queue whole). */
+  maxImportMegabytes: z.number().int().min(1).max(2000).default(200),
+  /** The folder a scan-to-folder scanner or copier writes into; empty: no hot folder. */
+  hotFolder: z
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .trim()
+        .max(1000)
+        .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'absolutePath'),
+    ])
+    .default(''),
   /** A hot-folder file is taken once its size has not changed for this long, ms (copiers pause mid-write). */
   hotFolderStableMs: z.number().int().min(200).max(60_000).default(2000),
 });

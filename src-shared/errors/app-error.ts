@@ -24,6 +24,9 @@ export const ERROR_CODES = [
   'users.wrongCurrentPassword',
   'settings.invalid',
   'storage.unreadable',
+  'records.notEditable',
+  'records.notFound',
+  'storage.diskFull',
   'capture.paperJam',
   'capture.feederEmpty',
   'capture.coverOpen',
@@ -35,6 +38,8 @@ export const ERROR_CODES = [
   'capture.cancelled',
   'capture.scannerMissing',
   'capture.unknownRun',
+  'capture.interrupted',
+  'capture.hotFolderUnavailable',
   'imaging.unreadable',
   'imaging.tooLarge',
   'import.emptyFile',
@@ -43,6 +48,8 @@ export const ERROR_CODES = [
   'import.unreadableFile',
   'import.damagedPdf',
   'import.encryptedPdf',
+  'import.fileTooLarge',
+  'import.uploadMismatch',
   'internal',
 ] as const;
 
@@ -95,7 +102,14 @@ export class AppError extends Error {
 export const isAppError = (value: unknown): value is AppError => value instanceof AppError;
 
 /** Any thrown value as an AppError: typed failures pass through, the unexpected become `internal`. */
-export const toAppError = (error: unknown): AppError =>
-  isAppError(error)
-    ? error
-    : new AppError('internal', { detail: error instanceof Error ? error.message : String(error) });
+/** A full disk looks different in Node (ENOSPC) and in IndexedDB (QuotaExceededError, also inside Dexie). */
+const isDiskFull = (error: unknown): boolean => {
+  const { code, name, inner } = (error ?? {}) as { code?: unknown; name?: unknown; inner?: unknown };
+  return code === 'ENOSPC' || name === 'QuotaExceededError' || (inner !== undefined && isDiskFull(inner));
+};
+
+export const toAppError = (error: unknown): AppError => {
+  if (isAppError(error)) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new AppError(isDiskFull(error) ? 'storage.diskFull' : 'internal', { detail });
+};

@@ -100,7 +100,29 @@ export const en: Messages = {
     page: 'Page {{number}}',
     blank: 'Blank?',
     lowDpi: 'Below {{min}} dpi',
-    empty: 'This record has no pages yet. Load the documents and press Scan.',
+    empty: 'This record has no pages yet. Load the documents and press Scan, or drop files here.',
+    importFiles: 'Import files…',
+    dropHint: 'Drop files here to import them into the selected record (JPEG, PNG, TIFF, PDF)',
+    importing: 'Importing {{name}}…',
+    importFailed: '{{name}}: {{message}}',
+    imported: '{{name}} imported',
+    records: 'Records being digitized',
+    noRecords: 'No records yet.',
+    recordAt: 'Record of {{time}}',
+    currentRecord: 'Selected record',
+    receiving: 'receiving pages',
+    rotateLeft: 'Rotate left',
+    rotateRight: 'Rotate right',
+    deletePage: 'Delete page',
+    deletePageConfirm: 'Delete page {{number}} from the record?',
+    splitHere: 'Split: this page and the ones after it become a new record',
+    mergePrevious: 'Merge into the record above',
+    mergeConfirm: 'Move all pages of this record to the end of the record above?',
+    deleteRecord: 'Delete empty record',
+    original: 'Page {{page}} of the original PDF',
+    originalKept: 'Original PDF kept as it is: {{name}}',
+    dragHint: 'Drag and drop to reorder pages',
+    hotFolder: 'Scan folder: {{folder}}',
   },
   users: {
     title: 'Station users',
@@ -196,6 +218,10 @@ export const en: Messages = {
       cancelled: 'Scanning stopped. Pages already scanned are kept.',
       scannerMissing: 'The SANE scanner driver (scanimage) is not installed on this computer.',
       unknownRun: 'This scan run has ended or does not belong to your session.',
+      hotFolderUnavailable:
+        'Cannot watch the scan folder {{folder}}: it does not exist or cannot be accessed. Check it in Settings.',
+      interrupted:
+        'The scan run was interrupted because the program restarted. Pages already received are kept; press Continue to scan on.',
     },
     imaging: {
       unreadable: 'The image cannot be read: the file is damaged, incomplete or not an image.',
@@ -210,10 +236,19 @@ export const en: Messages = {
       damagedPdf: 'The PDF file is damaged or cannot be read.',
       encryptedPdf:
         'The PDF is password-protected or encrypted and cannot be archived (PDF/A). Remove the password and import it again.',
+      fileTooLarge: 'The file is {{megabytes}} MB, over the limit of {{max}} MB per imported file.',
+      uploadMismatch: 'The file arrived incomplete or out of order. Import it again.',
+    },
+    records: {
+      notEditable:
+        'The record is finalized (signed), so its pages cannot change. Create a correction instead.',
+      notFound: 'Record not found (it may have been merged or deleted).',
     },
     settings: { invalid: 'Invalid settings. Check the highlighted fields.' },
     storage: {
       unreadable: 'A station data file cannot be read. Nothing was changed; contact the administrator.',
+      diskFull:
+        'The disk is full, so new pages cannot be saved. Pages already saved are kept; free some space and press Continue.',
     },
     internal: "Something unexpected went wrong. The details are in the station's log.",
   },

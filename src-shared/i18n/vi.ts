@@ -99,7 +99,29 @@ export const vi = {
     page: 'Trang {{number}}',
     blank: 'Trang trắng?',
     lowDpi: 'Dưới {{min}} dpi',
-    empty: 'Hồ sơ chưa có trang nào. Đặt tài liệu vào máy quét rồi bấm Quét.',
+    empty: 'Hồ sơ chưa có trang nào. Đặt tài liệu vào máy quét rồi bấm Quét, hoặc kéo thả tệp vào đây.',
+    importFiles: 'Nhập tệp…',
+    dropHint: 'Thả tệp vào đây để nhập vào hồ sơ đang chọn (JPEG, PNG, TIFF, PDF)',
+    importing: 'Đang nhập {{name}}…',
+    importFailed: '{{name}}: {{message}}',
+    imported: 'Đã nhập {{name}}',
+    records: 'Hồ sơ đang số hóa',
+    noRecords: 'Chưa có hồ sơ nào.',
+    recordAt: 'Hồ sơ lúc {{time}}',
+    currentRecord: 'Hồ sơ đang chọn',
+    receiving: 'đang nhận trang',
+    rotateLeft: 'Xoay trái',
+    rotateRight: 'Xoay phải',
+    deletePage: 'Xóa trang',
+    deletePageConfirm: 'Xóa trang {{number}} khỏi hồ sơ?',
+    splitHere: 'Tách: trang này và các trang sau thành hồ sơ mới',
+    mergePrevious: 'Gộp vào hồ sơ phía trên',
+    mergeConfirm: 'Chuyển tất cả trang của hồ sơ này vào cuối hồ sơ phía trên?',
+    deleteRecord: 'Xóa hồ sơ trống',
+    original: 'Trang {{page}} của PDF gốc',
+    originalKept: 'PDF gốc được giữ nguyên: {{name}}',
+    dragHint: 'Kéo thả để đổi thứ tự trang',
+    hotFolder: 'Thư mục nhận bản quét: {{folder}}',
   },
   users: {
     title: 'Người dùng của trạm',
@@ -195,6 +217,10 @@ export const vi = {
       cancelled: 'Đã dừng quét. Các trang đã quét vẫn được giữ.',
       scannerMissing: 'Máy tính chưa cài trình điều khiển máy quét SANE (scanimage).',
       unknownRun: 'Lượt quét này đã kết thúc hoặc không thuộc về phiên làm việc của bạn.',
+      hotFolderUnavailable:
+        'Không theo dõi được thư mục nhận bản quét {{folder}}: thư mục không tồn tại hoặc không có quyền truy cập. Kiểm tra trong Cài đặt.',
+      interrupted:
+        'Lượt quét bị gián đoạn vì chương trình đã khởi động lại. Các trang đã nhận vẫn được giữ; bấm Tiếp tục để quét tiếp.',
     },
     imaging: {
       unreadable: 'Không đọc được ảnh: tệp hỏng, chưa ghi xong hoặc không phải ảnh.',
@@ -208,10 +234,19 @@ export const vi = {
       damagedPdf: 'Tệp PDF bị hỏng hoặc không đọc được.',
       encryptedPdf:
         'Tệp PDF đặt mật khẩu hoặc bị mã hóa nên không lưu trữ lâu dài (PDF/A) được. Gỡ mật khẩu rồi nhập lại.',
+      fileTooLarge: 'Tệp nặng {{megabytes}} MB, vượt quá giới hạn {{max}} MB cho một tệp nhập.',
+      uploadMismatch: 'Tệp gửi sang bị thiếu hoặc lệch dữ liệu. Hãy nhập lại tệp này.',
+    },
+    records: {
+      notEditable:
+        'Hồ sơ đã hoàn tất (đã ký) nên không sửa trang được. Muốn sửa, hãy tạo phiên bản đính chính.',
+      notFound: 'Không tìm thấy hồ sơ (có thể đã bị gộp hoặc xóa).',
     },
     settings: { invalid: 'Cài đặt không hợp lệ. Kiểm tra lại các trường được đánh dấu.' },
     storage: {
       unreadable: 'Không đọc được tệp dữ liệu của trạm. Dữ liệu chưa bị thay đổi; liên hệ quản trị viên.',
+      diskFull:
+        'Ổ đĩa của máy đã đầy nên không lưu được trang mới. Các trang đã lưu vẫn còn; giải phóng dung lượng rồi bấm Tiếp tục.',
     },
     internal: 'Đã xảy ra lỗi không mong muốn. Chi tiết đã được ghi vào nhật ký của trạm.',
   },

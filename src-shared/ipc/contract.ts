@@ -6,7 +6,8 @@ import {
   sessionInfoSchema,
   usernameSchema,
 } from '../domain/account';
-import { captureStepSchema } from '../capture/capture-run';
+import { captureRunSummarySchema, captureStepSchema } from '../capture/capture-run';
+import { appErrorDataSchema } from '../errors/app-error';
 import { deviceCapabilitiesSchema, deviceInfoSchema, scanOptionsSchema } from '../capture/scan-options';
 import { roleSchema } from '../domain/roles';
 import { settingsPatchSchema, stationSettingsSchema } from '../domain/settings';
@@ -17,6 +18,8 @@ const ok = z.object({ ok: z.literal(true) });
 const rolesSchema = z.array(roleSchema).min(1).max(3);
 /** Scanning is clerks' work; an admin may test a scanner. */
 const CAPTURE_ROLES = ['clerk', 'admin'] as const;
+/** Imported files cross to main in chunks of at most this many bytes. */
+export const IMPORT_CHUNK_BYTES = 2 * 1024 * 1024;
 
 /**
  * The IPC contract: every channel between the renderer and main, declared once.
@@ -125,6 +128,41 @@ export const contract = {
     userActivity: true,
     request: z.object({ runId: z.string() }).strict(),
     response: ok,
+  }),
+  /** The runs this user may take items from: own scans and imports, and the hot folder's. */
+  'capture.runs': channel({
+    access: CAPTURE_ROLES,
+    request: empty,
+    response: z.array(captureRunSummarySchema),
+  }),
+  'capture.importBegin': channel({
+    access: CAPTURE_ROLES,
+    userActivity: true,
+    request: z
+      .object({ name: z.string().trim().min(1).max(255), bytes: z.number().int().nonnegative() })
+      .strict(),
+    response: z.object({ uploadId: z.string() }),
+  }),
+  'capture.importChunk': channel({
+    access: CAPTURE_ROLES,
+    request: z
+      .object({
+        uploadId: z.string(),
+        offset: z.number().int().nonnegative(),
+        dataBase64: z.string().max(Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4),
+      })
+      .strict(),
+    response: ok,
+  }),
+  'capture.importEnd': channel({
+    access: CAPTURE_ROLES,
+    request: z.object({ uploadId: z.string() }).strict(),
+    response: z.object({ runId: z.string() }),
+  }),
+  'capture.hotFolderStatus': channel({
+    access: CAPTURE_ROLES,
+    request: empty,
+    response: z.object({ folder: z.string(), watching: z.boolean(), error: appErrorDataSchema.nullable() }),
   }),
 
   'settings.get': channel({ access: 'authenticated', request: empty, response: stationSettingsSchema }),

@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../../src-renderer/db/migrations';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, CLERK } from '../support/backend';
@@ -126,7 +127,7 @@ describe('first run in Chromium through the browser harness', () => {
     await expect.poll(() => page.getByTestId('storage-panel').innerText()).toMatch(/used of/);
     const databases = await page.evaluate(() => indexedDB.databases());
     // Dexie stores version × 10.
-    expect(databases).toContainEqual({ name: 'sohoa-station', version: 20 });
+    expect(databases).toContainEqual({ name: 'sohoa-station', version: LATEST_SCHEMA_VERSION * 10 });
     await screenshot(page, '06-settings-clerk-en');
     expect(pageErrors).toEqual([]);
   });

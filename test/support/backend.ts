@@ -12,10 +12,10 @@ export const CLERK = {
 };
 
 /** Main's real services and registry over a temp data folder, called as a window would. */
-export function makeBackend(options: { drivers?: ScanDriver[] } = {}) {
-  const dir = makeTempDir();
+export function makeBackend(options: { drivers?: ScanDriver[]; dir?: ReturnType<typeof makeTempDir> } = {}) {
+  const { dir = makeTempDir(), ...rest } = options;
   const clock = manualClock();
-  const backend = createBackend({ dataDir: dir.path, binding: 'cli', clock, ...options });
+  const backend = createBackend({ dataDir: dir.path, binding: 'cli', clock, ...rest });
   const call = (sessionKey: string, channel: string, request: unknown) =>
     backend.registry.invoke(channel, request, { sessionKey });
   return { ...backend, dir, clock, call };

@@ -1,9 +1,8 @@
 import { watch, type FSWatcher } from 'chokidar';
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { toAppError, type AppErrorData } from '../../../src-shared/errors/app-error';
+import { sha256OfFile } from '../../platform/file-hash';
 import type { Logger } from '../../platform/logger';
 import { createSerialQueue } from '../../platform/serial-queue';
 import { LEDGER_FILE, openLedger } from './hot-folder-ledger';
@@ -25,15 +24,6 @@ export interface HotFolderOptions {
   log: Logger;
   onSettled?: (event: { name: string; outcome: 'processed' | 'failed' | 'duplicate' }) => void;
 }
-
-const sha256Of = (path: string) =>
-  new Promise<string>((resolvePromise, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolvePromise(hash.digest('hex')));
-  });
 
 /** `name.jpg` → `name.jpg`, or `name (2).jpg` when the target folder has one already. */
 async function moveWithoutClobbering(from: string, toDir: string): Promise<string> {
@@ -69,7 +59,7 @@ export async function startHotFolder(options: HotFolderOptions): Promise<{ close
       const name = basename(path);
       let sha256: string;
       try {
-        sha256 = await sha256Of(path);
+        sha256 = await sha256OfFile(path);
       } catch {
         return; // Gone before we got to it (moved or deleted by someone else).
       }

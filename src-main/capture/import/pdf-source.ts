@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AppError } from '../../../src-shared/errors/app-error';
@@ -23,30 +22,24 @@ export async function inspectPdf(path: string): Promise<{ pages: number }> {
   return { pages };
 }
 
-/** One JPEG thumbnail per page, `width` px wide, rendered by `pdftoppm`; returns their paths in order. */
-export async function renderPdfThumbnails(
+/** Renders one page (1-based) of a PDF to a PNG at `dpi` with `pdftoppm`; returns its path. */
+export async function renderPdfPage(
   path: string,
+  page: number,
+  dpi: number,
   outDir: string,
-  prefix: string,
-  width: number,
-): Promise<string[]> {
+): Promise<string> {
+  const prefix = join(outDir, `pdf-page-${page}`);
   try {
     await run(
       'pdftoppm',
-      ['-jpeg', '-scale-to-x', String(width), '-scale-to-y', '-1', path, join(outDir, prefix)],
-      {
-        env: POPPLER_ENV,
-        timeout: 10 * 60_000,
-      },
+      ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', path, prefix],
+      { env: POPPLER_ENV, timeout: 5 * 60_000 },
     );
   } catch (error) {
     throw new AppError('import.damagedPdf', {
-      detail: String((error as { stderr?: string }).stderr ?? error),
+      detail: String((error as { stderr?: string }).stderr ?? error).slice(0, 500),
     });
   }
-  // pdftoppm pads page numbers to the width of the last one: prefix-01.jpg … prefix-12.jpg.
-  return (await readdir(outDir))
-    .filter((name) => name.startsWith(`${prefix}-`) && name.endsWith('.jpg'))
-    .sort()
-    .map((name) => join(outDir, name));
+  return `${prefix}.png`;
 }

@@ -99,7 +99,8 @@ export async function scanCommand(context: CliContext, argv: string[]): Promise<
 }
 
 export const IMPORT_HELP = `sohoa import FILE... --out DIR [--json]
-  Imports JPEG, PNG and multi-page TIFF files as processed pages into DIR with manifest.json.
+  Imports JPEG, PNG, multi-page TIFF and PDF files as processed pages into DIR with manifest.json
+  (a PDF is also copied byte for byte).
   Each bad file is reported with its reason; the good ones are imported; exit 5 if any failed.`;
 
 export async function importCommand(context: CliContext, argv: string[]): Promise<number> {
@@ -120,7 +121,7 @@ export async function importCommand(context: CliContext, argv: string[]): Promis
       if (file.error) {
         const message = context.t(file.error.messageKey, file.error.params ?? {});
         context.io.stderr.write(`✗ ${file.source}: ${message} [${file.error.code}]\n`);
-      } else context.io.stdout.write(`✓ ${file.source}: ${file.original?.pages ?? file.pages.length}\n`);
+      } else context.io.stdout.write(`✓ ${file.source}: ${file.pages.length}\n`);
     },
   });
   const manifest = { importedAt: new Date().toISOString(), files };

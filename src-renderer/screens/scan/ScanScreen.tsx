@@ -1,239 +1,318 @@
-import { PlusOutlined, ReloadOutlined, ScanOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Form, InputNumber, Select, Space, Statistic } from 'antd';
+import { FileAddOutlined, PlusOutlined, ScanOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Statistic, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  ColorMode,
-  DeviceCapabilities,
-  DeviceInfo,
-  ScanSource,
-} from '../../../src-shared/capture/scan-options';
+import type { CaptureRunKind } from '../../../src-shared/capture/capture-run';
 import { AppError } from '../../../src-shared/errors/app-error';
 import {
-  beginCapture,
-  drainCapture,
-  readActiveCapture,
+  beginScan,
+  bindRun,
+  drainRun,
   readCurrentRecordId,
+  recordForRun,
+  setCurrentRecordId,
   startNewRecord,
-  type ActiveCapture,
-} from '../../capture/capture-session';
+  type RunEnd,
+} from '../../capture/capture-runs';
+import { uploadForImport } from '../../capture/import-upload';
+import {
+  deleteEmptyRecord,
+  deletePage,
+  mergeRecords,
+  movePage,
+  rotatePage,
+  splitBefore,
+} from '../../capture/page-edits';
 import { db } from '../../db/database';
 import { useSession } from '../../session/session-context';
 import { useStationSettings } from '../../settings/station-settings-context';
 import { station } from '../../station/station';
 import { useErrorText } from '../../ui/use-error-text';
-import { PageThumbnail } from './PageThumbnail';
+import { PageGrid } from './PageGrid';
+import type { PageActions } from './PageThumbnail';
+import { RecordList } from './RecordList';
+import { ScanSettingsForm } from './ScanSettingsForm';
+import { useScanDevices } from './use-scan-devices';
 
-interface ScanChoice {
-  deviceId?: string;
-  source: ScanSource;
-  dpi: number;
-  mode: ColorMode;
-}
+const IMPORT_ACCEPT = '.jpg,.jpeg,.png,.tif,.tiff,.pdf,image/jpeg,image/png,image/tiff,application/pdf';
 
-/** Scan pages into the current record; every page is in IndexedDB before its thumbnail shows. */
+/**
+ * Capture: scan or import pages into the selected record, see them as they are stored
+ * (each page is in IndexedDB before its thumbnail shows), and put them in order: turn,
+ * remove, move, split a record in two, merge records.
+ */
 export function ScanScreen() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { session } = useSession();
   const { settings } = useStationSettings();
-  const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
-  const [capabilities, setCapabilities] = useState<DeviceCapabilities | null>(null);
-  const [choice, setChoice] = useState<ScanChoice>({ source: 'adf', dpi: 300, mode: 'color' });
-  const [recordId, setRecordId] = useState<string | null>(null);
-  /** The run being drained, if any; the page count shown comes from IndexedDB. */
-  const [runningRunId, setRunningRunId] = useState<string | null>(null);
+  const userId = session?.userId ?? '';
   const [problem, setProblem] = useState<string | null>(null);
+  const report = useCallback((error: unknown) => setProblem(errorText(error)), [errorText]);
+  const scanner = useScanDevices(report);
+  const [recordId, setRecordId] = useState<string | null>(null);
+  /** Runs this screen is draining, and the record each fills. */
+  const [receiving, setReceiving] = useState(new Map<string, { recordId: string; kind: CaptureRunKind }>());
+  const [importing, setImporting] = useState<string | null>(null);
+  const [importProblems, setImportProblems] = useState<string[]>([]);
+  const [hotFolder, setHotFolder] = useState<string | null>(null);
   const [rate, setRate] = useState<number | null>(null);
   const stopRequested = useRef(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const scanRunId = [...receiving].find(([, run]) => run.kind === 'scan')?.[0] ?? null;
+  const pageCount =
+    useLiveQuery(() => (recordId ? db.pages.where('recordId').equals(recordId).count() : 0), [recordId]) ?? 0;
 
-  const pages =
-    useLiveQuery(
-      () => (recordId ? db.pages.where('recordId').equals(recordId).sortBy('index') : []),
-      [recordId],
-    ) ?? [];
+  /** Drains a run into its record, showing it as receiving meanwhile. */
+  const follow = useCallback(
+    async (runId: string, target: string, kind: CaptureRunKind, onItem?: () => void): Promise<RunEnd> => {
+      setReceiving((current) => new Map(current).set(runId, { recordId: target, kind }));
+      try {
+        return await drainRun(runId, target, onItem);
+      } finally {
+        setReceiving((current) => {
+          const next = new Map(current);
+          next.delete(runId);
+          return next;
+        });
+      }
+    },
+    [],
+  );
 
-  const drain = useCallback(
-    async (active: ActiveCapture) => {
+  const followScan = useCallback(
+    async (runId: string, target: string) => {
       const started = Date.now();
       let count = 0;
       setProblem(null);
-      setRunningRunId(active.runId);
       try {
-        const end = await drainCapture(active, () => (count += 1));
+        const end = await follow(runId, target, 'scan', () => (count += 1));
         if (count > 0) setRate(Math.round((count / Math.max(1, Date.now() - started)) * 60_000));
         if (end.failure && !(stopRequested.current && end.failure.code === 'capture.cancelled')) {
           setProblem(errorText(AppError.fromData(end.failure)));
         }
       } catch (error) {
-        setProblem(errorText(error));
+        report(error);
       } finally {
         stopRequested.current = false;
-        setRunningRunId(null);
       }
     },
-    [errorText],
+    [follow, errorText, report],
   );
 
-  const loadDevices = useCallback(
-    () =>
-      station.capture.devices({}).then(
-        (list) => {
-          setDevices(list);
-          setChoice((current) => ({ ...current, deviceId: current.deviceId ?? list[0]?.id }));
-        },
-        (error: unknown) => {
-          setDevices([]);
-          setProblem(errorText(error));
-        },
-      ),
-    [errorText],
+  const followImport = useCallback(
+    async (runId: string, target: string, name: string) => {
+      const end = await follow(runId, target, 'import');
+      if (end.failure) {
+        const message = errorText(AppError.fromData(end.failure));
+        setImportProblems((list) => [...list, t('scan.importFailed', { name, message })]);
+      }
+    },
+    [follow, errorText, t],
   );
 
-  // On arrival: the devices, the record in progress, and a run to resume after a reload.
+  // On arrival: the record in progress, and this user's runs to resume after a reload.
   useEffect(() => {
-    void loadDevices();
     void readCurrentRecordId().then(setRecordId);
-    void readActiveCapture().then((active) => {
-      if (active) void drain(active);
-    });
-  }, [loadDevices, drain]);
-
-  useEffect(() => {
-    if (!choice.deviceId) return;
-    station.capture.capabilities({ deviceId: choice.deviceId }).then(
-      (found) => {
-        setCapabilities(found);
-        setChoice((current) => ({
-          ...current,
-          source: found.sources.includes(current.source) ? current.source : found.sources[0]!,
-          mode: found.modes.includes(current.mode) ? current.mode : found.modes[0]!,
-        }));
-      },
-      (error: unknown) => setProblem(errorText(error)),
+    void station.capture.hotFolderStatus({}).then(
+      (status) => setHotFolder(status.folder || null),
+      () => undefined,
     );
-  }, [choice.deviceId, errorText]);
+    if (!userId) return;
+    void station.capture.runs({}).then(async (runs) => {
+      for (const run of runs) {
+        if (run.kind === 'hotFolder') continue; // The shell's hot-folder runner takes those.
+        const target = await recordForRun(run, userId);
+        if (run.kind === 'scan') void followScan(run.runId, target);
+        else void followImport(run.runId, target, run.label).catch(report);
+      }
+    }, report);
+  }, [userId, followScan, followImport, report]);
+
+  const currentOrNewRecord = async () => recordId ?? (await startNewRecord(userId));
 
   const scan = async () => {
-    if (!choice.deviceId || !session) return;
+    const { deviceId, source, dpi, mode } = scanner.choice;
+    if (!deviceId || !userId) return;
     try {
-      const target = recordId ?? (await startNewRecord(session.userId));
+      const target = await currentOrNewRecord();
       setRecordId(target);
-      const { deviceId, source, dpi, mode } = choice;
-      await drain(await beginCapture({ deviceId, source, dpi, mode }, target));
+      await followScan(await beginScan({ deviceId, source, dpi, mode }, target), target);
     } catch (error) {
-      setProblem(errorText(error));
+      report(error);
     }
   };
 
   const stop = () => {
-    if (!runningRunId) return;
+    if (!scanRunId) return;
     stopRequested.current = true;
-    void station.capture.cancel({ runId: runningRunId });
+    void station.capture.cancel({ runId: scanRunId });
+  };
+
+  const importFiles = async (files: File[]) => {
+    if (!userId || files.length === 0) return;
+    setImportProblems([]);
+    const target = await currentOrNewRecord();
+    setRecordId(target);
+    // One file after another, so pages land in the order the files were given.
+    for (const file of files) {
+      setImporting(file.name);
+      try {
+        const runId = await uploadForImport(file);
+        await bindRun(runId, target);
+        await followImport(runId, target, file.name);
+      } catch (error) {
+        setImportProblems((list) => [
+          ...list,
+          t('scan.importFailed', { name: file.name, message: errorText(error) }),
+        ]);
+      }
+    }
+    setImporting(null);
+  };
+
+  const select = (id: string) => {
+    setRecordId(id);
+    void setCurrentRecordId(id);
   };
 
   const newRecord = async () => {
-    if (session) setRecordId(await startNewRecord(session.userId));
+    if (userId) setRecordId(await startNewRecord(userId));
     setProblem(null);
     setRate(null);
   };
 
+  const edit = (action: () => Promise<unknown>) => void action().catch(report);
+  const actions: PageActions = {
+    rotate: (page, quarterTurns) => edit(() => rotatePage(page.id, quarterTurns)),
+    remove: (page) => edit(() => deletePage(page.id)),
+    splitBefore: (page) =>
+      edit(async () => {
+        const created = await splitBefore(page.id, userId);
+        if (created) select(created);
+      }),
+    dropOn: (target, draggedId) => edit(() => movePage(draggedId, target.index)),
+  };
+  const receivingRecords = new Set([...receiving.values()].map((run) => run.recordId));
+  const busy = scanRunId !== null || importing !== null;
+
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card>
-        <Form layout="inline" disabled={runningRunId !== null}>
-          <Form.Item label={t('scan.device')}>
-            <Select
-              style={{ minWidth: 280 }}
-              data-testid="scan-device"
-              loading={devices === null}
-              value={choice.deviceId}
-              notFoundContent={t('scan.noDevices')}
-              options={(devices ?? []).map((device) => ({
-                value: device.id,
-                label: `${device.vendor} ${device.model} (${device.id})`,
-              }))}
-              onChange={(deviceId) => setChoice({ ...choice, deviceId })}
-            />
-          </Form.Item>
-          <Button icon={<ReloadOutlined />} onClick={() => void loadDevices()} title={t('scan.refresh')} />
-          <Form.Item label={t('scan.source')}>
-            <Select<ScanSource>
-              style={{ minWidth: 180 }}
-              data-testid="scan-source"
-              value={choice.source}
-              options={(capabilities?.sources ?? [choice.source]).map((value) => ({
-                value,
-                label: t(`scan.sources.${value}`),
-              }))}
-              onChange={(source) => setChoice({ ...choice, source })}
-            />
-          </Form.Item>
-          <Form.Item label={t('scan.dpi')}>
-            <InputNumber
-              min={75}
-              max={1200}
-              step={50}
-              data-testid="scan-dpi"
-              value={choice.dpi}
-              onChange={(dpi) => dpi && setChoice({ ...choice, dpi })}
-            />
-          </Form.Item>
-          <Form.Item label={t('scan.mode')}>
-            <Select<ColorMode>
-              style={{ minWidth: 120 }}
-              value={choice.mode}
-              options={(capabilities?.modes ?? [choice.mode]).map((value) => ({
-                value,
-                label: t(`scan.modes.${value}`),
-              }))}
-              onChange={(mode) => setChoice({ ...choice, mode })}
-            />
-          </Form.Item>
-        </Form>
-        <Space style={{ marginTop: 16 }}>
-          {runningRunId ? (
-            <Button danger icon={<StopOutlined />} onClick={stop} data-testid="scan-stop">
-              {t('scan.stop')}
-            </Button>
-          ) : (
+    <div className="capture-layout">
+      <RecordList
+        userId={userId}
+        currentId={recordId}
+        receivingIds={receivingRecords}
+        onSelect={select}
+        onMergeIntoPrevious={(record, previous) =>
+          edit(async () => {
+            await mergeRecords(previous.id, record.id);
+            if (recordId === record.id) select(previous.id);
+          })
+        }
+        onDeleteEmpty={(record) =>
+          edit(async () => {
+            await deleteEmptyRecord(record.id);
+            if (recordId === record.id) setRecordId(null);
+          })
+        }
+      />
+      <Space direction="vertical" size="middle" style={{ width: '100%', minWidth: 0 }}>
+        <Card>
+          <ScanSettingsForm scanner={scanner} disabled={busy} />
+          <Space style={{ marginTop: 16 }} wrap>
+            {scanRunId ? (
+              <Button danger icon={<StopOutlined />} onClick={stop} data-testid="scan-stop">
+                {t('scan.stop')}
+              </Button>
+            ) : (
+              <Button
+                type="primary"
+                icon={<ScanOutlined />}
+                disabled={!scanner.choice.deviceId || importing !== null}
+                onClick={() => void scan()}
+                data-testid="scan-start"
+              >
+                {problem && pageCount > 0 ? t('scan.resume') : t('scan.scan')}
+              </Button>
+            )}
             <Button
-              type="primary"
-              icon={<ScanOutlined />}
-              disabled={!choice.deviceId}
-              onClick={() => void scan()}
-              data-testid="scan-start"
+              icon={<FileAddOutlined />}
+              disabled={busy}
+              onClick={() => fileInput.current?.click()}
+              data-testid="import-files"
             >
-              {problem && pages.length > 0 ? t('scan.resume') : t('scan.scan')}
+              {t('scan.importFiles')}
             </Button>
-          )}
-          <Button icon={<PlusOutlined />} disabled={runningRunId !== null} onClick={() => void newRecord()}>
-            {t('scan.newRecord')}
-          </Button>
-          <Statistic
-            value={t('scan.pages', { count: pages.length })}
-            valueStyle={{ fontSize: 16 }}
-            data-testid="scan-count"
+            <input
+              ref={fileInput}
+              type="file"
+              multiple
+              hidden
+              accept={IMPORT_ACCEPT}
+              data-testid="import-input"
+              onChange={(event) => {
+                const files = [...(event.target.files ?? [])];
+                event.target.value = '';
+                void importFiles(files);
+              }}
+            />
+            <Button icon={<PlusOutlined />} disabled={busy} onClick={() => void newRecord()}>
+              {t('scan.newRecord')}
+            </Button>
+            <Statistic
+              value={t('scan.pages', { count: pageCount })}
+              valueStyle={{ fontSize: 16 }}
+              data-testid="scan-count"
+            />
+            {scanRunId ? <span>{t('scan.scanning')}</span> : null}
+            {importing ? (
+              <span data-testid="import-progress">{t('scan.importing', { name: importing })}</span>
+            ) : null}
+            {rate ? <span data-testid="scan-rate">{t('scan.rate', { rate })}</span> : null}
+          </Space>
+          {problem ? (
+            <Alert
+              type="error"
+              showIcon
+              title={problem}
+              style={{ marginTop: 16 }}
+              data-testid="scan-problem"
+            />
+          ) : null}
+          {importProblems.length > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginTop: 16 }}
+              data-testid="import-problems"
+              title={
+                <ul className="import-problems">
+                  {importProblems.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              }
+            />
+          ) : null}
+          {hotFolder ? (
+            <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
+              {t('scan.hotFolder', { folder: hotFolder })}
+            </Typography.Paragraph>
+          ) : null}
+        </Card>
+        <Card>
+          <PageGrid
+            recordId={recordId}
+            minDpi={settings?.capture.minDpi ?? 200}
+            editable={recordId !== null && !receivingRecords.has(recordId)}
+            actions={actions}
+            onDropFiles={(files) => {
+              if (!busy) void importFiles(files);
+            }}
           />
-          {runningRunId ? <span>{t('scan.scanning')}</span> : null}
-          {rate ? <span data-testid="scan-rate">{t('scan.rate', { rate })}</span> : null}
-        </Space>
-        {problem ? (
-          <Alert type="error" showIcon title={problem} style={{ marginTop: 16 }} data-testid="scan-problem" />
-        ) : null}
-      </Card>
-      <Card>
-        {pages.length === 0 ? (
-          <Empty description={t('scan.empty')} />
-        ) : (
-          <div className="page-grid" data-testid="page-grid">
-            {pages.map((page) => (
-              <PageThumbnail key={page.id} page={page} minDpi={settings?.capture.minDpi ?? 200} />
-            ))}
-          </div>
-        )}
-      </Card>
-    </Space>
+        </Card>
+      </Space>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureStep } from '../../../src-shared/capture/capture-run';
@@ -13,7 +13,7 @@ const value = <T>(envelope: Envelope<unknown>): T => {
   if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
   return envelope.value as T;
 };
-const captureDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith('sohoa-capture-'));
+type ScanStep = Exclude<CaptureStep, { kind: 'original' }>;
 
 describe('capture runs through the IPC registry, on the SANE test device', () => {
   let backend: Backend;
@@ -28,14 +28,14 @@ describe('capture runs through the IPC registry, on the SANE test device', () =>
     return backend;
   }
   const next = async (runId: string, confirmed: number | null, session = 'clerk') =>
-    value<CaptureStep>(await backend.call(session, 'capture.next', { runId, confirmed }));
+    value<ScanStep>(await backend.call(session, 'capture.next', { runId, confirmed }));
+  const runsDir = () => join(backend.dir.path, 'capture', 'runs');
 
   it('delivers a 10-sheet batch page by page, each page confirmed before the next', async () => {
     const { call } = await asClerk();
     expect(value<{ id: string }[]>(await call('clerk', 'capture.devices', {})).map((d) => d.id)).toContain(
       'sane:test:0',
     );
-    const before = captureDirs().length;
     const { runId } = value<{ runId: string }>(await call('clerk', 'capture.start', ADF_COLOR));
 
     const sequences: number[] = [];
@@ -54,7 +54,7 @@ describe('capture runs through the IPC registry, on the SANE test device', () =>
     }
     expect(sequences).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     // Nothing left in main once every page is confirmed.
-    expect(captureDirs().length).toBe(before);
+    expect(readdirSync(runsDir())).toEqual([]);
   });
 
   it('hands out an unconfirmed page again after a renderer reload', async () => {
@@ -85,7 +85,7 @@ describe('capture runs through the IPC registry, on the SANE test device', () =>
     });
   });
 
-  it('keeps a run to the session that started it, and scanning to clerks and admins', async () => {
+  it('keeps a run to the user who started it, and scanning to clerks and admins', async () => {
     const { call } = await asClerk();
     const { runId } = value<{ runId: string }>(
       await call('clerk', 'capture.start', { ...ADF_COLOR, maxPages: 1 }),
@@ -118,5 +118,31 @@ describe('capture runs through the IPC registry, on the SANE test device', () =>
     }
     expect(step.failure?.code).toBe('capture.cancelled');
     expect(step.pages).toBeLessThan(10);
+  });
+
+  it('still hands out unconfirmed pages after main restarts, from the run folder on disk', async () => {
+    const { call, dir } = await asClerk();
+    const { runId } = value<{ runId: string }>(
+      await call('clerk', 'capture.start', { ...ADF_COLOR, maxPages: 3 }),
+    );
+    const first = await next(runId, null);
+    expect(first).toMatchObject({ kind: 'page', page: { sequence: 1 } });
+    await expect.poll(() => readdirSync(join(runsDir(), runId)).includes('end.json')).toBe(true);
+    // A crash before the end was written: the restarted main says the run was interrupted.
+    rmSync(join(runsDir(), runId, 'end.json'));
+
+    backend = makeBackend({ drivers: [testDriver()], dir });
+    value(await backend.call('clerk', 'auth.login', { username: CLERK.username, password: CLERK.password }));
+    expect(value(await backend.call('clerk', 'capture.runs', {}))).toEqual([
+      expect.objectContaining({ runId, kind: 'scan', pending: 3, ended: true }),
+    ]);
+    const again = await next(runId, null);
+    expect(again.kind === 'page' && first.kind === 'page' && again.page.sha256 === first.page.sha256).toBe(
+      true,
+    );
+    expect(await next(runId, 1)).toMatchObject({ kind: 'page', page: { sequence: 2 } });
+    expect(await next(runId, 2)).toMatchObject({ kind: 'page', page: { sequence: 3 } });
+    expect(await next(runId, 3)).toMatchObject({ kind: 'end', failure: { code: 'capture.interrupted' } });
+    expect(readdirSync(runsDir())).toEqual([]);
   });
 });

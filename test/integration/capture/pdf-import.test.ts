@@ -54,14 +54,16 @@ describe('PDF import: born-digital files kept byte for byte', () => {
   }, 60_000);
   afterAll(() => dir.remove());
 
-  it('copies the PDF unchanged and renders one thumbnail per page', async () => {
+  it('copies the PDF unchanged and renders each page at the minimum dpi', async () => {
     const [pdf] = files;
-    expect(pdf).toMatchObject({ type: 'pdf', error: null, pages: [] });
+    expect(pdf).toMatchObject({ type: 'pdf', error: null });
     expect(pdf!.original).toMatchObject({ sha256: sha256(original), bytes: original.length, pages: 3 });
     expect(sha256(readFileSync(file(join('out', pdf!.original!.file))))).toBe(sha256(original));
-    expect(pdf!.original!.thumbnails).toHaveLength(3);
-    const thumbnail = await sharp(file(join('out', pdf!.original!.thumbnails[0]!))).metadata();
-    expect(thumbnail).toMatchObject({ format: 'jpeg', width: 240 });
+    expect(pdf!.pages.map((page) => page.originalPage)).toEqual([1, 2, 3]);
+    const rendered = await sharp(file(join('out', pdf!.pages[0]!.file))).metadata();
+    // A4 is 595 pt wide: 595 / 72 × 200 dpi.
+    expect(rendered).toMatchObject({ format: 'jpeg', width: 1653, density: 200 });
+    expect(pdf!.pages[0]).toMatchObject({ dpi: 200, lowDpi: false, blank: false });
   });
 
   it('reports a damaged and an encrypted PDF, each with its own error', () => {

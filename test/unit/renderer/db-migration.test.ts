@@ -30,7 +30,8 @@ describe('local database migrations', () => {
       },
       { id: 'r2', status: 'captured', fields: {}, createdBy: 'u1', createdAt: 3, updatedAt: 4 },
     ]);
-    await v1.pages.add({
+    // Untyped: a v1 page has no rotation yet.
+    await v1.table('pages').add({
       id: 'p1',
       recordId: 'r1',
       index: 0,
@@ -54,6 +55,9 @@ describe('local database migrations', () => {
     expect(latest.verno).toBe(LATEST_SCHEMA_VERSION);
     expect(await latest.records.count()).toBe(2);
     expect(await latest.pages.where('[recordId+index]').equals(['r1', 0]).count()).toBe(1);
+    // v3 gave every page a rotation and added the originals table.
+    expect((await latest.pages.get('p1'))?.rotation).toBe(0);
+    expect(await latest.originals.count()).toBe(0);
     // v2 backfilled the folded name and indexes it.
     const found = await latest.records.where('ownerNameFolded').startsWith('nguyen van anh').toArray();
     expect(found.map((record) => record.id)).toEqual(['r1']);

@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CaptureRunKind, CaptureRunSummary, CaptureStep } from '../../../src-shared/capture/capture-run';
+import type { ScanOptions } from '../../../src-shared/capture/scan-options';
+import type { CaptureSettings } from '../../../src-shared/domain/settings';
+import { AppError, toAppError } from '../../../src-shared/errors/app-error';
+import type { Clock } from '../../platform/clock';
+import type { Logger } from '../../platform/logger';
+import { driverFor } from '../drivers';
+import type { ScanDriver } from '../scan-driver';
+import {
+  loadRunDirectory,
+  runDirectory,
+  type RunDirectory,
+  type RunEnd,
+  type RunMeta,
+} from './run-directory';
+import { importSource, scanSource, type RunSource } from './run-sources';
+
+interface Run {
+  meta: RunMeta;
+  store: RunDirectory;
+  controller: AbortController;
+  /** Sequences of items on disk, waiting for the renderer to take them. */
+  pending: number[];
+  /** The item handed out last: deleted once the renderer confirms it. */
+  handedOut: number | null;
+  end: RunEnd | null;
+  delivered: number;
+  wake: () => void;
+}
+
+const WORK_DIR = 'work';
+
+/**
+ * Capture runs, pulled by the renderer item by item. Each processed page (and each kept
+ * original) is written to the run's folder under the data folder, and deleted only when
+ * the renderer confirms, with its next request, that it is stored in IndexedDB. A renderer
+ * that reloads asks again with the same run id and gets the item it had not confirmed; a
+ * main process that restarts finds its runs on disk and still hands their items out.
+ */
+export function createCaptureRuns(deps: {
+  root: string;
+  drivers: readonly ScanDriver[];
+  settings: () => CaptureSettings;
+  clock: Clock;
+  log: Logger;
+}) {
+  const runs = new Map<string, Run>();
+
+  /** Runs left on disk by a previous process: what they hold is still delivered. */
+  async function restore(): Promise<void> {
+    await mkdir(deps.root, { recursive: true });
+    for (const runId of await readdir(deps.root)) {
+      const dir = join(deps.root, runId);
+      const loaded = await loadRunDirectory(dir);
+      if (!loaded || (loaded.pending.length === 0 && loaded.meta.kind === 'hotFolder')) {
+        await rm(dir, { recursive: true, force: true });
+        continue;
+      }
+      const store = runDirectory(dir);
+      await rm(join(dir, WORK_DIR), { recursive: true, force: true });
+      const end = loaded.end ?? { failure: new AppError('capture.interrupted').toData() };
+      if (!loaded.end) await store.writeEnd(end);
+      runs.set(runId, {
+        meta: loaded.meta,
+        store,
+        controller: new AbortController(),
+        pending: loaded.pending,
+        handedOut: null,
+        end,
+        delivered: 0,
+        wake: () => undefined,
+      });
+      deps.log.info('capture: run restored', { runId, pending: loaded.pending.length });
+    }
+  }
+  const restored = restore();
+
+  async function feed(run: Run, source: RunSource): Promise<void> {
+    const workDir = join(run.store.dir, WORK_DIR);
+    let sequence = 0;
+    let originalSequence = 0;
+    try {
+      await mkdir(workDir, { recursive: true });
+      for await (const item of source(workDir, run.controller.signal)) {
+        sequence += 1;
+        if (item.kind === 'original') {
+          const { path, ...facts } = item.original;
+          const original = { sequence, name: run.meta.label, mimeType: 'application/pdf' as const, ...facts };
+          await run.store.writeOriginal(original, path);
+          originalSequence = sequence;
+        } else {
+          const { image, thumbnail, ...facts } = item.page;
+          const origin = item.originalPage ? { originalSequence, originalPage: item.originalPage } : {};
+          await run.store.writePage({ sequence, ...facts, ...origin }, image, thumbnail);
+        }
+        run.pending.push(sequence);
+        run.wake();
+      }
+      run.end = { failure: null };
+    } catch (error) {
+      run.end = { failure: toAppError(error).toData() };
+    }
+    await rm(workDir, { recursive: true, force: true });
+    await run.store.writeEnd(run.end).catch((error: unknown) => {
+      deps.log.error('capture: end of run not written', { runId: run.meta.runId, error: String(error) });
+    });
+    run.wake();
+  }
+
+  /** A new run fed by `source` in the background; resolves with the run once it exists on disk. */
+  async function open(kind: CaptureRunKind, owner: string | null, label: string, source: RunSource) {
+    await restored;
+    const runId = randomUUID();
+    const meta: RunMeta = { runId, kind, owner, label, startedAt: deps.clock() };
+    const store = runDirectory(join(deps.root, runId));
+    await store.create(meta);
+    const run: Run = {
+      meta,
+      store,
+      controller: new AbortController(),
+      pending: [],
+      handedOut: null,
+      end: null,
+      delivered: 0,
+      wake: () => undefined,
+    };
+    runs.set(runId, run);
+    return { run, fed: feed(run, source) };
+  }
+
+  async function ownRun(runId: string, user: string): Promise<Run> {
+    await restored;
+    const run = runs.get(runId);
+    if (!run || (run.meta.owner !== null && run.meta.owner !== user)) {
+      throw new AppError('capture.unknownRun', { detail: runId });
+    }
+    return run;
+  }
+
+  return {
+    /** Scans into a new run owned by `user`. */
+    async startScan(options: ScanOptions, user: string): Promise<{ runId: string }> {
+      const driver = driverFor(deps.drivers, options.deviceId);
+      const source = scanSource(driver, options, deps.settings());
+      const { run } = await open('scan', user, options.deviceId, source);
+      return { runId: run.meta.runId };
+    },
+
+    /** Imports one file into a new run owned by `user`; `afterwards` runs when the file is done with. */
+    async startImport(path: string, name: string, user: string, afterwards?: () => Promise<void>) {
+      const { run, fed } = await open('import', user, name, importSource(path, deps.settings()));
+      void fed.finally(() => afterwards?.());
+      return { runId: run.meta.runId };
+    },
+
+    /**
+     * Imports a hot-folder file completely into a run any capturing user may take, and
+     * resolves only then (the hot folder moves the file away next). Rejects with the
+     * file's failure; the pages it had before the failure stay in the run.
+     */
+    async takeFile(path: string, name: string): Promise<{ runId: string; items: number }> {
+      const { run, fed } = await open('hotFolder', null, name, importSource(path, deps.settings()));
+      await fed;
+      const items = run.pending.length;
+      if (items === 0) {
+        runs.delete(run.meta.runId);
+        await run.store.remove();
+      }
+      if (run.end?.failure) throw AppError.fromData(run.end.failure);
+      return { runId: run.meta.runId, items };
+    },
+
+    /** The runs `user` may take items from, oldest first. */
+    async list(user: string): Promise<CaptureRunSummary[]> {
+      await restored;
+      return [...runs.values()]
+        .filter(({ meta }) => meta.owner === null || meta.owner === user)
+        .sort((a, b) => a.meta.startedAt - b.meta.startedAt)
+        .map(({ meta, pending, end }) => ({
+          runId: meta.runId,
+          kind: meta.kind,
+          label: meta.label,
+          startedAt: meta.startedAt,
+          pending: pending.length,
+          ended: end !== null,
+        }));
+    },
+
+    /**
+     * The next item, waiting for the source if need be; or the end of the run.
+     * `confirmed` is the sequence of the item the renderer has stored, if any.
+     */
+    async next(runId: string, user: string, confirmed: number | null): Promise<CaptureStep> {
+      const run = await ownRun(runId, user);
+      if (run.handedOut !== null && confirmed === run.handedOut) {
+        await run.store.removeItem(run.handedOut);
+        run.pending.shift();
+        run.delivered += 1;
+        run.handedOut = null;
+      }
+      while (run.pending.length === 0 && !run.end) await new Promise<void>((resolve) => (run.wake = resolve));
+      const sequence = run.pending[0];
+      if (sequence === undefined) {
+        runs.delete(runId);
+        await run.store.remove();
+        return { kind: 'end', pages: run.delivered, failure: run.end!.failure };
+      }
+      run.handedOut = sequence;
+      const item = await run.store.readItem(sequence);
+      if (item.kind === 'original') {
+        const { kind: _kind, ...facts } = item.facts;
+        return { kind: 'original', original: { ...facts, dataBase64: item.data.toString('base64') } };
+      }
+      const { kind: _kind, ...facts } = item.facts;
+      return {
+        kind: 'page',
+        page: {
+          ...facts,
+          imageBase64: item.image.toString('base64'),
+          thumbnailBase64: item.thumbnail.toString('base64'),
+        },
+      };
+    },
+
+    /** Stops the source; items already processed can still be taken with `next`. */
+    async cancel(runId: string, user: string): Promise<void> {
+      (await ownRun(runId, user)).controller.abort();
+    },
+  };
+}
+
+export type CaptureRuns = ReturnType<typeof createCaptureRuns>;

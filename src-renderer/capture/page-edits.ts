@@ -1,0 +1,137 @@
+import { canEditPages } from '../../src-shared/domain/record-status';
+import { AppError } from '../../src-shared/errors/app-error';
+import { db } from '../db/database';
+import type { PageRotation, RecordRow } from '../db/rows';
+
+/**
+ * What the clerk does to pages on the capture screen: turn, remove, move, split a record
+ * in two, merge two records. Each edit is one transaction and leaves the record's page
+ * indexes 0…n−1 in the clerk's order. Stored images are never re-encoded: a turn is
+ * recorded and applied when the page is shown and when the PDF is built.
+ */
+
+async function editableRecord(recordId: string): Promise<RecordRow> {
+  const record = await db.records.get(recordId);
+  if (!record) throw new AppError('records.notFound', { detail: recordId });
+  if (!canEditPages(record.status)) throw new AppError('records.notEditable', { detail: record.status });
+  return record;
+}
+
+const pagesOf = (recordId: string) => db.pages.where('recordId').equals(recordId).sortBy('index');
+
+/** Writes `pageIds` as the record's pages in this order, and the record's status to match. */
+async function writeOrder(recordId: string, pageIds: readonly string[]): Promise<void> {
+  await Promise.all(pageIds.map((id, index) => db.pages.update(id, { recordId, index })));
+  const status = pageIds.length === 0 ? 'draft' : 'captured';
+  const record = await db.records.get(recordId);
+  // An indexed record keeps its status: its fields still hold.
+  const next = record?.status === 'indexed' && pageIds.length > 0 ? 'indexed' : status;
+  await db.records.update(recordId, { status: next, updatedAt: Date.now() });
+}
+
+/** Originals follow their pages: each goes to the record that holds its rendered pages. */
+async function settleOriginals(recordIds: readonly string[]): Promise<void> {
+  const originals = await db.originals.where('recordId').anyOf(recordIds).toArray();
+  for (const original of originals) {
+    const page = await db.pages.where('originalId').equals(original.id).first();
+    if (page && page.recordId !== original.recordId)
+      await db.originals.update(original.id, { recordId: page.recordId });
+  }
+}
+
+export async function rotatePage(pageId: string, quarterTurns: 1 | -1): Promise<void> {
+  await db.transaction('rw', db.pages, db.records, async () => {
+    const page = await db.pages.get(pageId);
+    if (!page) return;
+    await editableRecord(page.recordId);
+    const rotation = (((page.rotation + quarterTurns * 90) % 360) + 360) % 360;
+    await db.pages.update(pageId, { rotation: rotation as PageRotation });
+  });
+}
+
+/** Removes a page. A rendered page of a born-digital original stays: the original is whole. */
+export async function deletePage(pageId: string): Promise<void> {
+  await db.transaction('rw', db.pages, db.records, async () => {
+    const page = await db.pages.get(pageId);
+    if (!page) return;
+    await editableRecord(page.recordId);
+    if (page.originalId) throw new AppError('records.notEditable', { detail: 'page of an original' });
+    await db.pages.delete(pageId);
+    await writeOrder(
+      page.recordId,
+      (await pagesOf(page.recordId)).map((remaining) => remaining.id),
+    );
+  });
+}
+
+/** Moves a page to `toIndex` (0-based) within its record. */
+export async function movePage(pageId: string, toIndex: number): Promise<void> {
+  await db.transaction('rw', db.pages, db.records, async () => {
+    const page = await db.pages.get(pageId);
+    if (!page) return;
+    await editableRecord(page.recordId);
+    const ids = (await pagesOf(page.recordId)).map((each) => each.id).filter((id) => id !== pageId);
+    ids.splice(Math.max(0, Math.min(toIndex, ids.length)), 0, pageId);
+    await writeOrder(page.recordId, ids);
+  });
+}
+
+/**
+ * Splits a record before `pageId`: that page and the ones after it become a new record,
+ * which is returned. Splitting before the first page changes nothing.
+ */
+export async function splitBefore(pageId: string, userId: string): Promise<string | null> {
+  return db.transaction('rw', db.pages, db.records, db.originals, async () => {
+    const page = await db.pages.get(pageId);
+    if (!page) return null;
+    const record = await editableRecord(page.recordId);
+    const pages = await pagesOf(record.id);
+    const at = pages.findIndex((each) => each.id === pageId);
+    if (at <= 0) return null;
+    const id = crypto.randomUUID();
+    const now = Date.now();
+    await db.records.add({
+      id,
+      status: 'captured',
+      fields: {},
+      captureLabel: record.captureLabel,
+      batchId: record.batchId,
+      createdBy: userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await writeOrder(
+      record.id,
+      pages.slice(0, at).map((each) => each.id),
+    );
+    await writeOrder(
+      id,
+      pages.slice(at).map((each) => each.id),
+    );
+    await settleOriginals([record.id, id]);
+    return id;
+  });
+}
+
+/** Appends the pages (and originals) of `sourceId` to `targetId` and removes the emptied source. */
+export async function mergeRecords(targetId: string, sourceId: string): Promise<void> {
+  if (targetId === sourceId) return;
+  await db.transaction('rw', db.pages, db.records, db.originals, async () => {
+    await editableRecord(targetId);
+    await editableRecord(sourceId);
+    const ids = [...(await pagesOf(targetId)), ...(await pagesOf(sourceId))].map((each) => each.id);
+    await writeOrder(targetId, ids);
+    await db.originals.where('recordId').equals(sourceId).modify({ recordId: targetId });
+    await db.records.delete(sourceId);
+  });
+}
+
+/** Removes a record that has no pages left (a draft the clerk no longer needs). */
+export async function deleteEmptyRecord(recordId: string): Promise<void> {
+  await db.transaction('rw', db.pages, db.records, db.originals, async () => {
+    await editableRecord(recordId);
+    if ((await db.pages.where('recordId').equals(recordId).count()) > 0) return;
+    await db.originals.where('recordId').equals(recordId).delete();
+    await db.records.delete(recordId);
+  });
+}

@@ -1,0 +1,66 @@
+import Dexie from 'dexie';
+import type { CaptureStep } from '../../src-shared/capture/capture-run';
+import { db } from '../db/database';
+import { bytesOf } from './base64';
+
+/** The index after the record's last page (deleted pages leave no hole to fill). */
+export async function nextPageIndex(recordId: string): Promise<number> {
+  const last = await db.pages
+    .where('[recordId+index]')
+    .between([recordId, Dexie.minKey], [recordId, Dexie.maxKey])
+    .last();
+  return last ? last.index + 1 : 0;
+}
+
+const itemId = (runId: string, sequence: number) => `${runId}:${sequence}`;
+
+/**
+ * Stores one item of a capture run in IndexedDB, in one transaction: a page at the end of
+ * its record, or a born-digital original. Keyed by run and sequence, so an item handed out
+ * again after a reload is not stored twice.
+ */
+export async function storeCapturedItem(
+  recordId: string,
+  runId: string,
+  step: Exclude<CaptureStep, { kind: 'end' }>,
+): Promise<number> {
+  const now = Date.now();
+  if (step.kind === 'original') {
+    const { sequence, dataBase64, ...facts } = step.original;
+    const id = itemId(runId, sequence);
+    await db.transaction('rw', db.originals, async () => {
+      if (await db.originals.get(id)) return;
+      const data = new Blob([bytesOf(dataBase64)], { type: facts.mimeType });
+      await db.originals.add({ id, recordId, ...facts, data, createdAt: now });
+    });
+    return sequence;
+  }
+  const { page } = step;
+  const id = itemId(runId, page.sequence);
+  await db.transaction('rw', db.pages, db.records, async () => {
+    if (await db.pages.get(id)) return;
+    await db.pages.add({
+      id,
+      origin: id,
+      recordId,
+      index: await nextPageIndex(recordId),
+      image: new Blob([bytesOf(page.imageBase64)], { type: page.mimeType }),
+      thumbnail: new Blob([bytesOf(page.thumbnailBase64)], { type: 'image/jpeg' }),
+      mimeType: page.mimeType,
+      widthPx: page.widthPx,
+      heightPx: page.heightPx,
+      dpi: page.dpi,
+      lowDpi: page.lowDpi,
+      sha256: page.sha256,
+      blank: page.blank,
+      rotation: 0,
+      ...(page.originalSequence
+        ? { originalId: itemId(runId, page.originalSequence), originalPage: page.originalPage }
+        : {}),
+      ocrStatus: 'pending',
+      createdAt: now,
+    });
+    await db.records.update(recordId, { status: 'captured', updatedAt: now });
+  });
+  return page.sequence;
+}

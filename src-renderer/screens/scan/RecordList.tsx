@@ -1,0 +1,118 @@
+import { DeleteOutlined, MergeCellsOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Empty, List, Popconfirm, Tooltip, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db/database';
+import type { RecordRow } from '../../db/rows';
+import { formatDateTime } from '../../ui/format';
+
+const LISTED_STATUSES = ['draft', 'captured'] as const;
+
+/** The clerk's records still in capture, oldest first, each with its page count. */
+function useCaptureRecords(userId: string) {
+  return useLiveQuery(async () => {
+    const records = (await db.records.where('status').anyOf(LISTED_STATUSES).toArray())
+      .filter((record) => record.createdBy === userId)
+      .sort((a, b) => a.createdAt - b.createdAt);
+    const counts = new Map<string, number>();
+    await db.pages
+      .where('recordId')
+      .anyOf(records.map((record) => record.id))
+      .eachKey((key) => counts.set(String(key), (counts.get(String(key)) ?? 0) + 1));
+    return records.map((record) => ({ record, pages: counts.get(record.id) ?? 0 }));
+  }, [userId]);
+}
+
+/** Records in capture: pick the current one, merge one into the record above, drop an empty one. */
+export function RecordList(props: {
+  userId: string;
+  currentId: string | null;
+  receivingIds: ReadonlySet<string>;
+  onSelect: (recordId: string) => void;
+  onMergeIntoPrevious: (record: RecordRow, previous: RecordRow) => void;
+  onDeleteEmpty: (record: RecordRow) => void;
+}) {
+  const { t } = useTranslation();
+  const rows = useCaptureRecords(props.userId);
+  return (
+    <Card title={t('scan.records')} size="small" className="record-list">
+      {rows && rows.length === 0 ? <Empty description={t('scan.noRecords')} /> : null}
+      <List
+        size="small"
+        loading={rows === undefined}
+        dataSource={rows ?? []}
+        data-testid="record-list"
+        renderItem={({ record, pages }, position) => {
+          const previous = position > 0 ? rows![position - 1]!.record : null;
+          const receiving = props.receivingIds.has(record.id);
+          const busy = receiving || (previous !== null && props.receivingIds.has(previous.id));
+          return (
+            <List.Item
+              className={record.id === props.currentId ? 'record-item record-item-current' : 'record-item'}
+              data-testid="record-item"
+              data-record-id={record.id}
+              data-pages={pages}
+              onClick={() => props.onSelect(record.id)}
+              actions={[
+                previous && !busy ? (
+                  <Popconfirm
+                    key="merge"
+                    title={t('scan.mergeConfirm')}
+                    okText={t('common.yes')}
+                    cancelText={t('common.no')}
+                    onConfirm={() => props.onMergeIntoPrevious(record, previous)}
+                  >
+                    <Tooltip title={t('scan.mergePrevious')}>
+                      <Button
+                        size="small"
+                        type="text"
+                        icon={<MergeCellsOutlined />}
+                        aria-label={t('scan.mergePrevious')}
+                        data-testid="record-merge"
+                        onClick={(event) => event.stopPropagation()}
+                      />
+                    </Tooltip>
+                  </Popconfirm>
+                ) : null,
+                pages === 0 && !receiving ? (
+                  <Tooltip key="delete" title={t('scan.deleteRecord')}>
+                    <Button
+                      size="small"
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('scan.deleteRecord')}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        props.onDeleteEmpty(record);
+                      }}
+                    />
+                  </Tooltip>
+                ) : null,
+              ].filter(Boolean)}
+            >
+              <List.Item.Meta
+                title={
+                  <Typography.Text ellipsis style={{ maxWidth: 170 }}>
+                    {record.captureLabel ?? t('scan.recordAt', { time: formatDateTime(record.createdAt) })}
+                  </Typography.Text>
+                }
+                description={
+                  <span>
+                    {t('scan.pages', { count: pages })}
+                    {receiving ? (
+                      <>
+                        {' · '}
+                        <Badge status="processing" text={t('scan.receiving')} />
+                      </>
+                    ) : null}
+                  </span>
+                }
+              />
+            </List.Item>
+          );
+        }}
+      />
+    </Card>
+  );
+}
