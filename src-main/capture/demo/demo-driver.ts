@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import sharp from 'sharp';
+import {
+  nearestResolution,
+  type DeviceCapabilities,
+  type DeviceInfo,
+  type ScanOptions,
+} from '../../../src-shared/capture/scan-options';
+import { AppError } from '../../../src-shared/errors/app-error';
+import { splitDeviceId, type ScanDriver, type ScannedPage } from '../scan-driver';
+import { blankBack, demoPages } from './demo-documents';
+
+/** Sheets in the demo feeder, as many as the SANE test device gives. */
+const STACK = 10;
+/** The training device jams while feeding this sheet (1-based), once per stack. */
+const JAM_AT = 4;
+
+const DEVICES: readonly DeviceInfo[] = [
+  {
+    id: 'demo:standard',
+    backend: 'demo',
+    vendor: 'SoHoa',
+    model: 'Máy quét mô phỏng (đào tạo)',
+    kind: 'demo',
+  },
+  {
+    id: 'demo:jam',
+    backend: 'demo',
+    vendor: 'SoHoa',
+    model: 'Máy quét mô phỏng – kẹt giấy ở tờ 4 (tập xử lý sự cố)',
+    kind: 'demo',
+  },
+];
+
+const CAPABILITIES: DeviceCapabilities = {
+  sources: ['flatbed', 'adf', 'duplex'],
+  modes: ['color', 'gray', 'bitonal'],
+  resolutions: { kind: 'list', values: [150, 200, 300, 400, 600] },
+};
+
+/**
+ * A built-in scanner, clearly labelled as a simulation, that "scans" realistic Vietnamese
+ * administrative documents from `assets/demo`. It behaves as a feeder does: a stack of
+ * sheets, pages delivered one by one, duplex backs, and on the training device a paper jam
+ * after which the sheets not yet scanned are still in the feeder for the next scan.
+ */
+export function createDemoDriver(): ScanDriver {
+  /** Each device's feeder: the stack's pages and how far it has been fed. */
+  const feeders = new Map<string, { pages: string[]; position: number; jammed: boolean }>();
+  let documentsIssued = 0;
+
+  const device = (deviceId: string) => {
+    const { backend, device: name } = splitDeviceId(deviceId);
+    if (backend !== 'demo' || !DEVICES.some((each) => each.id === deviceId)) {
+      throw new AppError('capture.deviceGone', { params: { device: deviceId } });
+    }
+    return name;
+  };
+
+  async function render(svg: string, dpi: number, path: string): Promise<void> {
+    // Fast PNG: the page is re-encoded by page processing anyway, as a scanner's file is.
+    await sharp(Buffer.from(svg), { density: dpi }).png({ compressionLevel: 1 }).toFile(path);
+  }
+
+  return {
+    backend: 'demo',
+    listDevices: () => Promise.resolve([...DEVICES]),
+    capabilities: (deviceId) => {
+      device(deviceId);
+      return Promise.resolve(CAPABILITIES);
+    },
+    async *scan(options: ScanOptions, outputDir: string, signal?: AbortSignal): AsyncIterable<ScannedPage> {
+      const name = device(options.deviceId);
+      const dpi = nearestResolution(CAPABILITIES, options.dpi);
+      const adf = options.source !== 'flatbed';
+      let feeder = feeders.get(name);
+      if (!feeder || feeder.position >= feeder.pages.length || !adf) {
+        feeder = { pages: demoPages(documentsIssued, adf ? STACK : 1), position: 0, jammed: false };
+        documentsIssued += STACK;
+        feeders.set(name, feeder);
+      }
+      const last = Math.min(feeder.pages.length, feeder.position + (options.maxPages ?? STACK));
+      let sequence = 0;
+      while (feeder.position < last) {
+        if (signal?.aborted) throw new AppError('capture.cancelled');
+        const sheetNumber = feeder.position + 1;
+        if (name === 'jam' && adf && sheetNumber === JAM_AT && !feeder.jammed) {
+          feeder.jammed = true;
+          throw new AppError('capture.paperJam', { detail: `demo: sheet ${sheetNumber}` });
+        }
+        const front = feeder.pages[feeder.position]!;
+        for (const side of options.source === 'duplex' ? [front, blankBack()] : [front]) {
+          sequence += 1;
+          const path = join(outputDir, `demo-${String(sequence).padStart(4, '0')}.png`);
+          await render(side, dpi, path);
+          yield { sequence, path };
+        }
+        feeder.position += 1;
+      }
+    },
+  };
+}
