@@ -13,7 +13,8 @@ export function PageGrid(props: {
   minDpi: number;
   editable: boolean;
   actions: PageActions;
-  onDropFiles: (files: File[]) => void;
+  /** Null while a scan fills the record: files are not accepted then. */
+  onDropFiles: ((files: File[]) => void) | null;
 }) {
   const { t } = useTranslation();
   const [fileOver, setFileOver] = useState(false);
@@ -34,14 +35,14 @@ export function PageGrid(props: {
       className={`page-drop-zone${fileOver ? ' page-drop-zone-active' : ''}`}
       data-testid="page-drop-zone"
       onDragOver={(event) => {
-        if (!isFileDrag(event.dataTransfer.types)) return;
+        if (!props.onDropFiles || !isFileDrag(event.dataTransfer.types)) return;
         event.preventDefault();
         setFileOver(true);
       }}
       onDragLeave={() => setFileOver(false)}
       onDrop={(event) => {
         setFileOver(false);
-        if (event.dataTransfer.files.length === 0) return;
+        if (!props.onDropFiles || event.dataTransfer.files.length === 0) return;
         event.preventDefault();
         props.onDropFiles([...event.dataTransfer.files]);
       }}

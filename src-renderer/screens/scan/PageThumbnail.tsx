@@ -43,6 +43,7 @@ export function PageThumbnail(props: {
       className={`page-thumb${dragOver ? ' page-thumb-drop' : ''}`}
       data-testid="page-thumb"
       data-index={page.index}
+      data-page-id={page.id}
       data-rotation={page.rotation}
       draggable={editable}
       onDragStart={(event) => {

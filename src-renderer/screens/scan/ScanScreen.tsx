@@ -130,7 +130,15 @@ export function ScanScreen() {
     }, report);
   }, [userId, followScan, followImport, report]);
 
-  const currentOrNewRecord = async () => recordId ?? (await startNewRecord(userId));
+  // Read when an action runs, not when it was queued.
+  const recordRef = useRef(recordId);
+  useEffect(() => {
+    recordRef.current = recordId;
+  }, [recordId]);
+  const currentOrNewRecord = async () => {
+    recordRef.current ??= await startNewRecord(userId);
+    return recordRef.current;
+  };
 
   const scan = async () => {
     const { deviceId, source, dpi, mode } = scanner.choice;
@@ -150,26 +158,27 @@ export function ScanScreen() {
     void station.capture.cancel({ runId: scanRunId });
   };
 
-  const importFiles = async (files: File[]) => {
+  /** Imports queue up: files dropped while others import follow them, in order. */
+  const importQueue = useRef(Promise.resolve());
+  const importFiles = (files: File[]) => {
     if (!userId || files.length === 0) return;
-    setImportProblems([]);
-    const target = await currentOrNewRecord();
-    setRecordId(target);
-    // One file after another, so pages land in the order the files were given.
-    for (const file of files) {
-      setImporting(file.name);
-      try {
-        const runId = await uploadForImport(file);
-        await bindRun(runId, target);
-        await followImport(runId, target, file.name);
-      } catch (error) {
-        setImportProblems((list) => [
-          ...list,
-          t('scan.importFailed', { name: file.name, message: errorText(error) }),
-        ]);
+    importQueue.current = importQueue.current.then(async () => {
+      const target = await currentOrNewRecord();
+      setRecordId(target);
+      // One file after another, so pages land in the order the files were given.
+      for (const file of files) {
+        setImporting(file.name);
+        try {
+          const runId = await uploadForImport(file);
+          await bindRun(runId, target);
+          await followImport(runId, target, file.name);
+        } catch (error) {
+          const message = errorText(error);
+          setImportProblems((list) => [...list, t('scan.importFailed', { name: file.name, message })]);
+        }
       }
-    }
-    setImporting(null);
+      setImporting(null);
+    });
   };
 
   const select = (id: string) => {
@@ -254,7 +263,8 @@ export function ScanScreen() {
               onChange={(event) => {
                 const files = [...(event.target.files ?? [])];
                 event.target.value = '';
-                void importFiles(files);
+                setImportProblems([]);
+                importFiles(files);
               }}
             />
             <Button icon={<PlusOutlined />} disabled={busy} onClick={() => void newRecord()}>
@@ -307,9 +317,7 @@ export function ScanScreen() {
             minDpi={settings?.capture.minDpi ?? 200}
             editable={recordId !== null && !receivingRecords.has(recordId)}
             actions={actions}
-            onDropFiles={(files) => {
-              if (!busy) void importFiles(files);
-            }}
+            onDropFiles={scanRunId ? null : importFiles}
           />
         </Card>
       </Space>
