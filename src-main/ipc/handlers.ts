@@ -9,7 +9,8 @@ const OK = { ok: true } as const;
 
 /** What each channel does. Validation and access checks already happened in the registry. */
 export function createHandlers(services: StationServices, binding: Binding): HandlerTable {
-  const { accounts, sessions, settings, drivers, captureRuns, importUploads, hotFolder } = services;
+  const { accounts, sessions, settings, drivers, captureRuns, importUploads, hotFolder, captureProfiles } =
+    services;
   const userOf = (context: Parameters<typeof signedInUser>[0]) => signedInUser(context).userId;
   return {
     'app.info': () => ({ name: APP_NAME, version: APP_VERSION, binding, dataDir: services.dataDir }),
@@ -57,6 +58,13 @@ export function createHandlers(services: StationServices, binding: Binding): Han
       return captureRuns.startImport(upload.path, upload.name, user, upload.discard);
     },
     'capture.hotFolderStatus': () => hotFolder.status(),
+
+    'profiles.list': () => captureProfiles.list(),
+    'profiles.save': (profile) => captureProfiles.save(profile),
+    'profiles.delete': ({ id }) => {
+      captureProfiles.remove(id);
+      return OK;
+    },
 
     'settings.get': () => settings.get(),
     'settings.update': (patch) => {

@@ -11,6 +11,10 @@ import { accountsDocumentSchema } from './accounts/accounts-document';
 import { createAccountService } from './accounts/account-service';
 import { createSessionManager } from './accounts/session-manager';
 import { keyFileSecretBox, type SecretBox } from './secrets/secret-box';
+import {
+  captureProfilesDocumentSchema,
+  createCaptureProfileService,
+} from './capture-profiles/capture-profile-service';
 import { createSettingsService } from './settings/settings-service';
 import { openJsonStore } from './store/json-store';
 
@@ -49,6 +53,10 @@ export function createStationServices({
     loadAccount: (userId) => accounts.get(userId),
   });
   const captureDrivers = drivers ?? createDrivers();
+  const captureProfiles = createCaptureProfileService({
+    store: openJsonStore({ dataDir, name: 'capture-profiles', schema: captureProfilesDocumentSchema }),
+    departmentCodes: () => settings.get().departments.map((department) => department.code),
+  });
   const captureSettings = () => settings.get().capture;
   const captureRuns = createCaptureRuns({
     root: join(dataDir, 'capture', 'runs'),
@@ -71,6 +79,7 @@ export function createStationServices({
     drivers: captureDrivers,
     captureRuns,
     importUploads,
+    captureProfiles,
     hotFolder,
   };
 }

@@ -6,11 +6,25 @@ import { station } from '../station/station';
 import { storeCapturedItem } from './store-captured-item';
 
 /**
- * The renderer's side of capture runs. Each run drains into one record; which record is
- * kept in IndexedDB (`capture.run:<runId>`) before the first item is stored, so a reload
- * resumes the run into the same record.
+ * The renderer's side of capture runs. A run drains into a record; which record (and
+ * whether a blank page starts the next one) is kept in IndexedDB (`capture.run:<runId>`)
+ * before the first item is stored, so a reload resumes the run into the same record.
  */
 export type RunEnd = Extract<CaptureStep, { kind: 'end' }>;
+
+export interface RunBinding {
+  recordId: string;
+  /** The profile's blank policy is `separator`: a blank page closes the record. */
+  separateOnBlank: boolean;
+  /** A separator was seen: the next page starts a new record (none for a trailing separator). */
+  separatorSeen?: boolean;
+}
+
+/** Filing targets a new record starts with (from the capture profile). */
+export interface RecordTarget {
+  departmentCode?: string;
+  procedureCode?: string;
+}
 
 const CURRENT_RECORD_KEY = 'capture.currentRecord';
 const bindingKey = (runId: string) => `capture.run:${runId}`;
@@ -24,9 +38,9 @@ export const setCurrentRecordId = (recordId: string) =>
 /** A new draft record for the next pages; unless told otherwise, the capture screen's current record. */
 export async function startNewRecord(
   userId: string,
-  options: { captureLabel?: string; makeCurrent?: boolean } = {},
+  options: RecordTarget & { captureLabel?: string; makeCurrent?: boolean } = {},
 ): Promise<string> {
-  const { captureLabel, makeCurrent = true } = options;
+  const { captureLabel, makeCurrent = true, departmentCode, procedureCode } = options;
   const id = crypto.randomUUID();
   const now = Date.now();
   await db.transaction('rw', db.records, db.meta, async () => {
@@ -35,6 +49,8 @@ export async function startNewRecord(
       status: 'draft',
       fields: {},
       captureLabel,
+      ...(departmentCode ? { departmentCode } : {}),
+      ...(procedureCode ? { procedureCode } : {}),
       createdBy: userId,
       createdAt: now,
       updatedAt: now,
@@ -44,26 +60,51 @@ export async function startNewRecord(
   return id;
 }
 
-export const bindRun = (runId: string, recordId: string) =>
-  db.meta.put({ key: bindingKey(runId), value: recordId });
+export const bindRun = (runId: string, binding: RunBinding) =>
+  db.meta.put({ key: bindingKey(runId), value: binding });
+
+const readBinding = async (runId: string): Promise<RunBinding | null> =>
+  ((await db.meta.get(bindingKey(runId)))?.value as RunBinding | undefined) ?? null;
 
 /**
  * The record a run drains into. A run nobody bound yet (the hot folder's, or one whose
  * window closed before binding it) gets a new record of its own, beside the current one.
  */
-export async function recordForRun(run: CaptureRunSummary, userId: string): Promise<string> {
-  const bound = (await db.meta.get(bindingKey(run.runId)))?.value as string | undefined;
-  if (bound && (await db.records.get(bound))) return bound;
+export async function bindingForRun(run: CaptureRunSummary, userId: string): Promise<RunBinding> {
+  const bound = await readBinding(run.runId);
+  if (bound && (await db.records.get(bound.recordId))) return bound;
   const recordId = await startNewRecord(userId, { captureLabel: run.label, makeCurrent: false });
-  await bindRun(run.runId, recordId);
-  return recordId;
+  const binding = { recordId, separateOnBlank: false };
+  await bindRun(run.runId, binding);
+  return binding;
 }
 
-/** Starts a scan into `recordId` and binds it before the first page can arrive. */
-export async function beginScan(options: ScanOptions, recordId: string): Promise<string> {
+/** Starts a scan into `binding.recordId` and binds it before the first page can arrive. */
+export async function beginScan(options: ScanOptions, binding: RunBinding): Promise<string> {
   const { runId } = await station.capture.start(options);
-  await bindRun(runId, recordId);
+  await bindRun(runId, binding);
   return runId;
+}
+
+/**
+ * The first page after a separator sheet: it starts a new record with the same filing
+ * targets, unless the current one is still empty (two separators in a row).
+ */
+async function separate(binding: RunBinding, runId: string): Promise<RunBinding> {
+  if ((await db.pages.where('recordId').equals(binding.recordId).count()) === 0) {
+    const next = { ...binding, separatorSeen: false };
+    await bindRun(runId, next);
+    return next;
+  }
+  const current = await db.records.get(binding.recordId);
+  const recordId = await startNewRecord(current?.createdBy ?? '', {
+    captureLabel: current?.captureLabel,
+    departmentCode: current?.departmentCode,
+    procedureCode: current?.procedureCode,
+  });
+  const next = { ...binding, recordId, separatorSeen: false };
+  await bindRun(runId, next);
+  return next;
 }
 
 /** Runs being drained by this window: one drain per run, whoever asks. */
@@ -73,10 +114,15 @@ const draining = new Map<string, Promise<RunEnd>>();
  * Drains a run: each item is committed to IndexedDB, then confirmed to main with the next
  * request. Ends when the run ends (normally or with a failure), returning that end.
  */
-export function drainRun(runId: string, recordId: string, onItem: () => void = () => undefined) {
+export function drainRun(
+  runId: string,
+  start: RunBinding,
+  onItem: (recordId: string) => void = () => undefined,
+) {
   const existing = draining.get(runId);
   if (existing) return existing;
   const drain = (async (): Promise<RunEnd> => {
+    let binding = start;
     let confirmed: number | null = null;
     for (;;) {
       let step: CaptureStep;
@@ -93,8 +139,16 @@ export function drainRun(runId: string, recordId: string, onItem: () => void = (
         await db.meta.delete(bindingKey(runId));
         return step;
       }
-      confirmed = await storeCapturedItem(recordId, runId, step);
-      onItem();
+      if (binding.separateOnBlank && step.kind === 'page' && step.page.blank) {
+        // The separator sheet itself is not kept; it is remembered before it is confirmed.
+        binding = { ...binding, separatorSeen: true };
+        await bindRun(runId, binding);
+        confirmed = step.page.sequence;
+        continue;
+      }
+      if (binding.separatorSeen) binding = await separate(binding, runId);
+      confirmed = await storeCapturedItem(binding.recordId, runId, step);
+      onItem(binding.recordId);
     }
   })().finally(() => draining.delete(runId));
   draining.set(runId, drain);

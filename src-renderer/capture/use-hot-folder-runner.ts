@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { station } from '../station/station';
-import { drainRun, isDraining, recordForRun } from './capture-runs';
+import { bindingForRun, drainRun, isDraining } from './capture-runs';
 
 const POLL_MS = 3000;
 
@@ -19,8 +19,7 @@ export function useHotFolderRunner(userId: string | null) {
       try {
         for (const run of await station.capture.runs({})) {
           if (run.kind !== 'hotFolder' || isDraining(run.runId)) continue;
-          const recordId = await recordForRun(run, userId);
-          void drainRun(run.runId, recordId).catch(() => undefined);
+          void drainRun(run.runId, await bindingForRun(run, userId)).catch(() => undefined);
         }
       } catch {
         // Offline or signed out meanwhile: the next poll tries again.

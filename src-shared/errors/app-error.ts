@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'users.lastAdmin',
   'users.wrongCurrentPassword',
   'settings.invalid',
+  'profiles.nameTaken',
+  'profiles.notFound',
   'storage.unreadable',
   'records.notEditable',
   'records.notFound',

@@ -108,7 +108,7 @@ export const en: Messages = {
     imported: '{{name}} imported',
     records: 'Records being digitized',
     noRecords: 'No records yet.',
-    recordAt: 'Record of {{time}}',
+    recordAt: 'Record {{time}}',
     currentRecord: 'Selected record',
     receiving: 'receiving pages',
     rotateLeft: 'Rotate left',
@@ -123,6 +123,22 @@ export const en: Messages = {
     originalKept: 'Original PDF kept as it is: {{name}}',
     dragHint: 'Drag and drop to reorder pages',
     hotFolder: 'Scan folder: {{folder}}',
+    profile: 'Capture profile',
+    noProfile: 'Choose settings by hand',
+    saveProfile: 'Save as capture profile…',
+    deleteProfile: 'Delete this capture profile',
+    deleteProfileConfirm: 'Delete capture profile “{{name}}”?',
+    profileName: 'Profile name',
+    profileNameRequired: 'Enter a profile name',
+    blankPolicy: 'Blank pages',
+    blankPolicies: {
+      flag: 'Keep them, flagged for review',
+      separator: 'Separator sheet: start a new record (single-sided feeding only)',
+    },
+    department: 'Department',
+    procedureCode: 'Procedure code',
+    procedureCodeRule: 'A procedure code looks like 1.000459 or 2.000123',
+    profileSaved: 'Capture profile {{name}} saved',
   },
   users: {
     title: 'Station users',
@@ -243,6 +259,10 @@ export const en: Messages = {
       notEditable:
         'The record is finalized (signed), so its pages cannot change. Create a correction instead.',
       notFound: 'Record not found (it may have been merged or deleted).',
+    },
+    profiles: {
+      nameTaken: 'A capture profile named “{{name}}” exists already. Choose another name.',
+      notFound: 'Capture profile not found (it may have been deleted).',
     },
     settings: { invalid: 'Invalid settings. Check the highlighted fields.' },
     storage: {

@@ -107,7 +107,7 @@ export const vi = {
     imported: 'Đã nhập {{name}}',
     records: 'Hồ sơ đang số hóa',
     noRecords: 'Chưa có hồ sơ nào.',
-    recordAt: 'Hồ sơ lúc {{time}}',
+    recordAt: 'Hồ sơ {{time}}',
     currentRecord: 'Hồ sơ đang chọn',
     receiving: 'đang nhận trang',
     rotateLeft: 'Xoay trái',
@@ -122,6 +122,22 @@ export const vi = {
     originalKept: 'PDF gốc được giữ nguyên: {{name}}',
     dragHint: 'Kéo thả để đổi thứ tự trang',
     hotFolder: 'Thư mục nhận bản quét: {{folder}}',
+    profile: 'Cấu hình quét',
+    noProfile: 'Tự chọn thiết lập',
+    saveProfile: 'Lưu thành cấu hình quét…',
+    deleteProfile: 'Xóa cấu hình quét này',
+    deleteProfileConfirm: 'Xóa cấu hình quét “{{name}}”?',
+    profileName: 'Tên cấu hình',
+    profileNameRequired: 'Nhập tên cấu hình',
+    blankPolicy: 'Trang trắng',
+    blankPolicies: {
+      flag: 'Giữ lại và đánh dấu để kiểm tra',
+      separator: 'Là tờ phân cách: bắt đầu hồ sơ mới (chỉ dùng khi quét một mặt)',
+    },
+    department: 'Phòng chuyên môn',
+    procedureCode: 'Mã thủ tục hành chính',
+    procedureCodeRule: 'Mã thủ tục có dạng 1.000459 hoặc 2.000123',
+    profileSaved: 'Đã lưu cấu hình quét {{name}}',
   },
   users: {
     title: 'Người dùng của trạm',
@@ -241,6 +257,10 @@ export const vi = {
       notEditable:
         'Hồ sơ đã hoàn tất (đã ký) nên không sửa trang được. Muốn sửa, hãy tạo phiên bản đính chính.',
       notFound: 'Không tìm thấy hồ sơ (có thể đã bị gộp hoặc xóa).',
+    },
+    profiles: {
+      nameTaken: 'Đã có cấu hình quét tên “{{name}}”. Chọn tên khác.',
+      notFound: 'Không tìm thấy cấu hình quét này (có thể đã bị xóa).',
     },
     settings: { invalid: 'Cài đặt không hợp lệ. Kiểm tra lại các trường được đánh dấu.' },
     storage: {

@@ -6,6 +6,7 @@ import {
   sessionInfoSchema,
   usernameSchema,
 } from '../domain/account';
+import { captureProfileSchema } from '../capture/capture-profile';
 import { captureRunSummarySchema, captureStepSchema } from '../capture/capture-run';
 import { appErrorDataSchema } from '../errors/app-error';
 import { deviceCapabilitiesSchema, deviceInfoSchema, scanOptionsSchema } from '../capture/scan-options';
@@ -163,6 +164,25 @@ export const contract = {
     access: CAPTURE_ROLES,
     request: empty,
     response: z.object({ folder: z.string(), watching: z.boolean(), error: appErrorDataSchema.nullable() }),
+  }),
+
+  'profiles.list': channel({
+    access: CAPTURE_ROLES,
+    request: empty,
+    response: z.array(captureProfileSchema),
+  }),
+  /** Profiles are set up by the IT admin; clerks pick them. Without an id, a new profile. */
+  'profiles.save': channel({
+    access: ['admin'],
+    userActivity: true,
+    request: captureProfileSchema.partial({ id: true }).strict(),
+    response: captureProfileSchema,
+  }),
+  'profiles.delete': channel({
+    access: ['admin'],
+    userActivity: true,
+    request: z.object({ id: z.string().min(1) }).strict(),
+    response: ok,
   }),
 
   'settings.get': channel({ access: 'authenticated', request: empty, response: stationSettingsSchema }),

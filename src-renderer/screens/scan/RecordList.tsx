@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/database';
 import type { RecordRow } from '../../db/rows';
-import { formatDateTime } from '../../ui/format';
+import { formatTime } from '../../ui/format';
 
 const LISTED_STATUSES = ['draft', 'captured'] as const;
 
@@ -93,13 +93,15 @@ export function RecordList(props: {
             >
               <List.Item.Meta
                 title={
-                  <Typography.Text ellipsis style={{ maxWidth: 170 }}>
-                    {record.captureLabel ?? t('scan.recordAt', { time: formatDateTime(record.createdAt) })}
+                  <Typography.Text ellipsis style={{ maxWidth: 180 }}>
+                    {`${position + 1}. ${record.captureLabel ?? t('scan.recordAt', { time: formatTime(record.createdAt) })}`}
                   </Typography.Text>
                 }
                 description={
                   <span>
                     {t('scan.pages', { count: pages })}
+                    {record.departmentCode ? ` · ${record.departmentCode}` : ''}
+                    {record.procedureCode ? ` · ${record.procedureCode}` : ''}
                     {receiving ? (
                       <>
                         {' · '}

@@ -7,12 +7,13 @@ import type { CaptureRunKind } from '../../../src-shared/capture/capture-run';
 import { AppError } from '../../../src-shared/errors/app-error';
 import {
   beginScan,
+  bindingForRun,
   bindRun,
   drainRun,
   readCurrentRecordId,
-  recordForRun,
   setCurrentRecordId,
   startNewRecord,
+  type RunBinding,
   type RunEnd,
 } from '../../capture/capture-runs';
 import { uploadForImport } from '../../capture/import-upload';
@@ -30,9 +31,11 @@ import { useStationSettings } from '../../settings/station-settings-context';
 import { station } from '../../station/station';
 import { useErrorText } from '../../ui/use-error-text';
 import { PageGrid } from './PageGrid';
+import { ProfilePicker } from './ProfilePicker';
 import type { PageActions } from './PageThumbnail';
 import { RecordList } from './RecordList';
 import { ScanSettingsForm } from './ScanSettingsForm';
+import { useCaptureProfiles } from './use-capture-profiles';
 import { useScanDevices } from './use-scan-devices';
 
 const IMPORT_ACCEPT = '.jpg,.jpeg,.png,.tif,.tiff,.pdf,image/jpeg,image/png,image/tiff,application/pdf';
@@ -51,6 +54,16 @@ export function ScanScreen() {
   const [problem, setProblem] = useState<string | null>(null);
   const report = useCallback((error: unknown) => setProblem(errorText(error)), [errorText]);
   const scanner = useScanDevices(report);
+  const profiles = useCaptureProfiles(report);
+  const profile = profiles.selected;
+  const { setChoice } = scanner;
+  // A chosen profile sets the scanner; the clerk may still adjust before scanning.
+  useEffect(() => {
+    if (profile) {
+      const { deviceId, source, dpi, mode } = profile;
+      setChoice({ deviceId, source, dpi, mode });
+    }
+  }, [profile, setChoice]);
   const [recordId, setRecordId] = useState<string | null>(null);
   /** Runs this screen is draining, and the record each fills. */
   const [receiving, setReceiving] = useState(new Map<string, { recordId: string; kind: CaptureRunKind }>());
@@ -66,10 +79,25 @@ export function ScanScreen() {
 
   /** Drains a run into its record, showing it as receiving meanwhile. */
   const follow = useCallback(
-    async (runId: string, target: string, kind: CaptureRunKind, onItem?: () => void): Promise<RunEnd> => {
-      setReceiving((current) => new Map(current).set(runId, { recordId: target, kind }));
+    async (
+      runId: string,
+      binding: RunBinding,
+      kind: CaptureRunKind,
+      onItem?: () => void,
+    ): Promise<RunEnd> => {
+      const receive = (recordId: string) =>
+        setReceiving((current) => new Map(current).set(runId, { recordId, kind }));
+      receive(binding.recordId);
       try {
-        return await drainRun(runId, target, onItem);
+        return await drainRun(runId, binding, (recordId) => {
+          // A separator sheet moved the run on to a new record: show that one.
+          if (recordId !== binding.recordId && kind === 'scan') {
+            binding = { ...binding, recordId };
+            receive(recordId);
+            setRecordId(recordId);
+          }
+          onItem?.();
+        });
       } finally {
         setReceiving((current) => {
           const next = new Map(current);
@@ -82,12 +110,12 @@ export function ScanScreen() {
   );
 
   const followScan = useCallback(
-    async (runId: string, target: string) => {
+    async (runId: string, binding: RunBinding) => {
       const started = Date.now();
       let count = 0;
       setProblem(null);
       try {
-        const end = await follow(runId, target, 'scan', () => (count += 1));
+        const end = await follow(runId, binding, 'scan', () => (count += 1));
         if (count > 0) setRate(Math.round((count / Math.max(1, Date.now() - started)) * 60_000));
         if (end.failure && !(stopRequested.current && end.failure.code === 'capture.cancelled')) {
           setProblem(errorText(AppError.fromData(end.failure)));
@@ -102,8 +130,8 @@ export function ScanScreen() {
   );
 
   const followImport = useCallback(
-    async (runId: string, target: string, name: string) => {
-      const end = await follow(runId, target, 'import');
+    async (runId: string, binding: RunBinding, name: string) => {
+      const end = await follow(runId, binding, 'import');
       if (end.failure) {
         const message = errorText(AppError.fromData(end.failure));
         setImportProblems((list) => [...list, t('scan.importFailed', { name, message })]);
@@ -123,9 +151,9 @@ export function ScanScreen() {
     void station.capture.runs({}).then(async (runs) => {
       for (const run of runs) {
         if (run.kind === 'hotFolder') continue; // The shell's hot-folder runner takes those.
-        const target = await recordForRun(run, userId);
-        if (run.kind === 'scan') void followScan(run.runId, target);
-        else void followImport(run.runId, target, run.label).catch(report);
+        const binding = await bindingForRun(run, userId);
+        if (run.kind === 'scan') void followScan(run.runId, binding);
+        else void followImport(run.runId, binding, run.label).catch(report);
       }
     }, report);
   }, [userId, followScan, followImport, report]);
@@ -136,7 +164,10 @@ export function ScanScreen() {
     recordRef.current = recordId;
   }, [recordId]);
   const currentOrNewRecord = async () => {
-    recordRef.current ??= await startNewRecord(userId);
+    recordRef.current ??= await startNewRecord(userId, {
+      departmentCode: profile?.departmentCode,
+      procedureCode: profile?.procedureCode,
+    });
     return recordRef.current;
   };
 
@@ -146,7 +177,8 @@ export function ScanScreen() {
     try {
       const target = await currentOrNewRecord();
       setRecordId(target);
-      await followScan(await beginScan({ deviceId, source, dpi, mode }, target), target);
+      const binding = { recordId: target, separateOnBlank: profile?.blankPolicy === 'separator' };
+      await followScan(await beginScan({ deviceId, source, dpi, mode }, binding), binding);
     } catch (error) {
       report(error);
     }
@@ -170,8 +202,9 @@ export function ScanScreen() {
         setImporting(file.name);
         try {
           const runId = await uploadForImport(file);
-          await bindRun(runId, target);
-          await followImport(runId, target, file.name);
+          const binding = { recordId: target, separateOnBlank: false };
+          await bindRun(runId, binding);
+          await followImport(runId, binding, file.name);
         } catch (error) {
           const message = errorText(error);
           setImportProblems((list) => [...list, t('scan.importFailed', { name: file.name, message })]);
@@ -187,7 +220,14 @@ export function ScanScreen() {
   };
 
   const newRecord = async () => {
-    if (userId) setRecordId(await startNewRecord(userId));
+    if (userId) {
+      setRecordId(
+        await startNewRecord(userId, {
+          departmentCode: profile?.departmentCode,
+          procedureCode: profile?.procedureCode,
+        }),
+      );
+    }
     setProblem(null);
     setRate(null);
   };
@@ -228,6 +268,7 @@ export function ScanScreen() {
       />
       <Space direction="vertical" size="middle" style={{ width: '100%', minWidth: 0 }}>
         <Card>
+          <ProfilePicker profiles={profiles} choice={scanner.choice} disabled={busy} onError={report} />
           <ScanSettingsForm scanner={scanner} disabled={busy} />
           <Space style={{ marginTop: 16 }} wrap>
             {scanRunId ? (

@@ -1,0 +1,79 @@
+import { Form, Input, Modal, Radio, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import {
+  BLANK_POLICIES,
+  PROCEDURE_CODE_PATTERN,
+  type BlankPolicy,
+} from '../../../src-shared/capture/capture-profile';
+import type { Department } from '../../../src-shared/domain/agency';
+
+export interface ProfileFormValues {
+  name: string;
+  blankPolicy: BlankPolicy;
+  departmentCode?: string;
+  procedureCode?: string;
+}
+
+/** Name the current scan settings and say where their records go. */
+export function ProfileFormModal(props: {
+  open: boolean;
+  busy: boolean;
+  departments: readonly Department[];
+  onCancel: () => void;
+  onSubmit: (values: ProfileFormValues) => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<ProfileFormValues>();
+  return (
+    <Modal
+      open={props.open}
+      title={t('scan.saveProfile')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={props.busy}
+      onCancel={props.onCancel}
+      onOk={() => form.submit()}
+      okButtonProps={{ 'data-testid': 'profile-form-submit' }}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ blankPolicy: 'flag' }}
+        onFinish={props.onSubmit}
+      >
+        <Form.Item
+          name="name"
+          label={t('scan.profileName')}
+          rules={[{ required: true, whitespace: true, message: t('scan.profileNameRequired') }]}
+        >
+          <Input maxLength={80} data-testid="profile-form-name" />
+        </Form.Item>
+        <Form.Item name="blankPolicy" label={t('scan.blankPolicy')}>
+          <Radio.Group
+            data-testid="profile-form-blank"
+            options={BLANK_POLICIES.map((value) => ({ value, label: t(`scan.blankPolicies.${value}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="departmentCode" label={t('scan.department')}>
+          <Select
+            allowClear
+            data-testid="profile-form-department"
+            options={props.departments.map((department) => ({
+              value: department.code,
+              label: department.name,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="procedureCode"
+          label={t('scan.procedureCode')}
+          rules={[{ pattern: PROCEDURE_CODE_PATTERN, message: t('scan.procedureCodeRule') }]}
+        >
+          <Input placeholder="1.000459" maxLength={8} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

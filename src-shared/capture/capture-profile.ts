@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { colorModeSchema, scanSourceSchema } from './scan-options';
+
+/** National public-service catalogue code (DOMAIN.md), e.g. 1.000459. */
+export const PROCEDURE_CODE_PATTERN = /^[12]\.\d{6}$/;
+
+/**
+ * What a blank page means in a batch: `flag` keeps it, flagged for review; `separator`
+ * treats it as a separator sheet the clerk put between documents: it is not kept, and the
+ * pages after it go into a new record. Use `separator` with single-sided feeding only.
+ */
+export const BLANK_POLICIES = ['flag', 'separator'] as const;
+
+/** A named set of scan settings and filing targets: the clerk picks one and presses Scan. */
+export const captureProfileSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().trim().min(1).max(80),
+  deviceId: z.string().min(1),
+  source: scanSourceSchema,
+  dpi: z.number().int().min(75).max(1200),
+  mode: colorModeSchema,
+  blankPolicy: z.enum(BLANK_POLICIES).default('flag'),
+  /** Where the records go: department and procedure (empty when the clerk chooses later). */
+  departmentCode: z.string().trim().max(12).default(''),
+  procedureCode: z
+    .union([z.literal(''), z.string().trim().regex(PROCEDURE_CODE_PATTERN, 'procedureCode')])
+    .default(''),
+});
+export type CaptureProfile = z.infer<typeof captureProfileSchema>;
+export type BlankPolicy = CaptureProfile['blankPolicy'];

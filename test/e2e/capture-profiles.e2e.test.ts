@@ -1,0 +1,106 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStationServices } from '../../src-main/services/station-services';
+import { ADMIN, CLERK } from '../support/backend';
+import { requireBuild } from '../support/built-app';
+import { launchChromium, screenshot } from '../support/chromium';
+import { startHarness, type RunningHarness } from '../support/harness-process';
+import { makeTempDir } from '../support/temp-dir';
+
+async function login(page: Page, user: { username: string; password: string }) {
+  await page.getByTestId('login-username').fill(user.username);
+  await page.getByTestId('login-password').fill(user.password);
+  await page.getByTestId('login-submit').click();
+}
+
+async function selectOption(page: Page, testId: string, text: string) {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).click();
+}
+
+/** Department and procedure of every record in capture, oldest first, with its page count. */
+const records = (page: Page) =>
+  page.evaluate(async () => {
+    const open = indexedDB.open('sohoa-station');
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const all = await new Promise<
+      { id: string; departmentCode?: string; procedureCode?: string; createdAt: number }[]
+    >((resolve) => {
+      const request = db.transaction('records').objectStore('records').getAll();
+      request.onsuccess = () => resolve(request.result as never);
+    });
+    db.close();
+    return all
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map(({ departmentCode, procedureCode }) => ({ departmentCode, procedureCode }));
+  });
+
+describe('capture profiles in Chromium: the admin sets one up, the clerk scans with one button', () => {
+  const dir = makeTempDir('sohoa-e2e-profiles-');
+  let harness: RunningHarness;
+  let chromium: { browser: Browser; close: () => Promise<void> };
+  let page: Page;
+
+  beforeAll(async () => {
+    requireBuild();
+    const services = createStationServices({ dataDir: dir.path });
+    await services.accounts.setupAdmin(ADMIN);
+    await services.accounts.create(CLERK);
+    harness = await startHarness(dir.path);
+    chromium = await launchChromium();
+    page = await chromium.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(harness.url);
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await harness?.stop();
+    dir.remove();
+  });
+
+  it('saves the demo scanner in duplex at 150 dpi, with blank sheets as separators, as a profile', async () => {
+    await login(page, ADMIN);
+    await page.getByTestId('main-nav').getByText('Quét').click();
+    await expect
+      .poll(() => page.getByTestId('scan-device').innerText(), { timeout: 20_000 })
+      .toContain('sane');
+    await selectOption(page, 'scan-device', 'mô phỏng (đào tạo)');
+    await selectOption(page, 'scan-source', 'Hai mặt');
+    await page.getByTestId('scan-dpi').fill('150');
+    await page.getByTestId('profile-save').click();
+    await page.getByTestId('profile-form-name').fill('Quyết định NCC – tách bằng tờ trắng');
+    await page.getByTestId('profile-form-blank').getByText('Là tờ phân cách').click();
+    await selectOption(page, 'profile-form-department', 'Người có công');
+    await page.locator('.ant-modal').getByPlaceholder('1.000459').fill('1.001257');
+    await screenshot(page, '11-scan-profile-form');
+    await page.getByTestId('profile-form-submit').click();
+    await expect
+      .poll(() => page.getByTestId('scan-profile').innerText())
+      .toBe('Quyết định NCC – tách bằng tờ trắng');
+    await page.getByTestId('logout').click();
+  });
+
+  it('lets the clerk pick it and press Scan: each blank sheet starts a new record', async () => {
+    await login(page, CLERK);
+    await page.getByTestId('scan-start').waitFor();
+    // The station remembers the last profile; pick it anew as a clerk would.
+    await selectOption(page, 'scan-profile', 'Quyết định NCC');
+    await expect.poll(() => page.getByTestId('scan-source').innerText()).toBe('Hai mặt (duplex)');
+    await expect.poll(() => page.getByTestId('scan-dpi').inputValue()).toBe('150');
+    await expect.poll(() => page.getByTestId('scan-profile').isVisible()).toBe(true);
+    expect(await page.getByTestId('profile-save').count()).toBe(0);
+    await page.getByTestId('scan-start').click();
+    // 10 sheets, each front followed by a blank back that separates it from the next.
+    await expect.poll(() => page.getByTestId('record-item').count(), { timeout: 30_000 }).toBe(10);
+    await expect.poll(() => page.getByTestId('scan-start').isEnabled(), { timeout: 20_000 }).toBe(true);
+    const stored = await records(page);
+    expect(stored).toHaveLength(10);
+    expect(new Set(stored.map((record) => `${record.departmentCode} ${record.procedureCode}`))).toEqual(
+      new Set(['NCC 1.001257']),
+    );
+    const pages = await page
+      .getByTestId('record-item')
+      .evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-pages'))));
+    expect(pages).toEqual(Array(10).fill(1));
+    await screenshot(page, '12-scan-profile-separators');
+  });
+});
