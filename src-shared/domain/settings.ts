@@ -6,6 +6,9 @@ import { agencyIdSchema, departmentSchema } from './agency';
  * are read or written (main, CLI, the settings screen). Later capabilities add their
  * sections here rather than keeping magic numbers in code.
  */
+/** A full path on Linux, Windows (D:\\…) or a Windows share (\\\\server\\…). */
+export const ABSOLUTE_PATH_PATTERN = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
+
 export const securitySettingsSchema = z.object({
   /** Consecutive failed logins before the account is locked. */
   maxFailedLogins: z.number().int().min(3).max(20).default(5),
@@ -35,14 +38,7 @@ export const captureSettingsSchema = z.object({
   maxImportMegabytes: z.number().int().min(1).max(2000).default(200),
   /** The folder a scan-to-folder scanner or copier writes into; empty: no hot folder. */
   hotFolder: z
-    .union([
-      z.literal(''),
-      z
-        .string()
-        .trim()
-        .max(1000)
-        .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'absolutePath'),
-    ])
+    .union([z.literal(''), z.string().trim().max(1000).regex(ABSOLUTE_PATH_PATTERN, 'absolutePath')])
     .default(''),
   /** A hot-folder file is taken once its size has not changed for this long, ms (copiers pause mid-write). */
   hotFolderStableMs: z.number().int().min(200).max(60_000).default(2000),

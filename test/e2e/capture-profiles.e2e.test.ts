@@ -37,6 +37,7 @@ const records = (page: Page) =>
 
 describe('capture profiles in Chromium: the admin sets one up, the clerk scans with one button', () => {
   const dir = makeTempDir('sohoa-e2e-profiles-');
+  const hotFolder = makeTempDir('sohoa-e2e-profiles-hot-');
   let harness: RunningHarness;
   let chromium: { browser: Browser; close: () => Promise<void> };
   let page: Page;
@@ -55,11 +56,31 @@ describe('capture profiles in Chromium: the admin sets one up, the clerk scans w
     await chromium?.close();
     await harness?.stop();
     dir.remove();
+    hotFolder.remove();
+  });
+
+  it('lets the admin set the capture thresholds and the hot folder in the settings screen', async () => {
+    await login(page, ADMIN);
+    await page.getByTestId('main-nav').getByText('Cài đặt').click();
+    await page.getByTestId('settings-min-dpi').fill('150');
+    await page.getByTestId('settings-hot-folder').fill(hotFolder.path);
+    await page.getByTestId('settings-hot-folder').scrollIntoViewIfNeeded();
+    await screenshot(page, '13-settings-capture');
+    await page.getByTestId('settings-save').click();
+    await expect.poll(() => page.locator('.ant-message').innerText()).toContain('Đã lưu');
+    const { capture } = createStationServices({ dataDir: dir.path }).settings.get();
+    // What was changed, changed; what was shown in other units (%, s) came back as it was.
+    expect(capture).toMatchObject({
+      minDpi: 150,
+      hotFolder: hotFolder.path,
+      blankInkRatio: 0.0005,
+      hotFolderStableMs: 2000,
+    });
+    await page.getByTestId('main-nav').getByText('Quét').click();
+    await expect.poll(() => page.getByTestId('hot-folder').innerText()).toContain(hotFolder.path);
   });
 
   it('saves the demo scanner in duplex at 150 dpi, with blank sheets as separators, as a profile', async () => {
-    await login(page, ADMIN);
-    await page.getByTestId('main-nav').getByText('Quét').click();
     await expect
       .poll(() => page.getByTestId('scan-device').innerText(), { timeout: 20_000 })
       .toContain('sane');
@@ -101,6 +122,8 @@ describe('capture profiles in Chromium: the admin sets one up, the clerk scans w
       .getByTestId('record-item')
       .evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-pages'))));
     expect(pages).toEqual(Array(10).fill(1));
+    // 150 dpi meets the minimum the admin set: no page is flagged.
+    expect(await page.getByText(/^Dưới \d+ dpi$/).count()).toBe(0);
     await screenshot(page, '12-scan-profile-separators');
   });
 });

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaptureRunKind } from '../../../src-shared/capture/capture-run';
 import { AppError } from '../../../src-shared/errors/app-error';
+import type { ResponseOf } from '../../../src-shared/ipc/contract';
 import {
   beginScan,
   bindingForRun,
@@ -69,7 +70,7 @@ export function ScanScreen() {
   const [receiving, setReceiving] = useState(new Map<string, { recordId: string; kind: CaptureRunKind }>());
   const [importing, setImporting] = useState<string | null>(null);
   const [importProblems, setImportProblems] = useState<string[]>([]);
-  const [hotFolder, setHotFolder] = useState<string | null>(null);
+  const [hotFolder, setHotFolder] = useState<ResponseOf<'capture.hotFolderStatus'> | null>(null);
   const [rate, setRate] = useState<number | null>(null);
   const stopRequested = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -143,10 +144,7 @@ export function ScanScreen() {
   // On arrival: the record in progress, and this user's runs to resume after a reload.
   useEffect(() => {
     void readCurrentRecordId().then(setRecordId);
-    void station.capture.hotFolderStatus({}).then(
-      (status) => setHotFolder(status.folder || null),
-      () => undefined,
-    );
+    void station.capture.hotFolderStatus({}).then(setHotFolder, () => undefined);
     if (!userId) return;
     void station.capture.runs({}).then(async (runs) => {
       for (const run of runs) {
@@ -346,9 +344,17 @@ export function ScanScreen() {
               }
             />
           ) : null}
-          {hotFolder ? (
-            <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
-              {t('scan.hotFolder', { folder: hotFolder })}
+          {hotFolder?.error ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginTop: 16 }}
+              data-testid="hot-folder-problem"
+              title={errorText(AppError.fromData(hotFolder.error))}
+            />
+          ) : hotFolder?.folder ? (
+            <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }} data-testid="hot-folder">
+              {t('scan.hotFolder', { folder: hotFolder.folder })}
             </Typography.Paragraph>
           ) : null}
         </Card>

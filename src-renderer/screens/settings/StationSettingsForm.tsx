@@ -3,7 +3,7 @@ import { App, Button, Card, Divider, Form, Input, InputNumber, Space, Switch } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_ID_PATTERN } from '../../../src-shared/domain/agency';
-import type { StationSettings } from '../../../src-shared/domain/settings';
+import { ABSOLUTE_PATH_PATTERN, type StationSettings } from '../../../src-shared/domain/settings';
 import { useStationSettings } from '../../settings/station-settings-context';
 import { station } from '../../station/station';
 import { useErrorText } from '../../ui/use-error-text';
@@ -119,6 +119,69 @@ export function StationSettingsForm({ editable }: { editable: boolean }) {
           </Form.Item>
           <Form.Item name={['security', 'idleTimeoutMinutes']} label={t('settings.idleTimeoutMinutes')}>
             <InputNumber min={1} max={480} />
+          </Form.Item>
+        </Space>
+        <Divider titlePlacement="start">{t('settings.capture')}</Divider>
+        <Space size="large" align="start" wrap>
+          <Form.Item
+            name={['capture', 'minDpi']}
+            label={t('settings.minDpi')}
+            extra={t('settings.minDpiHelp')}
+          >
+            <InputNumber min={72} max={1200} step={50} data-testid="settings-min-dpi" />
+          </Form.Item>
+          <Form.Item
+            name={['capture', 'blankInkRatio']}
+            label={t('settings.blankInkPercent')}
+            extra={t('settings.blankInkPercentHelp')}
+            // Stored as a fraction of the page; shown as a percentage.
+            getValueProps={(value: number) => ({ value: Math.round(value * 100 * 10_000) / 10_000 })}
+            normalize={(value: number | null) => (value ?? 0) / 100}
+          >
+            <InputNumber min={0} max={20} step={0.01} addonAfter="%" />
+          </Form.Item>
+          <Form.Item
+            name={['capture', 'inkLevel']}
+            label={t('settings.inkLevel')}
+            extra={t('settings.inkLevelHelp')}
+          >
+            <InputNumber min={1} max={254} />
+          </Form.Item>
+          <Form.Item name={['capture', 'jpegQuality']} label={t('settings.jpegQuality')}>
+            <InputNumber min={50} max={100} />
+          </Form.Item>
+        </Space>
+        <Space size="large" align="start" wrap>
+          <Form.Item name={['capture', 'maxImportMegabytes']} label={t('settings.maxImportMegabytes')}>
+            <InputNumber min={1} max={2000} addonAfter="MB" />
+          </Form.Item>
+          <Form.Item name={['capture', 'maxImportPages']} label={t('settings.maxImportPages')}>
+            <InputNumber min={1} max={5000} />
+          </Form.Item>
+          <Form.Item
+            name={['capture', 'maxMegapixels']}
+            label={t('settings.maxMegapixels')}
+            extra={t('settings.maxMegapixelsHelp')}
+          >
+            <InputNumber min={10} max={1000} addonAfter="MP" />
+          </Form.Item>
+        </Space>
+        <Space size="large" align="start" wrap>
+          <Form.Item
+            name={['capture', 'hotFolder']}
+            label={t('settings.hotFolder')}
+            extra={t('settings.hotFolderHelp')}
+            rules={[{ pattern: ABSOLUTE_PATH_PATTERN, message: t('settings.invalidFolder') }]}
+          >
+            <Input style={{ width: 420 }} placeholder="D:\\ScanFolder" data-testid="settings-hot-folder" />
+          </Form.Item>
+          <Form.Item
+            name={['capture', 'hotFolderStableMs']}
+            label={t('settings.hotFolderStable')}
+            getValueProps={(value: number) => ({ value: value / 1000 })}
+            normalize={(value: number | null) => Math.round((value ?? 2) * 1000)}
+          >
+            <InputNumber min={0.2} max={60} step={0.5} addonAfter="s" />
           </Form.Item>
         </Space>
         <Form.Item name="cameraEnabled" label={t('settings.cameraEnabled')} valuePropName="checked">
