@@ -126,6 +126,7 @@ export function drainRun(
     let confirmed: number | null = null;
     for (;;) {
       let step: CaptureStep;
+      const asked = performance.now();
       try {
         step = await station.capture.next({ runId, confirmed });
       } catch (error) {
@@ -147,7 +148,11 @@ export function drainRun(
         continue;
       }
       if (binding.separatorSeen) binding = await separate(binding, runId);
+      // Timings for DevTools and bench/capture: waiting for main, storing in IndexedDB.
+      const received = performance.now();
+      performance.measure('capture.wait', { start: asked, end: received });
       confirmed = await storeCapturedItem(binding.recordId, runId, step);
+      performance.measure('capture.store', { start: received, end: performance.now() });
       onItem(binding.recordId);
     }
   })().finally(() => draining.delete(runId));

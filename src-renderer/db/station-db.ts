@@ -20,7 +20,9 @@ export function openStationDb(
   options: DexieOptions & { name?: string; migrations?: readonly Migration[] } = {},
 ): StationDb {
   const { name = STATION_DB_NAME, migrations = MIGRATIONS, ...dexieOptions } = options;
-  const db = new Dexie(name, dexieOptions) as StationDb;
+  // Strict: a page is confirmed to main (which then deletes its copy) only after IndexedDB
+  // says it is stored, so the commit must be on disk, not in an OS buffer.
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict', ...dexieOptions }) as StationDb;
   for (const migration of migrations) {
     const version = db.version(migration.version).stores(migration.stores);
     if (migration.upgrade) version.upgrade(migration.upgrade);

@@ -3,13 +3,7 @@ import { createBackend } from '../../src-main/ipc/create-backend';
 import { manualClock } from './manual-clock';
 import { makeTempDir } from './temp-dir';
 
-export const ADMIN = { username: 'quantri', displayName: 'Nguyễn Văn Quản', password: 'Quantri2026' };
-export const CLERK = {
-  username: 'vanthu',
-  displayName: 'Trần Thị Thư',
-  password: 'Vanthu2026',
-  roles: ['clerk' as const],
-};
+export { ADMIN, CLERK } from './users';
 
 /** Main's real services and registry over a temp data folder, called as a window would. */
 export function makeBackend(options: { drivers?: ScanDriver[]; dir?: ReturnType<typeof makeTempDir> } = {}) {

@@ -80,22 +80,32 @@ export function createDemoDriver(): ScanDriver {
         feeders.set(name, feeder);
       }
       const last = Math.min(feeder.pages.length, feeder.position + (options.maxPages ?? STACK));
-      let sequence = 0;
-      while (feeder.position < last) {
+      // Sides to feed, in order; the training device jams as it takes sheet JAM_AT, once.
+      const sides: { sheet: number; svg: string }[] = [];
+      for (let sheet = feeder.position; sheet < last; sheet += 1) {
+        if (name === 'jam' && adf && sheet + 1 === JAM_AT && !feeder.jammed) break;
+        const front = feeder.pages[sheet]!;
+        for (const svg of options.source === 'duplex' ? [front, blankBack()] : [front])
+          sides.push({ sheet, svg });
+      }
+      const renderSide = (index: number) => {
+        const path = join(outputDir, `demo-${String(index + 1).padStart(4, '0')}.png`);
+        const rendering = render(sides[index]!.svg, dpi, path).then(() => path);
+        rendering.catch(() => undefined); // Awaited below, or abandoned by a cancel.
+        return rendering;
+      };
+      // Like a real feeder, the next side is being scanned while the app takes this one.
+      let next = sides.length > 0 ? renderSide(0) : null;
+      for (let index = 0; index < sides.length; index += 1) {
         if (signal?.aborted) throw new AppError('capture.cancelled');
-        const sheetNumber = feeder.position + 1;
-        if (name === 'jam' && adf && sheetNumber === JAM_AT && !feeder.jammed) {
-          feeder.jammed = true;
-          throw new AppError('capture.paperJam', { detail: `demo: sheet ${sheetNumber}` });
-        }
-        const front = feeder.pages[feeder.position]!;
-        for (const side of options.source === 'duplex' ? [front, blankBack()] : [front]) {
-          sequence += 1;
-          const path = join(outputDir, `demo-${String(sequence).padStart(4, '0')}.png`);
-          await render(side, dpi, path);
-          yield { sequence, path };
-        }
-        feeder.position += 1;
+        const path = await next!;
+        next = index + 1 < sides.length ? renderSide(index + 1) : null;
+        yield { sequence: index + 1, path };
+        feeder.position = sides[index]!.sheet + 1;
+      }
+      if (feeder.position < last) {
+        feeder.jammed = true;
+        throw new AppError('capture.paperJam', { detail: `demo: sheet ${feeder.position + 1}` });
       }
     },
   };

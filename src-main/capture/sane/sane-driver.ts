@@ -10,7 +10,7 @@ import {
 import { AppError } from '../../../src-shared/errors/app-error';
 import { splitDeviceId, type ScanDriver, type ScannedPage } from '../scan-driver';
 import { runScanimage, SANE_ENV } from './run-command';
-import { capabilitiesOf, parseSaneOptions, saneModeName, saneSourceName } from './sane-options';
+import { capabilitiesOf, fullAreaArgs, parseSaneOptions, saneModeName, saneSourceName } from './sane-options';
 import { failureOf } from './sane-status';
 
 export interface SaneDriverOptions {
@@ -91,6 +91,7 @@ export function createSaneDriver(options: SaneDriverOptions = {}): ScanDriver {
         mode,
         '--resolution',
         String(nearestResolution(capabilitiesOf(available), scan.dpi)),
+        ...fullAreaArgs(available),
         '--format=png',
         `--batch=${join(outputDir, 'page-%04d.png')}`,
         '--batch-print',

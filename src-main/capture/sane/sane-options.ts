@@ -10,15 +10,17 @@ export interface SaneOption {
 }
 
 /**
- * Parses `scanimage -d DEVICE -A`. Each option line is `    --name values [current]`,
- * where values is `a|b|c` or `min..max` with an optional unit.
+ * Parses `scanimage -d DEVICE -A`. Each option line is `    --name values [current]`
+ * (the scan area uses short names: `    -x 0..200mm [80]`), where values is `a|b|c` or
+ * `min..max` with an optional unit.
  */
 export function parseSaneOptions(text: string): Map<string, SaneOption> {
   const options = new Map<string, SaneOption>();
   for (const line of text.split('\n')) {
-    const match = /^\s+--([a-z0-9-]+)(?:\[=\(([^)]*)\)\]| (.*?))? \[([^\]]*)\]\s*$/.exec(line);
+    const match = /^\s+(?:--([a-z0-9-]+)|-([ltxy]))(?:\[=\(([^)]*)\)\]| (.*?))? \[([^\]]*)\]\s*$/.exec(line);
     if (!match) continue;
-    const [, name, boolValues, spec = '', current] = match;
+    const [, long, short, boolValues, spec = '', current] = match;
+    const name = long ?? short;
     const option: SaneOption = { name: name!, values: [], current };
     const range = /^(-?\d+(?:\.\d+)?)\.\.(-?\d+(?:\.\d+)?)/.exec(spec);
     if (boolValues) option.values = boolValues.split('|');
@@ -48,6 +50,24 @@ export function saneSourceName(options: Map<string, SaneOption>, source: ScanSou
 
 export function saneModeName(options: Map<string, SaneOption>, mode: ColorMode): string | undefined {
   return options.get('mode')?.values.find(MODE_PATTERNS[mode]);
+}
+
+/**
+ * The whole area the device can scan (DOMAIN.md: nothing cropped away): many backends,
+ * the test device among them, default to a smaller window. Empty when it has no area options.
+ */
+export function fullAreaArgs(options: Map<string, SaneOption>): string[] {
+  const args: string[] = [];
+  for (const [edge, end] of [
+    ['l', 'min'],
+    ['t', 'min'],
+    ['x', 'max'],
+    ['y', 'max'],
+  ] as const) {
+    const range = options.get(edge)?.range;
+    if (range) args.push(`-${edge}`, String(range[end]));
+  }
+  return args;
 }
 
 /** Our view of the device: which sources, modes and resolutions it offers. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   capabilitiesOf,
+  fullAreaArgs,
   parseSaneOptions,
   saneModeName,
   saneSourceName,
@@ -22,6 +23,9 @@ All options specific to device \`fujitsu:fi-7160:12345':
         Request driver to rotate skewed pages digitally.
   Geometry:
     -l 0..215.872mm [0]
+    -t 0..355.6mm [0]
+    -x 0..215.872mm [215.872]
+    -y 0..355.6mm [279.364]
 `;
 
 describe('scanimage -A parsing', () => {
@@ -44,6 +48,17 @@ describe('scanimage -A parsing', () => {
       '600',
     ]);
     expect(options.get('swdeskew')).toEqual({ name: 'swdeskew', values: ['yes', 'no'], current: 'no' });
+  });
+
+  it('asks for the whole area the device can scan, so nothing is cropped away', () => {
+    expect(options.get('y')).toEqual({
+      name: 'y',
+      values: [],
+      range: { min: 0, max: 355.6 },
+      current: '279.364',
+    });
+    expect(fullAreaArgs(options)).toEqual(['-l', '0', '-t', '0', '-x', '215.872', '-y', '355.6']);
+    expect(fullAreaArgs(parseSaneOptions('    --mode Color [Color]\n'))).toEqual([]);
   });
 
   it('maps the device’s names to our sources and modes', () => {
