@@ -1,0 +1,132 @@
+/**
+ * bench/import-memory: peak memory of `sohoa import` on hostile input beside a reference
+ * measured in the same run (30 good A4 pages). Issue 3: a decompression bomb, a truncated
+ * JPEG and a 300-page TIFF each get their error or import page by page, and memory stays
+ * bounded: the ratio should stay near 1, not grow with pages or claimed pixels.
+ *
+ * Run: npm run bench:import   (after `npm run build`)
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { createDeflate, crc32 } from 'node:zlib';
+import sharp from 'sharp';
+import { OUT, requireBuild } from '../test/support/built-app';
+import { vietnamesePage } from '../test/support/page-images';
+
+/** Peak resident memory (VmHWM) of `sohoa ARGS`, read from /proc while it runs. */
+async function peakMemory(
+  args: string[],
+  dataDir: string,
+): Promise<{ mb: number; code: number | null; ms: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [resolve(OUT, 'main/cli.js'), ...args], {
+    env: { ...process.env, SOHOA_DATA_DIR: dataDir },
+    stdio: 'ignore',
+  });
+  let peakKb = 0;
+  const timer = setInterval(() => {
+    try {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+    } catch {
+      // Exited between two reads.
+    }
+  }, 10);
+  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  clearInterval(timer);
+  return { mb: peakKb / 1024, code, ms: performance.now() - started };
+}
+
+/** A real decompression bomb: a 30000×30000 grey PNG of zeros, deflated as it is written. */
+async function writePngBomb(path: string, side: number): Promise<void> {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(side, 0);
+  header.writeUInt32BE(side, 4);
+  header.writeUInt8(8, 8);
+  const row = Buffer.alloc(side + 1);
+  const parts: Buffer[] = [];
+  await pipeline(
+    Readable.from(
+      (function* () {
+        for (let y = 0; y < side; y += 1) yield row;
+      })(),
+    ),
+    createDeflate({ level: 9 }),
+    async function* (source) {
+      for await (const part of source) parts.push(part as Buffer);
+    },
+  );
+  const out = createWriteStream(path);
+  out.write(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  out.write(chunk('IHDR', header));
+  out.write(chunk('IDAT', Buffer.concat(parts)));
+  out.write(chunk('IEND', Buffer.alloc(0)));
+  await new Promise((done) => out.end(done));
+}
+
+async function main() {
+  requireBuild();
+  const dir = mkdtempSync(join(tmpdir(), 'sohoa-bench-import-'));
+  const file = (name: string) => join(dir, name);
+  try {
+    const page = await sharp(await vietnamesePage(200, ['GIẤY PHÉP LAO ĐỘNG', 'Số: 123/GPLĐ-SLĐTBXH']))
+      .withDensity(200)
+      .jpeg({ quality: 90 })
+      .toBuffer();
+    writeFileSync(file('one.jpg'), page);
+    writeFileSync(file('truncated.jpg'), page.subarray(0, page.length / 3));
+    await writePngBomb(file('bomb.png'), 30_000);
+    // 300 A4 pages at 200 dpi, LZW-compressed: a box of archive papers through a copier.
+    const a4 = await sharp(page).raw().toBuffer({ resolveWithObject: true });
+    const pages = Array.from({ length: 300 }, () =>
+      sharp(a4.data, { raw: a4.info }).png({ compressionLevel: 1 }).toBuffer(),
+    );
+    await sharp(await Promise.all(pages), { join: { animated: true } })
+      .withDensity(200)
+      .tiff({ compression: 'lzw' })
+      .toFile(file('box.tif'));
+
+    // The reference is 30 good pages: enough for libvips' threads and the allocator to
+    // reach their steady state, so the ratio shows whether hostile input adds to it.
+    const good = Array.from({ length: 30 }, (_, index) => file(`good-${index}.jpg`));
+    for (const path of good) writeFileSync(path, page);
+    const reference = await peakMemory(['import', ...good, '--out', file('out-1')], file('station'));
+    const hostile = await peakMemory(
+      [
+        'import',
+        file('bomb.png'),
+        file('truncated.jpg'),
+        file('box.tif'),
+        file('one.jpg'),
+        '--out',
+        file('out-2'),
+      ],
+      file('station'),
+    );
+    const mb = (path: string) => (statSync(path).size / 1024 / 1024).toFixed(1);
+    console.log('bench/import-memory: peak resident memory of `sohoa import`');
+    console.log(
+      `  reference: 30 A4 pages (JPEG files)                           ${reference.mb.toFixed(0).padStart(5)} MB  ${reference.ms.toFixed(0).padStart(6)} ms  exit ${reference.code}`,
+    );
+    console.log(
+      `  hostile: 30000×30000 PNG bomb (${mb(file('bomb.png'))} MB), truncated JPEG, 300-page TIFF (${mb(file('box.tif'))} MB), 1 page ${hostile.mb.toFixed(0).padStart(5)} MB  ${hostile.ms.toFixed(0).padStart(6)} ms  exit ${hostile.code}`,
+    );
+    console.log(`  ratio, hostile vs reference peak memory: ${(hostile.mb / reference.mb).toFixed(2)}×`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
