@@ -16,9 +16,8 @@ import { processPage } from '../src-main/imaging/process-page';
 import { defaultSettings } from '../src-shared/domain/settings';
 import { ADMIN } from '../test/support/users';
 import { requireBuild } from '../test/support/built-app';
-import { launchChromium } from '../test/support/chromium';
-import { startHarness } from '../test/support/harness-process';
 import { vietnamesePage } from '../test/support/page-images';
+import { countStore, openStationPage, pickOption } from '../test/support/station-page';
 
 const TARGET_PPM = 120;
 const settings = defaultSettings().capture;
@@ -55,17 +54,7 @@ async function processSequentially(inputs: (Buffer | string)[]): Promise<void> {
   for (const input of inputs) await processPage(input, { mode: 'color', scannerDpi: 300, settings });
 }
 
-const storedPages = (page: Page) =>
-  page.evaluate(async () => {
-    const open = indexedDB.open('sohoa-station');
-    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
-    const count = await new Promise<number>((resolve) => {
-      const request = db.transaction('pages').objectStore('pages').count();
-      request.onsuccess = () => resolve(request.result);
-    });
-    db.close();
-    return count;
-  });
+const storedPages = (page: Page) => countStore(page, 'pages');
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 300_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -77,8 +66,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 300_000): Prom
 
 /** Presses Scan and waits until `pages` more pages are in IndexedDB and on screen. */
 async function scanInApp(page: Page, device: string, dpi: number, pages: number): Promise<number> {
-  await page.getByTestId('scan-device').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: device }).click();
+  await pickOption(page, 'scan-device', device);
   await page.getByTestId('scan-dpi').fill(String(dpi));
   await page.getByRole('button', { name: /Hồ sơ mới/ }).click();
   const before = await storedPages(page);
@@ -104,11 +92,8 @@ const renderTimings = (page: Page) =>
 const timings: Record<string, { waitMs: number; storeMs: number }> = {};
 
 async function inTheApp(dataDir: string): Promise<void> {
-  const harness = await startHarness(dataDir);
-  const chromium = await launchChromium();
+  const { page, close } = await openStationPage(dataDir);
   try {
-    const page = await chromium.browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(harness.url);
     await page.getByTestId('setup-display-name').fill(ADMIN.displayName);
     await page.getByTestId('setup-username').fill(ADMIN.username);
     await page.getByTestId('setup-password').fill(ADMIN.password);
@@ -126,8 +111,7 @@ async function inTheApp(dataDir: string): Promise<void> {
       timings[`demo ${run}`] = await renderTimings(page);
     }
   } finally {
-    await chromium.close();
-    await harness.stop();
+    await close();
   }
 }
 

@@ -10,12 +10,11 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
-import { createDeflate, crc32 } from 'node:zlib';
+import { once } from 'node:events';
+import { createDeflate } from 'node:zlib';
 import sharp from 'sharp';
 import { OUT, requireBuild } from '../test/support/built-app';
-import { vietnamesePage } from '../test/support/page-images';
+import { greyPngHeader, pngChunk, PNG_SIGNATURE, vietnamesePage } from '../test/support/page-images';
 
 /** Peak resident memory (VmHWM) of `sohoa ARGS`, read from /proc while it runs. */
 async function peakMemory(
@@ -41,38 +40,22 @@ async function peakMemory(
   return { mb: peakKb / 1024, code, ms: performance.now() - started };
 }
 
-/** A real decompression bomb: a 30000×30000 grey PNG of zeros, deflated as it is written. */
+/** A real decompression bomb: a `side`×`side` grey PNG of zeros, deflated row by row. */
 async function writePngBomb(path: string, side: number): Promise<void> {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(side, 0);
-  header.writeUInt32BE(side, 4);
-  header.writeUInt8(8, 8);
-  const row = Buffer.alloc(side + 1);
+  const deflate = createDeflate({ level: 9 });
   const parts: Buffer[] = [];
-  await pipeline(
-    Readable.from(
-      (function* () {
-        for (let y = 0; y < side; y += 1) yield row;
-      })(),
-    ),
-    createDeflate({ level: 9 }),
-    async function* (source) {
-      for await (const part of source) parts.push(part as Buffer);
-    },
-  );
+  const collected = (async () => {
+    for await (const part of deflate) parts.push(part as Buffer);
+  })();
+  const row = Buffer.alloc(side + 1);
+  for (let y = 0; y < side; y += 1) if (!deflate.write(row)) await once(deflate, 'drain');
+  deflate.end();
+  await collected;
   const out = createWriteStream(path);
-  out.write(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  out.write(chunk('IHDR', header));
-  out.write(chunk('IDAT', Buffer.concat(parts)));
-  out.write(chunk('IEND', Buffer.alloc(0)));
+  for (const part of [PNG_SIGNATURE, greyPngHeader(side, side), pngChunk('IDAT', Buffer.concat(parts))]) {
+    out.write(part);
+  }
+  out.write(pngChunk('IEND', Buffer.alloc(0)));
   await new Promise((done) => out.end(done));
 }
 

@@ -1,15 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStationServices } from '../../src-main/services/station-services';
 import { ADMIN, CLERK } from '../support/backend';
 import { requireBuild } from '../support/built-app';
-import { launchChromium, screenshot } from '../support/chromium';
-import { startHarness, type RunningHarness } from '../support/harness-process';
+import { screenshot } from '../support/chromium';
 import { vietnamesePage } from '../support/page-images';
+import { login, openStationPage, pickOption } from '../support/station-page';
 import { makeTempDir } from '../support/temp-dir';
 
 const pageIds = (page: Page) =>
@@ -21,17 +21,11 @@ const recordPages = (page: Page) =>
     .getByTestId('record-item')
     .evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-pages'))));
 
-async function selectOption(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).click();
-}
-
 describe('capture in Chromium: jam and resume, page editing, import and the hot folder', () => {
   const dir = makeTempDir('sohoa-e2e-edit-');
   const hotFolder = makeTempDir('sohoa-e2e-hot-');
   const files = makeTempDir('sohoa-e2e-files-');
-  let harness: RunningHarness;
-  let chromium: { browser: Browser; close: () => Promise<void> };
+  let station: Awaited<ReturnType<typeof openStationPage>>;
   let page: Page;
 
   beforeAll(async () => {
@@ -41,18 +35,13 @@ describe('capture in Chromium: jam and resume, page editing, import and the hot 
     await services.accounts.create(CLERK);
     const capture = services.settings.get().capture;
     services.settings.update({ capture: { ...capture, hotFolder: hotFolder.path, hotFolderStableMs: 300 } });
-    harness = await startHarness(dir.path);
-    chromium = await launchChromium();
-    page = await chromium.browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(harness.url);
-    await page.getByTestId('login-username').fill(CLERK.username);
-    await page.getByTestId('login-password').fill(CLERK.password);
-    await page.getByTestId('login-submit').click();
+    station = await openStationPage(dir.path);
+    page = station.page;
+    await login(page, CLERK);
     await page.getByTestId('scan-start').waitFor();
   });
   afterAll(async () => {
-    await chromium?.close();
-    await harness?.stop();
+    await station?.close();
     for (const each of [dir, hotFolder, files]) each.remove();
   });
 
@@ -60,7 +49,7 @@ describe('capture in Chromium: jam and resume, page editing, import and the hot 
     await expect
       .poll(() => page.getByTestId('scan-device').innerText(), { timeout: 20_000 })
       .toContain('sane');
-    await selectOption(page, 'scan-device', 'kẹt giấy');
+    await pickOption(page, 'scan-device', 'kẹt giấy');
     await page.getByTestId('scan-dpi').fill('150');
     await page.getByTestId('scan-start').click();
     await expect

@@ -1,45 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStationServices } from '../../src-main/services/station-services';
 import { ADMIN, CLERK } from '../support/backend';
 import { requireBuild } from '../support/built-app';
-import { launchChromium, screenshot } from '../support/chromium';
-import { startHarness, type RunningHarness } from '../support/harness-process';
+import { screenshot } from '../support/chromium';
+import { login, openStationPage, pickOption, readStore } from '../support/station-page';
 import { makeTempDir } from '../support/temp-dir';
 
-async function login(page: Page, user: { username: string; password: string }) {
-  await page.getByTestId('login-username').fill(user.username);
-  await page.getByTestId('login-password').fill(user.password);
-  await page.getByTestId('login-submit').click();
-}
-
-async function selectOption(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).click();
-}
-
-/** Department and procedure of every record in capture, oldest first, with its page count. */
-const records = (page: Page) =>
-  page.evaluate(async () => {
-    const open = indexedDB.open('sohoa-station');
-    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
-    const all = await new Promise<
-      { id: string; departmentCode?: string; procedureCode?: string; createdAt: number }[]
-    >((resolve) => {
-      const request = db.transaction('records').objectStore('records').getAll();
-      request.onsuccess = () => resolve(request.result as never);
-    });
-    db.close();
-    return all
-      .sort((a, b) => a.createdAt - b.createdAt)
-      .map(({ departmentCode, procedureCode }) => ({ departmentCode, procedureCode }));
-  });
+/** Department and procedure of every record, oldest first. */
+const records = async (page: Page) =>
+  (await readStore<{ departmentCode?: string; procedureCode?: string; createdAt: number }>(page, 'records'))
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .map(({ departmentCode, procedureCode }) => ({ departmentCode, procedureCode }));
 
 describe('capture profiles in Chromium: the admin sets one up, the clerk scans with one button', () => {
   const dir = makeTempDir('sohoa-e2e-profiles-');
   const hotFolder = makeTempDir('sohoa-e2e-profiles-hot-');
-  let harness: RunningHarness;
-  let chromium: { browser: Browser; close: () => Promise<void> };
+  let station: Awaited<ReturnType<typeof openStationPage>>;
   let page: Page;
 
   beforeAll(async () => {
@@ -47,14 +24,11 @@ describe('capture profiles in Chromium: the admin sets one up, the clerk scans w
     const services = createStationServices({ dataDir: dir.path });
     await services.accounts.setupAdmin(ADMIN);
     await services.accounts.create(CLERK);
-    harness = await startHarness(dir.path);
-    chromium = await launchChromium();
-    page = await chromium.browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(harness.url);
+    station = await openStationPage(dir.path);
+    page = station.page;
   });
   afterAll(async () => {
-    await chromium?.close();
-    await harness?.stop();
+    await station?.close();
     dir.remove();
     hotFolder.remove();
   });
@@ -84,13 +58,13 @@ describe('capture profiles in Chromium: the admin sets one up, the clerk scans w
     await expect
       .poll(() => page.getByTestId('scan-device').innerText(), { timeout: 20_000 })
       .toContain('sane');
-    await selectOption(page, 'scan-device', 'mô phỏng (đào tạo)');
-    await selectOption(page, 'scan-source', 'Hai mặt');
+    await pickOption(page, 'scan-device', 'mô phỏng (đào tạo)');
+    await pickOption(page, 'scan-source', 'Hai mặt');
     await page.getByTestId('scan-dpi').fill('150');
     await page.getByTestId('profile-save').click();
     await page.getByTestId('profile-form-name').fill('Quyết định NCC – tách bằng tờ trắng');
     await page.getByTestId('profile-form-blank').getByText('Là tờ phân cách').click();
-    await selectOption(page, 'profile-form-department', 'Người có công');
+    await pickOption(page, 'profile-form-department', 'Người có công');
     await page.locator('.ant-modal').getByPlaceholder('1.000459').fill('1.001257');
     await screenshot(page, '11-scan-profile-form');
     await page.getByTestId('profile-form-submit').click();
@@ -104,7 +78,7 @@ describe('capture profiles in Chromium: the admin sets one up, the clerk scans w
     await login(page, CLERK);
     await page.getByTestId('scan-start').waitFor();
     // The station remembers the last profile; pick it anew as a clerk would.
-    await selectOption(page, 'scan-profile', 'Quyết định NCC');
+    await pickOption(page, 'scan-profile', 'Quyết định NCC');
     await expect.poll(() => page.getByTestId('scan-source').innerText()).toBe('Hai mặt (duplex)');
     await expect.poll(() => page.getByTestId('scan-dpi').inputValue()).toBe('150');
     await expect.poll(() => page.getByTestId('scan-profile').isVisible()).toBe(true);

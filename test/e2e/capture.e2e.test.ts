@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStationServices } from '../../src-main/services/station-services';
 import { ADMIN, CLERK } from '../support/backend';
 import { requireBuild } from '../support/built-app';
-import { launchChromium, screenshot } from '../support/chromium';
-import { startHarness, type RunningHarness } from '../support/harness-process';
+import { screenshot } from '../support/chromium';
 import { requireSaneTestBackend } from '../support/sane';
+import { countStore, login, openStationPage } from '../support/station-page';
 import { makeTempDir } from '../support/temp-dir';
 
 const thumbnailIndexes = (page: Page) =>
@@ -15,8 +15,7 @@ const thumbnailIndexes = (page: Page) =>
 
 describe('capture in Chromium: SANE test device → IndexedDB → thumbnails', () => {
   const dir = makeTempDir('sohoa-e2e-capture-');
-  let harness: RunningHarness;
-  let chromium: { browser: Browser; close: () => Promise<void> };
+  let station: Awaited<ReturnType<typeof openStationPage>>;
   let page: Page;
 
   beforeAll(async () => {
@@ -25,18 +24,13 @@ describe('capture in Chromium: SANE test device → IndexedDB → thumbnails', (
     const services = createStationServices({ dataDir: dir.path });
     await services.accounts.setupAdmin(ADMIN);
     await services.accounts.create(CLERK);
-    harness = await startHarness(dir.path);
-    chromium = await launchChromium();
-    page = await chromium.browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(harness.url);
-    await page.getByTestId('login-username').fill(CLERK.username);
-    await page.getByTestId('login-password').fill(CLERK.password);
-    await page.getByTestId('login-submit').click();
+    station = await openStationPage(dir.path);
+    page = station.page;
+    await login(page, CLERK);
     await page.getByTestId('scan-start').waitFor();
   });
   afterAll(async () => {
-    await chromium?.close();
-    await harness?.stop();
+    await station?.close();
     dir.remove();
   });
 
@@ -58,16 +52,7 @@ describe('capture in Chromium: SANE test device → IndexedDB → thumbnails', (
     await page.reload();
     await expect.poll(() => page.getByTestId('page-thumb').count(), { timeout: 20_000 }).toBe(10);
     expect(await thumbnailIndexes(page)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    const stored = await page.evaluate(async () => {
-      const open = indexedDB.open('sohoa-station');
-      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
-      const count = await new Promise<number>((resolve) => {
-        const request = db.transaction('pages').objectStore('pages').count();
-        request.onsuccess = () => resolve(request.result);
-      });
-      db.close();
-      return count;
-    });
+    const stored = await countStore(page, 'pages');
     expect(stored).toBe(10);
   });
 });

@@ -1,8 +1,9 @@
 import { DeleteOutlined, RotateLeftOutlined, RotateRightOutlined, ScissorOutlined } from '@ant-design/icons';
-import { Button, Card, Popconfirm, Tag, Tooltip } from 'antd';
+import { Card, Popconfirm, Tag, Tooltip } from 'antd';
 import { useEffect, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageRow } from '../../db/rows';
+import { IconAction } from '../../ui/IconAction';
 
 export interface PageActions {
   rotate: (page: PageRow, quarterTurns: 1 | -1) => void;
@@ -84,37 +85,25 @@ export function PageThumbnail(props: {
       </div>
       {editable ? (
         <div className="page-thumb-actions">
-          <Tooltip title={t('scan.rotateLeft')}>
-            <Button
-              size="small"
-              type="text"
-              icon={<RotateLeftOutlined />}
-              aria-label={t('scan.rotateLeft')}
-              data-testid="page-rotate-left"
-              onClick={() => actions.rotate(page, -1)}
-            />
-          </Tooltip>
-          <Tooltip title={t('scan.rotateRight')}>
-            <Button
-              size="small"
-              type="text"
-              icon={<RotateRightOutlined />}
-              aria-label={t('scan.rotateRight')}
-              data-testid="page-rotate-right"
-              onClick={() => actions.rotate(page, 1)}
-            />
-          </Tooltip>
+          <IconAction
+            title={t('scan.rotateLeft')}
+            icon={<RotateLeftOutlined />}
+            data-testid="page-rotate-left"
+            onClick={() => actions.rotate(page, -1)}
+          />
+          <IconAction
+            title={t('scan.rotateRight')}
+            icon={<RotateRightOutlined />}
+            data-testid="page-rotate-right"
+            onClick={() => actions.rotate(page, 1)}
+          />
           {page.index > 0 ? (
-            <Tooltip title={t('scan.splitHere')}>
-              <Button
-                size="small"
-                type="text"
-                icon={<ScissorOutlined />}
-                aria-label={t('scan.splitHere')}
-                data-testid="page-split"
-                onClick={() => actions.splitBefore(page)}
-              />
-            </Tooltip>
+            <IconAction
+              title={t('scan.splitHere')}
+              icon={<ScissorOutlined />}
+              data-testid="page-split"
+              onClick={() => actions.splitBefore(page)}
+            />
           ) : null}
           {page.originalId ? null : (
             <Popconfirm
@@ -123,12 +112,10 @@ export function PageThumbnail(props: {
               cancelText={t('common.no')}
               onConfirm={() => actions.remove(page)}
             >
-              <Button
-                size="small"
-                type="text"
+              <IconAction
+                title={t('scan.deletePage')}
                 danger
                 icon={<DeleteOutlined />}
-                aria-label={t('scan.deletePage')}
                 data-testid="page-delete"
               />
             </Popconfirm>

@@ -1,10 +1,11 @@
 import { DeleteOutlined, MergeCellsOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Empty, List, Popconfirm, Tooltip, Typography } from 'antd';
+import { Badge, Card, Empty, List, Popconfirm, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/database';
 import type { RecordRow } from '../../db/rows';
 import { formatTime } from '../../ui/format';
+import { IconAction } from '../../ui/IconAction';
 
 const LISTED_STATUSES = ['draft', 'captured'] as const;
 
@@ -62,32 +63,25 @@ export function RecordList(props: {
                     cancelText={t('common.no')}
                     onConfirm={() => props.onMergeIntoPrevious(record, previous)}
                   >
-                    <Tooltip title={t('scan.mergePrevious')}>
-                      <Button
-                        size="small"
-                        type="text"
-                        icon={<MergeCellsOutlined />}
-                        aria-label={t('scan.mergePrevious')}
-                        data-testid="record-merge"
-                        onClick={(event) => event.stopPropagation()}
-                      />
-                    </Tooltip>
+                    <IconAction
+                      title={t('scan.mergePrevious')}
+                      icon={<MergeCellsOutlined />}
+                      data-testid="record-merge"
+                      onClick={(event) => event.stopPropagation()}
+                    />
                   </Popconfirm>
                 ) : null,
                 pages === 0 && !receiving ? (
-                  <Tooltip key="delete" title={t('scan.deleteRecord')}>
-                    <Button
-                      size="small"
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label={t('scan.deleteRecord')}
-                      onClick={(event) => {
-                        event.stopPropagation();
-                        props.onDeleteEmpty(record);
-                      }}
-                    />
-                  </Tooltip>
+                  <IconAction
+                    key="delete"
+                    title={t('scan.deleteRecord')}
+                    danger
+                    icon={<DeleteOutlined />}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      props.onDeleteEmpty(record);
+                    }}
+                  />
                 ) : null,
               ].filter(Boolean)}
             >

@@ -1,0 +1,71 @@
+import type { Page } from 'playwright-core';
+import { launchChromium } from './chromium';
+import { startHarness, type RunningHarness } from './harness-process';
+
+/** The built station in Chromium through the browser harness, on `dataDir`. */
+export async function openStationPage(
+  dataDir: string,
+): Promise<{ page: Page; harness: RunningHarness; close: () => Promise<void> }> {
+  const harness = await startHarness(dataDir);
+  const chromium = await launchChromium();
+  const page = await chromium.browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(harness.url);
+  return {
+    page,
+    harness,
+    close: async () => {
+      await chromium.close();
+      await harness.stop();
+    },
+  };
+}
+
+export async function login(page: Page, user: { username: string; password: string }): Promise<void> {
+  await page.getByTestId('login-username').fill(user.username);
+  await page.getByTestId('login-password').fill(user.password);
+  await page.getByTestId('login-submit').click();
+}
+
+/** Picks the option containing `text` in the antd Select with this test id. */
+export async function pickOption(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).click();
+}
+
+/**
+ * The rows of one store of the station's IndexedDB, read by the browser itself rather than
+ * through the app. (No named helpers inside: tsx would wrap them in a __name() the page lacks.)
+ */
+export function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    const open = indexedDB.open('sohoa-station');
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const rows = await new Promise<unknown[]>((resolve) => {
+      const request = db.transaction(name).objectStore(name).getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    // Blobs do not cross to Node; their presence is enough here.
+    return rows.map((row) =>
+      Object.fromEntries(
+        Object.entries(row as Record<string, unknown>).map(([key, value]) => [
+          key,
+          value instanceof Blob ? `Blob(${value.size})` : value,
+        ]),
+      ),
+    );
+  }, store) as Promise<T[]>;
+}
+
+export function countStore(page: Page, store: string): Promise<number> {
+  return page.evaluate(async (name) => {
+    const open = indexedDB.open('sohoa-station');
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const count = await new Promise<number>((resolve) => {
+      const request = db.transaction(name).objectStore(name).count();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return count;
+  }, store);
+}
