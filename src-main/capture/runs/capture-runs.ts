@@ -82,6 +82,7 @@ export function createCaptureRuns(deps: {
     const workDir = join(run.store.dir, WORK_DIR);
     let sequence = 0;
     let originalSequence = 0;
+    let end: RunEnd;
     try {
       await mkdir(workDir, { recursive: true });
       for await (const item of source(workDir, run.controller.signal)) {
@@ -99,14 +100,16 @@ export function createCaptureRuns(deps: {
         run.pending.push(sequence);
         run.wake();
       }
-      run.end = { failure: null };
+      end = { failure: null };
     } catch (error) {
-      run.end = { failure: toAppError(error).toData() };
+      end = { failure: toAppError(error).toData() };
     }
+    // The run's folder is settled before the end is announced: `next` removes it then.
     await rm(workDir, { recursive: true, force: true });
-    await run.store.writeEnd(run.end).catch((error: unknown) => {
+    await run.store.writeEnd(end).catch((error: unknown) => {
       deps.log.error('capture: end of run not written', { runId: run.meta.runId, error: String(error) });
     });
+    run.end = end;
     run.wake();
   }
 
