@@ -77,11 +77,7 @@ const CENTURY_BY_DIGIT = [1900, 1900, 2000, 2000, 2100, 2100, 2200, 2200, 1800, 
 
 /** Why a number is not right, as i18n keys under `identity.`. */
 export type IdentityProblem =
-  | 'format'
-  | 'unknownProvince'
-  | 'birthInFuture'
-  | 'birthYearMismatch'
-  | 'sexMismatch';
+  'format' | 'unknownProvince' | 'birthInFuture' | 'birthYearMismatch' | 'sexMismatch';
 
 export type IdentityCheck =
   | {

@@ -23,12 +23,7 @@ export interface CodeContext {
 
 /** Problems a template can have, as i18n keys under `codes.template.`. */
 export type TemplateProblem =
-  | 'unknownToken'
-  | 'noStation'
-  | 'noSequence'
-  | 'twoSequences'
-  | 'checkNotLast'
-  | 'ambiguous';
+  'unknownToken' | 'noStation' | 'noSequence' | 'twoSequences' | 'checkNotLast' | 'ambiguous';
 
 const SIMPLE = ['agency', 'dept', 'procedure', 'yyyy', 'yy', 'mm', 'dd', 'station', 'check'] as const;
 /** Tokens whose length varies: a literal must follow them, or two codes could read alike. */

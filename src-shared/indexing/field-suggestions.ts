@@ -1,0 +1,267 @@
+import { foldInPlace } from '../domain/text-fold';
+import { checkIdentityNumber, type IdentityProblem } from '../domain/identity-number';
+import { isoDate } from './vietnamese-dates';
+
+/** Fields OCR can suggest (DOMAIN.md "A digitized result — fields"). */
+export const SUGGESTED_FIELDS = [
+  'resultType',
+  'documentNumber',
+  'issueDate',
+  'issuingAgency',
+  'ownerName',
+  'ownerBirthDate',
+  'ownerIdNumber',
+  'ownerTaxCode',
+  'effectiveDate',
+  'expiryDate',
+  'signerName',
+  'procedureCode',
+] as const;
+export type SuggestedField = (typeof SUGGESTED_FIELDS)[number];
+
+export const RESULT_TYPES = ['decision', 'licence', 'certificate', 'confirmation', 'other'] as const;
+export type ResultType = (typeof RESULT_TYPES)[number];
+
+/** A value found in the text, with where it was found: the indexing screen highlights it. */
+export interface FieldSuggestion {
+  field: SuggestedField;
+  /** Dates as yyyy-mm-dd; document numbers upper-cased without spaces. */
+  value: string;
+  span: { start: number; end: number };
+  /** `medium`: found without its label, or failing a check (see `problems`). */
+  confidence: 'high' | 'medium';
+  problems?: IdentityProblem[];
+}
+
+export interface CatalogueEntry {
+  code: string;
+  name: string;
+  resultType: ResultType;
+}
+
+interface Text {
+  original: string;
+  folded: string;
+}
+
+type Found = Omit<FieldSuggestion, 'field'>;
+
+// Dates as they are written: "ngày 25 tháng 4 năm 2022" or 25/04/2022 (OCR may space them out).
+const LONG_DATE = String.raw`ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})`;
+const SHORT_DATE = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`;
+const ANY_DATE = `(?:${LONG_DATE}|${SHORT_DATE})`;
+
+/** The date in a match of ANY_DATE whose groups start at `group`. */
+function dateOf(match: RegExpExecArray, group: number): string | null {
+  const parts = match[group] ? match.slice(group, group + 3) : match.slice(group + 3, group + 6);
+  return isoDate(Number(parts[0]), Number(parts[1]), Number(parts[2]));
+}
+
+function spanOf(match: RegExpExecArray, group: number): { start: number; end: number } {
+  const start = match.index + match[0].indexOf(match[group]!);
+  return { start, end: start + match[group]!.length };
+}
+
+/** OCR's usual confusions inside numbers: O/o → 0, l/I/| → 1. */
+const digitsOf = (text: string) => text.replace(/[oO]/g, '0').replace(/[lI|]/g, '1').replace(/[\s.]/g, '');
+
+function documentNumber({ original, folded }: Text): Found | null {
+  const match = /(?:^|[^a-z])so\s*[:.]?\s*(\d{1,6}\s*\/\s*[a-z0-9]+(?:\s*-\s*[a-z0-9]+)*)/.exec(folded);
+  if (!match) return null;
+  const span = spanOf(match, 1);
+  const value = original.slice(span.start, span.end).replace(/\s+/g, '').toUpperCase();
+  return { value, span, confidence: 'high' };
+}
+
+function issueDate({ folded }: Text): Found | null {
+  // The place-and-date line: "Đồng Tháp, ngày 03 tháng 02 năm 2022".
+  const placed = new RegExp(`[a-z)],\\s*(${LONG_DATE})`).exec(folded);
+  if (placed) {
+    const value = isoDate(Number(placed[2]), Number(placed[3]), Number(placed[4]));
+    if (value) return { value, span: spanOf(placed, 1), confidence: 'high' };
+  }
+  return null;
+}
+
+function validity(text: Text): { effective: Found | null; expiry: Found | null } {
+  const { folded } = text;
+  const range = new RegExp(
+    `(?:hieu luc|thoi han[^\\n:]*:?)[^\\n]{0,30}?tu ngay\\s+(${ANY_DATE.replace('ngay\\s+', '')})` +
+      `(?:[^\\n]{0,20}?den ngay\\s+(${ANY_DATE.replace('ngay\\s+', '')}))?`,
+  ).exec(folded);
+  if (range) {
+    const effective = dateOf(range, 2);
+    const expiry = range[8] ? dateOf(range, 9) : null;
+    return {
+      effective: effective ? { value: effective, span: spanOf(range, 1), confidence: 'high' } : null,
+      expiry: expiry ? { value: expiry, span: spanOf(range, 8), confidence: 'high' } : null,
+    };
+  }
+  return { effective: null, expiry: null };
+}
+
+/** A personal name: 2–6 capitalised (or all-capital) words, hyphens allowed inside. */
+const NAME = String.raw`(\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){1,5})`;
+
+function ownerName({ original, folded }: Text): Found | null {
+  const label = /(?:^|[^a-z])(ong\s*\/\s*ba|ho va ten|ho ten|ong|ba)\s*:?\s*/g;
+  for (let match = label.exec(folded); match; match = label.exec(folded)) {
+    const start = match.index + match[0].length;
+    const name = new RegExp(`^${NAME}`, 'u').exec(original.slice(start, start + 80));
+    if (name) {
+      const value = name[1]!;
+      return { value, span: { start, end: start + value.length }, confidence: 'high' };
+    }
+  }
+  return null;
+}
+
+function ownerBirthDate({ folded }: Text): Found | null {
+  const match = new RegExp(`(?:sinh ngay|ngay sinh)\\s*:?\\s*(${ANY_DATE.replace('ngay\\s+', '')})`).exec(
+    folded,
+  );
+  const value = match && dateOf(match, 2);
+  return value ? { value, span: spanOf(match, 1), confidence: 'high' } : null;
+}
+
+function ownerIdNumber({ original, folded }: Text, birthDate: string | null): Found | null {
+  const birthYear = birthDate ? Number(birthDate.slice(0, 4)) : undefined;
+  const labelled =
+    /(?:so dinh danh(?: ca nhan)?|can cuoc(?: cong dan)?|cccd|cmnd|chung minh nhan dan)[^0-9\n]{0,20}([0-9oli|][0-9oli| ]{7,16}[0-9oli|])/.exec(
+      folded,
+    );
+  const candidates: { span: { start: number; end: number }; labelled: boolean }[] = [];
+  if (labelled) candidates.push({ span: spanOf(labelled, 1), labelled: true });
+  for (const match of original.matchAll(/(?<!\d)\d{12}(?!\d)/g)) {
+    candidates.push({ span: { start: match.index, end: match.index + 12 }, labelled: false });
+  }
+  for (const { span, labelled: hasLabel } of candidates) {
+    const digits = digitsOf(original.slice(span.start, span.end));
+    const check = checkIdentityNumber(digits, { birthYear });
+    if (check.kind === 'invalid' || (!hasLabel && check.problems.length > 0)) continue;
+    return {
+      value: digits,
+      span,
+      confidence: hasLabel && check.problems.length === 0 ? 'high' : 'medium',
+      ...(check.problems.length > 0 ? { problems: check.problems } : {}),
+    };
+  }
+  return null;
+}
+
+function ownerTaxCode({ folded }: Text): Found | null {
+  const match = /(?:ma so doanh nghiep|ma so thue|mst)\s*:?\s*(\d{10}(?:\s*-\s*\d{3})?)(?!\d)/.exec(folded);
+  return match ? { value: match[1]!.replace(/\s+/g, ''), span: spanOf(match, 1), confidence: 'high' } : null;
+}
+
+/** Issuing bodies, most specific first: a Sở heads the page under its UBND (the parent). */
+const AGENCY_HEADS = ['so', 'chi cuc', 'cuc', 'bo', 'uy ban nhan dan', 'ubnd'];
+
+function issuingAgency({ original, folded }: Text): Found | null {
+  // The issuing body heads the page: "SỞ LAO ĐỘNG – THƯƠNG BINH" (+ "VÀ XÃ HỘI" below). OCR
+  // often runs the two header columns together, so the national motto is cut off.
+  for (const head of AGENCY_HEADS) {
+    const match = new RegExp(
+      String.raw`(?:^|\n)[^\n]*?\b(${head} [a-z ,–-]+?)(?=\s+(?:cong hoa|doc lap)|\s*\n)`,
+    ).exec(folded);
+    if (!match) continue;
+    const span = spanOf(match, 1);
+    let value = original.slice(span.start, span.end);
+    // Its second line ("VÀ XÃ HỘI"), after whatever OCR ran into the rest of the first.
+    const lineEnd = folded.indexOf('\n', span.end);
+    const next =
+      lineEnd < 0
+        ? null
+        : /^[ \t]*(va [a-z ]+?)(?=\s+(?:cong hoa|doc lap)|\s*\n|$)/.exec(folded.slice(lineEnd + 1));
+    if (next) {
+      const start = lineEnd + 1 + next[0].indexOf(next[1]!);
+      value = `${value} ${original.slice(start, start + next[1]!.length)}`;
+      span.end = start + next[1]!.length;
+    }
+    value = value.replace(/\s+/g, ' ').trim();
+    // Only an upper-case heading is a heading.
+    if (value === value.toUpperCase()) return { value, span, confidence: 'high' };
+  }
+  return null;
+}
+
+const TITLES: [RegExp, ResultType][] = [
+  [/giay chung nhan/, 'certificate'],
+  [/giay phep/, 'licence'],
+  [/quyet dinh/, 'decision'],
+  [/xac nhan/, 'confirmation'],
+];
+
+function resultType({ original, folded }: Text): Found | null {
+  let best: Found | null = null;
+  for (const [pattern, type] of TITLES) {
+    for (const match of folded.matchAll(new RegExp(pattern, 'g'))) {
+      const span = { start: match.index, end: match.index + match[0].length };
+      const words = original.slice(span.start, span.end);
+      // A title is written in capitals; "quyết định" inside a sentence is not one.
+      if (words !== words.toUpperCase()) continue;
+      if (!best || span.start < best.span.start) best = { value: type, span, confidence: 'high' };
+      break;
+    }
+  }
+  return best;
+}
+
+function signerName({ original }: Text): Found | null {
+  // The signer's name stands alone on a line at the end, under the title and the stamp.
+  const lines = [...original.matchAll(/^[ \t]*(.+?)[ \t]*$/gm)];
+  for (const line of lines.reverse()) {
+    const name = new RegExp(`^${NAME}$`, 'u').exec(line[1]!);
+    if (name && name[1]!.split(' ').length >= 2 && name[1] !== name[1]!.toUpperCase()) {
+      const start = line.index + line[0].indexOf(line[1]!);
+      return { value: name[1]!, span: { start, end: start + name[1]!.length }, confidence: 'medium' };
+    }
+  }
+  return null;
+}
+
+function procedureGuess(
+  text: Text,
+  type: ResultType | null,
+  catalogue: readonly CatalogueEntry[],
+): Found | null {
+  const words = new Set(text.folded.split(/[^a-z0-9]+/).filter((word) => word.length > 1));
+  let best: { entry: CatalogueEntry; score: number } | null = null;
+  for (const entry of catalogue) {
+    const nameWords = foldInPlace(entry.name)
+      .split(/[^a-z0-9]+/)
+      .filter((word) => word.length > 1);
+    const shared = nameWords.filter((word) => words.has(word)).length / Math.max(1, nameWords.length);
+    const score = shared + (type && entry.resultType === type ? 0.25 : 0);
+    if (!best || score > best.score) best = { entry, score };
+  }
+  if (!best || best.score < 0.6) return null;
+  return { value: best.entry.code, span: { start: 0, end: 0 }, confidence: 'medium' };
+}
+
+/**
+ * Suggests a record's fields from the OCR text of a page. Each suggestion carries the span
+ * of `text` it came from; nothing here is accepted until the clerk accepts it.
+ */
+export function suggestFields(text: string, catalogue: readonly CatalogueEntry[] = []): FieldSuggestion[] {
+  const original = text.normalize('NFC');
+  const source = { original, folded: foldInPlace(original) };
+  const birth = ownerBirthDate(source);
+  const type = resultType(source);
+  const { effective, expiry } = validity(source);
+  const found: [SuggestedField, Found | null][] = [
+    ['resultType', type],
+    ['documentNumber', documentNumber(source)],
+    ['issueDate', issueDate(source)],
+    ['issuingAgency', issuingAgency(source)],
+    ['ownerName', ownerName(source)],
+    ['ownerBirthDate', birth],
+    ['ownerIdNumber', ownerIdNumber(source, birth?.value ?? null)],
+    ['ownerTaxCode', ownerTaxCode(source)],
+    ['effectiveDate', effective],
+    ['expiryDate', expiry],
+    ['signerName', signerName(source)],
+    ['procedureCode', procedureGuess(source, (type?.value as ResultType | undefined) ?? null, catalogue)],
+  ];
+  return found.flatMap(([field, suggestion]) => (suggestion ? [{ field, ...suggestion }] : []));
+}

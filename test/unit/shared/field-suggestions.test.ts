@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import {
+  suggestFields,
+  type CatalogueEntry,
+  type FieldSuggestion,
+} from '../../../src-shared/indexing/field-suggestions';
+
+// What tesseract gives for a decision: the two header columns run together, line breaks
+// kept, a few characters wrong.
+const DECISION = `UBND TỈNH ĐỒNG THÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ LAO ĐỘNG – THƯƠNG BINH Độc lập - Tự do - Hạnh phúc
+VÀ XÃ HỘI
+Số: 1317/QĐ-SLĐTBXH Đồng Tháp, ngày 03 tháng 02 năm 2022
+QUYẾT ĐỊNH
+Về việc trợ cấp ưu đãi đối với người có công với cách mạng
+GIÁM ĐỐC SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI
+Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09 tháng 12 năm 2020;
+Căn cứ Nghị định số 131/2021/NĐ-CP ngày 30 tháng 12 năm 2021 của Chính phủ;
+QUYẾT ĐỊNH:
+Điều 1. Trợ cấp ưu đãi hằng tháng đối với Ông/Bà: Nguyễn Văn Ánh
+Sinh ngày: 09/03/1959; Số định danh cá nhân: 087059760822
+Nơi thường trú: Phường 1, thành phố Cao Lãnh
+Mức trợ cấp: 3.400.000 đồng/tháng, kể từ ngày 03/02/2022.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Chánh Văn phòng Sở, Trưởng phòng Người có công và Ông/Bà có tên
+tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.
+Nơi nhận: KT. GIÁM ĐỐC
+- Như Điều 3; PHÓ GIÁM ĐỐC
+- Lưu: VT, NCC.
+Lê Quang Vinh
+`;
+
+const PERMIT = `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+GIẤY PHÉP LAO ĐỘNG
+WORK PERMIT
+Số: 908 / GPLĐ-SLĐTBXH
+1. Họ và tên: KIM MIN-JUN
+2. Giới tính: Nam 3. Ngày sinh: 17/03/1996
+4. Quốc tịch: Hàn Quốc
+5. Số hộ chiếu: M37290827
+7. Làm việc tại: Công ty TNHH Điện tử Sông Tiền
+Mã số doanh nghiệp: 1405295116
+8. Thời hạn làm việc: từ ngày 04/01/2019 đến ngày 04/01/2021
+Đồng Tháp, ngày 04 tháng 01 năm 2019
+GIÁM ĐỐC
+Trần Thị Mai
+`;
+
+const CATALOGUE: CatalogueEntry[] = [
+  { code: '1.000459', name: 'Cấp giấy phép lao động cho người lao động nước ngoài', resultType: 'licence' },
+  { code: '1.001257', name: 'Quyết định trợ cấp ưu đãi người có công với cách mạng', resultType: 'decision' },
+  {
+    code: '1.000105',
+    name: 'Cấp giấy chứng nhận đăng ký hoạt động giáo dục nghề nghiệp',
+    resultType: 'certificate',
+  },
+];
+
+const byField = (suggestions: FieldSuggestion[]) =>
+  Object.fromEntries(suggestions.map((suggestion) => [suggestion.field, suggestion]));
+const values = (text: string) =>
+  Object.fromEntries(
+    suggestFields(text, CATALOGUE).map((suggestion) => [suggestion.field, suggestion.value]),
+  );
+
+describe('field suggestions from OCR text', () => {
+  it('reads a decision: number, date, agency, owner, ID, validity, signer, procedure', () => {
+    expect(values(DECISION)).toEqual({
+      resultType: 'decision',
+      documentNumber: '1317/QĐ-SLĐTBXH',
+      issueDate: '2022-02-03',
+      issuingAgency: 'SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI',
+      ownerName: 'Nguyễn Văn Ánh',
+      ownerBirthDate: '1959-03-09',
+      ownerIdNumber: '087059760822',
+      signerName: 'Lê Quang Vinh',
+      procedureCode: '1.001257',
+    });
+  });
+
+  it('gives each suggestion the span of the text it came from', () => {
+    const found = byField(suggestFields(DECISION));
+    for (const suggestion of Object.values(found)) {
+      if (suggestion.field === 'procedureCode') continue;
+      const { start, end } = suggestion.span;
+      expect(end, suggestion.field).toBeGreaterThan(start);
+    }
+    const { span } = found.ownerName!;
+    expect(DECISION.slice(span.start, span.end)).toBe('Nguyễn Văn Ánh');
+    const date = found.issueDate!.span;
+    expect(DECISION.slice(date.start, date.end)).toBe('ngày 03 tháng 02 năm 2022');
+  });
+
+  it('reads a work permit: spaced-out number, capitals name, tax code, validity range', () => {
+    expect(values(PERMIT)).toMatchObject({
+      resultType: 'licence',
+      documentNumber: '908/GPLĐ-SLĐTBXH',
+      issueDate: '2019-01-04',
+      ownerName: 'KIM MIN-JUN',
+      ownerBirthDate: '1996-03-17',
+      ownerTaxCode: '1405295116',
+      effectiveDate: '2019-01-04',
+      expiryDate: '2021-01-04',
+      signerName: 'Trần Thị Mai',
+      procedureCode: '1.000459',
+    });
+  });
+
+  it('copes with OCR noise: letters for digits, lost diacritics, stray spaces', () => {
+    const noisy = DECISION.replace('087059760822', '0870597 6O822')
+      .replace('Số: 1317/QĐ-SLĐTBXH', 'So : 1317 /QĐ-SLĐTBXH')
+      .replace('ngày 03 tháng 02 năm 2022', 'ngay 03 thang 02 nam 2022');
+    expect(values(noisy)).toMatchObject({
+      documentNumber: '1317/QĐ-SLĐTBXH',
+      issueDate: '2022-02-03',
+      ownerIdNumber: '087059760822',
+    });
+  });
+
+  it('flags an ID number that disagrees with the date of birth instead of dropping it', () => {
+    // Century digit 8 means born 1800–1899, but the text says 1959.
+    const found = byField(suggestFields(DECISION.replace('087059760822', '087859760822')));
+    expect(found.ownerIdNumber).toMatchObject({
+      value: '087859760822',
+      confidence: 'medium',
+      problems: ['birthYearMismatch'],
+    });
+  });
+
+  it('reads validity written in words and a legacy 9-digit ID card number', () => {
+    const text = `GIẤY CHỨNG NHẬN
+Số: 25/GCN-SLĐTBXH
+Họ và tên: Phạm Thị Hạnh
+Số CMND: 341234567
+Giấy chứng nhận có hiệu lực từ ngày 01 tháng 7 năm 2023 đến ngày 30 tháng 6 năm 2028.
+`;
+    expect(values(text)).toMatchObject({
+      resultType: 'certificate',
+      ownerName: 'Phạm Thị Hạnh',
+      ownerIdNumber: '341234567',
+      effectiveDate: '2023-07-01',
+      expiryDate: '2028-06-30',
+    });
+  });
+
+  it('does not invent: no name after "Ông/Bà có tên", no title from a sentence, no impossible dates', () => {
+    const text = 'Ông/Bà có tên tại Điều 1 thực hiện quyết định này.\nĐồng Tháp, ngày 31 tháng 02 năm 2022\n';
+    expect(values(text)).toEqual({});
+  });
+});
