@@ -10,6 +10,7 @@ import { createBackend } from '../ipc/create-backend';
 import { resolveDataDir } from '../platform/data-dir';
 import { createFileLogger } from '../platform/logger';
 import { createTranslator } from '../platform/translator';
+import type { OcrPool } from '../ocr/ocr-pool';
 import type { Prompter } from './prompt';
 
 export interface CliIo {
@@ -26,6 +27,8 @@ export interface CliContext {
   t: TFunction;
   io: CliIo;
   dataDir: string;
+  /** Text recognition in this process (commands that use it close it when done). */
+  ocr: OcrPool;
 }
 
 /** The CLI's language: SOHOA_LANG, else Vietnamese (the station's default). */
@@ -49,6 +52,7 @@ export async function createCliContext(io: CliIo): Promise<CliContext> {
     t: await createTranslator(cliLanguage(io.env)),
     io,
     dataDir,
+    ocr: services.ocr,
   };
 }
 

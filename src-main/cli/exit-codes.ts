@@ -20,6 +20,7 @@ export function exitCodeFor(code: ErrorCode): number {
     code.startsWith('settings.') ||
     code.startsWith('import.') ||
     code.startsWith('imaging.') ||
+    code.startsWith('records.') ||
     code === 'ipc.invalidRequest'
   ) {
     return EXIT.invalidInput;

@@ -10,6 +10,7 @@ import {
   WATCH_HELP,
   watchCommand,
 } from './commands/capture-commands';
+import { CODE_HELP, codeCommand, OCR_HELP, ocrCommand } from './commands/indexing-commands';
 import { USERS_HELP, usersCommand } from './commands/users-command';
 import { EXIT, exitCodeFor } from './exit-codes';
 
@@ -20,6 +21,8 @@ ${USERS_HELP}
 ${CAPTURE_HELP}
 ${IMPORT_HELP}
 ${WATCH_HELP}
+${OCR_HELP}
+${CODE_HELP}
 
 Data folder: SOHOA_DATA_DIR, else the application's own. Language: SOHOA_LANG=en for English.
 Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not allowed, 5 invalid input, 6 device failure.`;
@@ -53,6 +56,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await importCommand(context, rest);
       case 'watch':
         return await watchCommand(context, rest);
+      case 'ocr':
+        return await ocrCommand(context, rest);
+      case 'code':
+        return await codeCommand(context, rest);
       default:
         throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
     }

@@ -59,6 +59,8 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     },
     'capture.hotFolderStatus': () => hotFolder.status(),
 
+    'ocr.page': ({ imageBase64 }) => services.ocr.recognize(Buffer.from(imageBase64, 'base64')),
+
     'profiles.list': () => captureProfiles.list(),
     'profiles.save': (profile) => captureProfiles.save(profile),
     'profiles.delete': ({ id }) => {

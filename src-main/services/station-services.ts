@@ -4,6 +4,7 @@ import { createDrivers } from '../capture/drivers';
 import { createHotFolderService } from '../capture/hot-folder/hot-folder-service';
 import { createCaptureRuns } from '../capture/runs/capture-runs';
 import { createImportUploads } from '../capture/runs/import-uploads';
+import { createOcrPool } from '../ocr/ocr-pool';
 import type { ScanDriver } from '../capture/scan-driver';
 import { systemClock, type Clock } from '../platform/clock';
 import { silentLogger, type Logger } from '../platform/logger';
@@ -70,6 +71,11 @@ export function createStationServices({
     settings: captureSettings,
   });
   const hotFolder = createHotFolderService({ settings: captureSettings, captureRuns, log });
+  const ocr = createOcrPool({
+    size: () => settings.get().ocr.workers,
+    cacheDir: join(dataDir, 'cache'),
+    log,
+  });
   return {
     dataDir,
     settings,
@@ -81,6 +87,7 @@ export function createStationServices({
     importUploads,
     captureProfiles,
     hotFolder,
+    ocr,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agencyIdSchema, departmentSchema } from './agency';
+import { DEFAULT_CODE_TEMPLATE, parseCodeTemplate } from './record-code';
 
 /**
  * The station's settings: one schema with defaults and units, validated wherever settings
@@ -44,6 +45,12 @@ export const captureSettingsSchema = z.object({
   hotFolderStableMs: z.number().int().min(200).max(60_000).default(2000),
 });
 
+/** Text recognition. */
+export const ocrSettingsSchema = z.object({
+  /** OCR workers; 0: one per processor core but one, at least one. */
+  workers: z.number().int().min(0).max(16).default(0),
+});
+
 export const DEFAULT_DEPARTMENTS = [
   { code: 'VP', name: 'Văn phòng Sở' },
   { code: 'VLATLD', name: 'Phòng Việc làm – An toàn lao động' },
@@ -68,12 +75,20 @@ export const stationSettingsSchema = z.object({
     .min(1)
     .refine((list) => new Set(list.map((d) => d.code)).size === list.length, 'departmentCodesUnique')
     .default(DEFAULT_DEPARTMENTS),
+  /** How record codes are made (DOMAIN.md): station and sequence make them unique by construction. */
+  codeTemplate: z
+    .string()
+    .trim()
+    .max(120)
+    .refine((template) => parseCodeTemplate(template).problems.length === 0, 'codeTemplate')
+    .default(DEFAULT_CODE_TEMPLATE),
   /** SoHoa Central base URL; empty means this station works offline only. */
   centralUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
   /** Allow the camera as a capture device (the only permission the renderer may get). */
   cameraEnabled: z.boolean().default(false),
   security: securitySettingsSchema.default(securitySettingsSchema.parse({})),
   capture: captureSettingsSchema.default(captureSettingsSchema.parse({})),
+  ocr: ocrSettingsSchema.default(ocrSettingsSchema.parse({})),
 });
 
 export type StationSettings = z.infer<typeof stationSettingsSchema>;

@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'capture.unknownRun',
   'capture.interrupted',
   'capture.hotFolderUnavailable',
+  'ocr.unavailable',
   'imaging.unreadable',
   'imaging.tooLarge',
   'import.emptyFile',

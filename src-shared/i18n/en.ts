@@ -210,6 +210,11 @@ export const en: Messages = {
     invalidUrl: 'The address must start with http:// or https://',
     invalidDepartmentCode: 'Department code: upper-case letters and digits, at most 12',
   },
+  codes: {
+    valid: 'The code is valid.',
+    format: "The code does not follow the station's code template.",
+    checkCharacter: 'The check character does not match: at least one character was mistyped.',
+  },
   errors: {
     ipc: {
       invalidRequest: 'The request was not valid.',
@@ -255,6 +260,9 @@ export const en: Messages = {
         'Cannot watch the scan folder {{folder}}: it does not exist or cannot be accessed. Check it in Settings.',
       interrupted:
         'The scan run was interrupted because the program restarted. Pages already received are kept; press Continue to scan on.',
+    },
+    ocr: {
+      unavailable: 'Text recognition (OCR) could not start. Pages are kept; tell the administrator.',
     },
     imaging: {
       unreadable: 'The image cannot be read: the file is damaged, incomplete or not an image.',

@@ -208,6 +208,11 @@ export const vi = {
     invalidUrl: 'Địa chỉ phải bắt đầu bằng http:// hoặc https://',
     invalidDepartmentCode: 'Mã phòng: chữ in hoa không dấu và số, tối đa 12 ký tự',
   },
+  codes: {
+    valid: 'Mã hợp lệ.',
+    format: 'Mã không đúng mẫu mã của trạm.',
+    checkCharacter: 'Ký tự kiểm tra không khớp: mã bị gõ sai ít nhất một ký tự.',
+  },
   errors: {
     ipc: {
       invalidRequest: 'Dữ liệu gửi lên không hợp lệ.',
@@ -253,6 +258,9 @@ export const vi = {
         'Không theo dõi được thư mục nhận bản quét {{folder}}: thư mục không tồn tại hoặc không có quyền truy cập. Kiểm tra trong Cài đặt.',
       interrupted:
         'Lượt quét bị gián đoạn vì chương trình đã khởi động lại. Các trang đã nhận vẫn được giữ; bấm Tiếp tục để quét tiếp.',
+    },
+    ocr: {
+      unavailable: 'Không khởi động được bộ nhận dạng chữ (OCR). Các trang vẫn được giữ; báo quản trị viên.',
     },
     imaging: {
       unreadable: 'Không đọc được ảnh: tệp hỏng, chưa ghi xong hoặc không phải ảnh.',

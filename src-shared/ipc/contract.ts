@@ -11,6 +11,7 @@ import { captureRunSummarySchema, captureStepSchema } from '../capture/capture-r
 import { appErrorDataSchema } from '../errors/app-error';
 import { deviceCapabilitiesSchema, deviceInfoSchema, scanOptionsSchema } from '../capture/scan-options';
 import { roleSchema } from '../domain/roles';
+import { ocrPageSchema } from '../ocr/ocr-page';
 import { settingsPatchSchema, stationSettingsSchema } from '../domain/settings';
 import { channel } from './channel';
 
@@ -164,6 +165,13 @@ export const contract = {
     access: CAPTURE_ROLES,
     request: empty,
     response: z.object({ folder: z.string(), watching: z.boolean(), error: appErrorDataSchema.nullable() }),
+  }),
+
+  /** Recognises one page image (indexing runs it in the background, page by page). */
+  'ocr.page': channel({
+    access: CAPTURE_ROLES,
+    request: z.object({ imageBase64: z.string().min(1) }).strict(),
+    response: ocrPageSchema,
   }),
 
   'profiles.list': channel({

@@ -11,7 +11,21 @@ import quyetDinh from '../../../assets/demo/quyet-dinh-tro-cap.svg?raw';
  * Templates are A4 in points (595.28 × 841.89) with a viewBox in millimetres: sharp renders
  * an SVG at `density` dpi relative to 72, so the page comes out at its true size.
  */
-const DOCUMENTS: readonly (readonly string[])[] = [[quyetDinh], [giayPhep1, giayPhep2], [giayChungNhan]];
+export type DemoDocumentKind = 'decision' | 'permit' | 'certificate';
+const DOCUMENTS: readonly { kind: DemoDocumentKind; pages: readonly string[] }[] = [
+  { kind: 'decision', pages: [quyetDinh] },
+  { kind: 'permit', pages: [giayPhep1, giayPhep2] },
+  { kind: 'certificate', pages: [giayChungNhan] },
+];
+
+/** One page of the demo feeder, with what it was filled with (the ground truth of tests). */
+export interface DemoPage {
+  svg: string;
+  kind: DemoDocumentKind;
+  /** 1-based page of its document. */
+  page: number;
+  data: Record<string, string>;
+}
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ'];
 const MIDDLE_MALE = ['Văn', 'Minh', 'Hữu', 'Thanh', 'Quốc'];
@@ -88,15 +102,21 @@ export function fillTemplate(template: string, data: Record<string, string>): st
  * turn, each with all its pages, as SVG ready to render. A blank page stands for the back
  * of a sheet in duplex.
  */
-export function demoPages(firstDocument: number, count: number): string[] {
-  const pages: string[] = [];
+export function demoStack(firstDocument: number, count: number): DemoPage[] {
+  const pages: DemoPage[] = [];
   for (let document = firstDocument; pages.length < count; document += 1) {
-    const templates = DOCUMENTS[document % DOCUMENTS.length]!;
+    const { kind, pages: templates } = DOCUMENTS[document % DOCUMENTS.length]!;
     const data = sheetData(document);
-    for (const template of templates) if (pages.length < count) pages.push(fillTemplate(template, data));
+    templates.forEach((template, index) => {
+      if (pages.length < count)
+        pages.push({ svg: fillTemplate(template, data), kind, page: index + 1, data });
+    });
   }
   return pages;
 }
+
+export const demoPages = (firstDocument: number, count: number): string[] =>
+  demoStack(firstDocument, count).map((page) => page.svg);
 
 export const blankBack = (paper = '#fdfcf8') =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="595.28" height="841.89" viewBox="0 0 210 297"><rect width="210" height="297" fill="${paper}"/></svg>`;

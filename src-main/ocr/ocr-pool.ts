@@ -1,0 +1,128 @@
+import { availableParallelism } from 'node:os';
+import sharp from 'sharp';
+import { createScheduler, createWorker, OEM, type Page, type Scheduler } from 'tesseract.js';
+import { PAGE_ORIENTATIONS, type OcrPage, type OcrWord } from '../../src-shared/ocr/ocr-page';
+import { AppError } from '../../src-shared/errors/app-error';
+import type { Logger } from '../platform/logger';
+import { OCR_LANGUAGES, tessdataDir } from './tessdata';
+
+/** Below this mean confidence a page may be sideways or upside down: other turns are tried. */
+const UPRIGHT_CONFIDENCE = 60;
+/** Side of the small copy used to try other turns, px: enough to read body text. */
+const PROBE_SIZE = 1400;
+
+/** Workers to run: the setting, or one per core but one, at least one. */
+export const poolSize = (setting: number) =>
+  setting > 0 ? setting : Math.max(1, availableParallelism() - 1);
+
+/** Words in reading order with their offsets in the page text (tesseract joins them with spaces and newlines). */
+function wordsOf(page: Page): OcrWord[] {
+  const words: OcrWord[] = [];
+  let cursor = 0;
+  for (const block of page.blocks ?? []) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        for (const word of line.words) {
+          const start = page.text.indexOf(word.text, cursor);
+          if (start < 0) continue;
+          cursor = start + word.text.length;
+          words.push({ text: word.text, confidence: word.confidence, bbox: word.bbox, start, end: cursor });
+        }
+      }
+    }
+  }
+  return words;
+}
+
+/**
+ * The OCR service: a pool of tesseract.js workers (WebAssembly, each on its own thread) with
+ * Vietnamese and English, fully offline. Workers start on first use; pages queue and go to
+ * whichever worker is free, so OCR never holds up main's event loop.
+ */
+export function createOcrPool(deps: { size: () => number; cacheDir: string; log: Logger }) {
+  let scheduler: Promise<Scheduler> | null = null;
+
+  async function start(): Promise<Scheduler> {
+    const started = Date.now();
+    const langPath = await tessdataDir(deps.cacheDir);
+    const created = createScheduler();
+    const size = poolSize(deps.size());
+    const workers = await Promise.all(
+      Array.from({ length: size }, () =>
+        createWorker([...OCR_LANGUAGES], OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' }),
+      ),
+    );
+    for (const worker of workers) created.addWorker(worker);
+    deps.log.info('ocr: pool ready', { workers: size, ms: Date.now() - started });
+    return created;
+  }
+
+  const pool = () => {
+    scheduler ??= start().catch((error: unknown) => {
+      scheduler = null;
+      throw new AppError('ocr.unavailable', { detail: String(error) });
+    });
+    return scheduler;
+  };
+
+  async function read(image: Buffer, withBlocks: boolean): Promise<Page> {
+    const result = await (await pool()).addJob('recognize', image, {}, { text: true, blocks: withBlocks });
+    return result.data;
+  }
+
+  /** The turn (0/90/180/270) under which a small copy of the page reads best. */
+  async function bestTurn(image: Buffer): Promise<(typeof PAGE_ORIENTATIONS)[number]> {
+    const probe = await sharp(image).resize(PROBE_SIZE, PROBE_SIZE, { fit: 'inside' }).png().toBuffer();
+    const scores = await Promise.all(
+      PAGE_ORIENTATIONS.map(async (turn) => {
+        const turned = turn === 0 ? probe : await sharp(probe).rotate(turn).png().toBuffer();
+        const page = await read(turned, false);
+        // Confidence alone favours a page with three lucky words; weigh by what was read.
+        return { turn, score: page.confidence * Math.min(1, page.text.trim().length / 200) };
+      }),
+    );
+    return scores.reduce((best, each) => (each.score > best.score ? each : best)).turn;
+  }
+
+  return {
+    /** Text, words with boxes and confidence, and orientation of one page image. */
+    async recognize(image: Buffer): Promise<OcrPage> {
+      const started = Date.now();
+      let metadata;
+      try {
+        metadata = await sharp(image).metadata();
+      } catch (error) {
+        throw new AppError('imaging.unreadable', { detail: String(error) });
+      }
+      let page = await read(image, true);
+      let orientation: OcrPage['orientation'] = 0;
+      let input = image;
+      if (page.confidence < UPRIGHT_CONFIDENCE && page.text.trim().length > 0) {
+        orientation = await bestTurn(image);
+        if (orientation !== 0) {
+          input = await sharp(image).rotate(orientation).png().toBuffer();
+          page = await read(input, true);
+        }
+      }
+      const sideways = orientation === 90 || orientation === 270;
+      return {
+        text: page.text,
+        confidence: page.confidence,
+        orientation,
+        words: wordsOf(page),
+        widthPx: (sideways ? metadata.height : metadata.width) ?? 1,
+        heightPx: (sideways ? metadata.width : metadata.height) ?? 1,
+        ms: Date.now() - started,
+      };
+    },
+
+    async close(): Promise<void> {
+      if (!scheduler) return;
+      const running = scheduler;
+      scheduler = null;
+      await (await running).terminate();
+    },
+  };
+}
+
+export type OcrPool = ReturnType<typeof createOcrPool>;

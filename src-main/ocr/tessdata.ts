@@ -1,0 +1,38 @@
+import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** The OCR languages: Vietnamese first, English for the foreign names and words on permits. */
+export const OCR_LANGUAGES = ['vie', 'eng'] as const;
+const MODEL = '4.0.0_best_int';
+
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * A folder holding `vie.traineddata.gz` and `eng.traineddata.gz`, all OCR ever reads:
+ * nothing is fetched at run time. The packaged app ships them in `resources/tessdata`;
+ * elsewhere they are copied once from the `@tesseract.js-data` packages into the cache.
+ */
+export async function tessdataDir(cacheDir: string): Promise<string> {
+  if (process.env.SOHOA_TESSDATA) return process.env.SOHOA_TESSDATA;
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  if (resources && (await exists(join(resources, 'tessdata', 'vie.traineddata.gz')))) {
+    return join(resources, 'tessdata');
+  }
+  const target = join(cacheDir, 'tessdata', MODEL);
+  await mkdir(target, { recursive: true });
+  const require = createRequire(import.meta.url);
+  for (const language of OCR_LANGUAGES) {
+    const file = `${language}.traineddata.gz`;
+    if (await exists(join(target, file))) continue;
+    const packageDir = dirname(require.resolve(`@tesseract.js-data/${language}/package.json`));
+    // Copied under a temporary name first: a half-copied model must never be read.
+    await copyFile(join(packageDir, MODEL, file), join(target, `${file}.part`));
+    await rename(join(target, `${file}.part`), join(target, file));
+  }
+  return target;
+}

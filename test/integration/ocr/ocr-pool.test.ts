@@ -1,0 +1,80 @@
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { demoStack } from '../../../src-main/capture/demo/demo-documents';
+import { createOcrPool } from '../../../src-main/ocr/ocr-pool';
+import { silentLogger } from '../../../src-main/platform/logger';
+import { suggestFields } from '../../../src-shared/indexing/field-suggestions';
+import { displayDate } from '../../../src-shared/indexing/vietnamese-dates';
+import { characterErrorRate, groundTruthOf } from '../../support/demo-truth';
+import { makeTempDir } from '../../support/temp-dir';
+
+const render = (svg: string, dpi = 300) => sharp(Buffer.from(svg), { density: dpi }).png().toBuffer();
+const iso = (dmy: string) => dmy.split('/').reverse().join('-');
+const fieldsOf = (text: string) =>
+  Object.fromEntries(suggestFields(text).map((suggestion) => [suggestion.field, suggestion.value]));
+
+describe('OCR through the worker pool, offline, on rendered Vietnamese documents', () => {
+  const cache = makeTempDir('sohoa-ocr-');
+  const pool = createOcrPool({ size: () => 1, cacheDir: cache.path, log: silentLogger });
+  const [decision, permit, , certificate] = demoStack(0, 4);
+  afterAll(async () => {
+    await pool.close();
+    cache.remove();
+  });
+
+  it('reads a decision with its Vietnamese text and suggests its fields', async () => {
+    const page = await pool.recognize(await render(decision!.svg));
+    const { data } = decision!;
+    expect(page.confidence).toBeGreaterThan(85);
+    expect(page.orientation).toBe(0);
+    expect(characterErrorRate(page.text, groundTruthOf(decision!.svg))).toBeLessThan(0.05);
+    expect(fieldsOf(page.text)).toMatchObject({
+      resultType: 'decision',
+      documentNumber: `${data.number}/QĐ-SLĐTBXH`,
+      issueDate: `${data.year}-${data.month}-${data.day}`,
+      ownerName: data.name,
+      ownerBirthDate: iso(data.birthDate!),
+      ownerIdNumber: data.idNumber,
+      signerName: data.signer,
+    });
+    // Word boxes sit on the page, and their offsets point at their text.
+    const name = page.words.find((word) => word.text === data.name!.split(' ').at(-1));
+    expect(name).toBeDefined();
+    expect(page.text.slice(name!.start, name!.end)).toBe(name!.text);
+    expect(name!.bbox.x1).toBeLessThanOrEqual(page.widthPx);
+  });
+
+  it('reads a work permit and a certificate', async () => {
+    const [permitPage, certificatePage] = await Promise.all([
+      pool.recognize(await render(permit!.svg)),
+      pool.recognize(await render(certificate!.svg)),
+    ]);
+    expect(fieldsOf(permitPage.text)).toMatchObject({
+      resultType: 'licence',
+      documentNumber: `${permit!.data.number}/GPLĐ-SLĐTBXH`,
+      ownerName: permit!.data.foreignName,
+      ownerTaxCode: permit!.data.taxCode,
+      effectiveDate: iso(permit!.data.effective!),
+      expiryDate: iso(permit!.data.expiry!),
+    });
+    expect(fieldsOf(certificatePage.text)).toMatchObject({
+      resultType: 'certificate',
+      ownerName: certificate!.data.name,
+      ownerIdNumber: certificate!.data.idNumber,
+      ownerTaxCode: certificate!.data.taxCode,
+    });
+    expect(displayDate(fieldsOf(certificatePage.text).issueDate!)).toBe(
+      `${certificate!.data.day}/${certificate!.data.month}/${certificate!.data.year}`,
+    );
+  });
+
+  it('finds the orientation of a page scanned upside down', async () => {
+    const upsideDown = await sharp(await render(decision!.svg, 200))
+      .rotate(180)
+      .png()
+      .toBuffer();
+    const page = await pool.recognize(upsideDown);
+    expect(page.orientation).toBe(180);
+    expect(fieldsOf(page.text).documentNumber).toBe(`${decision!.data.number}/QĐ-SLĐTBXH`);
+  });
+});
