@@ -96,13 +96,10 @@ export function createOcrPool(deps: { size: () => number; cacheDir: string; log:
       }
       let page = await read(image, true);
       let orientation: OcrPage['orientation'] = 0;
-      let input = image;
       if (page.confidence < UPRIGHT_CONFIDENCE && page.text.trim().length > 0) {
         orientation = await bestTurn(image);
-        if (orientation !== 0) {
-          input = await sharp(image).rotate(orientation).png().toBuffer();
-          page = await read(input, true);
-        }
+        if (orientation !== 0)
+          page = await read(await sharp(image).rotate(orientation).png().toBuffer(), true);
       }
       const sideways = orientation === 90 || orientation === 270;
       return {
