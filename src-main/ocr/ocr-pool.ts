@@ -1,6 +1,14 @@
 import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
-import { createScheduler, createWorker, OEM, type Page, type Scheduler } from 'tesseract.js';
+import {
+  createScheduler,
+  createWorker,
+  OEM,
+  PSM,
+  type Page,
+  type RecognizeOptions,
+  type Scheduler,
+} from 'tesseract.js';
 import { PAGE_ORIENTATIONS, type OcrPage, type OcrWord } from '../../src-shared/ocr/ocr-page';
 import { AppError } from '../../src-shared/errors/app-error';
 import type { Logger } from '../platform/logger';
@@ -14,6 +22,20 @@ const PROBE_SIZE = 1400;
 /** Workers to run: the setting, or one per core but one, at least one. */
 export const poolSize = (setting: number) =>
   setting > 0 ? setting : Math.max(1, availableParallelism() - 1);
+
+/**
+ * The page as an 8-bit greymap (PGM): decoded natively by libvips here rather than by the
+ * WebAssembly image decoders, and what Tesseract turns every page into anyway.
+ */
+async function greymap(image: Buffer): Promise<{ pgm: Buffer; dpi: number | undefined }> {
+  const input = sharp(image);
+  const [{ density }, { data, info }] = await Promise.all([
+    input.metadata(),
+    input.clone().greyscale().raw().toBuffer({ resolveWithObject: true }),
+  ]);
+  const pgm = Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`), data]);
+  return { pgm, dpi: density && density > 1 ? Math.round(density) : undefined };
+}
 
 /** Words in reading order with their offsets in the page text (tesseract joins them with spaces and newlines). */
 function wordsOf(page: Page): OcrWord[] {
@@ -48,9 +70,17 @@ export function createOcrPool(deps: { size: () => number; cacheDir: string; log:
     const created = createScheduler();
     const size = poolSize(deps.size());
     const workers = await Promise.all(
-      Array.from({ length: size }, () =>
-        createWorker([...OCR_LANGUAGES], OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' }),
-      ),
+      Array.from({ length: size }, async () => {
+        const worker = await createWorker([...OCR_LANGUAGES], OEM.LSTM_ONLY, {
+          langPath,
+          gzip: true,
+          cacheMethod: 'none',
+        });
+        // The library's default is one uniform block (PSM 6); a page has columns, headings
+        // and tables, which only automatic segmentation (the CLI's default) reads in order.
+        await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+        return worker;
+      }),
     );
     for (const worker of workers) created.addWorker(worker);
     deps.log.info('ocr: pool ready', { workers: size, ms: Date.now() - started });
@@ -66,7 +96,11 @@ export function createOcrPool(deps: { size: () => number; cacheDir: string; log:
   };
 
   async function read(image: Buffer, withBlocks: boolean): Promise<Page> {
-    const result = await (await pool()).addJob('recognize', image, {}, { text: true, blocks: withBlocks });
+    const { pgm, dpi } = await greymap(image);
+    // A greymap carries no resolution: say it, or Tesseract guesses (and reads worse).
+    // tesseract.js passes options it does not know on to Tesseract as parameters.
+    const options = (dpi ? { user_defined_dpi: String(dpi) } : {}) as Partial<RecognizeOptions>;
+    const result = await (await pool()).addJob('recognize', pgm, options, { text: true, blocks: withBlocks });
     return result.data;
   }
 
