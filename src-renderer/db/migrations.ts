@@ -57,6 +57,17 @@ export const MIGRATIONS: readonly Migration[] = [
         });
     },
   },
+  {
+    // v4: OCR results beside the pages (kept out of the page rows, which the capture screen
+    // reads whole), the OCR queue by status, and records by procedure for search.
+    version: 4,
+    stores: {
+      pages: 'id, recordId, [recordId+index], originalId, ocrStatus',
+      pageTexts: 'pageId, recordId',
+      records:
+        'id, &code, status, batchId, ownerIdNumber, documentNumber, updatedAt, ownerNameFolded, [status+updatedAt], procedureCode',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

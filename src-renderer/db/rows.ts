@@ -1,4 +1,6 @@
 import type { RecordStatus } from '../../src-shared/domain/record-status';
+import type { AppErrorData } from '../../src-shared/errors/app-error';
+import type { OcrPage } from '../../src-shared/ocr/ocr-page';
 
 /** A digitized result being built at this station. Fields grow with the indexing issue. */
 export interface RecordRow {
@@ -45,6 +47,14 @@ export interface PageRow {
   originalPage?: number;
   ocrStatus: 'pending' | 'done' | 'failed';
   createdAt: number;
+}
+
+/** What OCR read on a page (schema v4), kept apart from the page row. */
+export interface PageTextRow extends OcrPage {
+  pageId: string;
+  recordId: string;
+  /** Why OCR failed, when it did (the page's ocrStatus says `failed`). */
+  error?: AppErrorData;
 }
 
 export const PAGE_ROTATIONS = [0, 90, 180, 270] as const;

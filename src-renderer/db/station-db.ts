@@ -1,6 +1,15 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { MIGRATIONS, type Migration } from './migrations';
-import type { AuditRow, BatchRow, MetaRow, OriginalRow, OutboxRow, PageRow, RecordRow } from './rows';
+import type {
+  AuditRow,
+  BatchRow,
+  MetaRow,
+  OriginalRow,
+  OutboxRow,
+  PageRow,
+  PageTextRow,
+  RecordRow,
+} from './rows';
 
 export const STATION_DB_NAME = 'sohoa-station';
 
@@ -9,6 +18,7 @@ export type StationDb = Dexie & {
   records: EntityTable<RecordRow, 'id'>;
   pages: EntityTable<PageRow, 'id'>;
   originals: EntityTable<OriginalRow, 'id'>;
+  pageTexts: EntityTable<PageTextRow, 'pageId'>;
   batches: EntityTable<BatchRow, 'id'>;
   audit: EntityTable<AuditRow, 'seq'>;
   outbox: EntityTable<OutboxRow, 'id'>;

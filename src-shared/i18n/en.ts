@@ -280,6 +280,14 @@ export const en: Messages = {
       fileTooLarge: 'The file is {{megabytes}} MB, over the limit of {{max}} MB per imported file.',
       uploadMismatch: 'The file arrived incomplete or out of order. Import it again.',
     },
+    codes: {
+      agencyMissing:
+        'The agency identifier is not set in Settings, so no record code can be issued. Tell the administrator.',
+      departmentMissing: 'The code template needs a department: choose this record’s department first.',
+      procedureMissing: 'The code template needs a procedure: choose this record’s procedure first.',
+      exhausted:
+        'The code template has run out of sequence numbers (at {{sequence}}). Ask the administrator to change it.',
+    },
     records: {
       notEditable:
         'The record is finalized (signed), so its pages cannot change. Create a correction instead.',

@@ -277,6 +277,14 @@ export const vi = {
       fileTooLarge: 'Tệp nặng {{megabytes}} MB, vượt quá giới hạn {{max}} MB cho một tệp nhập.',
       uploadMismatch: 'Tệp gửi sang bị thiếu hoặc lệch dữ liệu. Hãy nhập lại tệp này.',
     },
+    codes: {
+      agencyMissing:
+        'Chưa nhập mã định danh cơ quan trong Cài đặt nên chưa cấp được mã hồ sơ. Báo quản trị viên.',
+      departmentMissing: 'Mẫu mã hồ sơ cần phòng chuyên môn: chọn phòng cho hồ sơ này trước.',
+      procedureMissing: 'Mẫu mã hồ sơ cần mã thủ tục: chọn thủ tục cho hồ sơ này trước.',
+      exhausted:
+        'Đã dùng hết số thứ tự của mẫu mã hồ sơ (đến {{sequence}}). Báo quản trị viên để đổi mẫu mã.',
+    },
     records: {
       notEditable:
         'Hồ sơ đã hoàn tất (đã ký) nên không sửa trang được. Muốn sửa, hãy tạo phiên bản đính chính.',

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { checkRecordFields, type RecordFields } from '../../../src-shared/domain/record-fields';
+
+const now = new Date('2026-11-24T10:00:00Z');
+const decision: RecordFields = {
+  resultType: 'decision',
+  documentNumber: '1317/QĐ-SLĐTBXH',
+  issueDate: '2022-02-03',
+  issuingAgency: 'SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI',
+  ownerName: 'Nguyễn Văn Ánh',
+  ownerIdNumber: '087059760822',
+  ownerBirthDate: '1959-03-09',
+};
+const problems = (fields: RecordFields) =>
+  checkRecordFields(fields, now).map(({ field, problem }) => `${field}:${problem}`);
+
+describe('checking a record before it is saved', () => {
+  it('accepts a complete decision', () => {
+    expect(problems(decision)).toEqual([]);
+  });
+
+  it('asks for the fields every result needs, and the tax code of an organisation', () => {
+    expect(problems({})).toEqual([
+      'resultType:required',
+      'documentNumber:required',
+      'issueDate:required',
+      'issuingAgency:required',
+      'ownerName:required',
+      'ownerIdNumber:required',
+    ]);
+    expect(problems({ ...decision, ownerKind: 'organisation', ownerIdNumber: undefined })).toEqual([
+      'ownerTaxCode:required',
+    ]);
+    expect(problems({ ...decision, ownerKind: 'organisation', ownerTaxCode: '12345' })).toEqual([
+      'ownerTaxCode:taxCode',
+    ]);
+  });
+
+  it('checks the ID number against the date of birth', () => {
+    expect(problems({ ...decision, ownerBirthDate: '2001-03-09' })).toEqual([
+      'ownerIdNumber:identity.birthYearMismatch',
+    ]);
+    expect(problems({ ...decision, ownerIdNumber: '003059760822' })).toEqual([
+      'ownerIdNumber:identity.unknownProvince',
+    ]);
+    expect(problems({ ...decision, ownerIdNumber: '08705976082' })).toEqual([
+      'ownerIdNumber:identity.format',
+    ]);
+  });
+
+  it('keeps dates in order: born before issue, issued by today, expiry after start and issue', () => {
+    expect(problems({ ...decision, issueDate: '2027-01-01' })).toEqual(['issueDate:inFuture']);
+    expect(problems({ ...decision, effectiveDate: '2022-03-01', expiryDate: '2022-02-01' })).toEqual([
+      'expiryDate:expiryBeforeEffective',
+      'expiryDate:expiryBeforeIssue',
+    ]);
+    expect(problems({ ...decision, ownerIdNumber: '087222760822', ownerBirthDate: '2022-05-01' })).toEqual([
+      'ownerBirthDate:birthAfterIssue',
+    ]);
+  });
+
+  it('wants an end date on a licence, unless it is marked indefinite', () => {
+    const licence = { ...decision, resultType: 'licence' as const };
+    expect(problems(licence)).toEqual(['expiryDate:expiryOrIndefinite']);
+    expect(problems({ ...licence, indefinite: true })).toEqual([]);
+    expect(problems({ ...licence, expiryDate: '2024-02-03' })).toEqual([]);
+  });
+});
