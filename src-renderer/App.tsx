@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { requestPersistentStorage } from './db/storage-status';
 import { LoginScreen } from './screens/auth/LoginScreen';
+import { IndexingScreen } from './screens/indexing/IndexingScreen';
 import { SetupScreen } from './screens/auth/SetupScreen';
 import { ScanScreen } from './screens/scan/ScanScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
@@ -16,7 +17,7 @@ import { StationSettingsProvider } from './settings/station-settings-context';
 import { AppShell } from './shell/AppShell';
 import { visibleNavItems } from './shell/navigation';
 
-const STEPS: WorkflowStep[] = ['index', 'review', 'sync', 'lookup', 'stats'];
+const STEPS: WorkflowStep[] = ['review', 'sync', 'lookup', 'stats'];
 
 function SignedInRoutes() {
   const { session } = useSession();
@@ -30,6 +31,7 @@ function SignedInRoutes() {
             <Route key={step} path={`/${step}`} element={<WorkflowStepScreen step={step} />} />
           ))}
           {allowed.has('/scan') ? <Route path="/scan" element={<ScanScreen />} /> : null}
+          {allowed.has('/index') ? <Route path="/index" element={<IndexingScreen />} /> : null}
           {allowed.has('/users') ? <Route path="/users" element={<UsersScreen />} /> : null}
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="*" element={<Navigate to={home} replace />} />

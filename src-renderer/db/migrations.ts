@@ -63,7 +63,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     stores: {
       pages: 'id, recordId, [recordId+index], originalId, ocrStatus',
-      pageTexts: 'pageId, recordId',
+      pageTexts: 'pageId',
       records:
         'id, &code, status, batchId, ownerIdNumber, documentNumber, updatedAt, ownerNameFolded, [status+updatedAt], procedureCode',
     },

@@ -50,9 +50,8 @@ export interface PageRow {
 }
 
 /** What OCR read on a page (schema v4), kept apart from the page row. */
-export interface PageTextRow extends OcrPage {
+export interface PageTextRow extends Partial<OcrPage> {
   pageId: string;
-  recordId: string;
   /** Why OCR failed, when it did (the page's ocrStatus says `failed`). */
   error?: AppErrorData;
 }

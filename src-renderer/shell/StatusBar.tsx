@@ -1,6 +1,8 @@
 import { CloudOutlined, DisconnectOutlined, DesktopOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Space, Tooltip, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { pendingOcrCount } from '../ocr/ocr-runner';
 import { useOutboxPending, useStatusCounts } from '../db/queue-counts';
 import { useSession } from '../session/session-context';
 import { useStationSettings } from '../settings/station-settings-context';
@@ -13,6 +15,7 @@ export function StatusBar() {
   const counts = useStatusCounts();
   const outbox = useOutboxPending();
   const networkUp = useNetworkUp();
+  const ocrPending = useLiveQuery(pendingOcrCount) ?? 0;
   const inProgress = counts.draft + counts.captured + counts.indexed + counts.finalized + counts.rejected;
   const connection = !settings?.centralUrl ? 'noCentral' : networkUp ? 'online' : 'offline';
 
@@ -35,6 +38,11 @@ export function StatusBar() {
         </Tooltip>
       </Space>
       <Space size="large" data-testid="status-queues">
+        {ocrPending ? (
+          <Typography.Text data-testid="status-ocr">
+            <Badge status="processing" text={t('shell.ocrPending', { count: ocrPending })} />
+          </Typography.Text>
+        ) : null}
         <Typography.Text>{t('shell.pendingWork', { count: inProgress })}</Typography.Text>
         <Typography.Text>{t('shell.awaitingReview', { count: counts.submitted })}</Typography.Text>
         <Typography.Text>

@@ -54,7 +54,15 @@ describe('IPC contract', () => {
           }
         : { ok: true, value: { echo: request } };
     });
-    expect(Object.keys(bridge).sort()).toEqual(['app', 'auth', 'capture', 'profiles', 'settings', 'users']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'app',
+      'auth',
+      'capture',
+      'ocr',
+      'profiles',
+      'settings',
+      'users',
+    ]);
     const client = createStationClient(bridge);
     await expect(client.settings.get({})).resolves.toEqual({ echo: {} });
     await expect(client.auth.login({ username: 'a', password: 'b' })).rejects.toMatchObject({

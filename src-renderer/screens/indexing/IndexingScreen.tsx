@@ -1,0 +1,309 @@
+import { CopyOutlined, SaveOutlined, StepForwardOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { Alert, App, Badge, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  checkRecordFields,
+  type RecordField,
+  type RecordFields,
+} from '../../../src-shared/domain/record-fields';
+import type { SuggestedField } from '../../../src-shared/indexing/field-suggestions';
+import { parseDisplayDate, displayDate } from '../../../src-shared/indexing/vietnamese-dates';
+import { db } from '../../db/database';
+import type { RecordRow } from '../../db/rows';
+import { useRecordOcr } from '../../indexing/record-suggestions';
+import { findDuplicate, saveIndexedRecord } from '../../indexing/save-indexed-record';
+import { useStationSettings } from '../../settings/station-settings-context';
+import { useErrorText } from '../../ui/use-error-text';
+import { PageViewer } from './PageViewer';
+import { DATE_FIELDS, RecordForm, suggestionText, type FormValues } from './RecordForm';
+import { Form } from 'antd';
+
+/** Records waiting for their index (captured), then those indexed but not yet finalized. */
+const useIndexingQueue = () =>
+  useLiveQuery(async () =>
+    (await db.records.where('status').anyOf(['captured', 'indexed']).toArray()).sort((a, b) =>
+      a.status === b.status ? a.createdAt - b.createdAt : a.status === 'captured' ? -1 : 1,
+    ),
+  ) ?? [];
+
+const toFormValues = (record: RecordRow): Partial<FormValues> => {
+  const fields = record.fields as RecordFields;
+  const values: Partial<FormValues> & { departmentCode?: string } = {
+    ...fields,
+    departmentCode: record.departmentCode,
+  };
+  for (const field of DATE_FIELDS) {
+    const value = fields[field];
+    if (typeof value === 'string') values[field] = displayDate(value);
+  }
+  return values;
+};
+
+/** The form's values as record fields, or the first date the clerk typed wrong. */
+function toRecordFields(values: Partial<FormValues>): { fields: RecordFields; badDate: RecordField | null } {
+  const fields: Record<string, unknown> = {};
+  let badDate: RecordField | null = null;
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined || value === '' || key === 'departmentCode') continue;
+    if (DATE_FIELDS.includes(key as RecordField)) {
+      const iso = parseDisplayDate(String(value));
+      if (!iso) badDate ??= key as RecordField;
+      else fields[key] = iso;
+    } else fields[key] = typeof value === 'string' ? value.trim() : value;
+  }
+  return { fields: fields as RecordFields, badDate };
+}
+
+/**
+ * One record being indexed: its pages on the left with what a suggestion was read from
+ * highlighted, the form on the right. Keyboard first: Enter goes to the next field,
+ * Alt+A accepts every suggestion, Ctrl+Enter saves, Alt+N goes to the next record.
+ * Mounted afresh for each record, so nothing of the previous one lingers.
+ */
+export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }) {
+  const { record, onNext: next } = props;
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const { settings } = useStationSettings();
+  const ocr = useRecordOcr(record.id);
+  const [form] = Form.useForm<FormValues>();
+  const [pageId, setPageId] = useState<string | null>(null);
+  const [focused, setFocused] = useState<RecordField | null>(null);
+  const [duplicate, setDuplicate] = useState<RecordRow | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [initialValues] = useState(() => toFormValues(record));
+
+  const suggestion = focused ? ocr?.suggestions.get(focused as SuggestedField) : undefined;
+  const shownPage = ocr?.pages.find((page) => page.id === (suggestion?.pageId ?? pageId)) ?? ocr?.pages[0];
+
+  const accept = useCallback(
+    (field: SuggestedField) => {
+      const found = ocr?.suggestions.get(field);
+      if (found) form.setFieldValue(field, suggestionText(field, found.value));
+    },
+    [ocr, form],
+  );
+  const acceptAll = useCallback(() => {
+    for (const field of ocr?.suggestions.keys() ?? []) accept(field);
+  }, [ocr, accept]);
+
+  const save = useCallback(async () => {
+    if (!settings) return;
+    const values = form.getFieldsValue(true) as Partial<FormValues> & { departmentCode?: string };
+    const { fields, badDate } = toRecordFields(values);
+    const problems = checkRecordFields(fields);
+    form.setFields((Object.keys(values) as RecordField[]).map((name) => ({ name, errors: [] as string[] })));
+    if (badDate) {
+      form.setFields([{ name: badDate, errors: [t('indexing.problems.date')] }]);
+      return;
+    }
+    if (problems.length > 0) {
+      form.setFields(
+        problems.map(({ field, problem }) => ({ name: field, errors: [t(`indexing.problems.${problem}`)] })),
+      );
+      return;
+    }
+    const twin = await findDuplicate(record.id, fields);
+    if (twin && duplicate?.id !== twin.id) {
+      setDuplicate(twin);
+      return;
+    }
+    setSaving(true);
+    try {
+      if (values.departmentCode !== record.departmentCode) {
+        await db.records.update(record.id, { departmentCode: values.departmentCode });
+      }
+      const code = await saveIndexedRecord(record.id, fields, settings);
+      void message.success(t('indexing.saved', { code }));
+      setDuplicate(null);
+    } catch (error) {
+      void message.error(errorText(error));
+    } finally {
+      setSaving(false);
+    }
+  }, [record, settings, form, duplicate, message, t, errorText]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && event.key.toLowerCase() === 'a') acceptAll();
+      else if (event.altKey && event.key.toLowerCase() === 'n') next();
+      else if (event.ctrlKey && event.key === 'Enter') void save();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [acceptAll, next, save]);
+
+  const copyCode = () => {
+    if (!record?.code) return;
+    void navigator.clipboard?.writeText(record.code).then(() => message.success(t('indexing.copied')));
+  };
+
+  return (
+    <>
+      <Card size="small">
+        {ocr && ocr.pages.length > 1 ? (
+          <Space wrap style={{ marginBottom: 8 }}>
+            {ocr.pages.map((page) => (
+              <Button
+                key={page.id}
+                size="small"
+                type={page.id === shownPage?.id ? 'primary' : 'default'}
+                onClick={() => {
+                  setFocused(null);
+                  setPageId(page.id);
+                }}
+              >
+                {page.index + 1}
+              </Button>
+            ))}
+          </Space>
+        ) : null}
+        <PageViewer
+          page={shownPage}
+          text={shownPage ? ocr?.texts.get(shownPage.id) : undefined}
+          span={suggestion && suggestion.pageId === shownPage?.id ? suggestion.span : null}
+        />
+      </Card>
+      <Card
+        size="small"
+        title={
+          record?.code ? (
+            <Space>
+              <Typography.Text strong data-testid="record-code">
+                {record.code}
+              </Typography.Text>
+              <Button
+                size="small"
+                icon={<CopyOutlined />}
+                onClick={copyCode}
+                aria-label={t('indexing.copy')}
+              />
+            </Space>
+          ) : (
+            t('indexing.form')
+          )
+        }
+        extra={
+          ocr?.pending ? (
+            <Badge
+              status="processing"
+              text={t('indexing.ocrRunning', { count: ocr.pending })}
+              data-testid="ocr-running"
+            />
+          ) : null
+        }
+      >
+        {
+          <>
+            <Space wrap style={{ marginBottom: 12 }}>
+              <Button
+                icon={<ThunderboltOutlined />}
+                onClick={acceptAll}
+                disabled={!ocr?.suggestions.size}
+                data-testid="accept-all"
+              >
+                {t('indexing.acceptAll')}
+              </Button>
+              <Button
+                type="primary"
+                icon={<SaveOutlined />}
+                loading={saving}
+                onClick={() => void save()}
+                data-testid="indexing-save"
+              >
+                {duplicate ? t('indexing.saveAnyway') : t('indexing.save')}
+              </Button>
+              <Button icon={<StepForwardOutlined />} onClick={next}>
+                {t('indexing.next')}
+              </Button>
+            </Space>
+            {duplicate ? (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                data-testid="duplicate-warning"
+                title={t('indexing.duplicate', { code: duplicate.code ?? duplicate.documentNumber ?? '' })}
+              />
+            ) : null}
+            <div
+              onKeyDown={(event) => {
+                // Enter moves on, as Tab does; Ctrl+Enter saves (above).
+                if (event.key !== 'Enter' || event.ctrlKey || !(event.target instanceof HTMLInputElement))
+                  return;
+                event.preventDefault();
+                const inputs = [
+                  ...event.currentTarget.querySelectorAll<HTMLInputElement>(
+                    'input:not([type=radio]):not([type=checkbox])',
+                  ),
+                ];
+                inputs[inputs.indexOf(event.target) + 1]?.focus();
+              }}
+            >
+              <RecordForm
+                form={form}
+                initialValues={initialValues}
+                suggestions={ocr?.suggestions ?? new Map()}
+                disabled={saving}
+                onFocusField={setFocused}
+                onAccept={accept}
+              />
+            </div>
+            <Typography.Text type="secondary">{t('indexing.shortcuts')}</Typography.Text>
+          </>
+        }
+      </Card>
+    </>
+  );
+}
+
+/** Indexing: the queue of records, and the one being indexed. */
+export function IndexingScreen() {
+  const { t } = useTranslation();
+  const queue = useIndexingQueue();
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const record = queue.find((each) => each.id === chosenId) ?? queue[0];
+
+  const next = () => {
+    const index = queue.findIndex((each) => each.id === record?.id);
+    const following = queue.slice(index + 1).find((each) => each.status === 'captured') ?? queue[index + 1];
+    if (following) setChosenId(following.id);
+  };
+
+  return (
+    <div className="indexing-layout">
+      <Card size="small" title={t('indexing.queue')} className="record-list">
+        {queue.length === 0 ? <Empty description={t('indexing.nothing')} /> : null}
+        <List
+          size="small"
+          dataSource={queue}
+          data-testid="indexing-queue"
+          renderItem={(item, position) => (
+            <List.Item
+              className={item.id === record?.id ? 'record-item record-item-current' : 'record-item'}
+              onClick={() => setChosenId(item.id)}
+              data-testid="indexing-item"
+            >
+              <List.Item.Meta
+                title={`${position + 1}. ${item.ownerName ?? item.captureLabel ?? t('indexing.untitled')}`}
+                description={
+                  item.code ? (
+                    <Tag color="green">{item.code}</Tag>
+                  ) : (
+                    <Tag>{t(`indexing.status.${item.status}`)}</Tag>
+                  )
+                }
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+      {record ? <RecordWorkspace key={record.id} record={record} onNext={next} /> : null}
+    </div>
+  );
+}

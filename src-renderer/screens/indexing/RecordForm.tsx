@@ -1,0 +1,130 @@
+import { CheckOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Form, Input, Radio, Select, Tag, Tooltip, type FormInstance } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { RecordField } from '../../../src-shared/domain/record-fields';
+import { RESULT_TYPES, type SuggestedField } from '../../../src-shared/indexing/field-suggestions';
+import { displayDate } from '../../../src-shared/indexing/vietnamese-dates';
+import type { PageSuggestion } from '../../indexing/record-suggestions';
+import { useStationSettings } from '../../settings/station-settings-context';
+
+/** Form values: dates as the clerk types them (dd/mm/yyyy). */
+export type FormValues = Record<RecordField, string | boolean | undefined>;
+export const DATE_FIELDS: readonly RecordField[] = [
+  'issueDate',
+  'ownerBirthDate',
+  'effectiveDate',
+  'expiryDate',
+];
+
+/** How a suggestion is shown and filled in: dates in dd/mm/yyyy. */
+export const suggestionText = (field: SuggestedField, value: string) =>
+  DATE_FIELDS.includes(field as RecordField) ? displayDate(value) : value;
+
+/** The record's fields, each with its suggestion (not filled in until accepted). */
+export function RecordForm(props: {
+  form: FormInstance<FormValues>;
+  initialValues: Partial<FormValues>;
+  suggestions: Map<SuggestedField, PageSuggestion>;
+  disabled: boolean;
+  onFocusField: (field: RecordField) => void;
+  onAccept: (field: SuggestedField) => void;
+}) {
+  const { t } = useTranslation();
+  const { settings } = useStationSettings();
+  const ownerKind = Form.useWatch('ownerKind', props.form) ?? 'person';
+  const values = Form.useWatch([], props.form) as Partial<FormValues> | undefined;
+
+  const suggestion = (field: RecordField) => {
+    const found = props.suggestions.get(field as SuggestedField);
+    if (!found) return null;
+    const shown =
+      field === 'resultType'
+        ? t(`indexing.resultTypes.${found.value}`)
+        : suggestionText(found.field, found.value);
+    if (values?.[field] === (field === 'resultType' ? found.value : shown)) return null;
+    return (
+      <div className="suggestion" data-testid={`suggestion-${field}`}>
+        <Tooltip
+          title={found.problems?.map((problem) => t(`indexing.problems.identity.${problem}`)).join(' ')}
+        >
+          <Tag color={found.confidence === 'high' ? 'blue' : 'gold'}>{t('indexing.suggested')}</Tag>
+        </Tooltip>
+        <span>{shown}</span>
+        <Button
+          size="small"
+          type="link"
+          icon={<CheckOutlined />}
+          onClick={() => props.onAccept(found.field)}
+          data-testid={`accept-${field}`}
+        >
+          {t('indexing.accept')}
+        </Button>
+      </div>
+    );
+  };
+
+  const field = (name: RecordField, control: React.ReactNode, extra?: React.ReactNode) => (
+    <Form.Item name={name} label={t(`indexing.fields.${name}`)} extra={extra ?? suggestion(name)}>
+      {control}
+    </Form.Item>
+  );
+  const focus = (name: RecordField) => ({
+    onFocus: () => props.onFocusField(name),
+    'data-testid': `field-${name}`,
+  });
+  const date = (name: RecordField) =>
+    field(name, <Input placeholder="dd/mm/yyyy" maxLength={10} {...focus(name)} />);
+
+  return (
+    <Form
+      form={props.form}
+      layout="vertical"
+      disabled={props.disabled}
+      className="indexing-form"
+      requiredMark={false}
+    >
+      {field(
+        'resultType',
+        <Select
+          {...focus('resultType')}
+          options={RESULT_TYPES.map((type) => ({ value: type, label: t(`indexing.resultTypes.${type}`) }))}
+        />,
+      )}
+      {field('documentNumber', <Input {...focus('documentNumber')} />)}
+      {date('issueDate')}
+      {field('issuingAgency', <Input {...focus('issuingAgency')} />)}
+      <Form.Item name="ownerKind" label={t('indexing.fields.ownerKind')} initialValue="person">
+        <Radio.Group
+          options={[
+            { value: 'person', label: t('indexing.person') },
+            { value: 'organisation', label: t('indexing.organisation') },
+          ]}
+        />
+      </Form.Item>
+      {field('ownerName', <Input {...focus('ownerName')} />)}
+      {ownerKind === 'person' ? (
+        <>
+          {field('ownerIdNumber', <Input maxLength={14} {...focus('ownerIdNumber')} />)}
+          {date('ownerBirthDate')}
+        </>
+      ) : null}
+      {field('ownerTaxCode', <Input maxLength={14} {...focus('ownerTaxCode')} />)}
+      {date('effectiveDate')}
+      {date('expiryDate')}
+      <Form.Item name="indefinite" valuePropName="checked">
+        <Checkbox>{t('indexing.fields.indefinite')}</Checkbox>
+      </Form.Item>
+      {field('signerName', <Input {...focus('signerName')} />)}
+      {field('procedureCode', <Input placeholder="1.000459" maxLength={8} {...focus('procedureCode')} />)}
+      <Form.Item name="departmentCode" label={t('scan.department')}>
+        <Select
+          allowClear
+          options={(settings?.departments ?? []).map((department) => ({
+            value: department.code,
+            label: department.name,
+          }))}
+        />
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sheetData } from '../../src-main/capture/demo/demo-documents';
+import { createStationServices } from '../../src-main/services/station-services';
+import { checkCode, parseCodeTemplate } from '../../src-shared/domain/record-code';
+import { ADMIN, CLERK } from '../support/backend';
+import { requireBuild } from '../support/built-app';
+import { screenshot } from '../support/chromium';
+import { login, openStationPage, pickOption, readStore } from '../support/station-page';
+import { makeTempDir } from '../support/temp-dir';
+
+describe('indexing in Chromium: demo scan, background OCR, suggestions accepted, code issued', () => {
+  const dir = makeTempDir('sohoa-e2e-indexing-');
+  let station: Awaited<ReturnType<typeof openStationPage>>;
+  let page: Page;
+  // The demo feeder's first document: a decision filled with sheet 0's data.
+  const data = sheetData(0);
+
+  beforeAll(async () => {
+    requireBuild();
+    const services = createStationServices({ dataDir: dir.path });
+    await services.accounts.setupAdmin(ADMIN);
+    await services.accounts.create(CLERK);
+    services.settings.update({ agencyId: '000.00.12.H20', stationNumber: '005' });
+    station = await openStationPage(dir.path);
+    page = station.page;
+    await login(page, CLERK);
+    await page.getByTestId('scan-start').waitFor();
+  });
+  afterAll(async () => {
+    await station?.close();
+    dir.remove();
+  });
+
+  it('scans a decision on the demo scanner and reads it in the background', async () => {
+    await expect
+      .poll(() => page.getByTestId('scan-device').innerText(), { timeout: 20_000 })
+      .toContain('sane');
+    await pickOption(page, 'scan-device', 'mô phỏng (đào tạo)');
+    await pickOption(page, 'scan-source', 'Mặt kính');
+    await page.getByTestId('scan-start').click();
+    await expect.poll(() => page.getByTestId('page-thumb').count(), { timeout: 30_000 }).toBe(1);
+    await page.getByTestId('main-nav').getByText('Lập chỉ mục').click();
+    await expect
+      .poll(() => page.getByTestId('suggestion-ownerName').innerText(), { timeout: 60_000 })
+      .toContain(data.name!);
+    expect(await page.getByTestId('ocr-running').count()).toBe(0);
+    // Suggestions are not filled in until accepted.
+    expect(await page.getByTestId('field-ownerName').inputValue()).toBe('');
+    await page.getByTestId('field-ownerName').focus();
+    await expect.poll(() => page.getByTestId('page-highlight').count()).toBeGreaterThan(0);
+    await screenshot(page, '14-indexing-suggestions');
+  });
+
+  it('accepts every suggestion with Alt+A and saves with Ctrl+Enter: the record gets a valid code', async () => {
+    await page.keyboard.press('Alt+A');
+    await expect.poll(() => page.getByTestId('field-ownerName').inputValue()).toBe(data.name);
+    expect(await page.getByTestId('field-ownerIdNumber').inputValue()).toBe(data.idNumber);
+    expect(await page.getByTestId('field-documentNumber').inputValue()).toBe(`${data.number}/QĐ-SLĐTBXH`);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('record-code').count(), { timeout: 10_000 }).toBe(1);
+    const code = await page.getByTestId('record-code').innerText();
+    expect(code).toMatch(/^000\.00\.12\.H20\.\d{4}\.005000001[0-9A-Z]$/);
+    expect(checkCode(parseCodeTemplate('{agency}.{yyyy}.{station}{seq:6}{check}').tokens, code)).toEqual({
+      ok: true,
+    });
+    const [record] = await readStore<{ status: string; ownerNameFolded: string; documentNumber: string }>(
+      page,
+      'records',
+    );
+    expect(record).toMatchObject({ status: 'indexed', documentNumber: `${data.number}/QĐ-SLĐTBXH` });
+    await screenshot(page, '15-indexing-saved');
+  });
+});
