@@ -160,8 +160,10 @@ export const en: Messages = {
     copy: 'Copy the code',
     copied: 'Record code copied',
     ocrRunning: 'Reading text: {{count}} pages to go',
-    duplicate: 'A record of the same owner with the same document number exists ({{code}}). Check before saving.',
-    shortcuts: 'Shortcuts: Enter next field, Alt+A accept all suggestions, Ctrl+Enter save, Alt+N next record.',
+    duplicate:
+      'A record of the same owner with the same document number exists ({{code}}). Check before saving.',
+    shortcuts:
+      'Shortcuts: Enter next field, Alt+A accept all suggestions, Ctrl+Enter save, Alt+N next record.',
     person: 'Person',
     organisation: 'Organisation',
     status: { captured: 'To index', indexed: 'Indexed' },

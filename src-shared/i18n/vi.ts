@@ -160,7 +160,8 @@ export const vi = {
     copied: 'Đã sao chép mã hồ sơ',
     ocrRunning: 'Đang nhận dạng chữ: còn {{count}} trang',
     duplicate: 'Đã có hồ sơ của cùng người này với cùng số văn bản ({{code}}). Kiểm tra lại trước khi lưu.',
-    shortcuts: 'Phím tắt: Enter sang ô tiếp, Alt+A chấp nhận mọi gợi ý, Ctrl+Enter lưu, Alt+N hồ sơ tiếp theo.',
+    shortcuts:
+      'Phím tắt: Enter sang ô tiếp, Alt+A chấp nhận mọi gợi ý, Ctrl+Enter lưu, Alt+N hồ sơ tiếp theo.',
     person: 'Cá nhân',
     organisation: 'Tổ chức',
     status: { captured: 'Chờ lập chỉ mục', indexed: 'Đã lập chỉ mục' },
