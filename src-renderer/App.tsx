@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { requestPersistentStorage } from './db/storage-status';
 import { LoginScreen } from './screens/auth/LoginScreen';
+import { LookupScreen } from './screens/lookup/LookupScreen';
 import { IndexingScreen } from './screens/indexing/IndexingScreen';
 import { SetupScreen } from './screens/auth/SetupScreen';
 import { ScanScreen } from './screens/scan/ScanScreen';
@@ -17,7 +18,7 @@ import { StationSettingsProvider } from './settings/station-settings-context';
 import { AppShell } from './shell/AppShell';
 import { visibleNavItems } from './shell/navigation';
 
-const STEPS: WorkflowStep[] = ['review', 'sync', 'lookup', 'stats'];
+const STEPS: WorkflowStep[] = ['review', 'sync', 'stats'];
 
 function SignedInRoutes() {
   const { session } = useSession();
@@ -33,6 +34,7 @@ function SignedInRoutes() {
           {allowed.has('/scan') ? <Route path="/scan" element={<ScanScreen />} /> : null}
           {allowed.has('/index') ? <Route path="/index" element={<IndexingScreen />} /> : null}
           {allowed.has('/users') ? <Route path="/users" element={<UsersScreen />} /> : null}
+          <Route path="/lookup" element={<LookupScreen />} />
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="*" element={<Navigate to={home} replace />} />
         </Route>

@@ -2,6 +2,7 @@ import { canEditPages } from '../../src-shared/domain/record-status';
 import { AppError } from '../../src-shared/errors/app-error';
 import { db } from '../db/database';
 import type { PageRotation, RecordRow } from '../db/rows';
+import { refreshRecordTerms } from '../search/record-terms';
 
 /**
  * What the clerk does to pages on the capture screen: turn, remove, move, split a record
@@ -51,6 +52,7 @@ export async function rotatePage(pageId: string, quarterTurns: 1 | -1): Promise<
 
 /** Removes a page. A rendered page of a born-digital original stays: the original is whole. */
 export async function deletePage(pageId: string): Promise<void> {
+  const recordId = (await db.pages.get(pageId))?.recordId;
   await db.transaction('rw', db.pages, db.records, async () => {
     const page = await db.pages.get(pageId);
     if (!page) return;
@@ -62,6 +64,7 @@ export async function deletePage(pageId: string): Promise<void> {
       (await pagesOf(page.recordId)).map((remaining) => remaining.id),
     );
   });
+  if (recordId) await refreshRecordTerms(recordId);
 }
 
 /** Moves a page to `toIndex` (0-based) within its record. */
@@ -81,7 +84,8 @@ export async function movePage(pageId: string, toIndex: number): Promise<void> {
  * which is returned. Splitting before the first page changes nothing.
  */
 export async function splitBefore(pageId: string, userId: string): Promise<string | null> {
-  return db.transaction('rw', db.pages, db.records, db.originals, async () => {
+  const recordId = (await db.pages.get(pageId))?.recordId;
+  const created = await db.transaction('rw', db.pages, db.records, db.originals, async () => {
     const page = await db.pages.get(pageId);
     if (!page) return null;
     const record = await editableRecord(page.recordId);
@@ -111,6 +115,9 @@ export async function splitBefore(pageId: string, userId: string): Promise<strin
     await settleOriginals([record.id, id]);
     return id;
   });
+  // Each half is found by its own words now.
+  for (const id of [recordId, created]) if (id) await refreshRecordTerms(id);
+  return created;
 }
 
 /** Appends the pages (and originals) of `sourceId` to `targetId` and removes the emptied source. */
@@ -124,6 +131,8 @@ export async function mergeRecords(targetId: string, sourceId: string): Promise<
     await db.originals.where('recordId').equals(sourceId).modify({ recordId: targetId });
     await db.records.delete(sourceId);
   });
+  await refreshRecordTerms(targetId);
+  await refreshRecordTerms(sourceId);
 }
 
 /** Removes a record that has no pages left (a draft the clerk no longer needs). */

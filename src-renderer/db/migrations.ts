@@ -68,6 +68,12 @@ export const MIGRATIONS: readonly Migration[] = [
         'id, &code, status, batchId, ownerIdNumber, documentNumber, updatedAt, ownerNameFolded, [status+updatedAt], procedureCode',
     },
   },
+  {
+    // v5: a word index per record (its fields and the OCR text of its pages, folded), for
+    // full-text search without reading every record.
+    version: 5,
+    stores: { recordTerms: 'recordId, *terms' },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

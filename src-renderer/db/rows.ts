@@ -49,6 +49,12 @@ export interface PageRow {
   createdAt: number;
 }
 
+/** The folded words a record can be found by (schema v5): fields first, then its pages' text. */
+export interface RecordTermsRow {
+  recordId: string;
+  terms: string[];
+}
+
 /** What OCR read on a page (schema v4), kept apart from the page row. */
 export interface PageTextRow extends Partial<OcrPage> {
   pageId: string;

@@ -8,6 +8,7 @@ import type {
   OutboxRow,
   PageRow,
   PageTextRow,
+  RecordTermsRow,
   RecordRow,
 } from './rows';
 
@@ -19,6 +20,7 @@ export type StationDb = Dexie & {
   pages: EntityTable<PageRow, 'id'>;
   originals: EntityTable<OriginalRow, 'id'>;
   pageTexts: EntityTable<PageTextRow, 'pageId'>;
+  recordTerms: EntityTable<RecordTermsRow, 'recordId'>;
   batches: EntityTable<BatchRow, 'id'>;
   audit: EntityTable<AuditRow, 'seq'>;
   outbox: EntityTable<OutboxRow, 'id'>;

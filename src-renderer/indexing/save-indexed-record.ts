@@ -3,6 +3,7 @@ import type { StationSettings } from '../../src-shared/domain/settings';
 import { foldText } from '../../src-shared/domain/text-fold';
 import { db } from '../db/database';
 import type { RecordRow } from '../db/rows';
+import { refreshRecordTerms } from '../search/record-terms';
 import { issueRecordCode } from './issue-code';
 
 /** Another local record of the same owner with the same document number, if any. */
@@ -36,5 +37,7 @@ export async function saveIndexedRecord(
     procedureCode: fields.procedureCode || undefined,
     updatedAt: Date.now(),
   });
-  return issueRecordCode(recordId, settings);
+  const code = await issueRecordCode(recordId, settings);
+  await refreshRecordTerms(recordId);
+  return code;
 }

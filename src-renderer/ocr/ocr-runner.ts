@@ -3,6 +3,7 @@ import { AppError } from '../../src-shared/errors/app-error';
 import { base64Of } from '../capture/base64';
 import { db } from '../db/database';
 import type { PageRow } from '../db/rows';
+import { refreshRecordTerms } from '../search/record-terms';
 import { station } from '../station/station';
 
 /** Pages sent to main at once: enough to keep a worker busy while the next page travels. */
@@ -23,6 +24,7 @@ async function recognize(page: PageRow): Promise<void> {
       await db.pageTexts.put({ pageId: page.id, ...result });
       await db.pages.update(page.id, { ocrStatus: 'done' });
     });
+    await refreshRecordTerms(page.recordId);
   } catch (error) {
     if (isTransient(error)) throw error;
     const data = (

@@ -57,6 +57,8 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
     await expect.poll(() => page.getByTestId('field-ownerName').inputValue()).toBe(data.name);
     expect(await page.getByTestId('field-ownerIdNumber').inputValue()).toBe(data.idNumber);
     expect(await page.getByTestId('field-documentNumber').inputValue()).toBe(`${data.number}/QĐ-SLĐTBXH`);
+    // The clerk corrects the name before saving.
+    await page.getByTestId('field-ownerName').fill('Nguyễn Văn Ánh');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.getByTestId('record-code').count(), { timeout: 10_000 }).toBe(1);
     const code = await page.getByTestId('record-code').innerText();
@@ -70,5 +72,19 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
     );
     expect(record).toMatchObject({ status: 'indexed', documentNumber: `${data.number}/QĐ-SLĐTBXH` });
     await screenshot(page, '15-indexing-saved');
+  });
+
+  it('finds the record by "nguyen van anh", by its code and by a word of its text', async () => {
+    const code = await page.getByTestId('record-code').innerText();
+    await page.getByTestId('main-nav').getByText('Tra cứu').click();
+    const rows = () => page.getByTestId('lookup-results').locator('tbody tr.ant-table-row');
+    for (const query of ['nguyen van anh', code.toLowerCase(), 'tro cap uu dai']) {
+      await page.getByTestId('lookup-query').locator('input').fill(query);
+      await expect.poll(() => rows().count(), { timeout: 5_000 }).toBe(1);
+      expect(await rows().first().innerText()).toContain('Nguyễn Văn Ánh');
+    }
+    await page.getByTestId('lookup-query').locator('input').fill('nguyen van anh');
+    await expect.poll(() => rows().count()).toBe(1);
+    await screenshot(page, '16-lookup');
   });
 });

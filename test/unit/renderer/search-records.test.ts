@@ -1,0 +1,84 @@
+import 'fake-indexeddb/auto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '../../../src-renderer/db/database';
+import type { RecordRow } from '../../../src-renderer/db/rows';
+import { refreshRecordTerms } from '../../../src-renderer/search/record-terms';
+import { searchRecords } from '../../../src-renderer/search/search-records';
+import { foldText } from '../../../src-shared/domain/text-fold';
+
+const record = (id: string, fields: Partial<RecordRow>): RecordRow => ({
+  id,
+  status: 'indexed',
+  fields: {},
+  createdBy: 'u',
+  createdAt: 1,
+  updatedAt: 1,
+  ...fields,
+  ...(fields.ownerName ? { ownerNameFolded: foldText(fields.ownerName) } : {}),
+});
+
+const found = async (query: string) => (await searchRecords(query)).map((each) => each.id).sort();
+
+describe('local search', () => {
+  beforeAll(async () => {
+    await Promise.all([db.records.clear(), db.recordTerms.clear(), db.pages.clear(), db.pageTexts.clear()]);
+    await db.records.bulkAdd([
+      record('anh', {
+        ownerName: 'Nguyễn Văn Ánh',
+        ownerIdNumber: '087095000123',
+        documentNumber: '1317/QĐ-SLĐTBXH',
+        procedureCode: '1.001257',
+        code: '000.00.12.H20.2026.001000001K',
+      }),
+      record('an', { ownerName: 'Nguyễn Văn An', documentNumber: '25/GCN-SLĐTBXH' }),
+      record('kim', {
+        ownerName: 'KIM MIN-JUN',
+        documentNumber: '908/GPLĐ-SLĐTBXH',
+        procedureCode: '1.000459',
+      }),
+    ]);
+    await db.pages.add({
+      id: 'p1',
+      recordId: 'kim',
+      index: 0,
+      image: new Blob(['x']),
+      thumbnail: new Blob(['x']),
+      mimeType: 'image/jpeg',
+      widthPx: 10,
+      heightPx: 10,
+      dpi: 300,
+      lowDpi: false,
+      sha256: 'a'.repeat(64),
+      blank: false,
+      origin: 'r:1',
+      rotation: 0,
+      ocrStatus: 'done',
+      createdAt: 1,
+    });
+    await db.pageTexts.put({
+      pageId: 'p1',
+      text: 'Làm việc tại: Công ty TNHH Điện tử Sông Tiền, thời hạn từ ngày 04/01/2019',
+    });
+    for (const id of ['anh', 'an', 'kim']) await refreshRecordTerms(id);
+  });
+
+  it('finds an owner by name, folding diacritics and case', async () => {
+    expect(await found('nguyen van anh')).toEqual(['anh']);
+    expect(await found('NGUYỄN VĂN')).toEqual(['an', 'anh']);
+  });
+
+  it('finds by code, ID number, document number and procedure', async () => {
+    expect(await found('000.00.12.h20.2026.001000001k')).toEqual(['anh']);
+    expect(await found('087095000123')).toEqual(['anh']);
+    expect(await found('1317/qđ')).toEqual(['anh']);
+    expect(await found('1.000459')).toEqual(['kim']);
+  });
+
+  it('finds words of the OCR text, every word of the query required', async () => {
+    expect(await found('song tien')).toEqual(['kim']);
+    expect(await found('dien tu')).toEqual(['kim']);
+    expect(await found('song tien nguyen')).toEqual([]);
+    expect(await found('khong co')).toEqual([]);
+    expect(await found('a')).toEqual([]);
+  });
+});
