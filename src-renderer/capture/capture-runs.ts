@@ -161,3 +161,6 @@ export function drainRun(
 }
 
 export const isDraining = (runId: string) => draining.has(runId);
+
+/** Whether this window is storing any capture run right now. */
+export const isCapturing = () => draining.size > 0;

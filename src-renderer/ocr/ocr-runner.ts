@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { AppError } from '../../src-shared/errors/app-error';
 import { base64Of } from '../capture/base64';
+import { isCapturing } from '../capture/capture-runs';
 import { db } from '../db/database';
 import type { PageRow } from '../db/rows';
 import { refreshRecordTerms } from '../search/record-terms';
@@ -40,7 +41,7 @@ async function recognize(page: PageRow): Promise<void> {
 
 /**
  * While someone who indexes is signed in, OCRs pages whose OCR is pending, in the
- * background, a few at a time. The queue is the pages' status in IndexedDB, so a crash or
+ * background, a few at a time, pausing while a capture run is being stored. The queue is the pages' status in IndexedDB, so a crash or
  * a restart resumes where it stopped; capture and the UI never wait for it.
  */
 export function useOcrRunner(enabled: boolean) {
@@ -52,6 +53,11 @@ export function useOcrRunner(enabled: boolean) {
 
     const pump = async () => {
       if (stopped) return;
+      // Capture comes first: no new page is read while a scan or an import is being stored.
+      if (isCapturing()) {
+        timer = setTimeout(() => void pump(), IDLE_POLL_MS);
+        return;
+      }
       const pending = await db.pages
         .where('ocrStatus')
         .equals('pending')

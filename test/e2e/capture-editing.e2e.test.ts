@@ -62,7 +62,7 @@ describe('capture in Chromium: jam and resume, page editing, import and the hot 
     await page.getByTestId('scan-start').click();
     await expect.poll(() => page.getByTestId('page-thumb').count(), { timeout: 30_000 }).toBe(10);
     await expect.poll(() => page.getByTestId('scan-problem').count()).toBe(0);
-    expect(await recordPages(page)).toEqual([10]);
+    await expect.poll(() => recordPages(page), { timeout: 15_000 }).toEqual([10]);
   });
 
   it('turns, removes, moves, splits and merges pages, and keeps it all across a reload', async () => {
@@ -79,12 +79,12 @@ describe('capture in Chromium: jam and resume, page editing, import and the hot 
     await expect.poll(() => pageIds(page)).toEqual([before[1], before[2], before[0], ...before.slice(3, 9)]);
 
     await page.getByTestId('page-thumb').nth(4).getByTestId('page-split').click();
-    await expect.poll(() => recordPages(page)).toEqual([4, 5]);
+    await expect.poll(() => recordPages(page), { timeout: 15_000 }).toEqual([4, 5]);
     await screenshot(page, '09-scan-split-record');
 
     await page.getByTestId('record-item').nth(1).getByTestId('record-merge').click();
     await page.locator('.ant-popconfirm:visible').getByRole('button', { name: 'Có' }).click();
-    await expect.poll(() => recordPages(page)).toEqual([9]);
+    await expect.poll(() => recordPages(page), { timeout: 15_000 }).toEqual([9]);
 
     await page.reload();
     await expect.poll(() => page.getByTestId('page-thumb').count(), { timeout: 20_000 }).toBe(9);
@@ -108,7 +108,7 @@ describe('capture in Chromium: jam and resume, page editing, import and the hot 
     writeFileSync(join(files.path, 'ghi-chu.jpg'), 'không phải ảnh');
 
     await page.getByRole('button', { name: /Hồ sơ mới/ }).click();
-    await expect.poll(() => recordPages(page)).toEqual([9, 0]);
+    await expect.poll(() => recordPages(page), { timeout: 15_000 }).toEqual([9, 0]);
     await page
       .getByTestId('import-input')
       .setInputFiles(
