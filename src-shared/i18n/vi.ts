@@ -265,6 +265,21 @@ export const vi = {
     lockoutMinutes: 'Thời gian khóa (phút)',
     idleTimeoutMinutes: 'Tự đăng xuất sau (phút không thao tác)',
     cameraEnabled: 'Cho phép dùng camera làm thiết bị chụp',
+    indexing: 'Nhận dạng chữ và mã hồ sơ',
+    codeTemplate: 'Mẫu mã hồ sơ',
+    codeTemplateHelp:
+      'Dùng {agency} {dept} {procedure} {yyyy} {yy} {mm} {dd} {station} {seq:N} {check}; bắt buộc có {station} và {seq:N}.',
+    codeTemplateProblems: {
+      unknownToken:
+        'Có thành phần không hợp lệ (chỉ dùng các thành phần liệt kê bên dưới; {seq:N} với N từ 3 đến 9).',
+      noStation: 'Mẫu mã phải có {station} để mã của các trạm không trùng nhau.',
+      noSequence: 'Mẫu mã phải có số thứ tự {seq:N}.',
+      twoSequences: 'Mẫu mã chỉ có một số thứ tự {seq:N}.',
+      checkNotLast: '{check} (ký tự kiểm tra) phải đứng cuối mẫu mã.',
+      ambiguous: 'Sau {dept} phải có một ký tự phân cách, ví dụ dấu chấm hoặc gạch ngang.',
+    },
+    ocrWorkers: 'Số luồng nhận dạng chữ',
+    ocrWorkersHelp: '0: tự động (số nhân CPU trừ 1)',
     capture: 'Quét và nhập tệp',
     minDpi: 'Độ phân giải tối thiểu (dpi)',
     minDpiHelp: 'Trang thấp hơn được đánh dấu để kiểm tra',

@@ -38,6 +38,13 @@ describe('capture profiles in Chromium: the admin sets one up, the clerk scans w
     await page.getByTestId('main-nav').getByText('Cài đặt').click();
     await page.getByTestId('settings-min-dpi').fill('150');
     await page.getByTestId('settings-hot-folder').fill(hotFolder.path);
+    // A code template without the station segment could repeat another station's codes.
+    await page.getByTestId('settings-code-template').fill('{agency}.{yyyy}.{seq:6}{check}');
+    await page.getByTestId('settings-save').click();
+    await expect
+      .poll(() => page.locator('.ant-form-item-explain-error').allInnerTexts())
+      .toContain('Mẫu mã phải có {station} để mã của các trạm không trùng nhau.');
+    await page.getByTestId('settings-code-template').fill('{agency}.{yyyy}.{station}{seq:6}{check}');
     await page.getByTestId('settings-hot-folder').scrollIntoViewIfNeeded();
     await screenshot(page, '13-settings-capture');
     await page.getByTestId('settings-save').click();

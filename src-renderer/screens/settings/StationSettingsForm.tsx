@@ -3,6 +3,7 @@ import { App, Button, Card, Divider, Form, Input, InputNumber, Space, Switch } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_ID_PATTERN } from '../../../src-shared/domain/agency';
+import { parseCodeTemplate } from '../../../src-shared/domain/record-code';
 import { ABSOLUTE_PATH_PATTERN, type StationSettings } from '../../../src-shared/domain/settings';
 import { useStationSettings } from '../../settings/station-settings-context';
 import { station } from '../../station/station';
@@ -182,6 +183,31 @@ export function StationSettingsForm({ editable }: { editable: boolean }) {
             normalize={(value: number | null) => Math.round((value ?? 2) * 1000)}
           >
             <InputNumber min={0.2} max={60} step={0.5} addonAfter="s" />
+          </Form.Item>
+        </Space>
+        <Divider titlePlacement="start">{t('settings.indexing')}</Divider>
+        <Space size="large" align="start" wrap>
+          <Form.Item
+            name="codeTemplate"
+            label={t('settings.codeTemplate')}
+            extra={t('settings.codeTemplateHelp')}
+            rules={[
+              {
+                validator: async (_rule, value: string) => {
+                  const [problem] = parseCodeTemplate(value ?? '').problems;
+                  if (problem) throw new Error(t(`settings.codeTemplateProblems.${problem}`));
+                },
+              },
+            ]}
+          >
+            <Input style={{ width: 420 }} data-testid="settings-code-template" />
+          </Form.Item>
+          <Form.Item
+            name={['ocr', 'workers']}
+            label={t('settings.ocrWorkers')}
+            extra={t('settings.ocrWorkersHelp')}
+          >
+            <InputNumber min={0} max={16} />
           </Form.Item>
         </Space>
         <Form.Item name="cameraEnabled" label={t('settings.cameraEnabled')} valuePropName="checked">
