@@ -61,6 +61,14 @@ export function createHandlers(services: StationServices, binding: Binding): Han
 
     'ocr.page': ({ imageBase64 }) => services.ocr.recognize(Buffer.from(imageBase64, 'base64')),
 
+    'procedures.list': () => services.procedures.list(),
+    'procedures.save': ({ procedure, previousCode }) => services.procedures.save(procedure, previousCode),
+    'procedures.delete': ({ code }) => {
+      services.procedures.remove(code);
+      return OK;
+    },
+    'procedures.importCsv': ({ csv }) => services.procedures.importCsv(csv),
+
     'profiles.list': () => captureProfiles.list(),
     'profiles.save': (profile) => captureProfiles.save(profile),
     'profiles.delete': ({ id }) => {

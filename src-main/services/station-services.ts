@@ -16,6 +16,7 @@ import {
   captureProfilesDocumentSchema,
   createCaptureProfileService,
 } from './capture-profiles/capture-profile-service';
+import { createProcedureService, proceduresDocumentSchema } from './procedures/procedure-service';
 import { createSettingsService } from './settings/settings-service';
 import { openJsonStore } from './store/json-store';
 
@@ -58,6 +59,9 @@ export function createStationServices({
     store: openJsonStore({ dataDir, name: 'capture-profiles', schema: captureProfilesDocumentSchema }),
     departmentCodes: () => settings.get().departments.map((department) => department.code),
   });
+  const procedures = createProcedureService(
+    openJsonStore({ dataDir, name: 'procedures', schema: proceduresDocumentSchema }),
+  );
   const captureSettings = () => settings.get().capture;
   const captureRuns = createCaptureRuns({
     root: join(dataDir, 'capture', 'runs'),
@@ -86,6 +90,7 @@ export function createStationServices({
     captureRuns,
     importUploads,
     captureProfiles,
+    procedures,
     hotFolder,
     ocr,
   };

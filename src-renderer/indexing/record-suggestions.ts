@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   suggestFields,
+  type CatalogueEntry,
   type FieldSuggestion,
   type SuggestedField,
 } from '../../src-shared/indexing/field-suggestions';
@@ -20,7 +21,10 @@ export interface RecordOcr {
 }
 
 /** A record's pages, what OCR read on them, and the fields suggested from it; live. */
-export function useRecordOcr(recordId: string | null): RecordOcr | undefined {
+export function useRecordOcr(
+  recordId: string | null,
+  catalogue: readonly CatalogueEntry[] = [],
+): RecordOcr | undefined {
   return useLiveQuery(async () => {
     if (!recordId) return undefined;
     const pages = await db.pages.where('recordId').equals(recordId).sortBy('index');
@@ -31,12 +35,12 @@ export function useRecordOcr(recordId: string | null): RecordOcr | undefined {
     for (const page of pages) {
       const text = texts.get(page.id)?.text;
       if (!text) continue;
-      for (const suggestion of suggestFields(text)) {
+      for (const suggestion of suggestFields(text, catalogue)) {
         if (!suggestions.has(suggestion.field))
           suggestions.set(suggestion.field, { ...suggestion, pageId: page.id });
       }
     }
     const pending = pages.filter((page) => page.ocrStatus === 'pending').length;
     return { pages, texts, suggestions, pending };
-  }, [recordId]);
+  }, [recordId, catalogue]);
 }

@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'users.wrongCurrentPassword',
   'settings.invalid',
   'profiles.nameTaken',
+  'procedures.codeTaken',
+  'procedures.notFound',
   'profiles.notFound',
   'storage.unreadable',
   'records.notEditable',

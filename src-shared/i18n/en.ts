@@ -141,6 +141,24 @@ export const en: Messages = {
     procedureCodeRule: 'A procedure code looks like 1.000459 or 2.000123',
     profileSaved: 'Capture profile {{name}} saved',
   },
+  catalogue: {
+    title: 'Procedure catalogue',
+    add: 'Add a procedure',
+    edit: 'Edit the procedure',
+    delete: 'Delete the procedure',
+    deleteConfirm: 'Delete procedure {{code}} from the catalogue?',
+    importCsv: 'Import CSV…',
+    imported: '{{count}} procedures imported',
+    badLine: 'Line {{line}}: {{message}}',
+    code: 'Procedure code',
+    name: 'Procedure name',
+    validity: 'Usual validity',
+    validityHelp: 'Months; empty if the result has no end date',
+    months: '{{count}} months',
+    indefinite: 'No end date',
+    checkCodes:
+      "The starting catalogue is a sample: check its codes against the national procedure database, or import the province's catalogue as CSV (columns code, name, department, resultType, validityMonths).",
+  },
   lookup: {
     placeholder: 'Record code, ID number, name, document number, procedure code or words…',
     hint: 'Type at least 2 characters. Diacritics are optional.',
@@ -395,6 +413,10 @@ export const en: Messages = {
       notEditable:
         'The record is finalized (signed), so its pages cannot change. Create a correction instead.',
       notFound: 'Record not found (it may have been merged or deleted).',
+    },
+    procedures: {
+      codeTaken: 'The catalogue already has a procedure with code {{code}}.',
+      notFound: 'This procedure is not in the catalogue.',
     },
     profiles: {
       nameTaken: 'A capture profile named “{{name}}” exists already. Choose another name.',

@@ -140,6 +140,24 @@ export const vi = {
     procedureCodeRule: 'Mã thủ tục có dạng 1.000459 hoặc 2.000123',
     profileSaved: 'Đã lưu cấu hình quét {{name}}',
   },
+  catalogue: {
+    title: 'Danh mục thủ tục hành chính',
+    add: 'Thêm thủ tục',
+    edit: 'Sửa thủ tục',
+    delete: 'Xóa thủ tục',
+    deleteConfirm: 'Xóa thủ tục {{code}} khỏi danh mục?',
+    importCsv: 'Nhập từ CSV…',
+    imported: 'Đã nhập {{count}} thủ tục',
+    badLine: 'Dòng {{line}}: {{message}}',
+    code: 'Mã thủ tục',
+    name: 'Tên thủ tục',
+    validity: 'Thời hạn thường gặp',
+    validityHelp: 'Số tháng; để trống nếu kết quả không có thời hạn',
+    months: '{{count}} tháng',
+    indefinite: 'Không thời hạn',
+    checkCodes:
+      'Danh mục ban đầu là mẫu: hãy đối chiếu mã thủ tục với Cơ sở dữ liệu quốc gia về thủ tục hành chính, hoặc nhập danh mục của tỉnh từ tệp CSV (cột code, name, department, resultType, validityMonths).',
+  },
   lookup: {
     placeholder: 'Mã hồ sơ, số định danh, họ tên, số văn bản, mã thủ tục hoặc nội dung…',
     hint: 'Nhập ít nhất 2 ký tự. Có thể gõ không dấu.',
@@ -392,6 +410,10 @@ export const vi = {
       notEditable:
         'Hồ sơ đã hoàn tất (đã ký) nên không sửa trang được. Muốn sửa, hãy tạo phiên bản đính chính.',
       notFound: 'Không tìm thấy hồ sơ (có thể đã bị gộp hoặc xóa).',
+    },
+    procedures: {
+      codeTaken: 'Đã có thủ tục mã {{code}} trong danh mục.',
+      notFound: 'Không tìm thấy thủ tục này trong danh mục.',
     },
     profiles: {
       nameTaken: 'Đã có cấu hình quét tên “{{name}}”. Chọn tên khác.',

@@ -220,22 +220,30 @@ function signerName({ original }: Text): Found | null {
   return null;
 }
 
+/** Consecutive word pairs: "trợ cấp ưu đãi" → tro cap, cap uu, uu dai. Single words are too common. */
+function bigrams(folded: string): Set<string> {
+  const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
+  return new Set(words.slice(1).map((word, index) => `${words[index]} ${word}`));
+}
+
+/**
+ * The catalogue procedure whose name the page echoes best: the share of the name's word
+ * pairs found on the page, with a little weight for a matching result type.
+ */
 function procedureGuess(
   text: Text,
   type: ResultType | null,
   catalogue: readonly CatalogueEntry[],
 ): Found | null {
-  const words = new Set(text.folded.split(/[^a-z0-9]+/).filter((word) => word.length > 1));
+  const onPage = bigrams(text.folded);
   let best: { entry: CatalogueEntry; score: number } | null = null;
   for (const entry of catalogue) {
-    const nameWords = foldInPlace(entry.name)
-      .split(/[^a-z0-9]+/)
-      .filter((word) => word.length > 1);
-    const shared = nameWords.filter((word) => words.has(word)).length / Math.max(1, nameWords.length);
+    const pairs = [...bigrams(foldInPlace(entry.name))];
+    const shared = pairs.filter((pair) => onPage.has(pair)).length / Math.max(1, pairs.length);
     const score = shared + (type && entry.resultType === type ? 0.25 : 0);
     if (!best || score > best.score) best = { entry, score };
   }
-  if (!best || best.score < 0.6) return null;
+  if (!best || best.score < 0.5) return null;
   return { value: best.entry.code, span: { start: 0, end: 0 }, confidence: 'medium' };
 }
 

@@ -10,6 +10,7 @@ import { captureProfileSchema } from '../capture/capture-profile';
 import { captureRunSummarySchema, captureStepSchema } from '../capture/capture-run';
 import { appErrorDataSchema } from '../errors/app-error';
 import { deviceCapabilitiesSchema, deviceInfoSchema, scanOptionsSchema } from '../capture/scan-options';
+import { procedureSchema } from '../domain/procedure-catalogue';
 import { roleSchema } from '../domain/roles';
 import { ocrPageSchema } from '../ocr/ocr-page';
 import { settingsPatchSchema, stationSettingsSchema } from '../domain/settings';
@@ -172,6 +173,29 @@ export const contract = {
     access: CAPTURE_ROLES,
     request: z.object({ imageBase64: z.string().min(1) }).strict(),
     response: ocrPageSchema,
+  }),
+
+  'procedures.list': channel({ access: 'authenticated', request: empty, response: z.array(procedureSchema) }),
+  'procedures.save': channel({
+    access: ['admin'],
+    userActivity: true,
+    request: z.object({ procedure: procedureSchema, previousCode: z.string().optional() }).strict(),
+    response: procedureSchema,
+  }),
+  'procedures.delete': channel({
+    access: ['admin'],
+    userActivity: true,
+    request: z.object({ code: z.string() }).strict(),
+    response: ok,
+  }),
+  'procedures.importCsv': channel({
+    access: ['admin'],
+    userActivity: true,
+    request: z.object({ csv: z.string().max(5_000_000) }).strict(),
+    response: z.object({
+      imported: z.number().int().nonnegative(),
+      problems: z.array(z.object({ line: z.number().int(), message: z.string() })),
+    }),
   }),
 
   'profiles.list': channel({

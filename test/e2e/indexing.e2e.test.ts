@@ -66,11 +66,19 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
     expect(checkCode(parseCodeTemplate('{agency}.{yyyy}.{station}{seq:6}{check}').tokens, code)).toEqual({
       ok: true,
     });
-    const [record] = await readStore<{ status: string; ownerNameFolded: string; documentNumber: string }>(
-      page,
-      'records',
-    );
-    expect(record).toMatchObject({ status: 'indexed', documentNumber: `${data.number}/QĐ-SLĐTBXH` });
+    const [record] = await readStore<{
+      status: string;
+      ownerNameFolded: string;
+      documentNumber: string;
+      procedureCode: string;
+    }>(page, 'records');
+    // The procedure was guessed from the catalogue and accepted with the rest.
+    expect(record).toMatchObject({
+      status: 'indexed',
+      documentNumber: `${data.number}/QĐ-SLĐTBXH`,
+      procedureCode: '1.001257',
+      ownerNameFolded: 'nguyen van anh',
+    });
     await screenshot(page, '15-indexing-saved');
   });
 

@@ -12,6 +12,7 @@ import type { SuggestedField } from '../../../src-shared/indexing/field-suggesti
 import { parseDisplayDate, displayDate } from '../../../src-shared/indexing/vietnamese-dates';
 import { db } from '../../db/database';
 import type { RecordRow } from '../../db/rows';
+import { useProcedures } from '../../catalogue/use-procedures';
 import { useRecordOcr } from '../../indexing/record-suggestions';
 import { findDuplicate, saveIndexedRecord } from '../../indexing/save-indexed-record';
 import { useStationSettings } from '../../settings/station-settings-context';
@@ -68,7 +69,8 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
   const { message } = App.useApp();
   const errorText = useErrorText();
   const { settings } = useStationSettings();
-  const ocr = useRecordOcr(record.id);
+  const { procedures } = useProcedures();
+  const ocr = useRecordOcr(record.id, procedures);
   const [form] = Form.useForm<FormValues>();
   const [pageId, setPageId] = useState<string | null>(null);
   const [focused, setFocused] = useState<RecordField | null>(null);
@@ -248,6 +250,7 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
               <RecordForm
                 form={form}
                 initialValues={initialValues}
+                procedures={procedures}
                 suggestions={ocr?.suggestions ?? new Map()}
                 disabled={saving}
                 onFocusField={setFocused}

@@ -1,14 +1,16 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, Radio, Select, Tag, Tooltip, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Procedure } from '../../../src-shared/domain/procedure-catalogue';
 import type { RecordField } from '../../../src-shared/domain/record-fields';
+import { foldText } from '../../../src-shared/domain/text-fold';
 import { RESULT_TYPES, type SuggestedField } from '../../../src-shared/indexing/field-suggestions';
 import { displayDate } from '../../../src-shared/indexing/vietnamese-dates';
 import type { PageSuggestion } from '../../indexing/record-suggestions';
 import { useStationSettings } from '../../settings/station-settings-context';
 
 /** Form values: dates as the clerk types them (dd/mm/yyyy). */
-export type FormValues = Record<RecordField, string | boolean | undefined>;
+export type FormValues = Record<RecordField | 'departmentCode', string | boolean | undefined>;
 export const DATE_FIELDS: readonly RecordField[] = [
   'issueDate',
   'ownerBirthDate',
@@ -24,6 +26,7 @@ export const suggestionText = (field: SuggestedField, value: string) =>
 export function RecordForm(props: {
   form: FormInstance<FormValues>;
   initialValues: Partial<FormValues>;
+  procedures: readonly Procedure[];
   suggestions: Map<SuggestedField, PageSuggestion>;
   disabled: boolean;
   onFocusField: (field: RecordField) => void;
@@ -115,7 +118,30 @@ export function RecordForm(props: {
         <Checkbox>{t('indexing.fields.indefinite')}</Checkbox>
       </Form.Item>
       {field('signerName', <Input {...focus('signerName')} />)}
-      {field('procedureCode', <Input placeholder="1.000459" maxLength={8} {...focus('procedureCode')} />)}
+      {field(
+        'procedureCode',
+        <Select
+          showSearch
+          allowClear
+          {...focus('procedureCode')}
+          placeholder="1.000459"
+          options={props.procedures.map((procedure) => ({
+            value: procedure.code,
+            label: `${procedure.code} — ${procedure.name}`,
+          }))}
+          filterOption={(input, option) => foldText(String(option?.label ?? '')).includes(foldText(input))}
+          onChange={(code: string | undefined) => {
+            // The procedure says what its result is and who issues it, unless the clerk said so.
+            const procedure = props.procedures.find((each) => each.code === code);
+            if (!procedure) return;
+            if (!props.form.getFieldValue('resultType'))
+              props.form.setFieldValue('resultType', procedure.resultType);
+            if (!props.form.getFieldValue('departmentCode') && procedure.departmentCode) {
+              props.form.setFieldValue('departmentCode', procedure.departmentCode);
+            }
+          }}
+        />,
+      )}
       <Form.Item name="departmentCode" label={t('scan.department')}>
         <Select
           allowClear

@@ -1,15 +1,24 @@
 import { Col, Row } from 'antd';
 import { useSession } from '../../session/session-context';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { ProcedureCatalogPanel } from './ProcedureCatalogPanel';
 import { StationSettingsForm } from './StationSettingsForm';
 import { StoragePanel } from './StoragePanel';
 
 export function SettingsScreen() {
   const { session } = useSession();
+  const isAdmin = session?.roles.includes('admin') ?? false;
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={15}>
-        <StationSettingsForm editable={session?.roles.includes('admin') ?? false} />
+        <Row gutter={[16, 16]}>
+          <Col span={24}>
+            <StationSettingsForm editable={isAdmin} />
+          </Col>
+          <Col span={24}>
+            <ProcedureCatalogPanel editable={isAdmin} />
+          </Col>
+        </Row>
       </Col>
       <Col xs={24} xl={9}>
         <Row gutter={[16, 16]}>

@@ -59,6 +59,7 @@ describe('IPC contract', () => {
       'auth',
       'capture',
       'ocr',
+      'procedures',
       'profiles',
       'settings',
       'users',
