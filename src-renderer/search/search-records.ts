@@ -27,6 +27,9 @@ export async function searchRecords(query: string): Promise<RecordRow[]> {
     db.records.where('procedureCode').equals(compact).limit(SEARCH_LIMIT).toArray(),
     db.records.where('ownerNameFolded').startsWith(folded).limit(SEARCH_LIMIT).toArray(),
   ]);
+  // A record code or an ID number is an exact answer: nothing else is wanted then.
+  const [byCode, byIdNumber] = direct;
+  if (byCode!.length + byIdNumber!.length > 0) return [...byCode!, ...byIdNumber!];
   const found = new Map<string, RecordRow>();
   for (const record of direct.flat()) found.set(record.id, record);
   if (found.size >= SEARCH_LIMIT) return [...found.values()].slice(0, SEARCH_LIMIT);
@@ -44,14 +47,24 @@ export async function searchRecords(query: string): Promise<RecordRow[]> {
       ),
     ].filter((id) => !found.has(id));
     const others = words.filter((word) => word !== rarest);
-    const rows = others.length > 0 ? await db.recordTerms.bulkGet(candidates) : [];
-    const matching =
-      others.length === 0
-        ? candidates
-        : candidates.filter((_, index) =>
-            others.every((word) => rows[index]?.terms.some((term) => term.startsWith(word))),
-          );
-    const records = await db.records.bulkGet(matching.slice(0, SEARCH_LIMIT - found.size));
+    const wanted = SEARCH_LIMIT - found.size;
+    let matching: string[] = [];
+    if (others.length === 0) matching = candidates.slice(0, wanted);
+    // The other words are checked a slice of candidates at a time, until there are enough.
+    for (
+      let start = 0;
+      others.length > 0 && start < candidates.length && matching.length < wanted;
+      start += 250
+    ) {
+      const slice = candidates.slice(start, start + 250);
+      const rows = await db.recordTerms.bulkGet(slice);
+      matching.push(
+        ...slice.filter((_, index) =>
+          others.every((word) => rows[index]?.terms.some((term) => term.startsWith(word))),
+        ),
+      );
+    }
+    const records = await db.records.bulkGet(matching.slice(0, wanted));
     for (const record of records) if (record) found.set(record.id, record);
   }
   return [...found.values()].slice(0, SEARCH_LIMIT);
