@@ -1,6 +1,7 @@
 // Bundled by bench/search.ts into the harness page: the app's own search and database,
 // with the generator and the timer the benchmark drives (the app exposes nothing of the kind).
 import { db } from '../../src-renderer/db/database';
+import type { RecordRow, RecordTermsRow } from '../../src-renderer/db/rows';
 import { searchRecords } from '../../src-renderer/search/search-records';
 import { foldText } from '../../src-shared/domain/text-fold';
 import { recordTerms } from '../../src-shared/indexing/search-terms';
@@ -61,8 +62,8 @@ async function generate(count: number) {
   const vocabulary = Array.from({ length: 4000 }, () => `${pick(SYLLABLES)}${pick(SYLLABLES)}`);
   const started = performance.now();
   for (let start = 0; start < count; start += 10_000) {
-    const records = [];
-    const terms = [];
+    const records: RecordRow[] = [];
+    const terms: RecordTermsRow[] = [];
     for (let index = start; index < Math.min(count, start + 10_000); index += 1) {
       const name = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
       const id = `r${index}`;
