@@ -7,7 +7,7 @@ import { foldText } from '../../../src-shared/domain/text-fold';
 import { RESULT_TYPES, type SuggestedField } from '../../../src-shared/indexing/field-suggestions';
 import { displayDate } from '../../../src-shared/indexing/vietnamese-dates';
 import type { PageSuggestion } from '../../indexing/record-suggestions';
-import { useStationSettings } from '../../settings/station-settings-context';
+import { DepartmentSelect } from '../../ui/DepartmentSelect';
 
 /** Form values: dates as the clerk types them (dd/mm/yyyy). */
 export type FormValues = Record<RecordField | 'departmentCode', string | boolean | undefined>;
@@ -33,7 +33,6 @@ export function RecordForm(props: {
   onAccept: (field: SuggestedField) => void;
 }) {
   const { t } = useTranslation();
-  const { settings } = useStationSettings();
   const ownerKind = Form.useWatch('ownerKind', props.form) ?? 'person';
   const values = Form.useWatch([], props.form) as Partial<FormValues> | undefined;
 
@@ -143,13 +142,7 @@ export function RecordForm(props: {
         />,
       )}
       <Form.Item name="departmentCode" label={t('scan.department')}>
-        <Select
-          allowClear
-          options={(settings?.departments ?? []).map((department) => ({
-            value: department.code,
-            label: department.name,
-          }))}
-        />
+        <DepartmentSelect />
       </Form.Item>
     </Form>
   );

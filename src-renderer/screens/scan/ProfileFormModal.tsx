@@ -1,11 +1,11 @@
-import { Form, Input, Modal, Radio, Select } from 'antd';
+import { Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   BLANK_POLICIES,
   PROCEDURE_CODE_PATTERN,
   type BlankPolicy,
 } from '../../../src-shared/capture/capture-profile';
-import type { Department } from '../../../src-shared/domain/agency';
+import { DepartmentSelect } from '../../ui/DepartmentSelect';
 
 export interface ProfileFormValues {
   name: string;
@@ -18,7 +18,6 @@ export interface ProfileFormValues {
 export function ProfileFormModal(props: {
   open: boolean;
   busy: boolean;
-  departments: readonly Department[];
   onCancel: () => void;
   onSubmit: (values: ProfileFormValues) => void;
 }) {
@@ -57,14 +56,7 @@ export function ProfileFormModal(props: {
           />
         </Form.Item>
         <Form.Item name="departmentCode" label={t('scan.department')}>
-          <Select
-            allowClear
-            data-testid="profile-form-department"
-            options={props.departments.map((department) => ({
-              value: department.code,
-              label: department.name,
-            }))}
-          />
+          <DepartmentSelect data-testid="profile-form-department" />
         </Form.Item>
         <Form.Item
           name="procedureCode"

@@ -3,7 +3,6 @@ import { App, Button, Form, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/session-context';
-import { useStationSettings } from '../../settings/station-settings-context';
 import { station } from '../../station/station';
 import { ProfileFormModal, type ProfileFormValues } from './ProfileFormModal';
 import type { useCaptureProfiles } from './use-capture-profiles';
@@ -21,7 +20,6 @@ export function ProfilePicker(props: {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { session } = useSession();
-  const { settings } = useStationSettings();
   const { profiles, selected, select, reload } = props.profiles;
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -105,7 +103,6 @@ export function ProfilePicker(props: {
       <ProfileFormModal
         open={editing}
         busy={busy}
-        departments={settings?.departments ?? []}
         onCancel={() => setEditing(false)}
         onSubmit={(values) => void save(values)}
       />

@@ -19,8 +19,8 @@ import { PROCEDURE_CODE_PATTERN } from '../../../src-shared/capture/capture-prof
 import type { CsvProblem, Procedure } from '../../../src-shared/domain/procedure-catalogue';
 import { RESULT_TYPES } from '../../../src-shared/indexing/field-suggestions';
 import { useProcedures } from '../../catalogue/use-procedures';
-import { useStationSettings } from '../../settings/station-settings-context';
 import { station } from '../../station/station';
+import { DepartmentSelect } from '../../ui/DepartmentSelect';
 import { IconAction } from '../../ui/IconAction';
 import { useErrorText } from '../../ui/use-error-text';
 
@@ -31,7 +31,6 @@ export function ProcedureCatalogPanel({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const { settings } = useStationSettings();
   const { procedures, reload } = useProcedures();
   const [editing, setEditing] = useState<Editing>(null);
   const [problems, setProblems] = useState<CsvProblem[]>([]);
@@ -188,13 +187,7 @@ export function ProcedureCatalogPanel({ editable }: { editable: boolean }) {
             <Input.TextArea autoSize maxLength={300} />
           </Form.Item>
           <Form.Item name="departmentCode" label={t('scan.department')}>
-            <Select
-              allowClear
-              options={(settings?.departments ?? []).map((department) => ({
-                value: department.code,
-                label: department.name,
-              }))}
-            />
+            <DepartmentSelect />
           </Form.Item>
           <Form.Item name="resultType" label={t('indexing.fields.resultType')} rules={[{ required: true }]}>
             <Select
