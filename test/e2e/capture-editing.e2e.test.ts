@@ -4,12 +4,12 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStationServices } from '../../src-main/services/station-services';
-import { ADMIN, CLERK } from '../support/backend';
+import { CLERK } from '../support/users';
 import { requireBuild } from '../support/built-app';
 import { screenshot } from '../support/chromium';
 import { vietnamesePage } from '../support/page-images';
 import { login, openStationPage, pickOption } from '../support/station-page';
+import { prepareStation } from '../support/station-setup';
 import { makeTempDir } from '../support/temp-dir';
 
 const pageIds = (page: Page) =>
@@ -30,11 +30,9 @@ describe('capture in Chromium: jam and resume, page editing, import and the hot 
 
   beforeAll(async () => {
     requireBuild();
-    const services = createStationServices({ dataDir: dir.path });
-    await services.accounts.setupAdmin(ADMIN);
-    await services.accounts.create(CLERK);
-    const capture = services.settings.get().capture;
-    services.settings.update({ capture: { ...capture, hotFolder: hotFolder.path, hotFolderStableMs: 300 } });
+    await prepareStation(dir.path, ({ capture }) => ({
+      capture: { ...capture, hotFolder: hotFolder.path, hotFolderStableMs: 300 },
+    }));
     station = await openStationPage(dir.path);
     page = station.page;
     await login(page, CLERK);

@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStationServices } from '../../src-main/services/station-services';
-import { ADMIN, CLERK } from '../support/backend';
+import { ADMIN, CLERK } from '../support/users';
 import { requireBuild } from '../support/built-app';
 import { screenshot } from '../support/chromium';
 import { login, openStationPage, pickOption, readStore } from '../support/station-page';
+import { prepareStation } from '../support/station-setup';
 import { makeTempDir } from '../support/temp-dir';
 
 /** Department and procedure of every record, oldest first. */
@@ -21,9 +22,7 @@ describe('capture profiles in Chromium: the admin sets one up, the clerk scans w
 
   beforeAll(async () => {
     requireBuild();
-    const services = createStationServices({ dataDir: dir.path });
-    await services.accounts.setupAdmin(ADMIN);
-    await services.accounts.create(CLERK);
+    await prepareStation(dir.path);
     station = await openStationPage(dir.path);
     page = station.page;
   });

@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStationServices } from '../../src-main/services/station-services';
-import { ADMIN, CLERK } from '../support/backend';
+import { CLERK } from '../support/users';
 import { requireBuild } from '../support/built-app';
 import { screenshot } from '../support/chromium';
 import { requireSaneTestBackend } from '../support/sane';
 import { countStore, login, openStationPage } from '../support/station-page';
+import { prepareStation } from '../support/station-setup';
 import { makeTempDir } from '../support/temp-dir';
 
 const thumbnailIndexes = (page: Page) =>
@@ -21,9 +21,7 @@ describe('capture in Chromium: SANE test device → IndexedDB → thumbnails', (
   beforeAll(async () => {
     requireBuild();
     requireSaneTestBackend();
-    const services = createStationServices({ dataDir: dir.path });
-    await services.accounts.setupAdmin(ADMIN);
-    await services.accounts.create(CLERK);
+    await prepareStation(dir.path);
     station = await openStationPage(dir.path);
     page = station.page;
     await login(page, CLERK);

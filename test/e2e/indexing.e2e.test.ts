@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sheetData } from '../../src-main/capture/demo/demo-documents';
-import { createStationServices } from '../../src-main/services/station-services';
 import { checkCode, parseCodeTemplate } from '../../src-shared/domain/record-code';
-import { ADMIN, CLERK } from '../support/backend';
+import { CLERK } from '../support/users';
 import { requireBuild } from '../support/built-app';
 import { screenshot } from '../support/chromium';
 import { login, openStationPage, pickOption, readStore } from '../support/station-page';
+import { prepareStation } from '../support/station-setup';
 import { makeTempDir } from '../support/temp-dir';
 
 describe('indexing in Chromium: demo scan, background OCR, suggestions accepted, code issued', () => {
@@ -18,10 +18,7 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
 
   beforeAll(async () => {
     requireBuild();
-    const services = createStationServices({ dataDir: dir.path });
-    await services.accounts.setupAdmin(ADMIN);
-    await services.accounts.create(CLERK);
-    services.settings.update({ agencyId: '000.00.12.H20', stationNumber: '005' });
+    await prepareStation(dir.path, () => ({ agencyId: '000.00.12.H20', stationNumber: '005' }));
     station = await openStationPage(dir.path);
     page = station.page;
     await login(page, CLERK);

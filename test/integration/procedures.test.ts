@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Procedure } from '../../src-shared/domain/procedure-catalogue';
-import type { Envelope } from '../../src-shared/ipc/envelope';
-import { ADMIN, CLERK, makeBackend } from '../support/backend';
+import { backendWithClerk, valueOf } from '../support/backend';
 
-const value = <T>(envelope: Envelope<unknown>): T => {
-  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
-  return envelope.value as T;
-};
+const value = valueOf;
 
 describe('the procedure catalogue through the IPC registry', () => {
   it('starts from the seed, lets the admin edit and import it, and clerks read it', async () => {
-    const backend = makeBackend();
+    const backend = await backendWithClerk();
     try {
       const { call } = backend;
-      await call('admin', 'auth.setupAdmin', ADMIN);
-      await call('admin', 'users.create', CLERK);
-      await call('clerk', 'auth.login', { username: CLERK.username, password: CLERK.password });
       const seed = value<Procedure[]>(await call('clerk', 'procedures.list', {}));
       expect(seed.map((procedure) => procedure.code)).toContain('1.000459');
 

@@ -3,7 +3,10 @@ import { createBackend } from '../../src-main/ipc/create-backend';
 import { manualClock } from './manual-clock';
 import { makeTempDir } from './temp-dir';
 
-export { ADMIN, CLERK } from './users';
+import type { Envelope } from '../../src-shared/ipc/envelope';
+import { ADMIN, CLERK } from './users';
+
+export { ADMIN, CLERK };
 
 /** Main's real services and registry over a temp data folder, called as a window would. */
 export function makeBackend(options: { drivers?: ScanDriver[]; dir?: ReturnType<typeof makeTempDir> } = {}) {
@@ -13,4 +16,19 @@ export function makeBackend(options: { drivers?: ScanDriver[]; dir?: ReturnType<
   const call = (sessionKey: string, channel: string, request: unknown) =>
     backend.registry.invoke(channel, request, { sessionKey });
   return { ...backend, dir, clock, call };
+}
+
+/** The value of a successful envelope; a failed one throws with its error. */
+export function valueOf<T>(envelope: Envelope<unknown>): T {
+  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
+  return envelope.value as T;
+}
+
+/** A backend with the administrator set up (session `admin`) and a clerk signed in (session `clerk`). */
+export async function backendWithClerk(options: Parameters<typeof makeBackend>[0] = {}) {
+  const backend = makeBackend(options);
+  valueOf(await backend.call('admin', 'auth.setupAdmin', ADMIN));
+  valueOf(await backend.call('admin', 'users.create', CLERK));
+  valueOf(await backend.call('clerk', 'auth.login', { username: CLERK.username, password: CLERK.password }));
+  return backend;
 }

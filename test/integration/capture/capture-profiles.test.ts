@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptureProfile } from '../../../src-shared/capture/capture-profile';
-import type { Envelope } from '../../../src-shared/ipc/envelope';
-import { ADMIN, CLERK, makeBackend } from '../../support/backend';
+import { backendWithClerk, valueOf } from '../../support/backend';
 
-const value = <T>(envelope: Envelope<unknown>): T => {
-  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
-  return envelope.value as T;
-};
+const value = valueOf;
 
 const PROFILE = {
   name: 'Giấy phép lao động – khay nạp 300 dpi',
@@ -21,12 +17,9 @@ const PROFILE = {
 
 describe('capture profiles through the IPC registry', () => {
   it('lets an admin set profiles up and a clerk only pick them', async () => {
-    const backend = makeBackend();
+    const backend = await backendWithClerk();
     try {
       const { call } = backend;
-      await call('admin', 'auth.setupAdmin', ADMIN);
-      await call('admin', 'users.create', CLERK);
-      await call('clerk', 'auth.login', { username: CLERK.username, password: CLERK.password });
 
       const saved = value<CaptureProfile>(await call('admin', 'profiles.save', PROFILE));
       expect(saved).toMatchObject({ ...PROFILE, id: expect.any(String) });

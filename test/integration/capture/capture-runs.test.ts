@@ -4,15 +4,11 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureStep } from '../../../src-shared/capture/capture-run';
-import type { Envelope } from '../../../src-shared/ipc/envelope';
-import { ADMIN, CLERK, makeBackend } from '../../support/backend';
+import { ADMIN, CLERK, makeBackend, backendWithClerk, valueOf } from '../../support/backend';
 import { ADF_COLOR, requireSaneTestBackend, testDriver } from '../../support/sane';
 
 type Backend = ReturnType<typeof makeBackend>;
-const value = <T>(envelope: Envelope<unknown>): T => {
-  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
-  return envelope.value as T;
-};
+const value = valueOf;
 type ScanStep = Exclude<CaptureStep, { kind: 'original' }>;
 
 describe('capture runs through the IPC registry, on the SANE test device', () => {
@@ -21,10 +17,7 @@ describe('capture runs through the IPC registry, on the SANE test device', () =>
   afterEach(() => backend?.dir.remove());
 
   async function asClerk(inject?: string, extra?: string[]) {
-    backend = makeBackend({ drivers: [testDriver(inject, extra)] });
-    await backend.call('admin', 'auth.setupAdmin', ADMIN);
-    await backend.call('admin', 'users.create', CLERK);
-    value(await backend.call('clerk', 'auth.login', { username: CLERK.username, password: CLERK.password }));
+    backend = await backendWithClerk({ drivers: [testDriver(inject, extra)] });
     return backend;
   }
   const next = async (runId: string, confirmed: number | null, session = 'clerk') =>

@@ -5,16 +5,12 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaptureRunSummary, CaptureStep } from '../../../src-shared/capture/capture-run';
-import type { Envelope } from '../../../src-shared/ipc/envelope';
-import { ADMIN, CLERK, makeBackend } from '../../support/backend';
+import { ADMIN, type makeBackend, backendWithClerk, valueOf } from '../../support/backend';
 import { vietnamesePage } from '../../support/page-images';
 import { makeTempDir } from '../../support/temp-dir';
 
 type Backend = ReturnType<typeof makeBackend>;
-const value = <T>(envelope: Envelope<unknown>): T => {
-  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
-  return envelope.value as T;
-};
+const value = valueOf;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 async function twoPagePdf(): Promise<Buffer> {
@@ -31,10 +27,7 @@ describe('imports and the hot folder as capture runs, through the IPC registry',
   afterEach(() => backend?.dir.remove());
 
   async function asClerk() {
-    backend = makeBackend();
-    await backend.call('admin', 'auth.setupAdmin', ADMIN);
-    await backend.call('admin', 'users.create', CLERK);
-    value(await backend.call('clerk', 'auth.login', { username: CLERK.username, password: CLERK.password }));
+    backend = await backendWithClerk();
     return backend;
   }
 

@@ -1,0 +1,14 @@
+import { createStationServices } from '../../src-main/services/station-services';
+import type { SettingsPatch, StationSettings } from '../../src-shared/domain/settings';
+import { ADMIN, CLERK } from './users';
+
+/** A station data folder with the administrator and a clerk, and the settings a test needs. */
+export async function prepareStation(
+  dataDir: string,
+  settings?: (current: StationSettings) => SettingsPatch,
+): Promise<void> {
+  const services = createStationServices({ dataDir });
+  await services.accounts.setupAdmin(ADMIN);
+  await services.accounts.create(CLERK);
+  if (settings) services.settings.update(settings(services.settings.get()));
+}
