@@ -92,4 +92,42 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
     await expect.poll(() => rows().count()).toBe(1);
     await screenshot(page, '16-lookup');
   });
+
+  it('checks the form in Vietnamese and warns of a duplicate owner and document number', async () => {
+    const first = sheetData(0);
+    await page.getByTestId('main-nav').getByText('Quét').click();
+    // The scan screen comes back as the clerk left it: demo scanner, flatbed.
+    await expect
+      .poll(() => page.getByTestId('scan-device').innerText(), { timeout: 20_000 })
+      .toContain('demo:standard');
+    expect(await page.getByTestId('scan-source').innerText()).toBe('Mặt kính');
+    await page.getByRole('button', { name: /Hồ sơ mới/ }).click();
+    await page.getByTestId('scan-start').click();
+    await expect.poll(() => page.getByTestId('page-thumb').count(), { timeout: 30_000 }).toBe(1);
+    await page.getByTestId('main-nav').getByText('Lập chỉ mục').click();
+    await page.getByTestId('indexing-item').nth(0).click();
+    await expect.poll(() => page.getByTestId('suggestion-ownerName').count(), { timeout: 60_000 }).toBe(1);
+    await page.keyboard.press('Alt+A');
+    // A wrong ID number is refused with the reason.
+    await page.getByTestId('field-ownerIdNumber').fill('003159760822');
+    await page.getByTestId('indexing-save').click();
+    await expect
+      .poll(() => page.locator('.ant-form-item-explain-error').allInnerTexts())
+      .toContain('Ba chữ số đầu không phải mã tỉnh, thành phố nơi đăng ký khai sinh.');
+    // The same owner and document number as the first record: a warning, then saved on purpose.
+    await page.getByTestId('field-ownerIdNumber').fill(first.idNumber!);
+    await page.getByTestId('field-ownerBirthDate').fill(first.birthDate!);
+    await page.getByTestId('field-documentNumber').fill(`${first.number}/QĐ-SLĐTBXH`);
+    // A work permit has no agency heading: the clerk types it.
+    await page.getByTestId('field-issuingAgency').fill('SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI');
+    await page.getByTestId('indexing-save').click();
+    await expect.poll(() => page.getByTestId('duplicate-warning').count()).toBe(1);
+    // The corrected fields no longer show the earlier messages.
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').allInnerTexts()).toEqual([]);
+    expect(await page.getByTestId('record-code').count()).toBe(0);
+    await screenshot(page, '17-indexing-duplicate');
+    await page.getByTestId('indexing-save').click();
+    await expect.poll(() => page.getByTestId('record-code').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('record-code').innerText()).toMatch(/005000002[0-9A-Z]$/);
+  });
 });

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   checkRecordFields,
+  recordFieldsSchema,
   type RecordField,
   type RecordFields,
 } from '../../../src-shared/domain/record-fields';
@@ -20,6 +21,8 @@ import { useErrorText } from '../../ui/use-error-text';
 import { PageViewer } from './PageViewer';
 import { DATE_FIELDS, RecordForm, suggestionText, type FormValues } from './RecordForm';
 import { Form } from 'antd';
+
+const RECORD_FIELDS = Object.keys(recordFieldsSchema.shape) as RecordField[];
 
 /** Records waiting for their index (captured), then those indexed but not yet finalized. */
 const useIndexingQueue = () =>
@@ -97,15 +100,19 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
     const values = form.getFieldsValue(true) as Partial<FormValues> & { departmentCode?: string };
     const { fields, badDate } = toRecordFields(values);
     const problems = checkRecordFields(fields);
-    form.setFields((Object.keys(values) as RecordField[]).map((name) => ({ name, errors: [] as string[] })));
+    // Last attempt's messages go; this attempt's come below.
+    form.setFields(RECORD_FIELDS.map((name) => ({ name, errors: [] })));
     if (badDate) {
       form.setFields([{ name: badDate, errors: [t('indexing.problems.date')] }]);
       return;
     }
     if (problems.length > 0) {
-      form.setFields(
-        problems.map(({ field, problem }) => ({ name: field, errors: [t(`indexing.problems.${problem}`)] })),
-      );
+      // One field may have several problems (an ID number in the wrong province and year).
+      const errors = new Map<RecordField, string[]>();
+      for (const { field, problem } of problems) {
+        errors.set(field, [...(errors.get(field) ?? []), t(`indexing.problems.${problem}`)]);
+      }
+      form.setFields([...errors].map(([name, messages]) => ({ name, errors: messages })));
       return;
     }
     const twin = await findDuplicate(record.id, fields);

@@ -5,7 +5,10 @@ import type {
   DeviceInfo,
   ScanSource,
 } from '../../../src-shared/capture/scan-options';
+import { db } from '../../db/database';
 import { station } from '../../station/station';
+
+const CHOICE_KEY = 'capture.choice';
 
 export interface ScanChoice {
   deviceId?: string;
@@ -18,24 +21,39 @@ export interface ScanChoice {
 export function useScanDevices(onError: (error: unknown) => void) {
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
   const [capabilities, setCapabilities] = useState<DeviceCapabilities | null>(null);
-  const [choice, setChoice] = useState<ScanChoice>({ source: 'adf', dpi: 300, mode: 'color' });
+  const [choice, setChoiceState] = useState<ScanChoice>({ source: 'adf', dpi: 300, mode: 'color' });
+  // The clerk's last choice, so the screen comes back as it was left.
+  const [remembered] = useState(() =>
+    db.meta.get(CHOICE_KEY).then(
+      (row) => row?.value as ScanChoice | undefined,
+      () => undefined,
+    ),
+  );
+  const setChoice = useCallback((next: ScanChoice | ((current: ScanChoice) => ScanChoice)) => {
+    setChoiceState((current) => {
+      const value = typeof next === 'function' ? next(current) : next;
+      void db.meta.put({ key: CHOICE_KEY, value });
+      return value;
+    });
+  }, []);
 
   const reload = useCallback(
     () =>
-      station.capture.devices({}).then(
-        (list) => {
+      Promise.all([station.capture.devices({}), remembered]).then(
+        ([list, saved]) => {
           setDevices(list);
-          setChoice((current) => ({
-            ...current,
-            deviceId: list.some((device) => device.id === current.deviceId) ? current.deviceId : list[0]?.id,
-          }));
+          setChoiceState((current) => {
+            const base = current.deviceId === undefined && saved ? { ...current, ...saved } : current;
+            const known = list.some((device) => device.id === base.deviceId);
+            return { ...base, deviceId: known ? base.deviceId : list[0]?.id };
+          });
         },
         (error: unknown) => {
           setDevices([]);
           onError(error);
         },
       ),
-    [onError],
+    [onError, remembered],
   );
 
   useEffect(() => {
@@ -46,7 +64,7 @@ export function useScanDevices(onError: (error: unknown) => void) {
     if (!choice.deviceId) return;
     station.capture.capabilities({ deviceId: choice.deviceId }).then((found) => {
       setCapabilities(found);
-      setChoice((current) => ({
+      setChoiceState((current) => ({
         ...current,
         source: found.sources.includes(current.source) ? current.source : found.sources[0]!,
         mode: found.modes.includes(current.mode) ? current.mode : found.modes[0]!,
