@@ -37,6 +37,8 @@ function expectedFields(page: DemoPage): Partial<Record<SuggestedField, string>>
       ownerName: data.name,
       ownerBirthDate: iso(data.birthDate!),
       ownerIdNumber: data.idNumber,
+      // "có hiệu lực kể từ ngày ký"
+      effectiveDate: issued.issueDate,
     };
   }
   if (page.kind === 'permit' && page.page === 2) return { documentNumber: `${data.number}/GPLĐ-SLĐTBXH` };

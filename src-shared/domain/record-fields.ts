@@ -58,7 +58,14 @@ export function checkRecordFields(fields: RecordFields, now = new Date()): Field
   const problems: FieldProblem[] = [];
   const add = (field: RecordField, problem: FieldProblem['problem']) => problems.push({ field, problem });
   const organisation = fields.ownerKind === 'organisation';
-  const required: RecordField[] = ['resultType', 'documentNumber', 'issueDate', 'issuingAgency', 'ownerName'];
+  const required: RecordField[] = [
+    'resultType',
+    'documentNumber',
+    'issueDate',
+    'issuingAgency',
+    'ownerName',
+    'effectiveDate',
+  ];
   required.push(organisation ? 'ownerTaxCode' : 'ownerIdNumber');
   for (const field of required) {
     const value = fields[field];
@@ -82,8 +89,9 @@ export function checkRecordFields(fields: RecordFields, now = new Date()): Field
   if (fields.expiryDate && fields.issueDate && fields.expiryDate <= fields.issueDate) {
     add('expiryDate', 'expiryBeforeIssue');
   }
-  // A licence runs out: its end date is part of it, unless it says it has none.
-  if (fields.resultType === 'licence' && !fields.expiryDate && !fields.indefinite) {
+  // Licences and confirmations run out: their end date is part of them, unless they say they have none.
+  const expires = fields.resultType === 'licence' || fields.resultType === 'confirmation';
+  if (expires && !fields.expiryDate && !fields.indefinite) {
     add('expiryDate', 'expiryOrIndefinite');
   }
   return problems;

@@ -83,8 +83,14 @@ function issueDate({ folded }: Text): Found | null {
   return null;
 }
 
-function validity(text: Text): { effective: Found | null; expiry: Found | null } {
+function validity(text: Text, issued: Found | null): { effective: Found | null; expiry: Found | null } {
   const { folded } = text;
+  // "… có hiệu lực kể từ ngày ký": in force from the day it was signed, its issue date.
+  const fromSigning = /hieu luc (?:ke )?tu ngay ky/.exec(folded);
+  if (fromSigning && issued) {
+    const span = { start: fromSigning.index, end: fromSigning.index + fromSigning[0].length };
+    return { effective: { value: issued.value, span, confidence: 'high' }, expiry: null };
+  }
   const range = new RegExp(
     `(?:hieu luc|thoi han[^\\n:]*:?)[^\\n]{0,30}?tu ngay\\s+(${ANY_DATE.replace('ngay\\s+', '')})` +
       `(?:[^\\n]{0,20}?den ngay\\s+(${ANY_DATE.replace('ngay\\s+', '')}))?`,
@@ -256,11 +262,12 @@ export function suggestFields(text: string, catalogue: readonly CatalogueEntry[]
   const source = { original, folded: foldInPlace(original) };
   const birth = ownerBirthDate(source);
   const type = resultType(source);
-  const { effective, expiry } = validity(source);
+  const issued = issueDate(source);
+  const { effective, expiry } = validity(source, issued);
   const found: [SuggestedField, Found | null][] = [
     ['resultType', type],
     ['documentNumber', documentNumber(source)],
-    ['issueDate', issueDate(source)],
+    ['issueDate', issued],
     ['issuingAgency', issuingAgency(source)],
     ['ownerName', ownerName(source)],
     ['ownerBirthDate', birth],

@@ -74,6 +74,8 @@ describe('field suggestions from OCR text', () => {
       ownerName: 'Nguyễn Văn Ánh',
       ownerBirthDate: '1959-03-09',
       ownerIdNumber: '087059760822',
+      // "có hiệu lực kể từ ngày ký": from the issue date.
+      effectiveDate: '2022-02-03',
       signerName: 'Lê Quang Vinh',
       procedureCode: '1.001257',
     });

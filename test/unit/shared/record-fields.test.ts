@@ -10,6 +10,7 @@ const decision: RecordFields = {
   ownerName: 'Nguyễn Văn Ánh',
   ownerIdNumber: '087059760822',
   ownerBirthDate: '1959-03-09',
+  effectiveDate: '2022-02-03',
 };
 const problems = (fields: RecordFields) =>
   checkRecordFields(fields, now).map(({ field, problem }) => `${field}:${problem}`);
@@ -26,6 +27,7 @@ describe('checking a record before it is saved', () => {
       'issueDate:required',
       'issuingAgency:required',
       'ownerName:required',
+      'effectiveDate:required',
       'ownerIdNumber:required',
     ]);
     expect(problems({ ...decision, ownerKind: 'organisation', ownerIdNumber: undefined })).toEqual([
@@ -59,7 +61,8 @@ describe('checking a record before it is saved', () => {
     ]);
   });
 
-  it('wants an end date on a licence, unless it is marked indefinite', () => {
+  it('wants an end date on a licence or a confirmation, unless it is marked indefinite', () => {
+    expect(problems({ ...decision, resultType: 'confirmation' })).toEqual(['expiryDate:expiryOrIndefinite']);
     const licence = { ...decision, resultType: 'licence' as const };
     expect(problems(licence)).toEqual(['expiryDate:expiryOrIndefinite']);
     expect(problems({ ...licence, indefinite: true })).toEqual([]);
