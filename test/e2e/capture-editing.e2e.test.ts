@@ -4,12 +4,11 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLERK } from '../support/users';
 import { requireBuild } from '../support/built-app';
 import { screenshot } from '../support/chromium';
 import { vietnamesePage } from '../support/page-images';
-import { login, openStationPage, pickOption } from '../support/station-page';
-import { prepareStation } from '../support/station-setup';
+import { pickOption } from '../support/station-page';
+import { openAsClerk } from '../support/station-setup';
 import { makeTempDir } from '../support/temp-dir';
 
 const pageIds = (page: Page) =>
@@ -25,18 +24,15 @@ describe('capture in Chromium: jam and resume, page editing, import and the hot 
   const dir = makeTempDir('sohoa-e2e-edit-');
   const hotFolder = makeTempDir('sohoa-e2e-hot-');
   const files = makeTempDir('sohoa-e2e-files-');
-  let station: Awaited<ReturnType<typeof openStationPage>>;
+  let station: Awaited<ReturnType<typeof openAsClerk>>;
   let page: Page;
 
   beforeAll(async () => {
     requireBuild();
-    await prepareStation(dir.path, ({ capture }) => ({
+    station = await openAsClerk(dir.path, ({ capture }) => ({
       capture: { ...capture, hotFolder: hotFolder.path, hotFolderStableMs: 300 },
     }));
-    station = await openStationPage(dir.path);
     page = station.page;
-    await login(page, CLERK);
-    await page.getByTestId('scan-start').waitFor();
   });
   afterAll(async () => {
     await station?.close();

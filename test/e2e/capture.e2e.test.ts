@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLERK } from '../support/users';
 import { requireBuild } from '../support/built-app';
 import { screenshot } from '../support/chromium';
 import { requireSaneTestBackend } from '../support/sane';
-import { countStore, login, openStationPage } from '../support/station-page';
-import { prepareStation } from '../support/station-setup';
+import { countStore } from '../support/station-page';
+import { openAsClerk } from '../support/station-setup';
 import { makeTempDir } from '../support/temp-dir';
 
 const thumbnailIndexes = (page: Page) =>
@@ -15,17 +14,14 @@ const thumbnailIndexes = (page: Page) =>
 
 describe('capture in Chromium: SANE test device → IndexedDB → thumbnails', () => {
   const dir = makeTempDir('sohoa-e2e-capture-');
-  let station: Awaited<ReturnType<typeof openStationPage>>;
+  let station: Awaited<ReturnType<typeof openAsClerk>>;
   let page: Page;
 
   beforeAll(async () => {
     requireBuild();
     requireSaneTestBackend();
-    await prepareStation(dir.path);
-    station = await openStationPage(dir.path);
+    station = await openAsClerk(dir.path);
     page = station.page;
-    await login(page, CLERK);
-    await page.getByTestId('scan-start').waitFor();
   });
   afterAll(async () => {
     await station?.close();

@@ -2,27 +2,23 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sheetData } from '../../src-main/capture/demo/demo-documents';
 import { checkCode, parseCodeTemplate } from '../../src-shared/domain/record-code';
-import { CLERK } from '../support/users';
 import { requireBuild } from '../support/built-app';
 import { screenshot } from '../support/chromium';
-import { login, openStationPage, pickOption, readStore } from '../support/station-page';
-import { prepareStation } from '../support/station-setup';
+import { pickOption, readStore } from '../support/station-page';
+import { openAsClerk } from '../support/station-setup';
 import { makeTempDir } from '../support/temp-dir';
 
 describe('indexing in Chromium: demo scan, background OCR, suggestions accepted, code issued', () => {
   const dir = makeTempDir('sohoa-e2e-indexing-');
-  let station: Awaited<ReturnType<typeof openStationPage>>;
+  let station: Awaited<ReturnType<typeof openAsClerk>>;
   let page: Page;
   // The demo feeder's first document: a decision filled with sheet 0's data.
   const data = sheetData(0);
 
   beforeAll(async () => {
     requireBuild();
-    await prepareStation(dir.path, () => ({ agencyId: '000.00.12.H20', stationNumber: '005' }));
-    station = await openStationPage(dir.path);
+    station = await openAsClerk(dir.path, () => ({ agencyId: '000.00.12.H20', stationNumber: '005' }));
     page = station.page;
-    await login(page, CLERK);
-    await page.getByTestId('scan-start').waitFor();
   });
   afterAll(async () => {
     await station?.close();
