@@ -92,5 +92,12 @@ export function useOcrRunner(enabled: boolean) {
   }, [enabled]);
 }
 
+/** Puts pages whose OCR failed back in the queue (after the cause was fixed, or to try again). */
+export async function retryOcr(pages: readonly PageRow[]): Promise<void> {
+  await db.pages.bulkUpdate(
+    pages.map((page) => ({ key: page.id, changes: { ocrStatus: 'pending' as const } })),
+  );
+}
+
 /** Pages still waiting for OCR, for the status bar. */
 export const pendingOcrCount = () => db.pages.where('ocrStatus').equals('pending').count();

@@ -197,6 +197,7 @@ export const en: Messages = {
     copy: 'Copy the code',
     copied: 'Record code copied',
     ocrRunning: 'Reading text: {{count}} pages to go',
+    ocrFailed: '{{count}} pages could not be read: click to try again',
     duplicate:
       'A record of the same owner with the same document number exists ({{code}}). Check before saving.',
     shortcuts:

@@ -196,6 +196,7 @@ export const vi = {
     copy: 'Sao chép mã',
     copied: 'Đã sao chép mã hồ sơ',
     ocrRunning: 'Đang nhận dạng chữ: còn {{count}} trang',
+    ocrFailed: 'Không nhận dạng được {{count}} trang: bấm để thử lại',
     duplicate: 'Đã có hồ sơ của cùng người này với cùng số văn bản ({{code}}). Kiểm tra lại trước khi lưu.',
     shortcuts:
       'Phím tắt: Enter sang ô tiếp, Alt+A chấp nhận mọi gợi ý, Ctrl+Enter lưu, Alt+N hồ sơ tiếp theo.',

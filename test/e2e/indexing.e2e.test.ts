@@ -126,4 +126,44 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
     await expect.poll(() => page.getByTestId('record-code').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByTestId('record-code').innerText()).toMatch(/005000002[0-9A-Z]$/);
   });
+
+  it('shows a page OCR could not read, and reads it again once it can', async () => {
+    // Spoil the stored image of the newest page and queue it again, as a damaged file would be.
+    const swap = (spoil: boolean) =>
+      page.evaluate(async (spoilIt) => {
+        const open = indexedDB.open('sohoa-station');
+        const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+        const store = db.transaction('pages', 'readwrite').objectStore('pages');
+        const pages = await new Promise<{ createdAt: number; image: Blob; spare?: Blob }[]>((resolve) => {
+          const request = store.getAll();
+          request.onsuccess = () => resolve(request.result as never);
+        });
+        const newest = pages.sort((a, b) => b.createdAt - a.createdAt)[0]!;
+        const image = spoilIt ? new Blob(['not an image']) : newest.spare!;
+        const spare = spoilIt ? newest.image : undefined;
+        await new Promise((resolve) => {
+          // Spoiled, the page goes back in the queue; mended, it waits for the clerk's retry.
+          store.put({ ...newest, image, spare, ...(spoilIt ? { ocrStatus: 'pending' } : {}) }).onsuccess =
+            resolve;
+        });
+        db.close();
+      }, spoil);
+    // The newest page is the work permit's, the second record in the queue.
+    await page.getByTestId('indexing-item').nth(1).click();
+    await swap(true);
+    await expect.poll(() => page.getByTestId('ocr-retry').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByTestId('ocr-retry').innerText()).toContain('Không nhận dạng được 1 trang');
+    await swap(false);
+    await page.getByTestId('ocr-retry').click();
+    // Read again in the background, this time with success: neither running nor failed.
+    await expect
+      .poll(
+        async () =>
+          (await page.getByTestId('ocr-running').count()) + (await page.getByTestId('ocr-retry').count()),
+        { timeout: 30_000 },
+      )
+      .toBe(0);
+    const pages = await readStore<{ createdAt: number; ocrStatus: string }>(page, 'pages');
+    expect(pages.sort((a, b) => b.createdAt - a.createdAt)[0]!.ocrStatus).toBe('done');
+  });
 });

@@ -1,5 +1,5 @@
 import { CopyOutlined, SaveOutlined, StepForwardOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { Alert, App, Badge, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,12 +9,14 @@ import {
   type RecordField,
   type RecordFields,
 } from '../../../src-shared/domain/record-fields';
+import { AppError } from '../../../src-shared/errors/app-error';
 import type { SuggestedField } from '../../../src-shared/indexing/field-suggestions';
 import { parseDisplayDate, displayDate } from '../../../src-shared/indexing/vietnamese-dates';
 import { db } from '../../db/database';
 import type { RecordRow } from '../../db/rows';
 import { useProcedures } from '../../catalogue/use-procedures';
 import { useRecordOcr } from '../../indexing/record-suggestions';
+import { retryOcr } from '../../ocr/ocr-runner';
 import { findDuplicate, saveIndexedRecord } from '../../indexing/save-indexed-record';
 import { useStationSettings } from '../../settings/station-settings-context';
 import { useErrorText } from '../../ui/use-error-text';
@@ -81,6 +83,13 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
   const [saving, setSaving] = useState(false);
   const [initialValues] = useState(() => toFormValues(record));
 
+  const failedPages = ocr?.pages.filter((page) => page.ocrStatus === 'failed') ?? [];
+  const failedReasons = failedPages
+    .map((page) => {
+      const error = ocr?.texts.get(page.id)?.error;
+      return `${t('scan.page', { number: page.index + 1 })}: ${error ? errorText(AppError.fromData(error)) : ''}`;
+    })
+    .join(' · ');
   const suggestion = focused ? ocr?.suggestions.get(focused as SuggestedField) : undefined;
   const shownPage = ocr?.pages.find((page) => page.id === (suggestion?.pageId ?? pageId)) ?? ocr?.pages[0];
 
@@ -204,6 +213,12 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
               text={t('indexing.ocrRunning', { count: ocr.pending })}
               data-testid="ocr-running"
             />
+          ) : failedPages.length > 0 ? (
+            <Tooltip title={failedReasons}>
+              <Button size="small" danger onClick={() => void retryOcr(failedPages)} data-testid="ocr-retry">
+                {t('indexing.ocrFailed', { count: failedPages.length })}
+              </Button>
+            </Tooltip>
           ) : null
         }
       >
