@@ -64,10 +64,8 @@ export const en: Messages = {
   workflow: {
     emptyTitle: 'No records at this step yet',
     recordsByStatus: 'Records by status',
-    index: 'Enter the record fields from OCR suggestions and issue the record code.',
     review: 'A supervisor checks every batch before it leaves the office.',
     sync: 'Approved records reach SoHoa Central exactly once, whenever the network is there.',
-    lookup: 'Look up by record code, personal ID number, owner name, document number.',
     stats: "Digitization progress against the plan's targets.",
   },
   status: {
@@ -165,18 +163,6 @@ export const en: Messages = {
     none: 'No record found.',
     code: 'Record code',
     status: 'Status',
-    statuses: {
-      draft: 'Draft',
-      captured: 'Captured',
-      indexed: 'Indexed',
-      finalized: 'Signed',
-      submitted: 'Awaiting review',
-      approved: 'Approved',
-      rejected: 'Rejected',
-      queued: 'Awaiting sync',
-      synced: 'Synced',
-      superseded: 'Superseded',
-    },
   },
   indexing: {
     queue: 'Records to index',
@@ -204,7 +190,6 @@ export const en: Messages = {
       'Shortcuts: Enter next field, Alt+A accept all suggestions, Ctrl+Enter save, Alt+N next record.',
     person: 'Person',
     organisation: 'Organisation',
-    status: { captured: 'To index', indexed: 'Indexed' },
     resultTypes: {
       decision: 'Decision',
       licence: 'Licence',

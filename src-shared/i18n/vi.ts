@@ -63,10 +63,8 @@ export const vi = {
   workflow: {
     emptyTitle: 'Chưa có hồ sơ ở bước này',
     recordsByStatus: 'Hồ sơ theo trạng thái',
-    index: 'Nhập thông tin hồ sơ từ gợi ý nhận dạng ký tự (OCR) và cấp mã hồ sơ.',
     review: 'Người duyệt kiểm tra từng lô trước khi gửi lên kho dữ liệu.',
     sync: 'Hồ sơ đã duyệt được gửi lên SoHoa Central đúng một lần khi có mạng.',
-    lookup: 'Tra cứu theo mã hồ sơ, số định danh cá nhân, tên chủ hồ sơ, số ký hiệu văn bản.',
     stats: 'Tiến độ số hóa so với chỉ tiêu của kế hoạch.',
   },
   status: {
@@ -164,18 +162,6 @@ export const vi = {
     none: 'Không tìm thấy hồ sơ nào.',
     code: 'Mã hồ sơ',
     status: 'Trạng thái',
-    statuses: {
-      draft: 'Nháp',
-      captured: 'Đã quét',
-      indexed: 'Đã lập chỉ mục',
-      finalized: 'Đã ký số',
-      submitted: 'Chờ duyệt',
-      approved: 'Đã duyệt',
-      rejected: 'Bị trả lại',
-      queued: 'Chờ đồng bộ',
-      synced: 'Đã đồng bộ',
-      superseded: 'Đã thay thế',
-    },
   },
   indexing: {
     queue: 'Hồ sơ cần lập chỉ mục',
@@ -202,7 +188,6 @@ export const vi = {
       'Phím tắt: Enter sang ô tiếp, Alt+A chấp nhận mọi gợi ý, Ctrl+Enter lưu, Alt+N hồ sơ tiếp theo.',
     person: 'Cá nhân',
     organisation: 'Tổ chức',
-    status: { captured: 'Chờ lập chỉ mục', indexed: 'Đã lập chỉ mục' },
     resultTypes: {
       decision: 'Quyết định',
       licence: 'Giấy phép',

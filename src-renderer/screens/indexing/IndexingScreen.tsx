@@ -317,11 +317,7 @@ export function IndexingScreen() {
               <List.Item.Meta
                 title={`${position + 1}. ${item.ownerName ?? item.captureLabel ?? t('indexing.untitled')}`}
                 description={
-                  item.code ? (
-                    <Tag color="green">{item.code}</Tag>
-                  ) : (
-                    <Tag>{t(`indexing.status.${item.status}`)}</Tag>
-                  )
+                  item.code ? <Tag color="green">{item.code}</Tag> : <Tag>{t(`status.${item.status}`)}</Tag>
                 }
               />
             </List.Item>

@@ -69,7 +69,7 @@ export function LookupScreen() {
           {
             title: t('lookup.status'),
             dataIndex: 'status',
-            render: (status: RecordRow['status']) => <Tag>{t(`lookup.statuses.${status}`)}</Tag>,
+            render: (status: RecordRow['status']) => <Tag>{t(`status.${status}`)}</Tag>,
           },
         ]}
       />

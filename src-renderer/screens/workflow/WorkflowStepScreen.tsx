@@ -3,14 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { RecordStatus } from '../../../src-shared/domain/record-status';
 import { useStatusCounts } from '../../db/queue-counts';
 
-export type WorkflowStep = 'index' | 'review' | 'sync' | 'lookup' | 'stats';
+export type WorkflowStep = 'review' | 'sync' | 'stats';
 
 /** The record statuses each step of the workflow works on. */
 const STEP_STATUSES: Record<WorkflowStep, readonly RecordStatus[]> = {
-  index: ['captured', 'indexed', 'finalized', 'rejected'],
   review: ['submitted'],
   sync: ['approved', 'queued', 'synced'],
-  lookup: ['synced', 'superseded'],
   stats: ['captured', 'indexed', 'finalized', 'submitted', 'approved', 'queued', 'synced'],
 };
 
