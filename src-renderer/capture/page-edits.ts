@@ -1,6 +1,7 @@
 import { canEditPages } from '../../src-shared/domain/record-status';
 import { AppError } from '../../src-shared/errors/app-error';
 import { db } from '../db/database';
+import { pagesOfRecord } from '../db/record-pages';
 import type { PageRotation, RecordRow } from '../db/rows';
 import { refreshRecordTerms } from '../search/record-terms';
 
@@ -17,8 +18,6 @@ async function editableRecord(recordId: string): Promise<RecordRow> {
   if (!canEditPages(record.status)) throw new AppError('records.notEditable', { detail: record.status });
   return record;
 }
-
-const pagesOf = (recordId: string) => db.pages.where('recordId').equals(recordId).sortBy('index');
 
 /** Writes `pageIds` as the record's pages in this order, and the record's status to match. */
 async function writeOrder(recordId: string, pageIds: readonly string[]): Promise<void> {
@@ -61,7 +60,7 @@ export async function deletePage(pageId: string): Promise<void> {
     await db.pages.delete(pageId);
     await writeOrder(
       page.recordId,
-      (await pagesOf(page.recordId)).map((remaining) => remaining.id),
+      (await pagesOfRecord(page.recordId)).map((remaining) => remaining.id),
     );
   });
   if (recordId) await refreshRecordTerms(recordId);
@@ -73,7 +72,7 @@ export async function movePage(pageId: string, toIndex: number): Promise<void> {
     const page = await db.pages.get(pageId);
     if (!page) return;
     await editableRecord(page.recordId);
-    const ids = (await pagesOf(page.recordId)).map((each) => each.id).filter((id) => id !== pageId);
+    const ids = (await pagesOfRecord(page.recordId)).map((each) => each.id).filter((id) => id !== pageId);
     ids.splice(Math.max(0, Math.min(toIndex, ids.length)), 0, pageId);
     await writeOrder(page.recordId, ids);
   });
@@ -89,7 +88,7 @@ export async function splitBefore(pageId: string, userId: string): Promise<strin
     const page = await db.pages.get(pageId);
     if (!page) return null;
     const record = await editableRecord(page.recordId);
-    const pages = await pagesOf(record.id);
+    const pages = await pagesOfRecord(record.id);
     const at = pages.findIndex((each) => each.id === pageId);
     if (at <= 0) return null;
     const id = crypto.randomUUID();
@@ -126,7 +125,9 @@ export async function mergeRecords(targetId: string, sourceId: string): Promise<
   await db.transaction('rw', db.pages, db.records, db.originals, async () => {
     await editableRecord(targetId);
     await editableRecord(sourceId);
-    const ids = [...(await pagesOf(targetId)), ...(await pagesOf(sourceId))].map((each) => each.id);
+    const ids = [...(await pagesOfRecord(targetId)), ...(await pagesOfRecord(sourceId))].map(
+      (each) => each.id,
+    );
     await writeOrder(targetId, ids);
     await db.originals.where('recordId').equals(sourceId).modify({ recordId: targetId });
     await db.records.delete(sourceId);

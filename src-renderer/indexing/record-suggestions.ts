@@ -6,6 +6,7 @@ import {
   type SuggestedField,
 } from '../../src-shared/indexing/field-suggestions';
 import { db } from '../db/database';
+import { pagesOfRecord } from '../db/record-pages';
 import type { PageRow, PageTextRow } from '../db/rows';
 
 /** A suggestion and the page it was read on. */
@@ -27,7 +28,7 @@ export function useRecordOcr(
 ): RecordOcr | undefined {
   return useLiveQuery(async () => {
     if (!recordId) return undefined;
-    const pages = await db.pages.where('recordId').equals(recordId).sortBy('index');
+    const pages = await pagesOfRecord(recordId);
     const rows = await db.pageTexts.bulkGet(pages.map((page) => page.id));
     const texts = new Map<string, PageTextRow>();
     rows.forEach((row) => row && texts.set(row.pageId, row));

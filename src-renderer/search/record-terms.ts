@@ -1,6 +1,7 @@
 import type { RecordFields } from '../../src-shared/domain/record-fields';
 import { recordTerms } from '../../src-shared/indexing/search-terms';
 import { db } from '../db/database';
+import { pagesOfRecord } from '../db/record-pages';
 
 /** Recomputes a record's search terms from its fields and its pages' OCR text. */
 export async function refreshRecordTerms(recordId: string): Promise<void> {
@@ -10,7 +11,7 @@ export async function refreshRecordTerms(recordId: string): Promise<void> {
       await db.recordTerms.delete(recordId);
       return;
     }
-    const pages = await db.pages.where('recordId').equals(recordId).sortBy('index');
+    const pages = await pagesOfRecord(recordId);
     const texts = await db.pageTexts.bulkGet(pages.map((page) => page.id));
     const fields = record.fields as RecordFields;
     const terms = recordTerms({

@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/database';
+import { pagesOfRecord } from '../../db/record-pages';
 import type { PageRow } from '../../db/rows';
 import { PageThumbnail, type PageActions } from './PageThumbnail';
 
@@ -19,10 +20,7 @@ export function PageGrid(props: {
   const { t } = useTranslation();
   const [fileOver, setFileOver] = useState(false);
   const pages: PageRow[] =
-    useLiveQuery(
-      () => (props.recordId ? db.pages.where('recordId').equals(props.recordId).sortBy('index') : []),
-      [props.recordId],
-    ) ?? [];
+    useLiveQuery(() => (props.recordId ? pagesOfRecord(props.recordId) : []), [props.recordId]) ?? [];
   const originals =
     useLiveQuery(
       () => (props.recordId ? db.originals.where('recordId').equals(props.recordId).toArray() : []),
