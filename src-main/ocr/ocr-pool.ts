@@ -27,14 +27,35 @@ export const poolSize = (setting: number) =>
  * The page as an 8-bit greymap (PGM): decoded natively by libvips here rather than by the
  * WebAssembly image decoders, and what Tesseract turns every page into anyway.
  */
-async function greymap(image: Buffer): Promise<{ pgm: Buffer; dpi: number | undefined }> {
-  const input = sharp(image);
-  const [{ density }, { data, info }] = await Promise.all([
-    input.metadata(),
-    input.clone().greyscale().raw().toBuffer({ resolveWithObject: true }),
-  ]);
-  const pgm = Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`), data]);
-  return { pgm, dpi: density && density > 1 ? Math.round(density) : undefined };
+interface Greymap {
+  pgm: Buffer;
+  dpi: number | undefined;
+  width: number;
+  height: number;
+}
+
+/**
+ * The page as an 8-bit greymap (PGM), turned by `turn` and fitted into `maxSide` if given:
+ * decoded natively by libvips here rather than by the WebAssembly image decoders, and what
+ * Tesseract turns every page into anyway. An unreadable image is `imaging.unreadable`.
+ */
+async function greymap(image: Buffer, options: { turn?: number; maxSide?: number } = {}): Promise<Greymap> {
+  try {
+    let input = sharp(image);
+    const { density } = await input.metadata();
+    if (options.maxSide) input = input.resize(options.maxSide, options.maxSide, { fit: 'inside' });
+    if (options.turn) input = input.rotate(options.turn);
+    const { data, info } = await input.greyscale().raw().toBuffer({ resolveWithObject: true });
+    const pgm = Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`), data]);
+    return {
+      pgm,
+      dpi: density && density > 1 ? Math.round(density) : undefined,
+      width: info.width,
+      height: info.height,
+    };
+  } catch (error) {
+    throw new AppError('imaging.unreadable', { detail: String(error) });
+  }
 }
 
 /** Words in reading order with their offsets in the page text (tesseract joins them with spaces and newlines). */
@@ -95,8 +116,7 @@ export function createOcrPool(deps: { size: () => number; cacheDir: string; log:
     return scheduler;
   };
 
-  async function read(image: Buffer, withBlocks: boolean): Promise<Page> {
-    const { pgm, dpi } = await greymap(image);
+  async function read({ pgm, dpi }: Greymap, withBlocks: boolean): Promise<Page> {
     // A greymap carries no resolution: say it, or Tesseract guesses (and reads worse).
     // tesseract.js passes options it does not know on to Tesseract as parameters.
     const options = (dpi ? { user_defined_dpi: String(dpi) } : {}) as Partial<RecognizeOptions>;
@@ -106,11 +126,9 @@ export function createOcrPool(deps: { size: () => number; cacheDir: string; log:
 
   /** The turn (0/90/180/270) under which a small copy of the page reads best. */
   async function bestTurn(image: Buffer): Promise<(typeof PAGE_ORIENTATIONS)[number]> {
-    const probe = await sharp(image).resize(PROBE_SIZE, PROBE_SIZE, { fit: 'inside' }).png().toBuffer();
     const scores = await Promise.all(
       PAGE_ORIENTATIONS.map(async (turn) => {
-        const turned = turn === 0 ? probe : await sharp(probe).rotate(turn).png().toBuffer();
-        const page = await read(turned, false);
+        const page = await read(await greymap(image, { turn, maxSide: PROBE_SIZE }), false);
         // Confidence alone favours a page with three lucky words; weigh by what was read.
         return { turn, score: page.confidence * Math.min(1, page.text.trim().length / 200) };
       }),
@@ -122,27 +140,24 @@ export function createOcrPool(deps: { size: () => number; cacheDir: string; log:
     /** Text, words with boxes and confidence, and orientation of one page image. */
     async recognize(image: Buffer): Promise<OcrPage> {
       const started = Date.now();
-      let metadata;
-      try {
-        metadata = await sharp(image).metadata();
-      } catch (error) {
-        throw new AppError('imaging.unreadable', { detail: String(error) });
-      }
-      let page = await read(image, true);
+      let grey = await greymap(image);
+      let page = await read(grey, true);
       let orientation: OcrPage['orientation'] = 0;
       if (page.confidence < UPRIGHT_CONFIDENCE && page.text.trim().length > 0) {
         orientation = await bestTurn(image);
-        if (orientation !== 0)
-          page = await read(await sharp(image).rotate(orientation).png().toBuffer(), true);
+        if (orientation !== 0) {
+          grey = await greymap(image, { turn: orientation });
+          page = await read(grey, true);
+        }
       }
-      const sideways = orientation === 90 || orientation === 270;
       return {
         text: page.text,
         confidence: page.confidence,
         orientation,
         words: wordsOf(page),
-        widthPx: (sideways ? metadata.height : metadata.width) ?? 1,
-        heightPx: (sideways ? metadata.width : metadata.height) ?? 1,
+        // The boxes' space: the page as it was read, turned upright.
+        widthPx: grey.width,
+        heightPx: grey.height,
         ms: Date.now() - started,
       };
     },
