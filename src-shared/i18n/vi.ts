@@ -366,6 +366,36 @@ export const vi = {
       interrupted:
         'Lượt quét bị gián đoạn vì chương trình đã khởi động lại. Các trang đã nhận vẫn được giữ; bấm Tiếp tục để quét tiếp.',
     },
+    pdf: {
+      noPages: 'Hồ sơ chưa có trang nào nên chưa tạo được tệp PDF.',
+      pageUnreadable: 'Không đọc được ảnh trang {{page}} để tạo tệp PDF. Hồ sơ vẫn còn nguyên; quét lại trang này.',
+    },
+    signing: {
+      notConfigured: 'Trạm chưa được cài đặt chữ ký số. Quản trị viên vào Cài đặt → Chữ ký số để chọn thiết bị ký.',
+      locked: 'Chưa mở khóa thiết bị ký. Nhập mã PIN (hoặc mật khẩu tệp chứng thư) để ký.',
+      moduleMissing:
+        'Không nạp được thư viện PKCS#11 của thiết bị ký ({{path}}). Kiểm tra đã cài phần mềm của nhà cung cấp chữ ký số chưa.',
+      tokenMissing: 'Không thấy thiết bị ký (USB token) “{{label}}”. Cắm token vào máy rồi thử lại.',
+      certificateMissing: 'Trên thiết bị ký không có chứng thư số kèm khóa bí mật để ký.',
+      wrongPin: 'Sai mã PIN. Hồ sơ chưa được ký và vẫn còn nguyên.',
+      wrongPin_countLow: 'Sai mã PIN. Token báo chỉ còn ít lần thử: nhập sai thêm có thể bị khóa.',
+      wrongPin_finalTry: 'Sai mã PIN. Chỉ còn 1 lần thử: nhập sai lần nữa token sẽ bị khóa.',
+      pinLocked: 'Mã PIN của token đã bị khóa do nhập sai nhiều lần. Liên hệ nhà cung cấp chữ ký số để mở khóa.',
+      tokenRemoved: 'Token đã bị rút ra hoặc mất kết nối khi đang ký. Hồ sơ chưa được ký; cắm lại token rồi ký lại.',
+      deviceError: 'Thiết bị ký báo lỗi ({{code}}). Hồ sơ chưa được ký và vẫn còn nguyên.',
+      fileUnreadable: 'Không đọc được tệp chứng thư số (.p12/.pfx). Kiểm tra đường dẫn và tệp.',
+      wrongPassword: 'Sai mật khẩu của tệp chứng thư số. Hồ sơ chưa được ký.',
+      noKey: 'Tệp chứng thư số không chứa khóa bí mật khớp với chứng thư.',
+      unsupportedKey: 'Khóa của chứng thư số không phải RSA nên trạm chưa ký được bằng khóa này.',
+      certificateUnreadable: 'Không đọc được chứng thư số.',
+      certificateNotYetValid: 'Chứng thư số của “{{name}}” chưa đến ngày có hiệu lực ({{from}}). Hồ sơ chưa được ký.',
+      certificateExpired: 'Chứng thư số của “{{name}}” đã hết hạn ngày {{until}}. Hồ sơ chưa được ký; gia hạn chứng thư rồi ký lại.',
+      certificateNotForSigning:
+        'Chứng thư số của “{{name}}” không được cấp cho mục đích ký số (thiếu quyền ký trong Key Usage). Hồ sơ chưa được ký.',
+      pdfEncrypted: 'Tệp PDF đã được mã hóa bằng mật khẩu nên không ký được.',
+      pdfUnreadable: 'Tệp PDF bị hỏng nên không ký được.',
+      timestampFailed: 'Máy chủ cấp dấu thời gian không trả lời đúng. Chữ ký vẫn được tạo, nhưng không có dấu thời gian.',
+    },
     ocr: {
       unavailable: 'Không khởi động được bộ nhận dạng chữ (OCR). Các trang vẫn được giữ; báo quản trị viên.',
     },

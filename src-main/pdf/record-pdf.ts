@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import fontkit from '@pdf-lib/fontkit';
+import {
+  concatTransformationMatrix,
+  drawObject,
+  PDFDocument,
+  popGraphicsState,
+  pushGraphicsState,
+  type PDFFont,
+  type PDFImage,
+} from 'pdf-lib';
+import { documentTitle, type RecordDocumentMeta } from '../../src-shared/domain/record-document';
+import { AppError } from '../../src-shared/errors/app-error';
+import { APP_NAME, APP_VERSION } from '../platform/app-version';
+import { assetPath } from '../platform/asset-path';
+import { imageMatrix, POINTS_PER_INCH, turnedSize, type QuarterTurn } from './page-geometry';
+import { declarePdfA } from './pdfa';
+import { textLayerOperators, type OcrLayout } from './text-layer';
+
+export interface RecordPdfPage {
+  image: Uint8Array;
+  mimeType: 'image/jpeg' | 'image/png';
+  /** The scan's resolution: the page is printed at its true physical size. */
+  dpi: number;
+  /** Clockwise turn the clerk gave the page; the stored image is never re-encoded for it. */
+  rotation: QuarterTurn;
+  ocr?: OcrLayout;
+}
+
+export const PDF_FONT_FILE = 'pdf/LiberationSerif-Regular.ttf';
+export const PDF_ICC_FILE = 'pdf/sRGB.icc';
+
+interface PdfAssets {
+  font: Uint8Array;
+  icc: Uint8Array;
+}
+let assets: Promise<PdfAssets> | null = null;
+const loadAssets = () =>
+  (assets ??= Promise.all([readFile(assetPath(PDF_FONT_FILE)), readFile(assetPath(PDF_ICC_FILE))]).then(
+    ([font, icc]) => ({ font, icc }),
+  ));
+
+async function embedImage(doc: PDFDocument, page: RecordPdfPage, index: number): Promise<PDFImage> {
+  try {
+    // JPEG goes in as it is (DCTDecode): no re-encoding, no loss, no time.
+    return page.mimeType === 'image/jpeg' ? await doc.embedJpg(page.image) : await doc.embedPng(page.image);
+  } catch (error) {
+    throw new AppError('pdf.pageUnreadable', { params: { page: index + 1 }, detail: String(error) });
+  }
+}
+
+function addPage(doc: PDFDocument, image: PDFImage, input: RecordPdfPage, font: PDFFont, glyphs: Set<number>) {
+  const inches = (px: number) => (px / input.dpi) * POINTS_PER_INCH;
+  const stored = { width: inches(image.width), height: inches(image.height) };
+  const shown = turnedSize(stored, input.rotation);
+  const page = doc.addPage([shown.width, shown.height]);
+  const imageName = page.node.newXObject('Scan', image.ref);
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(...imageMatrix(stored, input.rotation)),
+    drawObject(imageName),
+    popGraphicsState(),
+  );
+  if (input.ocr && input.ocr.words.length > 0) {
+    const fontName = page.node.newFontDictionary('Ocr', font.ref);
+    page.pushOperators(
+      ...textLayerOperators({ ocr: input.ocr, pageTurn: input.rotation, page: shown, font, fontName, glyphs }),
+    );
+  }
+}
+
+/** The record's fields as they go into XMP (sohoa namespace): plain text, dates as yyyy-mm-dd. */
+function recordProperties(meta: RecordDocumentMeta): Record<string, string> {
+  const properties: Record<string, string> = { recordCode: meta.code };
+  for (const [name, value] of Object.entries(meta.fields)) {
+    if (value !== undefined && value !== '') properties[name] = String(value);
+  }
+  if (meta.procedureName) properties.procedureName = meta.procedureName;
+  return properties;
+}
+
+/**
+ * One record as one PDF/A-2b file: every page at its physical size with its scan image,
+ * an invisible Vietnamese text layer from OCR, and the record's code and fields in the
+ * document info and XMP. Unsigned; signing appends to it (src-main/signing).
+ */
+export async function buildRecordPdf(
+  pages: readonly RecordPdfPage[],
+  meta: RecordDocumentMeta,
+  options: { documentId?: string; now?: Date } = {},
+): Promise<Uint8Array> {
+  if (pages.length === 0) throw new AppError('pdf.noPages');
+  const { font: fontBytes, icc } = await loadAssets();
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(fontBytes, { subset: true });
+  const glyphs = new Set(font.getCharacterSet());
+  for (const [index, page] of pages.entries()) {
+    addPage(doc, await embedImage(doc, page, index), page, font, glyphs);
+  }
+  const { fields } = meta;
+  declarePdfA(
+    doc,
+    {
+      title: documentTitle(meta),
+      author: meta.agencyName ?? fields.issuingAgency,
+      subject: meta.procedureName,
+      keywords: [meta.code, fields.documentNumber, fields.ownerIdNumber].filter(Boolean).join(', '),
+      creatorTool: `${APP_NAME} ${APP_VERSION}`,
+      producer: `${APP_NAME} ${APP_VERSION} (pdf-lib)`,
+      created: options.now ?? (meta.createdAt ? new Date(meta.createdAt) : new Date()),
+      documentId: options.documentId ?? `uuid:${randomUUID()}`,
+      instanceId: `uuid:${randomUUID()}`,
+      record: recordProperties(meta),
+    },
+    icc,
+  );
+  // Classic cross-reference table: signatures append incremental updates to it.
+  return doc.save({ useObjectStreams: false });
+}

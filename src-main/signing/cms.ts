@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import {
+  integer,
+  nullValue,
+  OID,
+  octets,
+  oid,
+  parseDer,
+  seq,
+  set,
+  sortedSet,
+  tagged,
+  toDer,
+  type Asn1,
+} from './asn1';
+import type { Certificate } from './certificate';
+import type { Signer } from './signer';
+
+const algorithm = (id: string, withNull = true) => seq(withNull ? [oid(id), nullValue()] : [oid(id)]);
+const attribute = (type: string, value: Asn1) => seq([oid(type), set([value])]);
+
+/** ESS signing-certificate-v2 (RFC 5035): binds the signature to the certificate (PAdES requires it). */
+function signingCertificateV2(certificate: Certificate): Asn1 {
+  const issuerSerial = seq([
+    seq([tagged(4, [parseDer(certificate.issuerDer)])]), // GeneralNames: one directoryName
+    parseDer(certificate.serialDer),
+  ]);
+  // The hash algorithm is SHA-256, the default, hence not written (DER omits defaults).
+  const essCertIdV2 = seq([octets(certificate.sha256), issuerSerial]);
+  return seq([seq([essCertIdV2])]);
+}
+
+/** The signed attributes of a PAdES baseline signature (ETSI EN 319 142-1, B-B). */
+export function signedAttributes(contentDigest: Buffer, certificate: Certificate): Asn1[] {
+  // No signing-time attribute: PAdES puts the claimed time in the signature dictionary's /M.
+  return [
+    attribute(OID.contentType, oid(OID.data)),
+    attribute(OID.messageDigest, octets(contentDigest)),
+    attribute(OID.signingCertificateV2, signingCertificateV2(certificate)),
+  ];
+}
+
+/** What the key signs: the signed attributes as a DER SET OF (RFC 5652 5.4). */
+export const signedAttributesDer = (attributes: Asn1[]) => toDer(sortedSet(attributes));
+
+/**
+ * A detached CMS SignedData (the `/Contents` of an `ETSI.CAdES.detached` signature) over a
+ * document whose SHA-256 is `contentDigest`. `timestamp`, when given, is called with the
+ * signature value and returns an RFC 3161 token to attach as an unsigned attribute (B-T).
+ */
+export async function buildSignedData(
+  contentDigest: Buffer,
+  signer: Signer,
+  timestamp?: (signature: Buffer) => Promise<Buffer>,
+): Promise<Buffer> {
+  const { certificate } = signer;
+  const attributes = signedAttributes(contentDigest, certificate);
+  const signature = await signer.sign(signedAttributesDer(attributes));
+  const unsigned = timestamp
+    ? [tagged(1, [attribute(OID.signatureTimeStampToken, parseDer(await timestamp(signature)))])]
+    : [];
+  const signerInfo = seq([
+    integer(1),
+    seq([parseDer(certificate.issuerDer), parseDer(certificate.serialDer)]),
+    algorithm(OID.sha256),
+    tagged(0, sortedSet(attributes).value as Asn1[]),
+    algorithm(OID.rsaEncryption),
+    octets(signature),
+    ...unsigned,
+  ]);
+  const certificates = [certificate, ...signer.chain].map((each) => parseDer(each.der));
+  const signedData = seq([
+    integer(1),
+    set([algorithm(OID.sha256)]),
+    seq([oid(OID.data)]),
+    tagged(0, certificates),
+    set([signerInfo]),
+  ]);
+  return toDer(seq([oid(OID.signedData), tagged(0, [signedData])]));
+}
+
+export const sha256 = (...parts: Uint8Array[]) => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest();
+};

@@ -1,0 +1,152 @@
+import {
+  EncryptedPDFError,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+} from 'pdf-lib';
+import { AppError } from '../../src-shared/errors/app-error';
+import { incrementalUpdate } from '../pdf/incremental-update';
+import { checkSigningCertificate, signerName } from './certificate';
+import { buildSignedData, sha256 } from './cms';
+import type { Signer } from './signer';
+import { stampAppearance, stampRect } from './signature-stamp';
+
+/** Room for the CMS in /Contents: the certificates, the signature and a timestamp token. */
+const CONTENTS_BYTES = 32 * 1024;
+/** A name as long as the longest byte range (four 10-digit numbers), replaced once offsets are known. */
+const BYTE_RANGE_NAME = 'ByteRangeToBeFilled'.padEnd(48, '_');
+
+export interface SignOptions {
+  now?: Date;
+  reason?: string;
+  location?: string;
+  /** A visible stamp on the first or last page; without it the signature is invisible. */
+  stamp?: { page: 'first' | 'last'; lines: string[] };
+  /** RFC 3161 client: signature value in, timestamp token out (B-T). */
+  timestamp?: (signature: Buffer) => Promise<Buffer>;
+}
+
+async function load(pdf: Uint8Array): Promise<PDFDocument> {
+  try {
+    return await PDFDocument.load(pdf, { updateMetadata: false });
+  } catch (error) {
+    if (error instanceof EncryptedPDFError) throw new AppError('signing.pdfEncrypted');
+    throw new AppError('signing.pdfUnreadable', { detail: String(error) });
+  }
+}
+
+/** The document's AcroForm (created when absent), and whether it is an object of its own. */
+function acroFormOf(doc: PDFDocument): { form: PDFDict; ref?: PDFRef } {
+  const { catalog, context } = doc;
+  const entry = catalog.get(PDFName.of('AcroForm'));
+  if (entry instanceof PDFRef) return { form: context.lookup(entry, PDFDict), ref: entry };
+  if (entry instanceof PDFDict) return { form: entry };
+  const form = context.obj({ Fields: [] });
+  catalog.set(PDFName.of('AcroForm'), form);
+  return { form };
+}
+
+function arrayIn(doc: PDFDocument, dict: PDFDict, key: string): { array: PDFArray; ref?: PDFRef } {
+  const entry = dict.get(PDFName.of(key));
+  if (entry instanceof PDFRef) return { array: doc.context.lookup(entry, PDFArray), ref: entry };
+  if (entry instanceof PDFArray) return { array: entry };
+  const array = doc.context.obj([]);
+  dict.set(PDFName.of(key), array);
+  return { array };
+}
+
+function fieldName(form: PDFDict, doc: PDFDocument): string {
+  const fields = form.lookupMaybe(PDFName.of('Fields'), PDFArray);
+  const taken = new Set(
+    (fields?.asArray() ?? []).map((field) => doc.context.lookupMaybe(field, PDFDict)?.get(PDFName.of('T'))?.toString()),
+  );
+  let n = 1;
+  while (taken.has(`(ChuKySo${n})`)) n += 1;
+  return `ChuKySo${n}`;
+}
+
+/**
+ * Signs a PDF as PAdES baseline B-B (B-T with `timestamp`): an incremental update adds a
+ * signature field whose `/Contents` is a detached CMS over every byte of the file but
+ * itself. The input is never changed; an unsigned or already signed PDF both work.
+ */
+export async function signPdf(pdf: Uint8Array, signer: Signer, options: SignOptions = {}): Promise<Buffer> {
+  const now = options.now ?? new Date();
+  checkSigningCertificate(signer.certificate, now);
+  const doc = await load(pdf);
+  const { context } = doc;
+  const firstNewObject = context.largestObjectNumber + 1;
+  const pages = doc.getPages();
+  const page = options.stamp?.page === 'last' ? pages[pages.length - 1]! : pages[0]!;
+
+  const signature = context.obj({
+    Type: 'Sig',
+    Filter: 'Adobe.PPKLite',
+    SubFilter: 'ETSI.CAdES.detached',
+    Contents: PDFHexString.of('0'.repeat(CONTENTS_BYTES * 2)),
+    M: PDFString.fromDate(now),
+    Name: PDFString.of(signerName(signer.certificate)),
+    ...(options.reason ? { Reason: PDFString.of(options.reason) } : {}),
+    ...(options.location ? { Location: PDFString.of(options.location) } : {}),
+  });
+  // The byte range is written as a placeholder of fixed width, filled in once offsets are known.
+  signature.set(PDFName.of('ByteRange'), PDFName.of(BYTE_RANGE_NAME));
+
+  const { form, ref: formRef } = acroFormOf(doc);
+  const widget = context.obj({
+    Type: 'Annot',
+    Subtype: 'Widget',
+    FT: 'Sig',
+    T: PDFString.of(fieldName(form, doc)),
+    V: context.register(signature),
+    P: page.ref,
+    // Print and Locked; PDF/A wants every annotation printable.
+    F: 132,
+    Rect: [0, 0, 0, 0],
+  });
+  if (options.stamp) {
+    const { appearance } = await stampAppearance(doc, options.stamp.lines);
+    widget.set(PDFName.of('Rect'), context.obj(stampRect(page.getWidth())));
+    widget.set(PDFName.of('AP'), context.obj({ N: appearance }));
+  }
+  const widgetRef = context.register(widget);
+  const fields = arrayIn(doc, form, 'Fields');
+  fields.array.push(widgetRef);
+  form.set(PDFName.of('SigFlags'), PDFNumber.of(3));
+  const annots = arrayIn(doc, page.node, 'Annots');
+  annots.array.push(widgetRef);
+
+  const changed = [context.trailerInfo.Root as PDFRef, page.ref, formRef, fields.ref, annots.ref].filter(
+    (ref): ref is PDFRef => ref !== undefined,
+  );
+  const prepared = incrementalUpdate(pdf, doc, firstNewObject, changed);
+  return embedSignature(prepared, pdf.length, async (digest) => buildSignedData(digest, signer, options.timestamp));
+}
+
+/** Fills the byte range and `/Contents` of the signature prepared in the update after `updateStart`. */
+async function embedSignature(
+  prepared: Buffer,
+  updateStart: number,
+  cms: (digest: Buffer) => Promise<Buffer>,
+): Promise<Buffer> {
+  const placeholder = Buffer.from(`/ByteRange /${BYTE_RANGE_NAME}`);
+  const rangeAt = prepared.indexOf(placeholder, updateStart);
+  const contentsAt = prepared.indexOf(Buffer.from(`/Contents <${'0'.repeat(64)}`), updateStart) + '/Contents '.length;
+  if (rangeAt < 0 || contentsAt < updateStart) {
+    throw new AppError('internal', { detail: 'signature placeholder missing' });
+  }
+  const contentsEnd = contentsAt + CONTENTS_BYTES * 2 + 2;
+  const range = [0, contentsAt, contentsEnd, prepared.length - contentsEnd];
+  // As long as the placeholder, so that no offset moves.
+  prepared.write(`/ByteRange [${range.join(' ')}]`.padEnd(placeholder.length, ' '), rangeAt, 'latin1');
+  const digest = sha256(prepared.subarray(0, contentsAt), prepared.subarray(contentsEnd));
+  const signed = await cms(digest);
+  if (signed.length > CONTENTS_BYTES) throw new AppError('internal', { detail: `CMS of ${signed.length} bytes` });
+  prepared.write(signed.toString('hex'), contentsAt + 1, 'latin1');
+  return prepared;
+}

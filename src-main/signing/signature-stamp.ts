@@ -1,0 +1,72 @@
+import fontkit from '@pdf-lib/fontkit';
+import { readFile } from 'node:fs/promises';
+import {
+  beginText,
+  endText,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  setFontAndSize,
+  setLineWidth,
+  setStrokingRgbColor,
+  setFillingRgbColor,
+  showText,
+  stroke,
+  moveText,
+  type PDFDocument,
+  type PDFRef,
+} from 'pdf-lib';
+import { assetPath } from '../platform/asset-path';
+import { PDF_FONT_FILE } from '../pdf/record-pdf';
+
+export const STAMP_SIZE = { width: 230, height: 66 };
+const MARGIN = 24;
+const FONT_SIZE = 8.5;
+
+/**
+ * The visible part of a signature: a framed box, bottom right of the page, saying who
+ * signed for which agency and when. Drawn with the shipped Vietnamese font, embedded
+ * (PDF/A), as the signature widget's normal appearance.
+ */
+export async function stampAppearance(
+  doc: PDFDocument,
+  lines: readonly string[],
+): Promise<{ appearance: PDFRef; width: number; height: number }> {
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(await readFile(assetPath(PDF_FONT_FILE)), { subset: true });
+  const glyphs = new Set(font.getCharacterSet());
+  const { width, height } = STAMP_SIZE;
+  const operators = [
+    pushGraphicsState(),
+    setStrokingRgbColor(0.75, 0.1, 0.1),
+    setLineWidth(1),
+    rectangle(0.5, 0.5, width - 1, height - 1),
+    stroke(),
+    setFillingRgbColor(0.75, 0.1, 0.1),
+    beginText(),
+    setFontAndSize('F1', FONT_SIZE),
+    moveText(6, height - 6 - FONT_SIZE),
+  ];
+  for (const [index, line] of lines.entries()) {
+    const printable = [...line.normalize('NFC')].filter((c) => glyphs.has(c.codePointAt(0)!)).join('');
+    let text = printable;
+    while (text.length > 1 && font.widthOfTextAtSize(text, FONT_SIZE) > width - 12) text = text.slice(0, -1);
+    if (index > 0) operators.push(moveText(0, -(FONT_SIZE + 3)));
+    operators.push(showText(font.encodeText(text)));
+  }
+  operators.push(endText(), popGraphicsState());
+  const stream = doc.context.formXObject(operators, {
+    BBox: [0, 0, width, height],
+    Resources: { Font: { F1: font.ref } },
+  });
+  await doc.flush();
+  return { appearance: doc.context.register(stream), width, height };
+}
+
+/** Where the stamp goes: bottom right of the page, inside the margins. */
+export const stampRect = (pageWidth: number) => [
+  pageWidth - MARGIN - STAMP_SIZE.width,
+  MARGIN,
+  pageWidth - MARGIN,
+  MARGIN + STAMP_SIZE.height,
+];
