@@ -55,13 +55,15 @@ export function incrementalUpdate(
   const xrefOffset = offset;
   const lines = ['xref'];
   const numbers = [...offsets.keys()];
-  for (let start = 0; start < numbers.length; ) {
+  for (let start = 0; start < numbers.length;) {
     let end = start;
     while (end + 1 < numbers.length && numbers[end + 1] === numbers[end]! + 1) end += 1;
     lines.push(`${numbers[start]} ${end - start + 1}`);
     for (const number of numbers.slice(start, end + 1)) {
       const entry = offsets.get(number)!;
-      lines.push(`${String(entry.offset).padStart(10, '0')} ${String(entry.generation).padStart(5, '0')} n\r`);
+      lines.push(
+        `${String(entry.offset).padStart(10, '0')} ${String(entry.generation).padStart(5, '0')} n\r`,
+      );
     }
     start = end + 1;
   }

@@ -13,7 +13,7 @@ export interface Point {
 
 export const POINTS_PER_INCH = 72;
 
-export const normaliseTurn = (degrees: number): QuarterTurn => ((((degrees % 360) + 360) % 360) as QuarterTurn);
+export const normaliseTurn = (degrees: number): QuarterTurn => (((degrees % 360) + 360) % 360) as QuarterTurn;
 
 export const turnedSize = ({ width, height }: Size, turn: QuarterTurn): Size =>
   turn === 90 || turn === 270 ? { width: height, height: width } : { width, height };
@@ -36,7 +36,10 @@ export function turnPoint({ x, y }: Point, { width, height }: Size, turn: Quarte
  * The transformation matrix that paints an image (PDF image space: the unit square,
  * origin bottom-left) turned clockwise by `turn` onto a page of the turned size, in points.
  */
-export function imageMatrix(image: Size, turn: QuarterTurn): [number, number, number, number, number, number] {
+export function imageMatrix(
+  image: Size,
+  turn: QuarterTurn,
+): [number, number, number, number, number, number] {
   const { width: w, height: h } = image;
   switch (turn) {
     case 0:

@@ -50,7 +50,13 @@ async function embedImage(doc: PDFDocument, page: RecordPdfPage, index: number):
   }
 }
 
-function addPage(doc: PDFDocument, image: PDFImage, input: RecordPdfPage, font: PDFFont, glyphs: Set<number>) {
+function addPage(
+  doc: PDFDocument,
+  image: PDFImage,
+  input: RecordPdfPage,
+  font: PDFFont,
+  glyphs: Set<number>,
+) {
   const inches = (px: number) => (px / input.dpi) * POINTS_PER_INCH;
   const stored = { width: inches(image.width), height: inches(image.height) };
   const shown = turnedSize(stored, input.rotation);
@@ -65,7 +71,14 @@ function addPage(doc: PDFDocument, image: PDFImage, input: RecordPdfPage, font: 
   if (input.ocr && input.ocr.words.length > 0) {
     const fontName = page.node.newFontDictionary('Ocr', font.ref);
     page.pushOperators(
-      ...textLayerOperators({ ocr: input.ocr, pageTurn: input.rotation, page: shown, font, fontName, glyphs }),
+      ...textLayerOperators({
+        ocr: input.ocr,
+        pageTurn: input.rotation,
+        page: shown,
+        font,
+        fontName,
+        glyphs,
+      }),
     );
   }
 }

@@ -57,7 +57,11 @@ export function textLayerOperators(input: {
     const turned = turnPoint({ x, y }, ocrSize, turn);
     return { x: turned.x * scale, y: page.height - turned.y * scale };
   };
-  const operators: PDFOperator[] = [pushGraphicsState(), beginText(), setTextRenderingMode(TextRenderingMode.Invisible)];
+  const operators: PDFOperator[] = [
+    pushGraphicsState(),
+    beginText(),
+    setTextRenderingMode(TextRenderingMode.Invisible),
+  ];
   for (const word of ocr.words) {
     const text = printable(word.text, glyphs).trim();
     const { x0, y0, x1, y1 } = word.bbox;

@@ -58,7 +58,8 @@ export function xmpPacket(fields: XmpFields): string {
   const date = xmpDate(fields.created);
   const record = Object.entries(fields.record).filter(([, value]) => value !== '');
   const optional = [
-    fields.author && `<dc:creator><rdf:Seq><rdf:li>${escapeXml(fields.author)}</rdf:li></rdf:Seq></dc:creator>`,
+    fields.author &&
+      `<dc:creator><rdf:Seq><rdf:li>${escapeXml(fields.author)}</rdf:li></rdf:Seq></dc:creator>`,
     fields.subject &&
       `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(fields.subject)}</rdf:li></rdf:Alt></dc:description>`,
     fields.keywords && `<pdf:Keywords>${escapeXml(fields.keywords)}</pdf:Keywords>`,

@@ -24,6 +24,7 @@ export const OID = {
   rsaEncryption: '1.2.840.113549.1.1.1',
   sha256WithRSAEncryption: '1.2.840.113549.1.1.11',
   keyUsage: '2.5.29.15',
+  subjectKeyIdentifier: '2.5.29.14',
   commonName: '2.5.4.3',
   organization: '2.5.4.10',
 } as const;
@@ -44,17 +45,22 @@ export const parseDer = (bytes: Uint8Array): Asn1 =>
   (asn1.fromDer as unknown as (bytes: string, options: object) => Asn1)(toBinary(bytes), {
     strict: false,
     decodeBitStrings: false,
+    // A signature's /Contents is zero-padded after the CMS.
+    parseAllBytes: false,
   });
 export const toDer = (node: Asn1): Buffer => fromBinary(asn1.toDer(node).getBytes());
 
 export const seq = (value: Asn1[]) => asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, value);
 export const set = (value: Asn1[]) => asn1.create(Class.UNIVERSAL, Type.SET, true, value);
-export const oid = (id: string) => asn1.create(Class.UNIVERSAL, Type.OID, false, asn1.oidToDer(id).getBytes());
-export const octets = (bytes: Uint8Array) => asn1.create(Class.UNIVERSAL, Type.OCTETSTRING, false, toBinary(bytes));
+export const oid = (id: string) =>
+  asn1.create(Class.UNIVERSAL, Type.OID, false, asn1.oidToDer(id).getBytes());
+export const octets = (bytes: Uint8Array) =>
+  asn1.create(Class.UNIVERSAL, Type.OCTETSTRING, false, toBinary(bytes));
 export const integer = (value: number) =>
   asn1.create(Class.UNIVERSAL, Type.INTEGER, false, asn1.integerToDer(value).getBytes());
 export const nullValue = () => asn1.create(Class.UNIVERSAL, Type.NULL, false, '');
-export const bool = (value: boolean) => asn1.create(Class.UNIVERSAL, Type.BOOLEAN, false, value ? '\xff' : '\x00');
+export const bool = (value: boolean) =>
+  asn1.create(Class.UNIVERSAL, Type.BOOLEAN, false, value ? '\xff' : '\x00');
 /** `[n]` context-specific wrapper; `implicit` replaces the inner tag, as CMS does for SET OF. */
 export const tagged = (tag: number, value: Asn1[]) => asn1.create(Class.CONTEXT_SPECIFIC, tag, true, value);
 /** A node that is already DER (a certificate, a name): kept byte for byte. */

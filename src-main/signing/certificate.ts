@@ -18,6 +18,7 @@ export interface Certificate {
   notAfter: Date;
   /** Key usage bits that allow signing; null when the certificate has no key-usage extension. */
   keyUsage: { digitalSignature: boolean; nonRepudiation: boolean } | null;
+  subjectKeyId: Buffer | null;
   sha256: Buffer;
 }
 
@@ -31,16 +32,21 @@ function attribute(name: Asn1 | undefined, id: string): string {
   return '';
 }
 
-function keyUsageOf(extensions: Asn1[]): Certificate['keyUsage'] {
+/** The value of an extension (the DER inside its OCTET STRING), if the certificate has it. */
+function extensionValue(extensions: Asn1[], id: string): Asn1 | null {
   for (const extension of extensions) {
     const parts = children(extension);
-    if (oidOf(parts[0]) !== OID.keyUsage) continue;
-    const bits = bytesOf(parseDer(bytesOf(parts[parts.length - 1])));
-    // bits[0] is the count of unused bits; digitalSignature is bit 0, nonRepudiation bit 1.
-    const first = bits[1] ?? 0;
-    return { digitalSignature: (first & 0x80) !== 0, nonRepudiation: (first & 0x40) !== 0 };
+    if (oidOf(parts[0]) === id) return parseDer(bytesOf(parts[parts.length - 1]));
   }
   return null;
+}
+
+function keyUsageOf(extensions: Asn1[]): Certificate['keyUsage'] {
+  const value = extensionValue(extensions, OID.keyUsage);
+  if (!value) return null;
+  // A BIT STRING: first the count of unused bits; digitalSignature is bit 0, nonRepudiation bit 1.
+  const first = bytesOf(value)[1] ?? 0;
+  return { digitalSignature: (first & 0x80) !== 0, nonRepudiation: (first & 0x40) !== 0 };
 }
 
 export function readCertificate(der: Uint8Array): Certificate {
@@ -55,6 +61,8 @@ export function readCertificate(der: Uint8Array): Certificate {
   const fields = tbs[0]?.tagClass === Class.CONTEXT_SPECIFIC ? tbs.slice(1) : tbs;
   const [serial, , issuer, , subject] = fields;
   const extensions = fields.find((node) => node.tagClass === Class.CONTEXT_SPECIFIC && node.type === 3);
+  const extensionList = children(children(extensions)[0]);
+  const subjectKeyId = extensionValue(extensionList, OID.subjectKeyIdentifier);
   return {
     der: Buffer.from(der),
     x509,
@@ -66,7 +74,8 @@ export function readCertificate(der: Uint8Array): Certificate {
     serialHex: x509.serialNumber.toLowerCase(),
     notBefore: new Date(x509.validFrom),
     notAfter: new Date(x509.validTo),
-    keyUsage: keyUsageOf(children(children(extensions)[0])),
+    keyUsage: keyUsageOf(extensionList),
+    subjectKeyId: subjectKeyId ? bytesOf(subjectKeyId) : null,
     sha256: createHash('sha256').update(der).digest(),
   };
 }

@@ -63,7 +63,9 @@ function arrayIn(doc: PDFDocument, dict: PDFDict, key: string): { array: PDFArra
 function fieldName(form: PDFDict, doc: PDFDocument): string {
   const fields = form.lookupMaybe(PDFName.of('Fields'), PDFArray);
   const taken = new Set(
-    (fields?.asArray() ?? []).map((field) => doc.context.lookupMaybe(field, PDFDict)?.get(PDFName.of('T'))?.toString()),
+    (fields?.asArray() ?? []).map((field) =>
+      doc.context.lookupMaybe(field, PDFDict)?.get(PDFName.of('T'))?.toString(),
+    ),
   );
   let n = 1;
   while (taken.has(`(ChuKySo${n})`)) n += 1;
@@ -125,7 +127,9 @@ export async function signPdf(pdf: Uint8Array, signer: Signer, options: SignOpti
     (ref): ref is PDFRef => ref !== undefined,
   );
   const prepared = incrementalUpdate(pdf, doc, firstNewObject, changed);
-  return embedSignature(prepared, pdf.length, async (digest) => buildSignedData(digest, signer, options.timestamp));
+  return embedSignature(prepared, pdf.length, async (digest) =>
+    buildSignedData(digest, signer, options.timestamp),
+  );
 }
 
 /** Fills the byte range and `/Contents` of the signature prepared in the update after `updateStart`. */
@@ -136,7 +140,8 @@ async function embedSignature(
 ): Promise<Buffer> {
   const placeholder = Buffer.from(`/ByteRange /${BYTE_RANGE_NAME}`);
   const rangeAt = prepared.indexOf(placeholder, updateStart);
-  const contentsAt = prepared.indexOf(Buffer.from(`/Contents <${'0'.repeat(64)}`), updateStart) + '/Contents '.length;
+  const contentsAt =
+    prepared.indexOf(Buffer.from(`/Contents <${'0'.repeat(64)}`), updateStart) + '/Contents '.length;
   if (rangeAt < 0 || contentsAt < updateStart) {
     throw new AppError('internal', { detail: 'signature placeholder missing' });
   }
@@ -146,7 +151,8 @@ async function embedSignature(
   prepared.write(`/ByteRange [${range.join(' ')}]`.padEnd(placeholder.length, ' '), rangeAt, 'latin1');
   const digest = sha256(prepared.subarray(0, contentsAt), prepared.subarray(contentsEnd));
   const signed = await cms(digest);
-  if (signed.length > CONTENTS_BYTES) throw new AppError('internal', { detail: `CMS of ${signed.length} bytes` });
+  if (signed.length > CONTENTS_BYTES)
+    throw new AppError('internal', { detail: `CMS of ${signed.length} bytes` });
   prepared.write(signed.toString('hex'), contentsAt + 1, 'latin1');
   return prepared;
 }

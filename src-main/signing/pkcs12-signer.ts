@@ -26,10 +26,16 @@ function readBags(file: Buffer, password: string): Bags {
   const bags = (type: string) => p12.getBags({ bagType: type })[type] ?? [];
   const keys = [...bags(forge.pki.oids.pkcs8ShroudedKeyBag!), ...bags(forge.pki.oids.keyBag!)].map((bag) => {
     const info = bag.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key)) : bag.asn1;
-    return createPrivateKey({ key: fromBinary(forge.asn1.toDer(info).getBytes()), format: 'der', type: 'pkcs8' });
+    return createPrivateKey({
+      key: fromBinary(forge.asn1.toDer(info).getBytes()),
+      format: 'der',
+      type: 'pkcs8',
+    });
   });
   const certificates = bags(forge.pki.oids.certBag!).map((bag) =>
-    readCertificate(fromBinary(forge.asn1.toDer(bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1!).getBytes())),
+    readCertificate(
+      fromBinary(forge.asn1.toDer(bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1!).getBytes()),
+    ),
   );
   return { keys, certificates };
 }
@@ -44,7 +50,9 @@ export async function openPkcs12Signer(path: string, password: string): Promise<
   }
   const { keys, certificates } = readBags(file, password);
   for (const key of keys) {
-    const certificate = certificates.find((each) => spki(each.x509.publicKey).equals(spki(createPublicKey(key))));
+    const certificate = certificates.find((each) =>
+      spki(each.x509.publicKey).equals(spki(createPublicKey(key))),
+    );
     if (!certificate) continue;
     if (key.asymmetricKeyType !== 'rsa') {
       throw new AppError('signing.unsupportedKey', { detail: String(key.asymmetricKeyType) });
