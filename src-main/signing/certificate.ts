@@ -12,6 +12,7 @@ export interface Certificate {
   issuerCommonName: string;
   /** DER of the issuer Name and of the serial number INTEGER: how CMS names the signer's certificate. */
   issuerDer: Buffer;
+  subjectDer: Buffer;
   serialDer: Buffer;
   serialHex: string;
   notBefore: Date;
@@ -70,6 +71,7 @@ export function readCertificate(der: Uint8Array): Certificate {
     organization: attribute(subject, OID.organization),
     issuerCommonName: attribute(issuer, OID.commonName),
     issuerDer: toDer(issuer!),
+    subjectDer: toDer(subject!),
     serialDer: toDer(serial!),
     serialHex: x509.serialNumber.toLowerCase(),
     notBefore: new Date(x509.validFrom),

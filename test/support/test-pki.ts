@@ -103,7 +103,9 @@ export function createTestPki(dir: string) {
       key,
       { cert: root, key: rootKey },
     );
-    const keyPem = forge.pki.privateKeyInfoToPem(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key)));
+    const keyPem = forge.pki.privateKeyInfoToPem(
+      forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key)),
+    );
     const p12 = forge.pkcs12.toPkcs12Asn1(key, [cert, root], P12_PASSWORD, { algorithm: '3des' });
     const p12Path = join(dir, `${name}.p12`);
     writeFileSync(p12Path, Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'));
