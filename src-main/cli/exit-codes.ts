@@ -14,13 +14,26 @@ export const EXIT = {
 export function exitCodeFor(code: ErrorCode): number {
   if (code === 'auth.forbidden' || code === 'ipc.forbiddenSender') return EXIT.forbidden;
   if (code.startsWith('auth.')) return EXIT.authentication;
-  if (code.startsWith('capture.')) return EXIT.device;
+  if (code === 'signing.wrongPin' || code === 'signing.wrongPassword' || code === 'signing.pinLocked') {
+    return EXIT.authentication;
+  }
+  if (
+    code.startsWith('capture.') ||
+    code === 'signing.moduleMissing' ||
+    code === 'signing.tokenMissing' ||
+    code === 'signing.tokenRemoved' ||
+    code === 'signing.deviceError'
+  ) {
+    return EXIT.device;
+  }
   if (
     code.startsWith('users.') ||
     code.startsWith('settings.') ||
     code.startsWith('import.') ||
     code.startsWith('imaging.') ||
     code.startsWith('records.') ||
+    code.startsWith('pdf.') ||
+    code.startsWith('signing.certificate') ||
     code === 'ipc.invalidRequest'
   ) {
     return EXIT.invalidInput;

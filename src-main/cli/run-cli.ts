@@ -11,6 +11,14 @@ import {
   watchCommand,
 } from './commands/capture-commands';
 import { CODE_HELP, codeCommand, OCR_HELP, ocrCommand } from './commands/indexing-commands';
+import {
+  PDF_HELP,
+  pdfCommand,
+  SIGN_HELP,
+  signCommand,
+  VERIFY_HELP,
+  verifyCommand,
+} from './commands/pdf-commands';
 import { USERS_HELP, usersCommand } from './commands/users-command';
 import { EXIT, exitCodeFor } from './exit-codes';
 
@@ -23,6 +31,9 @@ ${IMPORT_HELP}
 ${WATCH_HELP}
 ${OCR_HELP}
 ${CODE_HELP}
+${PDF_HELP}
+${SIGN_HELP}
+${VERIFY_HELP}
 
 Data folder: SOHOA_DATA_DIR, else the application's own. Language: SOHOA_LANG=en for English.
 Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not allowed, 5 invalid input, 6 device failure.`;
@@ -60,6 +71,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await ocrCommand(context, rest);
       case 'code':
         return await codeCommand(context, rest);
+      case 'pdf':
+        return await pdfCommand(context, rest);
+      case 'sign':
+        return await signCommand(context, rest);
+      case 'verify':
+        return await verifyCommand(context, rest);
       default:
         throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
     }

@@ -46,19 +46,19 @@ export const signedAttributesDer = (attributes: Asn1[]) => toDer(sortedSet(attri
 /**
  * A detached CMS SignedData (the `/Contents` of an `ETSI.CAdES.detached` signature) over a
  * document whose SHA-256 is `contentDigest`. `timestamp`, when given, is called with the
- * signature value and returns an RFC 3161 token to attach as an unsigned attribute (B-T).
+ * signature value and returns an RFC 3161 token to attach as an unsigned attribute (B-T),
+ * or null to stay B-B.
  */
 export async function buildSignedData(
   contentDigest: Buffer,
   signer: Signer,
-  timestamp?: (signature: Buffer) => Promise<Buffer>,
+  timestamp?: (signature: Buffer) => Promise<Buffer | null>,
 ): Promise<Buffer> {
   const { certificate } = signer;
   const attributes = signedAttributes(contentDigest, certificate);
   const signature = await signer.sign(signedAttributesDer(attributes));
-  const unsigned = timestamp
-    ? [tagged(1, [attribute(OID.signatureTimeStampToken, parseDer(await timestamp(signature)))])]
-    : [];
+  const token = timestamp ? await timestamp(signature) : null;
+  const unsigned = token ? [tagged(1, [attribute(OID.signatureTimeStampToken, parseDer(token))])] : [];
   const signerInfo = seq([
     integer(1),
     seq([parseDer(certificate.issuerDer), parseDer(certificate.serialDer)]),

@@ -31,6 +31,14 @@ export interface SignOptions {
   timestamp?: (signature: Buffer) => Promise<Buffer>;
 }
 
+export interface SignedPdf {
+  pdf: Buffer;
+  /** B-T when the timestamp server answered, B-B otherwise. */
+  level: 'B-B' | 'B-T';
+  /** Why there is no timestamp although one was asked for: the signature stands without it. */
+  timestampError?: AppError;
+}
+
 async function load(pdf: Uint8Array): Promise<PDFDocument> {
   try {
     return await PDFDocument.load(pdf, { updateMetadata: false });
@@ -77,7 +85,11 @@ function fieldName(form: PDFDict, doc: PDFDocument): string {
  * signature field whose `/Contents` is a detached CMS over every byte of the file but
  * itself. The input is never changed; an unsigned or already signed PDF both work.
  */
-export async function signPdf(pdf: Uint8Array, signer: Signer, options: SignOptions = {}): Promise<Buffer> {
+export async function signPdf(
+  pdf: Uint8Array,
+  signer: Signer,
+  options: SignOptions = {},
+): Promise<SignedPdf> {
   const now = options.now ?? new Date();
   checkSigningCertificate(signer.certificate, now);
   const doc = await load(pdf);
@@ -127,9 +139,28 @@ export async function signPdf(pdf: Uint8Array, signer: Signer, options: SignOpti
     (ref): ref is PDFRef => ref !== undefined,
   );
   const prepared = incrementalUpdate(pdf, doc, firstNewObject, changed);
-  return embedSignature(prepared, pdf.length, async (digest) =>
-    buildSignedData(digest, signer, options.timestamp),
+  let timestampError: AppError | undefined;
+  let level: SignedPdf['level'] = 'B-B';
+  const { timestamp } = options;
+  const stamped = timestamp
+    ? async (signature: Buffer) => {
+        try {
+          const token = await timestamp(signature);
+          level = 'B-T';
+          return token;
+        } catch (error) {
+          timestampError =
+            error instanceof AppError
+              ? error
+              : new AppError('signing.timestampFailed', { detail: String(error) });
+          return null;
+        }
+      }
+    : undefined;
+  const signed = await embedSignature(prepared, pdf.length, (digest) =>
+    buildSignedData(digest, signer, stamped),
   );
+  return { pdf: signed, level, ...(timestampError ? { timestampError } : {}) };
 }
 
 /** Fills the byte range and `/Contents` of the signature prepared in the update after `updateStart`. */

@@ -70,3 +70,28 @@ export const stampRect = (pageWidth: number) => [
   pageWidth - MARGIN,
   MARGIN + STAMP_SIZE.height,
 ];
+
+const VIETNAM_TIME = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
+/** What the stamp says: who signed, for which agency, when (Viet Nam time). */
+export function stampLines(
+  signer: { name: string; organization: string },
+  agencyName: string,
+  at: Date,
+): string[] {
+  return [
+    `Ký bởi: ${signer.name}`,
+    `Cơ quan: ${agencyName || signer.organization}`,
+    `Thời gian ký: ${VIETNAM_TIME.format(at)} (GMT+7)`,
+    'Tệp đã được ký số; kiểm tra chữ ký để xác thực.',
+  ];
+}

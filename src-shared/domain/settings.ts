@@ -10,6 +10,11 @@ import { DEFAULT_CODE_TEMPLATE, parseCodeTemplate } from './record-code';
 /** A full path on Linux, Windows (D:\\…) or a Windows share (\\\\server\\…). */
 export const ABSOLUTE_PATH_PATTERN = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
 
+/** A full path, or empty for none. */
+const optionalPath = z
+  .union([z.literal(''), z.string().trim().max(1000).regex(ABSOLUTE_PATH_PATTERN, 'absolutePath')])
+  .default('');
+
 export const securitySettingsSchema = z.object({
   /** Consecutive failed logins before the account is locked. */
   maxFailedLogins: z.number().int().min(3).max(20).default(5),
@@ -38,9 +43,7 @@ export const captureSettingsSchema = z.object({
   /** Largest file accepted by import or the hot folder, MB (a PDF travels to the queue whole). */
   maxImportMegabytes: z.number().int().min(1).max(2000).default(200),
   /** The folder a scan-to-folder scanner or copier writes into; empty: no hot folder. */
-  hotFolder: z
-    .union([z.literal(''), z.string().trim().max(1000).regex(ABSOLUTE_PATH_PATTERN, 'absolutePath')])
-    .default(''),
+  hotFolder: optionalPath,
   /** A hot-folder file is taken once its size has not changed for this long, ms (copiers pause mid-write). */
   hotFolderStableMs: z.number().int().min(200).max(60_000).default(2000),
 });
@@ -50,6 +53,33 @@ export const ocrSettingsSchema = z.object({
   /** OCR workers; 0: one per processor core but one, at least one. */
   workers: z.number().int().min(0).max(16).default(0),
 });
+
+/** Finalize: how records are signed (DOMAIN.md "The digitized file"). */
+export const signingSettingsSchema = z.object({
+  /** A USB token through its vendor's PKCS#11 library, or a PKCS#12 file as the fallback. */
+  method: z.enum(['none', 'pkcs11', 'pkcs12']).default('none'),
+  /** The vendor's PKCS#11 library (e.g. C:\\Windows\\System32\\vnpt-ca_csp11.dll). */
+  pkcs11Module: optionalPath,
+  /** Which token (its label); empty: the first one plugged in. */
+  tokenLabel: z.string().trim().max(64).default(''),
+  /** Which certificate on the token (CKA_ID, hex); empty: the first with a private key. */
+  certificateId: z
+    .string()
+    .trim()
+    .regex(/^([0-9a-fA-F]{2})*$/, 'hex')
+    .max(128)
+    .default(''),
+  pkcs12File: optionalPath,
+  /** A visible signature stamp on the first or last page, or none. */
+  stamp: z.enum(['none', 'first', 'last']).default('none'),
+  /** RFC 3161 timestamp server; empty: signatures are PAdES B-B. */
+  tsaUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
+  /** Extra trusted CA certificates, beside those shipped in assets/trust. */
+  trustDir: optionalPath,
+  reason: z.string().trim().max(200).default('Số hóa kết quả giải quyết thủ tục hành chính'),
+  location: z.string().trim().max(200).default(''),
+});
+export type SigningSettings = z.infer<typeof signingSettingsSchema>;
 
 export const DEFAULT_DEPARTMENTS = [
   { code: 'VP', name: 'Văn phòng Sở' },
@@ -89,6 +119,7 @@ export const stationSettingsSchema = z.object({
   security: securitySettingsSchema.default(securitySettingsSchema.parse({})),
   capture: captureSettingsSchema.default(captureSettingsSchema.parse({})),
   ocr: ocrSettingsSchema.default(ocrSettingsSchema.parse({})),
+  signing: signingSettingsSchema.default(signingSettingsSchema.parse({})),
 });
 
 export type StationSettings = z.infer<typeof stationSettingsSchema>;

@@ -370,10 +370,12 @@ export const en: Messages = {
     },
     pdf: {
       noPages: 'The record has no pages yet, so no PDF can be made.',
-      pageUnreadable: 'The image of page {{page}} cannot be read to make the PDF. The record is intact; scan this page again.',
+      pageUnreadable:
+        'The image of page {{page}} cannot be read to make the PDF. The record is intact; scan this page again.',
     },
     signing: {
-      notConfigured: 'Digital signing is not set up on this station. An administrator chooses the signing device in Settings → Signing.',
+      notConfigured:
+        'Digital signing is not set up on this station. An administrator chooses the signing device in Settings → Signing.',
       locked: 'The signing device is not unlocked. Enter the PIN (or the certificate file password) to sign.',
       moduleMissing:
         'The PKCS#11 library of the signing device ({{path}}) cannot be loaded. Check that the CA vendor’s software is installed.',
@@ -383,20 +385,24 @@ export const en: Messages = {
       wrongPin_countLow: 'Wrong PIN. The token reports few tries left: more wrong PINs may lock it.',
       wrongPin_finalTry: 'Wrong PIN. One try left: another wrong PIN locks the token.',
       pinLocked: 'The token’s PIN is locked after too many wrong tries. Ask the CA vendor to unlock it.',
-      tokenRemoved: 'The token was removed or lost connection while signing. The record is not signed; plug it back and sign again.',
+      tokenRemoved:
+        'The token was removed or lost connection while signing. The record is not signed; plug it back and sign again.',
       deviceError: 'The signing device reported an error ({{code}}). The record is not signed and is intact.',
       fileUnreadable: 'The certificate file (.p12/.pfx) cannot be read. Check its path and the file.',
       wrongPassword: 'Wrong password for the certificate file. The record is not signed.',
       noKey: 'The certificate file holds no private key matching its certificate.',
       unsupportedKey: 'The certificate’s key is not RSA; this station cannot sign with it yet.',
       certificateUnreadable: 'The certificate cannot be read.',
-      certificateNotYetValid: 'The certificate of “{{name}}” is not valid before {{from}}. The record is not signed.',
-      certificateExpired: 'The certificate of “{{name}}” expired on {{until}}. The record is not signed; renew it and sign again.',
+      certificateNotYetValid:
+        'The certificate of “{{name}}” is not valid before {{from}}. The record is not signed.',
+      certificateExpired:
+        'The certificate of “{{name}}” expired on {{until}}. The record is not signed; renew it and sign again.',
       certificateNotForSigning:
         'The certificate of “{{name}}” is not issued for signing (its key usage lacks signing). The record is not signed.',
       pdfEncrypted: 'The PDF is password-encrypted and cannot be signed.',
       pdfUnreadable: 'The PDF is damaged and cannot be signed.',
-      timestampFailed: 'The timestamp server did not answer properly. The signature is made, without a timestamp.',
+      timestampFailed:
+        'The timestamp server did not answer properly. The signature is made, without a timestamp.',
     },
     ocr: {
       unavailable: 'Text recognition (OCR) could not start. Pages are kept; tell the administrator.',
@@ -445,6 +451,28 @@ export const en: Messages = {
         'The disk is full, so new pages cannot be saved. Pages already saved are kept; free some space and press Continue.',
     },
     internal: "Something unexpected went wrong. The details are in the station's log.",
+  },
+  verification: {
+    title: 'Signature verification',
+    none: 'The file has no digital signature.',
+    intact: 'Content intact, signature valid.',
+    broken: 'The content was changed or the signature is not valid.',
+    changedAfterSigning: 'The file was changed after signing (content added after the last signature).',
+    valid: 'Valid signature',
+    invalid: 'Invalid signature',
+    signer: 'Signer',
+    organization: 'Organisation',
+    issuer: 'Certificate issuer',
+    time: 'Signing time',
+    timestamp: 'Timestamp',
+    certificateValidity: 'Certificate validity',
+    chain: {
+      trusted: 'The certificate is issued by a trusted authority.',
+      untrusted: 'The certificate is not issued by any authority in the trust store.',
+      expired: 'The certificate had expired at signing time.',
+      notYetValid: 'The certificate was not yet valid at signing time.',
+      broken: 'The certificate could not be checked.',
+    },
   },
   cli: {
     adminUsername: 'Administrator account: ',

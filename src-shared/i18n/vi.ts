@@ -368,10 +368,12 @@ export const vi = {
     },
     pdf: {
       noPages: 'Hồ sơ chưa có trang nào nên chưa tạo được tệp PDF.',
-      pageUnreadable: 'Không đọc được ảnh trang {{page}} để tạo tệp PDF. Hồ sơ vẫn còn nguyên; quét lại trang này.',
+      pageUnreadable:
+        'Không đọc được ảnh trang {{page}} để tạo tệp PDF. Hồ sơ vẫn còn nguyên; quét lại trang này.',
     },
     signing: {
-      notConfigured: 'Trạm chưa được cài đặt chữ ký số. Quản trị viên vào Cài đặt → Chữ ký số để chọn thiết bị ký.',
+      notConfigured:
+        'Trạm chưa được cài đặt chữ ký số. Quản trị viên vào Cài đặt → Chữ ký số để chọn thiết bị ký.',
       locked: 'Chưa mở khóa thiết bị ký. Nhập mã PIN (hoặc mật khẩu tệp chứng thư) để ký.',
       moduleMissing:
         'Không nạp được thư viện PKCS#11 của thiết bị ký ({{path}}). Kiểm tra đã cài phần mềm của nhà cung cấp chữ ký số chưa.',
@@ -380,21 +382,26 @@ export const vi = {
       wrongPin: 'Sai mã PIN. Hồ sơ chưa được ký và vẫn còn nguyên.',
       wrongPin_countLow: 'Sai mã PIN. Token báo chỉ còn ít lần thử: nhập sai thêm có thể bị khóa.',
       wrongPin_finalTry: 'Sai mã PIN. Chỉ còn 1 lần thử: nhập sai lần nữa token sẽ bị khóa.',
-      pinLocked: 'Mã PIN của token đã bị khóa do nhập sai nhiều lần. Liên hệ nhà cung cấp chữ ký số để mở khóa.',
-      tokenRemoved: 'Token đã bị rút ra hoặc mất kết nối khi đang ký. Hồ sơ chưa được ký; cắm lại token rồi ký lại.',
+      pinLocked:
+        'Mã PIN của token đã bị khóa do nhập sai nhiều lần. Liên hệ nhà cung cấp chữ ký số để mở khóa.',
+      tokenRemoved:
+        'Token đã bị rút ra hoặc mất kết nối khi đang ký. Hồ sơ chưa được ký; cắm lại token rồi ký lại.',
       deviceError: 'Thiết bị ký báo lỗi ({{code}}). Hồ sơ chưa được ký và vẫn còn nguyên.',
       fileUnreadable: 'Không đọc được tệp chứng thư số (.p12/.pfx). Kiểm tra đường dẫn và tệp.',
       wrongPassword: 'Sai mật khẩu của tệp chứng thư số. Hồ sơ chưa được ký.',
       noKey: 'Tệp chứng thư số không chứa khóa bí mật khớp với chứng thư.',
       unsupportedKey: 'Khóa của chứng thư số không phải RSA nên trạm chưa ký được bằng khóa này.',
       certificateUnreadable: 'Không đọc được chứng thư số.',
-      certificateNotYetValid: 'Chứng thư số của “{{name}}” chưa đến ngày có hiệu lực ({{from}}). Hồ sơ chưa được ký.',
-      certificateExpired: 'Chứng thư số của “{{name}}” đã hết hạn ngày {{until}}. Hồ sơ chưa được ký; gia hạn chứng thư rồi ký lại.',
+      certificateNotYetValid:
+        'Chứng thư số của “{{name}}” chưa đến ngày có hiệu lực ({{from}}). Hồ sơ chưa được ký.',
+      certificateExpired:
+        'Chứng thư số của “{{name}}” đã hết hạn ngày {{until}}. Hồ sơ chưa được ký; gia hạn chứng thư rồi ký lại.',
       certificateNotForSigning:
         'Chứng thư số của “{{name}}” không được cấp cho mục đích ký số (thiếu quyền ký trong Key Usage). Hồ sơ chưa được ký.',
       pdfEncrypted: 'Tệp PDF đã được mã hóa bằng mật khẩu nên không ký được.',
       pdfUnreadable: 'Tệp PDF bị hỏng nên không ký được.',
-      timestampFailed: 'Máy chủ cấp dấu thời gian không trả lời đúng. Chữ ký vẫn được tạo, nhưng không có dấu thời gian.',
+      timestampFailed:
+        'Máy chủ cấp dấu thời gian không trả lời đúng. Chữ ký vẫn được tạo, nhưng không có dấu thời gian.',
     },
     ocr: {
       unavailable: 'Không khởi động được bộ nhận dạng chữ (OCR). Các trang vẫn được giữ; báo quản trị viên.',
@@ -442,6 +449,28 @@ export const vi = {
         'Ổ đĩa của máy đã đầy nên không lưu được trang mới. Các trang đã lưu vẫn còn; giải phóng dung lượng rồi bấm Tiếp tục.',
     },
     internal: 'Đã xảy ra lỗi không mong muốn. Chi tiết đã được ghi vào nhật ký của trạm.',
+  },
+  verification: {
+    title: 'Kiểm tra chữ ký số',
+    none: 'Tệp không có chữ ký số.',
+    intact: 'Nội dung nguyên vẹn, chữ ký hợp lệ.',
+    broken: 'Nội dung đã bị thay đổi hoặc chữ ký không hợp lệ.',
+    changedAfterSigning: 'Tệp đã bị sửa sau khi ký (có nội dung thêm vào sau chữ ký cuối).',
+    valid: 'Chữ ký hợp lệ',
+    invalid: 'Chữ ký không hợp lệ',
+    signer: 'Người ký',
+    organization: 'Cơ quan',
+    issuer: 'Tổ chức cấp chứng thư',
+    time: 'Thời gian ký',
+    timestamp: 'Dấu thời gian',
+    certificateValidity: 'Hiệu lực chứng thư',
+    chain: {
+      trusted: 'Chứng thư số do tổ chức tin cậy cấp.',
+      untrusted: 'Chứng thư số không thuộc tổ chức cấp nào trong danh sách tin cậy.',
+      expired: 'Chứng thư số đã hết hạn vào lúc ký.',
+      notYetValid: 'Chứng thư số chưa có hiệu lực vào lúc ký.',
+      broken: 'Không kiểm tra được chứng thư số.',
+    },
   },
   cli: {
     adminUsername: 'Tài khoản quản trị: ',

@@ -37,6 +37,8 @@ interface CertificateSpec {
   serial: string;
   ca: boolean;
   keyUsage: Record<string, boolean>;
+  /** Extended key usage, e.g. timeStamping for a TSA (critical, as RFC 3161 requires). */
+  extendedKeyUsage?: Record<string, boolean>;
 }
 
 function certificate(
@@ -60,6 +62,7 @@ function certificate(
     { name: 'basicConstraints', cA: spec.ca, critical: true },
     { name: 'keyUsage', critical: true, ...spec.keyUsage },
     { name: 'subjectKeyIdentifier' },
+    ...(spec.extendedKeyUsage ? [{ name: 'extKeyUsage', critical: true, ...spec.extendedKeyUsage }] : []),
   ]);
   cert.sign(issuer?.key ?? key, forge.md.sha256.create());
   return cert;
@@ -87,7 +90,12 @@ export function createTestPki(dir: string) {
   let serial = 16;
   const issue = (
     name: string,
-    options: { expired?: boolean; keyUsage?: Record<string, boolean>; commonName?: string } = {},
+    options: {
+      expired?: boolean;
+      keyUsage?: Record<string, boolean>;
+      extendedKeyUsage?: Record<string, boolean>;
+      commonName?: string;
+    } = {},
   ): TestIdentity => {
     const key = newKey();
     const cert = certificate(
@@ -99,6 +107,7 @@ export function createTestPki(dir: string) {
         serial: (serial++).toString(16).padStart(2, '0'),
         ca: false,
         keyUsage: options.keyUsage ?? { digitalSignature: true, nonRepudiation: true },
+        ...(options.extendedKeyUsage ? { extendedKeyUsage: options.extendedKeyUsage } : {}),
       },
       key,
       { cert: root, key: rootKey },
@@ -111,6 +120,7 @@ export function createTestPki(dir: string) {
     writeFileSync(p12Path, Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'));
     const keyPath = join(dir, `${name}.key.pem`);
     writeFileSync(keyPath, keyPem);
+    writeFileSync(join(dir, `${name}.cert.pem`), forge.pki.certificateToPem(cert));
     return {
       name,
       keyPem,
@@ -121,7 +131,9 @@ export function createTestPki(dir: string) {
     };
   };
 
+  writeFileSync(join(dir, 'root.cert.pem'), forge.pki.certificateToPem(root));
   return {
+    dir,
     trustDir: join(dir, 'trust'),
     rootDer,
     agency: issue('agency'),
