@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { driverFor, listAllDevices } from '../capture/drivers';
 import { APP_NAME, APP_VERSION } from '../platform/app-version';
 import type { StationServices } from '../services/station-services';
@@ -60,6 +61,47 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     'capture.hotFolderStatus': () => hotFolder.status(),
 
     'ocr.page': ({ imageBase64 }) => services.ocr.recognize(Buffer.from(imageBase64, 'base64')),
+
+    'finalize.begin': ({ meta, pageCount }, context) =>
+      services.finalizeJobs.begin(userOf(context), meta, pageCount),
+    'finalize.page': ({ jobId, index, imageBase64, mimeType, dpi, rotation, ocr }, context) => {
+      services.finalizeJobs.page(jobId, userOf(context), index, {
+        image: Buffer.from(imageBase64, 'base64'),
+        mimeType,
+        dpi,
+        rotation,
+        ...(ocr ? { ocr } : {}),
+      });
+      return OK;
+    },
+    'finalize.end': async ({ jobId }, context) => {
+      const { timestampError, ...done } = await services.finalizeJobs.finish(jobId, userOf(context));
+      return { ...done, warning: timestampError?.toData() ?? null };
+    },
+    'finalize.read': ({ jobId, offset }, context) => {
+      const { data, done } = services.finalizeJobs.read(jobId, userOf(context), offset);
+      return { dataBase64: data.toString('base64'), done };
+    },
+    'finalize.discard': ({ jobId }) => {
+      services.finalizeJobs.discard(jobId);
+      return OK;
+    },
+
+    'signing.status': () => services.signing.status(),
+    'signing.unlock': ({ secret }) => services.signing.unlock(secret),
+    'signing.lock': async () => {
+      await services.signing.lock();
+      return OK;
+    },
+    'signing.tokens': () => services.signing.tokens(),
+    'signing.verify': async ({ uploadId }, context) => {
+      const upload = importUploads.finish(uploadId, userOf(context));
+      try {
+        return await services.signing.verify(await readFile(upload.path));
+      } finally {
+        await upload.discard();
+      }
+    },
 
     'procedures.list': () => services.procedures.list(),
     'procedures.save': ({ procedure, previousCode }) => services.procedures.save(procedure, previousCode),

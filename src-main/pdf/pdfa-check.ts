@@ -1,6 +1,14 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, PDFArray, decodePDFRawStream } from 'pdf-lib';
+import {
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRawStream,
+  PDFStream,
+  PDFArray,
+  decodePDFRawStream,
+} from 'pdf-lib';
 
 const run = promisify(execFile);
 
@@ -12,7 +20,8 @@ const run = promisify(execFile);
 export async function checkPdfA(path: string, bytes: Uint8Array): Promise<string[]> {
   const problems: string[] = [];
   const header = Buffer.from(bytes.subarray(0, 32)).toString('latin1');
-  if (!/^%PDF-1\.[4-7]\r?\n%[\x80-\xff]{4}/.test(header)) problems.push('header: no binary comment after %PDF-1.x');
+  if (!/^%PDF-1\.[4-7]\r?\n%[\x80-\xff]{4}/.test(header))
+    problems.push('header: no binary comment after %PDF-1.x');
 
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const { context, catalog } = doc;
@@ -27,7 +36,8 @@ export async function checkPdfA(path: string, bytes: Uint8Array): Promise<string
       metadata instanceof PDFRawStream ? decodePDFRawStream(metadata).decode() : metadata.getContents(),
     ).toString('utf8');
     if (!/<pdfaid:part>2<\/pdfaid:part>/.test(xmp)) problems.push('XMP: pdfaid:part is not 2');
-    if (!/<pdfaid:conformance>B<\/pdfaid:conformance>/.test(xmp)) problems.push('XMP: pdfaid:conformance is not B');
+    if (!/<pdfaid:conformance>B<\/pdfaid:conformance>/.test(xmp))
+      problems.push('XMP: pdfaid:conformance is not B');
     const title = doc.getTitle();
     if (title && !xmp.includes(title.replace(/&/g, '&amp;').replace(/</g, '&lt;'))) {
       problems.push('XMP: dc:title differs from the document info Title');
@@ -40,11 +50,14 @@ export async function checkPdfA(path: string, bytes: Uint8Array): Promise<string
 
   const intents = catalog.lookupMaybe(PDFName.of('OutputIntents'), PDFArray);
   const intent = intents?.size() ? intents.lookup(0, PDFDict) : undefined;
-  if (!intent || intent.get(PDFName.of('S'))?.toString() !== '/GTS_PDFA1') problems.push('no GTS_PDFA1 OutputIntent');
-  else if (!intent.lookupMaybe(PDFName.of('DestOutputProfile'), PDFStream)) problems.push('OutputIntent: no ICC profile');
+  if (!intent || intent.get(PDFName.of('S'))?.toString() !== '/GTS_PDFA1')
+    problems.push('no GTS_PDFA1 OutputIntent');
+  else if (!intent.lookupMaybe(PDFName.of('DestOutputProfile'), PDFStream))
+    problems.push('OutputIntent: no ICC profile');
 
   const names = catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
-  if (names?.has(PDFName.of('JavaScript')) || catalog.has(PDFName.of('AA'))) problems.push('JavaScript or actions');
+  if (names?.has(PDFName.of('JavaScript')) || catalog.has(PDFName.of('AA')))
+    problems.push('JavaScript or actions');
 
   const fonts = await run('pdffonts', [path]);
   for (const line of fonts.stdout.split('\n').slice(2).filter(Boolean)) {

@@ -5,6 +5,8 @@ import { createHotFolderService } from '../capture/hot-folder/hot-folder-service
 import { createCaptureRuns } from '../capture/runs/capture-runs';
 import { createImportUploads } from '../capture/runs/import-uploads';
 import { createOcrPool } from '../ocr/ocr-pool';
+import { createFinalizeJobs } from '../pdf/finalize-jobs';
+import { createSigningService } from '../signing/signing-service';
 import type { ScanDriver } from '../capture/scan-driver';
 import { systemClock, type Clock } from '../platform/clock';
 import { silentLogger, type Logger } from '../platform/logger';
@@ -80,6 +82,8 @@ export function createStationServices({
     cacheDir: join(dataDir, 'cache'),
     log,
   });
+  const signing = createSigningService({ settings: () => settings.get(), log });
+  const finalizeJobs = createFinalizeJobs({ clock, sign: (pdf) => signing.sign(pdf) });
   return {
     dataDir,
     settings,
@@ -93,6 +97,8 @@ export function createStationServices({
     procedures,
     hotFolder,
     ocr,
+    signing,
+    finalizeJobs,
   };
 }
 

@@ -74,6 +74,12 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     stores: { recordTerms: 'recordId, *terms' },
   },
+  {
+    // v6: the signed PDF/A of each finalized record, kept apart from the record rows that
+    // lists read whole; records carry their place in the finalize queue.
+    version: 6,
+    stores: { documents: 'recordId, sha256' },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

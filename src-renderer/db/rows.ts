@@ -19,6 +19,11 @@ export interface RecordRow {
   fields: Record<string, unknown>;
   /** What the clerk sees in the capture list: the scanner or the imported file's name. */
   captureLabel?: string;
+  /** In the finalize queue (schema v6): waiting, or failed with the reason shown to the clerk. */
+  finalize?: { state: 'queued' | 'failed'; queuedAt: number; error?: AppErrorData };
+  /** The record this one corrects, and the one that corrected it (both kept, both with codes). */
+  supersedes?: string;
+  supersededBy?: string;
   createdBy: string;
   createdAt: number;
   updatedAt: number;
@@ -122,4 +127,16 @@ export interface OutboxRow {
 export interface MetaRow {
   key: string;
   value: unknown;
+}
+
+/** A finalized record's file (schema v6): the signed PDF/A exactly as main returned it. */
+export interface DocumentRow {
+  recordId: string;
+  pdf: Blob;
+  sha256: string;
+  bytes: number;
+  /** PAdES level reached: B-T when the timestamp server answered. */
+  level: 'B-B' | 'B-T';
+  signerName: string;
+  signedAt: number;
 }

@@ -9,6 +9,7 @@ import type {
   PageRow,
   PageTextRow,
   RecordTermsRow,
+  DocumentRow,
   RecordRow,
 } from './rows';
 
@@ -21,6 +22,7 @@ export type StationDb = Dexie & {
   originals: EntityTable<OriginalRow, 'id'>;
   pageTexts: EntityTable<PageTextRow, 'pageId'>;
   recordTerms: EntityTable<RecordTermsRow, 'recordId'>;
+  documents: EntityTable<DocumentRow, 'recordId'>;
   batches: EntityTable<BatchRow, 'id'>;
   audit: EntityTable<AuditRow, 'seq'>;
   outbox: EntityTable<OutboxRow, 'id'>;

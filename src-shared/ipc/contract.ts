@@ -13,6 +13,8 @@ import { deviceCapabilitiesSchema, deviceInfoSchema, scanOptionsSchema } from '.
 import { procedureSchema } from '../domain/procedure-catalogue';
 import { roleSchema } from '../domain/roles';
 import { ocrPageSchema } from '../ocr/ocr-page';
+import { recordDocumentMetaSchema } from '../domain/record-document';
+import { documentVerificationSchema, signingStatusSchema, tokenSummarySchema } from '../domain/signing';
 import { settingsPatchSchema, stationSettingsSchema } from '../domain/settings';
 import { channel } from './channel';
 
@@ -21,6 +23,8 @@ const ok = z.object({ ok: z.literal(true) });
 const rolesSchema = z.array(roleSchema).min(1).max(3);
 /** Scanning is clerks' work; an admin may test a scanner. */
 const CAPTURE_ROLES = ['clerk', 'admin'] as const;
+/** Finalizing (building and signing a record's file) follows indexing: the clerk's work. */
+const FINALIZE_ROLES = ['clerk', 'admin'] as const;
 /** Imported files cross to main in chunks of at most this many bytes. */
 export const IMPORT_CHUNK_BYTES = 2 * 1024 * 1024;
 
@@ -173,6 +177,67 @@ export const contract = {
     access: CAPTURE_ROLES,
     request: z.object({ imageBase64: z.string().min(1) }).strict(),
     response: ocrPageSchema,
+  }),
+
+  /** Finalize: the record's meta, then its pages, then build + sign, then read the signed file back. */
+  'finalize.begin': channel({
+    access: FINALIZE_ROLES,
+    request: z
+      .object({ meta: recordDocumentMetaSchema, pageCount: z.number().int().min(1).max(5000) })
+      .strict(),
+    response: z.object({ jobId: z.string() }),
+  }),
+  'finalize.page': channel({
+    access: FINALIZE_ROLES,
+    request: z
+      .object({
+        jobId: z.string(),
+        index: z.number().int().nonnegative(),
+        imageBase64: z.string().min(1),
+        mimeType: z.enum(['image/jpeg', 'image/png']),
+        dpi: z.number().int().min(50).max(2400),
+        rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+        ocr: ocrPageSchema.pick({ words: true, orientation: true, widthPx: true, heightPx: true }).nullable(),
+      })
+      .strict(),
+    response: ok,
+  }),
+  'finalize.end': channel({
+    access: FINALIZE_ROLES,
+    request: z.object({ jobId: z.string() }).strict(),
+    response: z.object({
+      bytes: z.number().int().positive(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      level: z.enum(['B-B', 'B-T']),
+      warning: appErrorDataSchema.nullable(),
+    }),
+  }),
+  'finalize.read': channel({
+    access: FINALIZE_ROLES,
+    request: z.object({ jobId: z.string(), offset: z.number().int().nonnegative() }).strict(),
+    response: z.object({ dataBase64: z.string(), done: z.boolean() }),
+  }),
+  'finalize.discard': channel({
+    access: FINALIZE_ROLES,
+    request: z.object({ jobId: z.string() }).strict(),
+    response: ok,
+  }),
+
+  'signing.status': channel({ access: 'authenticated', request: empty, response: signingStatusSchema }),
+  /** Opens the token with its PIN (or the PKCS#12 file with its password) for this session's signing. */
+  'signing.unlock': channel({
+    access: FINALIZE_ROLES,
+    userActivity: true,
+    request: z.object({ secret: z.string().min(1).max(256) }).strict(),
+    response: signingStatusSchema,
+  }),
+  'signing.lock': channel({ access: 'authenticated', request: empty, response: ok }),
+  'signing.tokens': channel({ access: ['admin'], request: empty, response: z.array(tokenSummarySchema) }),
+  /** Verifies a PDF uploaded with capture.importBegin/importChunk (then discarded). */
+  'signing.verify': channel({
+    access: FINALIZE_ROLES,
+    request: z.object({ uploadId: z.string() }).strict(),
+    response: documentVerificationSchema,
   }),
 
   'procedures.list': channel({ access: 'authenticated', request: empty, response: z.array(procedureSchema) }),

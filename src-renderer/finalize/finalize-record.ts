@@ -1,0 +1,114 @@
+import { canTransition } from '../../src-shared/domain/record-status';
+import type { RecordFields } from '../../src-shared/domain/record-fields';
+import type { RecordDocumentMeta } from '../../src-shared/domain/record-document';
+import { AppError } from '../../src-shared/errors/app-error';
+import { base64Of, bytesOf } from '../capture/base64';
+import { db } from '../db/database';
+import { pagesOfRecord } from '../db/record-pages';
+import type { RecordRow } from '../db/rows';
+import { station } from '../station/station';
+
+const hex = (buffer: ArrayBuffer) =>
+  [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+/** What the file says about itself: the record's code and the clerk's fields. */
+function metaOf(record: RecordRow, agencyName: string, procedureName?: string): RecordDocumentMeta {
+  return {
+    code: record.code!,
+    fields: record.fields as RecordFields,
+    agencyName,
+    createdAt: new Date().toISOString(),
+    ...(procedureName ? { procedureName } : {}),
+  };
+}
+
+/**
+ * Finalizes one indexed record: main builds its PDF/A from the stored pages and their OCR
+ * and signs it; the signed file comes back in chunks, is checked against the SHA-256 main
+ * reported, and is stored with the record's new status in one transaction. Until that
+ * commit nothing of the record changes, so a failure or a crash leaves it as it was.
+ */
+export async function finalizeRecord(
+  recordId: string,
+  options: { agencyName: string; procedureName?: string },
+) {
+  const record = await db.records.get(recordId);
+  if (!record) throw new AppError('records.notFound');
+  if (!record.code || !canTransition(record.status, 'finalized')) throw new AppError('records.notEditable');
+  const pages = await pagesOfRecord(recordId);
+  if (pages.length === 0) throw new AppError('pdf.noPages');
+  const texts = await db.pageTexts.bulkGet(pages.map((page) => page.id));
+
+  const { jobId } = await station.finalize.begin({
+    meta: metaOf(record, options.agencyName, options.procedureName),
+    pageCount: pages.length,
+  });
+  try {
+    for (const [index, page] of pages.entries()) {
+      const text = texts[index];
+      await station.finalize.page({
+        jobId,
+        index,
+        imageBase64: base64Of(new Uint8Array(await page.image.arrayBuffer())),
+        mimeType: page.mimeType === 'image/png' ? 'image/png' : 'image/jpeg',
+        dpi: page.dpi,
+        rotation: page.rotation,
+        ocr:
+          text?.words && text.widthPx && text.heightPx && text.orientation !== undefined
+            ? {
+                words: text.words,
+                orientation: text.orientation,
+                widthPx: text.widthPx,
+                heightPx: text.heightPx,
+              }
+            : null,
+      });
+    }
+    const done = await station.finalize.end({ jobId });
+    const chunks: Uint8Array<ArrayBuffer>[] = [];
+    for (let offset = 0, finished = false; !finished;) {
+      const part = await station.finalize.read({ jobId, offset });
+      const bytes = bytesOf(part.dataBase64);
+      chunks.push(bytes);
+      offset += bytes.length;
+      finished = part.done;
+    }
+    const pdf = new Blob(chunks, { type: 'application/pdf' });
+    const sha256 = hex(await crypto.subtle.digest('SHA-256', await pdf.arrayBuffer()));
+    if (sha256 !== done.sha256 || pdf.size !== done.bytes) {
+      throw new AppError('internal', {
+        detail: `finalized file arrived damaged: ${sha256} ≠ ${done.sha256}`,
+      });
+    }
+    const status = await station.signing.status({});
+    await db.transaction('rw', db.records, db.documents, async () => {
+      const current = await db.records.get(recordId);
+      if (!current || !canTransition(current.status, 'finalized')) throw new AppError('records.notEditable');
+      await db.documents.put({
+        recordId,
+        pdf,
+        sha256,
+        bytes: pdf.size,
+        level: done.level,
+        signerName: status.signer?.name ?? '',
+        signedAt: Date.now(),
+      });
+      await db.records.update(recordId, { status: 'finalized', finalize: undefined, updatedAt: Date.now() });
+    });
+    return { sha256, level: done.level, warning: done.warning };
+  } finally {
+    await station.finalize.discard({ jobId }).catch(() => undefined);
+  }
+}
+
+/** Puts indexed records in the finalize queue; the runner signs them when the device is unlocked. */
+export async function queueForFinalize(recordIds: readonly string[]): Promise<void> {
+  const queuedAt = Date.now();
+  await db.transaction('rw', db.records, async () => {
+    for (const id of recordIds) {
+      const record = await db.records.get(id);
+      if (record?.status === 'indexed' && record.code)
+        await db.records.update(id, { finalize: { state: 'queued', queuedAt } });
+    }
+  });
+}
