@@ -3,6 +3,7 @@ import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FinalizeScreen } from './screens/finalize/FinalizeScreen';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { requestPersistentStorage } from './db/storage-status';
 import { LoginScreen } from './screens/auth/LoginScreen';
@@ -33,6 +34,7 @@ function SignedInRoutes() {
           ))}
           {allowed.has('/scan') ? <Route path="/scan" element={<ScanScreen />} /> : null}
           {allowed.has('/index') ? <Route path="/index" element={<IndexingScreen />} /> : null}
+          {allowed.has('/finalize') ? <Route path="/finalize" element={<FinalizeScreen />} /> : null}
           {allowed.has('/users') ? <Route path="/users" element={<UsersScreen />} /> : null}
           <Route path="/lookup" element={<LookupScreen />} />
           <Route path="/settings" element={<SettingsScreen />} />

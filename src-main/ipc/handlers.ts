@@ -24,8 +24,10 @@ export function createHandlers(services: StationServices, binding: Binding): Han
       sessions.begin(sessionKey, await accounts.setupAdmin(request)),
     'auth.login': async ({ username, password }, { sessionKey }) =>
       sessions.begin(sessionKey, await accounts.authenticate(username, password)),
-    'auth.logout': (_request, { sessionKey }) => {
+    'auth.logout': async (_request, { sessionKey }) => {
       sessions.end(sessionKey);
+      // The next user must unlock the signing device again with their own PIN.
+      await services.signing.lock();
       return OK;
     },
     'auth.activity': () => OK,

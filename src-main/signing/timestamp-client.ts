@@ -28,7 +28,7 @@ export async function requestTimestamp(url: string, signature: Buffer): Promise<
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/timestamp-query' },
-      body: request,
+      body: new Uint8Array(request),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { AppError } from '../../src-shared/errors/app-error';
 import { db } from '../db/database';
 import { station } from '../station/station';
 import { finalizeRecord } from './finalize-record';
+import { setFinalizeState as setState } from './finalize-state';
 
 const IDLE_POLL_MS = 1500;
 
@@ -14,13 +15,6 @@ const waitsForUnlock = (error: unknown) =>
     error.code === 'ipc.disconnected' ||
     error.code.startsWith('auth.'));
 
-export interface FinalizeRunnerState {
-  /** The record being finalized now. */
-  current: string | null;
-  /** Waiting for someone to unlock the signing device. */
-  waiting: boolean;
-}
-
 /**
  * Finalizes queued records in the background, one at a time, while someone who may sign is
  * logged in. The queue lives in IndexedDB (records marked `finalize.queued`), so a crash or
@@ -28,8 +22,7 @@ export interface FinalizeRunnerState {
  * for the clerk. A token error that needs the clerk (wrong PIN, removed token) pauses the
  * queue rather than failing every record after it.
  */
-export function useFinalizeRunner(enabled: boolean, context: { agencyName: string }): FinalizeRunnerState {
-  const [state, setState] = useState<FinalizeRunnerState>({ current: null, waiting: false });
+export function useFinalizeRunner(enabled: boolean, context: { agencyName: string }): void {
   const { agencyName } = context;
   useEffect(() => {
     if (!enabled) return;
@@ -86,5 +79,4 @@ export function useFinalizeRunner(enabled: boolean, context: { agencyName: strin
       clearTimeout(timer);
     };
   }, [enabled, agencyName]);
-  return state;
 }

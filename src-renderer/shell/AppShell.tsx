@@ -3,6 +3,7 @@ import { Alert, Button, Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useHotFolderRunner } from '../capture/use-hot-folder-runner';
+import { useFinalizeRunner } from '../finalize/finalize-runner';
 import { useOcrRunner } from '../ocr/ocr-runner';
 import { useSession } from '../session/session-context';
 import { useStationSettings } from '../settings/station-settings-context';
@@ -21,6 +22,7 @@ export function AppShell() {
   const captures = session?.roles.some((role) => role === 'clerk' || role === 'admin') ?? false;
   useHotFolderRunner(captures ? session!.userId : null);
   useOcrRunner(captures);
+  useFinalizeRunner(captures && settings !== undefined, { agencyName: settings?.agencyName ?? '' });
 
   return (
     <Layout className="app-shell">

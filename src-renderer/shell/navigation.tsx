@@ -4,6 +4,7 @@ import {
   CloudSyncOutlined,
   FileSearchOutlined,
   FormOutlined,
+  SafetyCertificateOutlined,
   ScanOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -22,6 +23,12 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/scan', labelKey: 'nav.scan', icon: <ScanOutlined />, roles: ['clerk', 'admin'] },
   { path: '/index', labelKey: 'nav.index', icon: <FormOutlined />, roles: ['clerk', 'admin'] },
+  {
+    path: '/finalize',
+    labelKey: 'nav.finalize',
+    icon: <SafetyCertificateOutlined />,
+    roles: ['clerk', 'admin'],
+  },
   { path: '/review', labelKey: 'nav.review', icon: <AuditOutlined />, roles: ['supervisor', 'admin'] },
   { path: '/sync', labelKey: 'nav.sync', icon: <CloudSyncOutlined /> },
   { path: '/lookup', labelKey: 'nav.lookup', icon: <FileSearchOutlined /> },

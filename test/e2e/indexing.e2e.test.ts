@@ -7,8 +7,10 @@ import { screenshot } from '../support/chromium';
 import { pickOption, readStore } from '../support/station-page';
 import { openAsClerk } from '../support/station-setup';
 import { makeTempDir } from '../support/temp-dir';
+import { createTestPki, P12_PASSWORD } from '../support/test-pki';
+import { signingSettingsSchema } from '../../src-shared/domain/settings';
 
-describe('indexing in Chromium: demo scan, background OCR, suggestions accepted, code issued', () => {
+describe('indexing in Chromium: demo scan, background OCR, suggestions accepted, code issued, signed', () => {
   const dir = makeTempDir('sohoa-e2e-indexing-');
   let station: Awaited<ReturnType<typeof openAsClerk>>;
   let page: Page;
@@ -17,7 +19,17 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
 
   beforeAll(async () => {
     requireBuild();
-    station = await openAsClerk(dir.path, () => ({ agencyId: '000.00.12.H20', stationNumber: '005' }));
+    const pki = createTestPki(dir.path);
+    station = await openAsClerk(dir.path, () => ({
+      agencyId: '000.00.12.H20',
+      stationNumber: '005',
+      signing: signingSettingsSchema.parse({
+        method: 'pkcs12',
+        pkcs12File: pki.agency.p12Path,
+        stamp: 'last',
+        trustDir: pki.trustDir,
+      }),
+    }));
     page = station.page;
   });
   afterAll(async () => {
@@ -165,5 +177,33 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
       .toBe(0);
     const pages = await readStore<{ createdAt: number; ocrStatus: string }>(page, 'pages');
     expect(pages.sort((a, b) => b.createdAt - a.createdAt)[0]!.ocrStatus).toBe('done');
+  });
+
+  it('finalizes the first record: unlock with the certificate password, signed PDF/A stored, verification shows the signer', async () => {
+    await page.getByTestId('main-nav').getByText('Ký số').click();
+    await page.getByTestId('finalize-item').filter({ hasText: 'Nguyễn Văn Ánh' }).click();
+    await page.getByTestId('finalize-sign').click();
+    await expect.poll(() => page.getByTestId('signing-device').innerText()).toContain('mở khóa thiết bị ký');
+    // A wrong password first: refused in Vietnamese, nothing signed.
+    await page.getByTestId('signing-unlock').click();
+    await page.getByTestId('signing-secret').fill('sai-mat-khau');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('signing-problem').innerText(), { timeout: 10_000 })
+      .toContain('Sai mật khẩu của tệp chứng thư số');
+    expect(await readStore(page, 'documents')).toEqual([]);
+    await page.getByTestId('signing-secret').fill(P12_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('signing-unlocked').waitFor();
+    await expect
+      .poll(() => page.getByTestId('verification-signer').allInnerTexts(), { timeout: 30_000 })
+      .toEqual(['Sở Lao động - Thương binh và Xã hội tỉnh Đồng Tháp']);
+    expect(await page.getByTestId('verification-valid').count()).toBe(1);
+    const records = await readStore<{ status: string; ownerName: string }>(page, 'records');
+    expect(records.find((record) => record.ownerName === 'Nguyễn Văn Ánh')?.status).toBe('finalized');
+    const [document] = await readStore<{ sha256: string; bytes: number; level: string }>(page, 'documents');
+    expect(document).toMatchObject({ level: 'B-B' });
+    expect(document!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    await screenshot(page, '18-finalize-verified');
   });
 });

@@ -1,0 +1,162 @@
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppError } from '../../../src-shared/errors/app-error';
+import { db } from '../../db/database';
+import type { RecordRow } from '../../db/rows';
+import { queueForFinalize } from '../../finalize/finalize-record';
+import { useFinalizeState } from '../../finalize/finalize-state';
+import { formatBytes, formatDateTime } from '../../ui/format';
+import { useErrorText } from '../../ui/use-error-text';
+import { SigningDeviceCard } from './SigningDeviceCard';
+import { VerificationPanel } from './VerificationPanel';
+
+/** Indexed records (to sign) first, then the latest finalized ones. */
+const useFinalizeList = () =>
+  useLiveQuery(async () => {
+    const indexed = await db.records.where('status').equals('indexed').sortBy('updatedAt');
+    const finalized = (
+      await db.records.where('status').equals('finalized').reverse().sortBy('updatedAt')
+    ).slice(0, 50);
+    return [...indexed, ...finalized];
+  }) ?? [];
+
+function RecordTag(props: { record: RecordRow; current: boolean }) {
+  const { t } = useTranslation();
+  const { record, current } = props;
+  if (record.status === 'finalized') return <Tag color="green">{t('status.finalized')}</Tag>;
+  if (current) return <Tag color="processing">{t('finalize.signing')}</Tag>;
+  if (record.finalize?.state === 'queued') return <Tag color="blue">{t('finalize.queued')}</Tag>;
+  if (record.finalize?.state === 'failed') return <Tag color="red">{t('finalize.failed')}</Tag>;
+  return <Tag>{t('status.indexed')}</Tag>;
+}
+
+/** Finalize: sign indexed records into PDF/A files, and check the signed ones. */
+export function FinalizeScreen() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const list = useFinalizeList();
+  const runner = useFinalizeState();
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const record = list.find((each) => each.id === chosenId) ?? list[0];
+  const document = useLiveQuery(() => (record ? db.documents.get(record.id) : undefined), [record?.id]);
+  const signable = list.filter((each) => each.status === 'indexed' && each.finalize?.state !== 'queued');
+
+  const queue = async (ids: string[]) => {
+    await queueForFinalize(ids);
+    void message.info(t('finalize.queuedMessage', { count: ids.length }));
+  };
+  const download = () => {
+    if (!document || !record?.code) return;
+    const link = window.document.createElement('a');
+    link.href = URL.createObjectURL(document.pdf);
+    link.download = `${record.code}.pdf`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
+
+  return (
+    <div className="indexing-layout">
+      <Space direction="vertical" className="record-list">
+        <SigningDeviceCard waiting={runner.waiting} />
+        <Card
+          size="small"
+          title={t('finalize.queue')}
+          extra={
+            <Button
+              size="small"
+              disabled={signable.length === 0}
+              onClick={() => void queue(signable.map((each) => each.id))}
+              data-testid="finalize-all"
+            >
+              {t('finalize.signAll', { count: signable.length })}
+            </Button>
+          }
+        >
+          {list.length === 0 ? <Empty description={t('finalize.nothing')} /> : null}
+          <List
+            size="small"
+            dataSource={list}
+            renderItem={(item) => (
+              <List.Item
+                className={item.id === record?.id ? 'record-item record-item-current' : 'record-item'}
+                onClick={() => setChosenId(item.id)}
+                data-testid="finalize-item"
+              >
+                <List.Item.Meta
+                  title={item.ownerName ?? item.captureLabel ?? t('indexing.untitled')}
+                  description={
+                    <Space size={4} wrap>
+                      <Typography.Text code>{item.code}</Typography.Text>
+                      <RecordTag record={item} current={runner.current === item.id} />
+                    </Space>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        </Card>
+      </Space>
+      {record ? (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Card size="small" title={<Typography.Text strong>{record.code}</Typography.Text>}>
+            <Descriptions size="small" column={1}>
+              <Descriptions.Item label={t('indexing.fields.ownerName')}>
+                {record.ownerName ?? '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('indexing.fields.documentNumber')}>
+                {record.documentNumber ?? '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('finalize.state')}>
+                <RecordTag record={record} current={runner.current === record.id} />
+              </Descriptions.Item>
+              {document ? (
+                <>
+                  <Descriptions.Item label={t('finalize.file')}>
+                    {formatBytes(document.bytes)} · PAdES {document.level} ·{' '}
+                    {formatDateTime(document.signedAt)}
+                  </Descriptions.Item>
+                  <Descriptions.Item label="SHA-256">
+                    <Typography.Text code copyable style={{ fontSize: 11 }}>
+                      {document.sha256}
+                    </Typography.Text>
+                  </Descriptions.Item>
+                </>
+              ) : null}
+            </Descriptions>
+            {record.finalize?.state === 'failed' && record.finalize.error ? (
+              <Alert
+                type="error"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={errorText(AppError.fromData(record.finalize.error))}
+                data-testid="finalize-error"
+              />
+            ) : null}
+            <Space>
+              {record.status === 'indexed' && record.finalize?.state !== 'queued' ? (
+                <Button
+                  type="primary"
+                  icon={<SafetyCertificateOutlined />}
+                  onClick={() => void queue([record.id])}
+                  data-testid="finalize-sign"
+                >
+                  {t('finalize.sign')}
+                </Button>
+              ) : null}
+              {document ? (
+                <Button icon={<DownloadOutlined />} onClick={download}>
+                  {t('finalize.download')}
+                </Button>
+              ) : null}
+            </Space>
+          </Card>
+          {document && record.code ? <VerificationPanel document={document} code={record.code} /> : null}
+        </Space>
+      ) : null}
+    </div>
+  );
+}
