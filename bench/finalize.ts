@@ -1,0 +1,123 @@
+/**
+ * bench/finalize: time and output size to finalize a 10-page 300-dpi colour record, beside
+ * Debian's `ocrmypdf --output-type pdfa` on the same JPEG pages (wrapped losslessly into a
+ * PDF by img2pdf, ocrmypdf's own library) in the same run.
+ *   - ours, end to end: OCR through the pool, PDF/A build, PAdES signature (PKCS#12);
+ *   - ours, finalize only: build + sign from the stored OCR (what the finalize runner does,
+ *     since OCR already ran during indexing).
+ * Goal (issue 5): faster than ocrmypdf end to end, output no larger.
+ *
+ * Run: npm run bench:finalize   (needs `apt-get install ocrmypdf tesseract-ocr-vie`)
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import sharp from 'sharp';
+import { demoStack } from '../src-main/capture/demo/demo-documents';
+import { createOcrPool, poolSize } from '../src-main/ocr/ocr-pool';
+import { buildRecordPdf, type RecordPdfPage } from '../src-main/pdf/record-pdf';
+import { silentLogger } from '../src-main/platform/logger';
+import { signPdf } from '../src-main/signing/pades';
+import { openPkcs12Signer } from '../src-main/signing/pkcs12-signer';
+import type { RecordDocumentMeta } from '../src-shared/domain/record-document';
+import { createTestPki, P12_PASSWORD } from '../test/support/test-pki';
+
+const run = promisify(execFile);
+const PAGES = 10;
+const DPI = 300;
+const ROUNDS = Number(process.env.ROUNDS ?? 2);
+const META: RecordDocumentMeta = {
+  code: '000.00.12.H20.2026.0010000017',
+  fields: { resultType: 'decision', documentNumber: '1317/QĐ-SLĐTBXH', ownerName: 'Nguyễn Văn Ánh' },
+};
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'sohoa-bench-finalize-'));
+  const pool = createOcrPool({ size: () => 0, cacheDir: join(dir, 'cache'), log: silentLogger });
+  try {
+    // The pages as capture stores them: colour JPEG, quality 85, 300 dpi.
+    const images = await Promise.all(
+      demoStack(0, PAGES).map((page) =>
+        sharp(Buffer.from(page.svg), { density: DPI })
+          .flatten({ background: 'white' })
+          .jpeg({ quality: 85 })
+          .withDensity(DPI)
+          .toBuffer(),
+      ),
+    );
+    const files = images.map((image, index) => {
+      const file = join(dir, `page-${String(index + 1).padStart(2, '0')}.jpg`);
+      writeFileSync(file, image);
+      return file;
+    });
+    const pki = createTestPki(join(dir, 'pki'));
+    const signer = await openPkcs12Signer(pki.agency.p12Path, P12_PASSWORD);
+    await pool.recognize(images[0]!); // workers started and models loaded before timing
+
+    const ours: { ocr: number; finalize: number; bytes: number }[] = [];
+    const theirs: { ms: number; bytes: number }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      let started = performance.now();
+      const ocr = await Promise.all(images.map((image) => pool.recognize(image)));
+      const ocrMs = performance.now() - started;
+      started = performance.now();
+      const pages: RecordPdfPage[] = images.map((image, index) => ({
+        image,
+        mimeType: 'image/jpeg',
+        dpi: DPI,
+        rotation: 0,
+        ocr: ocr[index]!,
+      }));
+      const signed = await signPdf(await buildRecordPdf(pages, META), signer);
+      ours.push({ ocr: ocrMs, finalize: performance.now() - started, bytes: signed.pdf.length });
+
+      started = performance.now();
+      const input = join(dir, 'input.pdf');
+      const output = join(dir, 'ocrmypdf.pdf');
+      await run('/usr/bin/python3', ['-m', 'img2pdf', ...files, '-o', input]);
+      await run('ocrmypdf', [
+        '--output-type',
+        'pdfa',
+        '-l',
+        'vie+eng',
+        '--jobs',
+        String(availableParallelism()),
+        '--quiet',
+        input,
+        output,
+      ]);
+      theirs.push({ ms: performance.now() - started, bytes: readFileSync(output).length });
+    }
+
+    const endToEnd = median(ours.map((each) => each.ocr + each.finalize));
+    const finalizeOnly = median(ours.map((each) => each.finalize));
+    const ocrmypdf = median(theirs.map((each) => each.ms));
+    const ourBytes = median(ours.map((each) => each.bytes));
+    const theirBytes = median(theirs.map((each) => each.bytes));
+    console.log(
+      `bench/finalize on ${availableParallelism()} cores: ${PAGES} A4 pages, ${DPI} dpi colour JPEG, median of ${ROUNDS}`,
+    );
+    console.log(
+      `  ours, end to end (OCR pool of ${poolSize(0)} + PDF/A + PAdES): ${seconds(endToEnd)}, ${megabytes(ourBytes)}`,
+    );
+    console.log(`  ours, finalize only (build + sign from stored OCR):   ${seconds(finalizeOnly)}`);
+    console.log(
+      `  ocrmypdf --output-type pdfa (img2pdf + OCR + PDF/A):    ${seconds(ocrmypdf)}, ${megabytes(theirBytes)}`,
+    );
+    console.log(`  speed, end to end: ${(ocrmypdf / endToEnd).toFixed(2)}× ocrmypdf's (goal > 1)`);
+    console.log(`  speed, finalize only: ${(ocrmypdf / finalizeOnly).toFixed(1)}× ocrmypdf's`);
+    console.log(`  size: ${(ourBytes / theirBytes).toFixed(3)}× ocrmypdf's (goal ≤ 1)`);
+    await signer.close();
+  } finally {
+    await pool.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
