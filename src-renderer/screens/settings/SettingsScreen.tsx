@@ -2,6 +2,7 @@ import { Col, Row } from 'antd';
 import { useSession } from '../../session/session-context';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ProcedureCatalogPanel } from './ProcedureCatalogPanel';
+import { SigningSettingsPanel } from './SigningSettingsPanel';
 import { StationSettingsForm } from './StationSettingsForm';
 import { StoragePanel } from './StoragePanel';
 
@@ -22,6 +23,9 @@ export function SettingsScreen() {
       </Col>
       <Col xs={24} xl={9}>
         <Row gutter={[16, 16]}>
+          <Col span={24}>
+            <SigningSettingsPanel editable={isAdmin} />
+          </Col>
           <Col span={24}>
             <StoragePanel />
           </Col>
