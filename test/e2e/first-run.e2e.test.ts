@@ -48,6 +48,7 @@ describe('first run in Chromium through the browser harness', () => {
       .toEqual([
         'Quét',
         'Lập chỉ mục',
+        'Ký số',
         'Duyệt lô',
         'Đồng bộ',
         'Tra cứu',
@@ -91,7 +92,7 @@ describe('first run in Chromium through the browser harness', () => {
     await page.getByTestId('login-submit').click();
     await expect
       .poll(() => navLabels(page))
-      .toEqual(['Quét', 'Lập chỉ mục', 'Đồng bộ', 'Tra cứu', 'Thống kê', 'Cài đặt']);
+      .toEqual(['Quét', 'Lập chỉ mục', 'Ký số', 'Đồng bộ', 'Tra cứu', 'Thống kê', 'Cài đặt']);
     await expect.poll(() => page.getByTestId('page-title').innerText()).toBe('Quét');
     const status = await page.getByTestId('status-bar').innerText();
     expect(status).toContain('Trần Thị Thư (Cán bộ số hóa)');
@@ -110,7 +111,7 @@ describe('first run in Chromium through the browser harness', () => {
     await page.getByText('English').first().click();
     await expect
       .poll(() => navLabels(page))
-      .toEqual(['Scan', 'Indexing', 'Sync', 'Lookup', 'Statistics', 'Settings']);
+      .toEqual(['Scan', 'Indexing', 'Sign', 'Sync', 'Lookup', 'Statistics', 'Settings']);
     await expect
       .poll(() => page.getByTestId('status-user').innerText())
       .toContain('Trần Thị Thư (Digitization clerk)');
@@ -119,7 +120,7 @@ describe('first run in Chromium through the browser harness', () => {
     await page.reload();
     await expect
       .poll(() => navLabels(page))
-      .toEqual(['Scan', 'Indexing', 'Sync', 'Lookup', 'Statistics', 'Settings']);
+      .toEqual(['Scan', 'Indexing', 'Sign', 'Sync', 'Lookup', 'Statistics', 'Settings']);
   });
 
   it('opens the station database in Chromium’s IndexedDB and asks for persistent storage', async () => {

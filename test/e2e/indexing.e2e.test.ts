@@ -183,7 +183,10 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
     await page.getByTestId('main-nav').getByText('Ký số').click();
     await page.getByTestId('finalize-item').filter({ hasText: 'Nguyễn Văn Ánh' }).click();
     await page.getByTestId('finalize-sign').click();
-    await expect.poll(() => page.getByTestId('signing-device').innerText()).toContain('mở khóa thiết bị ký');
+    // Queued, and the runner waits for the device to be unlocked.
+    await expect
+      .poll(() => page.getByTestId('signing-device').innerText(), { timeout: 20_000 })
+      .toContain('mở khóa thiết bị ký để tiếp tục');
     // A wrong password first: refused in Vietnamese, nothing signed.
     await page.getByTestId('signing-unlock').click();
     await page.getByTestId('signing-secret').fill('sai-mat-khau');

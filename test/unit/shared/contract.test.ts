@@ -58,10 +58,12 @@ describe('IPC contract', () => {
       'app',
       'auth',
       'capture',
+      'finalize',
       'ocr',
       'procedures',
       'profiles',
       'settings',
+      'signing',
       'users',
     ]);
     const client = createStationClient(bridge);
