@@ -1,21 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import fontkit from '@pdf-lib/fontkit';
 import {
   concatTransformationMatrix,
   drawObject,
   PDFDocument,
   popGraphicsState,
   pushGraphicsState,
-  type PDFFont,
   type PDFImage,
 } from 'pdf-lib';
 import { documentTitle, type RecordDocumentMeta } from '../../src-shared/domain/record-document';
 import { AppError } from '../../src-shared/errors/app-error';
 import { APP_NAME, APP_VERSION } from '../platform/app-version';
-import { assetPath } from '../platform/asset-path';
+import { readAsset } from '../platform/asset-path';
 import { imageMatrix, POINTS_PER_INCH, turnedSize, type QuarterTurn } from './page-geometry';
 import { declarePdfA } from './pdfa';
+import { embedTextFont, type TextFont } from './text-font';
 import { textLayerOperators, type OcrLayout } from './text-layer';
 
 export interface RecordPdfPage {
@@ -28,18 +26,8 @@ export interface RecordPdfPage {
   ocr?: OcrLayout;
 }
 
-export const PDF_FONT_FILE = 'pdf/LiberationSerif-Regular.ttf';
-export const PDF_ICC_FILE = 'pdf/sRGB.icc';
-
-interface PdfAssets {
-  font: Uint8Array;
-  icc: Uint8Array;
-}
-let assets: Promise<PdfAssets> | null = null;
-const loadAssets = () =>
-  (assets ??= Promise.all([readFile(assetPath(PDF_FONT_FILE)), readFile(assetPath(PDF_ICC_FILE))]).then(
-    ([font, icc]) => ({ font, icc }),
-  ));
+/** The sRGB profile of the PDF/A OutputIntent. */
+const ICC_FILE = 'pdf/sRGB.icc';
 
 async function embedImage(doc: PDFDocument, page: RecordPdfPage, index: number): Promise<PDFImage> {
   try {
@@ -50,13 +38,7 @@ async function embedImage(doc: PDFDocument, page: RecordPdfPage, index: number):
   }
 }
 
-function addPage(
-  doc: PDFDocument,
-  image: PDFImage,
-  input: RecordPdfPage,
-  font: PDFFont,
-  glyphs: Set<number>,
-) {
+function addPage(doc: PDFDocument, image: PDFImage, input: RecordPdfPage, text: TextFont) {
   const inches = (px: number) => (px / input.dpi) * POINTS_PER_INCH;
   const stored = { width: inches(image.width), height: inches(image.height) };
   const shown = turnedSize(stored, input.rotation);
@@ -69,15 +51,14 @@ function addPage(
     popGraphicsState(),
   );
   if (input.ocr && input.ocr.words.length > 0) {
-    const fontName = page.node.newFontDictionary('Ocr', font.ref);
+    const fontName = page.node.newFontDictionary('Ocr', text.font.ref);
     page.pushOperators(
       ...textLayerOperators({
         ocr: input.ocr,
         pageTurn: input.rotation,
         page: shown,
-        font,
+        text,
         fontName,
-        glyphs,
       }),
     );
   }
@@ -104,13 +85,10 @@ export async function buildRecordPdf(
   options: { documentId?: string; now?: Date } = {},
 ): Promise<Uint8Array> {
   if (pages.length === 0) throw new AppError('pdf.noPages');
-  const { font: fontBytes, icc } = await loadAssets();
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(fontBytes, { subset: true });
-  const glyphs = new Set(font.getCharacterSet());
+  const text = await embedTextFont(doc);
   for (const [index, page] of pages.entries()) {
-    addPage(doc, await embedImage(doc, page, index), page, font, glyphs);
+    addPage(doc, await embedImage(doc, page, index), page, text);
   }
   const { fields } = meta;
   declarePdfA(
@@ -127,7 +105,7 @@ export async function buildRecordPdf(
       instanceId: `uuid:${randomUUID()}`,
       record: recordProperties(meta),
     },
-    icc,
+    await readAsset(ICC_FILE),
   );
   // Classic cross-reference table: signatures append incremental updates to it.
   return doc.save({ useObjectStreams: false });

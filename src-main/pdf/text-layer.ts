@@ -11,10 +11,10 @@ import {
   setTextRenderingMode,
   showText,
   TextRenderingMode,
-  type PDFFont,
   type PDFName,
 } from 'pdf-lib';
 import type { OcrPage } from '../../src-shared/ocr/ocr-page';
+import type { TextFont } from './text-font';
 import { normaliseTurn, turnedSize, turnPoint, type QuarterTurn, type Size } from './page-geometry';
 
 /** Liberation Serif's ascent and descent (em fractions): a word's box spans both. */
@@ -29,8 +29,6 @@ const setHorizontalScaling = (percent: number) =>
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 /** The word without characters the font has no glyph for (PDF/A forbids showing .notdef). */
-const printable = (text: string, glyphs: Set<number>) =>
-  [...text.normalize('NFC')].filter((c) => glyphs.has(c.codePointAt(0)!)).join('');
 
 /**
  * The invisible text layer of a page (text render mode 3): each OCR word placed over its
@@ -43,11 +41,12 @@ export function textLayerOperators(input: {
   pageTurn: QuarterTurn;
   /** The page in points, as shown. */
   page: Size;
-  font: PDFFont;
+  /** The embedded font, named `fontName` in the page's resources. */
+  text: TextFont;
   fontName: PDFName;
-  glyphs: Set<number>;
 }): PDFOperator[] {
-  const { ocr, page, font, fontName, glyphs } = input;
+  const { ocr, page, fontName } = input;
+  const { font, printable } = input.text;
   const turn = normaliseTurn(input.pageTurn - ocr.orientation);
   const ocrSize = { width: ocr.widthPx, height: ocr.heightPx };
   const shown = turnedSize(ocrSize, turn);
@@ -63,7 +62,7 @@ export function textLayerOperators(input: {
     setTextRenderingMode(TextRenderingMode.Invisible),
   ];
   for (const word of ocr.words) {
-    const text = printable(word.text, glyphs).trim();
+    const text = printable(word.text).trim();
     const { x0, y0, x1, y1 } = word.bbox;
     if (!text || x1 <= x0 || y1 <= y0) continue;
     const size = ((y1 - y0) * scale) / (ASCENT + DESCENT);

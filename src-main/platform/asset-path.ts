@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,4 +20,17 @@ export function assetPath(relative: string): string {
     if (parent === dir) throw new Error(`asset not found: ${relative}`);
     dir = parent;
   }
+}
+
+const cache = new Map<string, Promise<Buffer>>();
+
+/** A shipped file's bytes, read once per process (a failed read is tried again next time). */
+export function readAsset(relative: string): Promise<Buffer> {
+  let bytes = cache.get(relative);
+  if (!bytes) {
+    bytes = readFile(assetPath(relative));
+    bytes.catch(() => cache.delete(relative));
+    cache.set(relative, bytes);
+  }
+  return bytes;
 }

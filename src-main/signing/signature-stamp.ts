@@ -1,5 +1,3 @@
-import fontkit from '@pdf-lib/fontkit';
-import { readFile } from 'node:fs/promises';
 import {
   beginText,
   endText,
@@ -16,8 +14,7 @@ import {
   type PDFDocument,
   type PDFRef,
 } from 'pdf-lib';
-import { assetPath } from '../platform/asset-path';
-import { PDF_FONT_FILE } from '../pdf/record-pdf';
+import { embedTextFont } from '../pdf/text-font';
 
 export const STAMP_SIZE = { width: 230, height: 66 };
 const MARGIN = 24;
@@ -32,9 +29,7 @@ export async function stampAppearance(
   doc: PDFDocument,
   lines: readonly string[],
 ): Promise<{ appearance: PDFRef; width: number; height: number }> {
-  doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(await readFile(assetPath(PDF_FONT_FILE)), { subset: true });
-  const glyphs = new Set(font.getCharacterSet());
+  const { font, printable } = await embedTextFont(doc);
   const { width, height } = STAMP_SIZE;
   const operators = [
     pushGraphicsState(),
@@ -48,8 +43,7 @@ export async function stampAppearance(
     moveText(6, height - 6 - FONT_SIZE),
   ];
   for (const [index, line] of lines.entries()) {
-    const printable = [...line.normalize('NFC')].filter((c) => glyphs.has(c.codePointAt(0)!)).join('');
-    let text = printable;
+    let text = printable(line);
     while (text.length > 1 && font.widthOfTextAtSize(text, FONT_SIZE) > width - 12) text = text.slice(0, -1);
     if (index > 0) operators.push(moveText(0, -(FONT_SIZE + 3)));
     operators.push(showText(font.encodeText(text)));
