@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { RecordDocumentMeta } from '../../src-shared/domain/record-document';
 import { AppError } from '../../src-shared/errors/app-error';
 import type { Clock } from '../platform/clock';
+import type { SignedPdf } from '../signing/pades';
 import { buildRecordPdf, type RecordPdfPage } from './record-pdf';
 
 /** Bytes of the finished file sent back per read: the same size as import chunks. */
@@ -21,6 +22,7 @@ export interface FinishedDocument {
   bytes: number;
   sha256: string;
   level: 'B-B' | 'B-T';
+  signerName: string;
   timestampError?: AppError;
 }
 
@@ -30,10 +32,7 @@ export interface FinishedDocument {
  * reads the signed file back in chunks. Jobs live in memory only: the queue of records to
  * finalize is in IndexedDB, and a job lost to a restart is simply started again.
  */
-export function createFinalizeJobs(deps: {
-  clock: Clock;
-  sign: (pdf: Uint8Array) => Promise<{ pdf: Buffer; level: 'B-B' | 'B-T'; timestampError?: AppError }>;
-}) {
+export function createFinalizeJobs(deps: { clock: Clock; sign: (pdf: Uint8Array) => Promise<SignedPdf> }) {
   const jobs = new Map<string, Job>();
 
   const jobOf = (jobId: string, userId: string): Job => {
@@ -70,6 +69,7 @@ export function createFinalizeJobs(deps: {
         bytes: signed.pdf.length,
         sha256: createHash('sha256').update(signed.pdf).digest('hex'),
         level: signed.level,
+        signerName: signed.signerName,
         ...(signed.timestampError ? { timestampError: signed.timestampError } : {}),
       };
     },

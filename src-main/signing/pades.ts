@@ -35,6 +35,8 @@ export interface SignedPdf {
   pdf: Buffer;
   /** B-T when the timestamp server answered, B-B otherwise. */
   level: 'B-B' | 'B-T';
+  /** Who signed: the certificate's common name. */
+  signerName: string;
   /** Why there is no timestamp although one was asked for: the signature stands without it. */
   timestampError?: AppError;
 }
@@ -160,7 +162,12 @@ export async function signPdf(
   const signed = await embedSignature(prepared, pdf.length, (digest) =>
     buildSignedData(digest, signer, stamped),
   );
-  return { pdf: signed, level, ...(timestampError ? { timestampError } : {}) };
+  return {
+    pdf: signed,
+    level,
+    signerName: signerName(signer.certificate),
+    ...(timestampError ? { timestampError } : {}),
+  };
 }
 
 /** Fills the byte range and `/Contents` of the signature prepared in the update after `updateStart`. */

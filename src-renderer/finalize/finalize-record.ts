@@ -80,7 +80,6 @@ export async function finalizeRecord(
         detail: `finalized file arrived damaged: ${sha256} ≠ ${done.sha256}`,
       });
     }
-    const status = await station.signing.status({});
     await db.transaction('rw', db.records, db.documents, async () => {
       const current = await db.records.get(recordId);
       if (!current || !canTransition(current.status, 'finalized')) throw new AppError('records.notEditable');
@@ -90,7 +89,7 @@ export async function finalizeRecord(
         sha256,
         bytes: pdf.size,
         level: done.level,
-        signerName: status.signer?.name ?? '',
+        signerName: done.signerName,
         signedAt: Date.now(),
       });
       await db.records.update(recordId, { status: 'finalized', finalize: undefined, updatedAt: Date.now() });

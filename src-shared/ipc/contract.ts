@@ -209,6 +209,7 @@ export const contract = {
       bytes: z.number().int().positive(),
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
       level: z.enum(['B-B', 'B-T']),
+      signerName: z.string(),
       warning: appErrorDataSchema.nullable(),
     }),
   }),
