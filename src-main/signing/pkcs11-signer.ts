@@ -213,24 +213,32 @@ export async function openPkcs11Signer(options: {
         { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
         { type: pkcs11js.CKA_ID, value: id },
       ])[0];
-    const candidates = certificatesOn(pkcs11, session).filter(
-      ({ id }) => !options.certificateId || id.toString('hex') === options.certificateId.toLowerCase(),
-    );
-    const chosen = candidates.map((each) => ({ ...each, key: keyFor(each.id) })).find((each) => each.key);
+    const onToken = certificatesOn(pkcs11, session);
+    const wanted = options.certificateId?.toLowerCase();
+    // The named certificate, or the first one whose private key is on the token.
+    let chosen: ((typeof onToken)[number] & { key: Buffer }) | undefined;
+    for (const each of onToken) {
+      if (wanted && each.id.toString('hex') !== wanted) continue;
+      const key = keyFor(each.id);
+      if (key) {
+        chosen = { ...each, key };
+        break;
+      }
+    }
     if (!chosen) throw new AppError('signing.certificateMissing');
-    const others = certificatesOn(pkcs11, session)
+    const { certificate, key } = chosen;
+    const others = onToken
       .map((each) => each.certificate)
-      .filter((each) => !each.der.equals(chosen.certificate.der));
+      .filter((each) => !each.der.equals(certificate.der));
     const mechanisms = pkcs11.C_GetMechanismList(slot);
     const hashOnToken = mechanisms.includes(pkcs11js.CKM_SHA256_RSA_PKCS);
     const modulusBytes = Math.ceil(
-      (chosen.certificate.x509.publicKey.asymmetricKeyDetails?.modulusLength ?? 4096) / 8,
+      (certificate.x509.publicKey.asymmetricKeyDetails?.modulusLength ?? 4096) / 8,
     );
-    if (chosen.certificate.x509.publicKey.asymmetricKeyType !== 'rsa')
-      throw new AppError('signing.unsupportedKey');
+    if (certificate.x509.publicKey.asymmetricKeyType !== 'rsa') throw new AppError('signing.unsupportedKey');
     return {
       kind: 'pkcs11',
-      certificate: chosen.certificate,
+      certificate,
       chain: others,
       async sign(data) {
         try {
@@ -240,7 +248,7 @@ export async function openPkcs11Signer(options: {
           pkcs11.C_SignInit(
             session,
             { mechanism: hashOnToken ? pkcs11js.CKM_SHA256_RSA_PKCS : pkcs11js.CKM_RSA_PKCS },
-            chosen.key!,
+            key,
           );
           // The token works on a libuv thread: main's event loop is free meanwhile.
           return await pkcs11.C_SignAsync(session, input, Buffer.alloc(modulusBytes));
