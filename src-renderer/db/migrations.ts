@@ -76,9 +76,14 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     // v6: the signed PDF/A of each finalized record, kept apart from the record rows that
-    // lists read whole; records carry their place in the finalize queue.
+    // lists read whole; records carry their place in the finalize queue, indexed so that the
+    // runner reads the queue, not every indexed record.
     version: 6,
-    stores: { documents: 'recordId, sha256' },
+    stores: {
+      documents: 'recordId, sha256',
+      records:
+        'id, &code, status, batchId, ownerIdNumber, documentNumber, updatedAt, ownerNameFolded, [status+updatedAt], procedureCode, finalize.state',
+    },
   },
 ];
 

@@ -35,9 +35,9 @@ export function useFinalizeRunner(enabled: boolean, context: { agencyName: strin
       if (stopped) return;
       const next = (
         await db.records
-          .where('status')
-          .equals('indexed')
-          .filter((record) => record.finalize?.state === 'queued')
+          .where('finalize.state')
+          .equals('queued')
+          .filter((record) => record.status === 'indexed')
           .toArray()
       ).sort((a, b) => a.finalize!.queuedAt - b.finalize!.queuedAt)[0];
       if (!next) {
