@@ -14,7 +14,8 @@ import { readAsset } from '../platform/asset-path';
 import { imageMatrix, POINTS_PER_INCH, turnedSize, type QuarterTurn } from './page-geometry';
 import { declarePdfA } from './pdfa';
 import { embedTextFont, type TextFont } from './text-font';
-import { textLayerOperators, type OcrLayout } from './text-layer';
+import type { OcrLayout } from '../../src-shared/ocr/ocr-page';
+import { textLayerOperators } from './text-layer';
 
 export interface RecordPdfPage {
   image: Uint8Array;

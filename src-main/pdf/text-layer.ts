@@ -13,15 +13,13 @@ import {
   TextRenderingMode,
   type PDFName,
 } from 'pdf-lib';
-import type { OcrPage } from '../../src-shared/ocr/ocr-page';
+import type { OcrLayout } from '../../src-shared/ocr/ocr-page';
 import type { TextFont } from './text-font';
 import { normaliseTurn, turnedSize, turnPoint, type QuarterTurn, type Size } from './page-geometry';
 
 /** Liberation Serif's ascent and descent (em fractions): a word's box spans both. */
 const ASCENT = 0.891;
 const DESCENT = 0.216;
-
-export type OcrLayout = Pick<OcrPage, 'words' | 'orientation' | 'widthPx' | 'heightPx'>;
 
 const setHorizontalScaling = (percent: number) =>
   PDFOperator.of(PDFOperatorNames.SetTextHorizontalScaling, [PDFNumber.of(percent)]);

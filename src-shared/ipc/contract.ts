@@ -12,7 +12,7 @@ import { appErrorDataSchema } from '../errors/app-error';
 import { deviceCapabilitiesSchema, deviceInfoSchema, scanOptionsSchema } from '../capture/scan-options';
 import { procedureSchema } from '../domain/procedure-catalogue';
 import { roleSchema } from '../domain/roles';
-import { ocrPageSchema } from '../ocr/ocr-page';
+import { ocrLayoutSchema, ocrPageSchema } from '../ocr/ocr-page';
 import { recordDocumentMetaSchema } from '../domain/record-document';
 import { documentVerificationSchema, signingStatusSchema, tokenSummarySchema } from '../domain/signing';
 import { settingsPatchSchema, stationSettingsSchema } from '../domain/settings';
@@ -197,7 +197,7 @@ export const contract = {
         mimeType: z.enum(['image/jpeg', 'image/png']),
         dpi: z.number().int().min(50).max(2400),
         rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
-        ocr: ocrPageSchema.pick({ words: true, orientation: true, widthPx: true, heightPx: true }).nullable(),
+        ocr: ocrLayoutSchema.nullable(),
       })
       .strict(),
     response: ok,

@@ -26,3 +26,12 @@ export const ocrPageSchema = z.object({
   ms: z.number().nonnegative(),
 });
 export type OcrPage = z.infer<typeof ocrPageSchema>;
+
+/** What the PDF's text layer needs of a page's OCR: the words' boxes and the space they are in. */
+export const ocrLayoutSchema = ocrPageSchema.pick({
+  words: true,
+  orientation: true,
+  widthPx: true,
+  heightPx: true,
+});
+export type OcrLayout = z.infer<typeof ocrLayoutSchema>;
