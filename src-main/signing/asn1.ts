@@ -63,8 +63,6 @@ export const bool = (value: boolean) =>
   asn1.create(Class.UNIVERSAL, Type.BOOLEAN, false, value ? '\xff' : '\x00');
 /** `[n]` context-specific wrapper; `implicit` replaces the inner tag, as CMS does for SET OF. */
 export const tagged = (tag: number, value: Asn1[]) => asn1.create(Class.CONTEXT_SPECIFIC, tag, true, value);
-/** A node that is already DER (a certificate, a name): kept byte for byte. */
-export const raw = (bytes: Uint8Array) => parseDer(bytes);
 
 export const children = (node: Asn1 | undefined): Asn1[] => (Array.isArray(node?.value) ? node.value : []);
 export const oidOf = (node: Asn1 | undefined): string =>
