@@ -4,6 +4,7 @@ import type { ColorMode } from '../../src-shared/capture/scan-options';
 import type { CaptureSettings } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors/app-error';
 import { inkRatio } from './ink-ratio';
+import { recordedDpi } from './recorded-dpi';
 
 /** A page ready for the queue: archival image, thumbnail, the facts QC needs, its hash. */
 export interface ProcessedPage {
@@ -63,11 +64,9 @@ export async function processPage(
     });
   }
 
-  const dpiSource =
-    metadata.density && metadata.density > 1 ? 'image' : options.scannerDpi ? 'scanner' : 'assumed';
-  const dpi = Math.round(
-    dpiSource === 'image' ? metadata.density! : dpiSource === 'scanner' ? options.scannerDpi! : ASSUMED_DPI,
-  );
+  const recorded = recordedDpi(metadata.density);
+  const dpiSource = recorded ? 'image' : options.scannerDpi ? 'scanner' : 'assumed';
+  const dpi = Math.round(recorded ?? (options.scannerDpi || ASSUMED_DPI));
   const bitonal = options.mode === 'bitonal' || (metadata.depth === 'uchar' && metadata.bitsPerSample === 1);
   const gray = options.mode === 'gray' || metadata.channels === 1 || metadata.space === 'b-w';
 

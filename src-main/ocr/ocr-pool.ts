@@ -12,6 +12,7 @@ import {
 import { PAGE_ORIENTATIONS, type OcrPage, type OcrWord } from '../../src-shared/ocr/ocr-page';
 import { AppError } from '../../src-shared/errors/app-error';
 import type { Logger } from '../platform/logger';
+import { recordedDpi } from '../imaging/recorded-dpi';
 import { OCR_LANGUAGES, tessdataDir } from './tessdata';
 
 /** Below this mean confidence a page may be sideways or upside down: other turns are tried. */
@@ -42,14 +43,14 @@ interface Greymap {
 async function greymap(image: Buffer, options: { turn?: number; maxSide?: number } = {}): Promise<Greymap> {
   try {
     let input = sharp(image);
-    const { density } = await input.metadata();
+    const recorded = recordedDpi((await input.metadata()).density);
     if (options.maxSide) input = input.resize(options.maxSide, options.maxSide, { fit: 'inside' });
     if (options.turn) input = input.rotate(options.turn);
     const { data, info } = await input.greyscale().raw().toBuffer({ resolveWithObject: true });
     const pgm = Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`), data]);
     return {
       pgm,
-      dpi: density && density > 1 ? Math.round(density) : undefined,
+      dpi: recorded ? Math.round(recorded) : undefined,
       width: info.width,
       height: info.height,
     };

@@ -8,6 +8,7 @@ import {
 } from '../../../src-shared/domain/record-document';
 import { signingSettingsSchema } from '../../../src-shared/domain/settings';
 import { AppError } from '../../../src-shared/errors/app-error';
+import { recordedDpi } from '../../imaging/recorded-dpi';
 import { buildRecordPdf, type RecordPdfPage } from '../../pdf/record-pdf';
 import { openPkcs11Signer } from '../../signing/pkcs11-signer';
 import { openPkcs12Signer } from '../../signing/pkcs12-signer';
@@ -41,7 +42,7 @@ async function pageFrom(path: string, fallbackDpi: number): Promise<RecordPdfPag
     .catch((error: unknown) => {
       throw new AppError('imaging.unreadable', { detail: `${path}: ${String(error)}` });
     });
-  const dpi = metadata.density && metadata.density > 1 ? metadata.density : fallbackDpi;
+  const dpi = recordedDpi(metadata.density) ?? fallbackDpi;
   if (metadata.format === 'jpeg') return { image: bytes, mimeType: 'image/jpeg', dpi, rotation: 0 };
   if (metadata.format === 'png') return { image: bytes, mimeType: 'image/png', dpi, rotation: 0 };
   const jpeg = await sharp(bytes).flatten({ background: 'white' }).jpeg({ quality: 85 }).toBuffer();
