@@ -1,7 +1,14 @@
 import { constants, createHash, verify } from 'node:crypto';
 import forge from 'node-forge';
 import { bytesOf, children, Class, DIGEST_NAMES, OID, oidOf, parseDer, toDer, Type, type Asn1 } from './asn1';
-import { readCertificate, type Certificate } from './certificate';
+import { readCertificate, signerName, type Certificate } from './certificate';
+
+/** The digest of some bytes, in parts, with an algorithm named as Node's crypto names it. */
+export function digest(algorithm: string, ...parts: Uint8Array[]): Buffer {
+  const hash = createHash(algorithm);
+  for (const part of parts) hash.update(part);
+  return hash.digest();
+}
 
 /** What a CMS SignedData says about itself, checked against its content. */
 export interface SignedDataCheck {
@@ -162,5 +169,26 @@ export function readTstInfo(tstInfo: Buffer): { time: Date; imprintAlgorithm: st
     time: forge.asn1.generalizedTimeToDate(String(genTime?.value)),
     imprintAlgorithm: DIGEST_NAMES[imprintOid] ?? imprintOid,
     imprint: bytesOf(hashed),
+  };
+}
+
+/**
+ * Checks an RFC 3161 timestamp token against the signature value it claims to stamp: the
+ * token's own signature and digest, and its message imprint against the signature value.
+ */
+export function checkTimestampToken(
+  token: Uint8Array,
+  signatureValue: Buffer,
+): { time: Date; valid: boolean; authority: string; imprintAlgorithm: string } {
+  const check = checkSignedData(token, (algorithm, content) => digest(algorithm, content ?? Buffer.alloc(0)));
+  const info = readTstInfo(check.content ?? Buffer.alloc(0));
+  return {
+    time: info.time,
+    valid:
+      check.digestMatches &&
+      check.signatureValid &&
+      info.imprint.equals(digest(info.imprintAlgorithm, signatureValue)),
+    authority: check.signer ? signerName(check.signer) : '',
+    imprintAlgorithm: info.imprintAlgorithm,
   };
 }

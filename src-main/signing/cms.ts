@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   integer,
   nullValue,
@@ -78,9 +77,3 @@ export async function buildSignedData(
   ]);
   return toDer(seq([oid(OID.signedData), tagged(0, [signedData])]));
 }
-
-export const sha256 = (...parts: Uint8Array[]) => {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part);
-  return hash.digest();
-};

@@ -12,7 +12,8 @@ import {
 import { AppError } from '../../src-shared/errors/app-error';
 import { incrementalUpdate } from '../pdf/incremental-update';
 import { checkSigningCertificate, signerName } from './certificate';
-import { buildSignedData, sha256 } from './cms';
+import { buildSignedData } from './cms';
+import { digest } from './cms-verify';
 import type { Signer } from './signer';
 import { stampAppearance, stampRect } from './signature-stamp';
 
@@ -159,8 +160,8 @@ export async function signPdf(
         }
       }
     : undefined;
-  const signed = await embedSignature(prepared, pdf.length, (digest) =>
-    buildSignedData(digest, signer, stamped),
+  const signed = await embedSignature(prepared, pdf.length, (documentDigest) =>
+    buildSignedData(documentDigest, signer, stamped),
   );
   return {
     pdf: signed,
@@ -174,7 +175,7 @@ export async function signPdf(
 async function embedSignature(
   prepared: Buffer,
   updateStart: number,
-  cms: (digest: Buffer) => Promise<Buffer>,
+  cms: (documentDigest: Buffer) => Promise<Buffer>,
 ): Promise<Buffer> {
   const placeholder = Buffer.from(`/ByteRange /${BYTE_RANGE_NAME}`);
   const rangeAt = prepared.indexOf(placeholder, updateStart);
@@ -187,8 +188,8 @@ async function embedSignature(
   const range = [0, contentsAt, contentsEnd, prepared.length - contentsEnd];
   // As long as the placeholder, so that no offset moves.
   prepared.write(`/ByteRange [${range.join(' ')}]`.padEnd(placeholder.length, ' '), rangeAt, 'latin1');
-  const digest = sha256(prepared.subarray(0, contentsAt), prepared.subarray(contentsEnd));
-  const signed = await cms(digest);
+  const documentDigest = digest('sha256', prepared.subarray(0, contentsAt), prepared.subarray(contentsEnd));
+  const signed = await cms(documentDigest);
   if (signed.length > CONTENTS_BYTES)
     throw new AppError('internal', { detail: `CMS of ${signed.length} bytes` });
   prepared.write(signed.toString('hex'), contentsAt + 1, 'latin1');

@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import forge from 'node-forge';
 import { AppError } from '../../src-shared/errors/app-error';
 import { bool, children, integer, nullValue, OID, octets, oid, parseDer, seq, toBinary, toDer } from './asn1';
-import { checkSignedData, readTstInfo } from './cms-verify';
+import { checkTimestampToken, digest } from './cms-verify';
 
 const TIMEOUT_MS = 15_000;
 
@@ -11,7 +11,7 @@ const TIMEOUT_MS = 15_000;
  * (a CMS SignedData over a TSTInfo), after checking it stamps this very signature.
  */
 export async function requestTimestamp(url: string, signature: Buffer): Promise<Buffer> {
-  const imprint = createHash('sha256').update(signature).digest();
+  const imprint = digest('sha256', signature);
   // A positive INTEGER nonce: the high bit cleared.
   const nonce = randomBytes(8);
   nonce[0]! &= 0x7f;
@@ -41,13 +41,8 @@ export async function requestTimestamp(url: string, signature: Buffer): Promise<
     const granted = forge.asn1.derToInteger(String(children(status)[0]?.value));
     if (!token || granted > 1) throw new Error(`TSA status ${granted}`);
     const tokenDer = toDer(token);
-    const check = checkSignedData(tokenDer, (algorithm, content) =>
-      createHash(algorithm)
-        .update(content ?? Buffer.alloc(0))
-        .digest(),
-    );
-    const info = readTstInfo(check.content ?? Buffer.alloc(0));
-    if (!check.signatureValid || !check.digestMatches || !info.imprint.equals(imprint)) {
+    const check = checkTimestampToken(tokenDer, signature);
+    if (!check.valid || check.imprintAlgorithm !== 'sha256') {
       throw new Error('token does not stamp this signature');
     }
     return tokenDer;

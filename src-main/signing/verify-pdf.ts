@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { signerName, type Certificate } from './certificate';
 import { checkChain, type ChainReport } from './certificate-chain';
-import { checkSignedData, readTstInfo } from './cms-verify';
+import { checkSignedData, checkTimestampToken, digest } from './cms-verify';
 
 export interface SignatureVerification {
   signer: {
@@ -35,12 +34,6 @@ export interface PdfVerification {
 }
 
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
-
-const hash = (algorithm: string, ...parts: Uint8Array[]) => {
-  const digest = createHash(algorithm);
-  for (const part of parts) digest.update(part);
-  return digest.digest();
-};
 
 /** PDF date (D:YYYYMMDDHHmmSSOHH'mm) as a Date. */
 export function parsePdfDate(value: string): Date | null {
@@ -82,21 +75,11 @@ function verifyOne(
   const hex = file.subarray(contentsStart + 1, contentsEnd - 1).toString('latin1');
   try {
     const signed = [file.subarray(0, contentsStart), file.subarray(contentsEnd, contentsEnd + tailLength)];
-    const check = checkSignedData(Buffer.from(hex, 'hex'), (algorithm) => hash(algorithm, ...signed));
+    const check = checkSignedData(Buffer.from(hex, 'hex'), (algorithm) => digest(algorithm, ...signed));
     let timestamp: SignatureVerification['timestamp'] = null;
     if (check.timestampToken) {
-      const token = checkSignedData(check.timestampToken, (algorithm, content) =>
-        hash(algorithm, content ?? Buffer.alloc(0)),
-      );
-      const info = readTstInfo(token.content ?? Buffer.alloc(0));
-      timestamp = {
-        time: info.time.toISOString(),
-        valid:
-          token.digestMatches &&
-          token.signatureValid &&
-          info.imprint.equals(hash(info.imprintAlgorithm, check.signatureValue)),
-        authority: token.signer ? signerName(token.signer) : '',
-      };
+      const { time, valid, authority } = checkTimestampToken(check.timestampToken, check.signatureValue);
+      timestamp = { time: time.toISOString(), valid, authority };
     }
     const at = timestamp?.valid ? new Date(timestamp.time) : (claimedTime ?? new Date());
     return {
