@@ -167,16 +167,14 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
     expect(await page.getByTestId('ocr-retry').innerText()).toContain('Không nhận dạng được 1 trang');
     await swap(false);
     await page.getByTestId('ocr-retry').click();
-    // Read again in the background, this time with success: neither running nor failed.
-    await expect
-      .poll(
-        async () =>
-          (await page.getByTestId('ocr-running').count()) + (await page.getByTestId('ocr-retry').count()),
-        { timeout: 30_000 },
-      )
-      .toBe(0);
-    const pages = await readStore<{ createdAt: number; ocrStatus: string }>(page, 'pages');
-    expect(pages.sort((a, b) => b.createdAt - a.createdAt)[0]!.ocrStatus).toBe('done');
+    // Read again in the background, this time with success. Between the click and the runner taking
+    // the page it is only `pending` (neither running nor failed on screen), so wait on the store.
+    const newestStatus = async () => {
+      const pages = await readStore<{ createdAt: number; ocrStatus: string }>(page, 'pages');
+      return pages.sort((a, b) => b.createdAt - a.createdAt)[0]!.ocrStatus;
+    };
+    await expect.poll(newestStatus, { timeout: 30_000 }).toBe('done');
+    await expect.poll(() => page.getByTestId('ocr-retry').count()).toBe(0);
   });
 
   it('finalizes the first record: unlock with the certificate password, signed PDF/A stored, verification shows the signer', async () => {
