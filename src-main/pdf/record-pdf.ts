@@ -5,7 +5,6 @@ import {
   PDFDocument,
   popGraphicsState,
   pushGraphicsState,
-  type PDFImage,
 } from 'pdf-lib';
 import { documentTitle, type RecordDocumentMeta } from '../../src-shared/domain/record-document';
 import { AppError } from '../../src-shared/errors/app-error';
@@ -13,6 +12,7 @@ import { APP_NAME, APP_VERSION } from '../platform/app-version';
 import { readAsset } from '../platform/asset-path';
 import { imageMatrix, POINTS_PER_INCH, turnedSize, type QuarterTurn } from './page-geometry';
 import { declarePdfA } from './pdfa';
+import { embedScanImage, type EmbeddedScan } from './scan-image';
 import { embedTextFont, type TextFont } from './text-font';
 import type { OcrLayout } from '../../src-shared/ocr/ocr-page';
 import { textLayerOperators } from './text-layer';
@@ -30,16 +30,15 @@ export interface RecordPdfPage {
 /** The sRGB profile of the PDF/A OutputIntent. */
 const ICC_FILE = 'pdf/sRGB.icc';
 
-async function embedImage(doc: PDFDocument, page: RecordPdfPage, index: number): Promise<PDFImage> {
+async function embedImage(doc: PDFDocument, page: RecordPdfPage, index: number): Promise<EmbeddedScan> {
   try {
-    // JPEG goes in as it is (DCTDecode): no re-encoding, no loss, no time.
-    return page.mimeType === 'image/jpeg' ? await doc.embedJpg(page.image) : await doc.embedPng(page.image);
+    return await embedScanImage(doc, page.image, page.mimeType);
   } catch (error) {
     throw new AppError('pdf.pageUnreadable', { params: { page: index + 1 }, detail: String(error) });
   }
 }
 
-function addPage(doc: PDFDocument, image: PDFImage, input: RecordPdfPage, text: TextFont) {
+function addPage(doc: PDFDocument, image: EmbeddedScan, input: RecordPdfPage, text: TextFont) {
   const inches = (px: number) => (px / input.dpi) * POINTS_PER_INCH;
   const stored = { width: inches(image.width), height: inches(image.height) };
   const shown = turnedSize(stored, input.rotation);

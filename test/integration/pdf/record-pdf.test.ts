@@ -1,18 +1,25 @@
+import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { inflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoStack } from '../../../src-main/capture/demo/demo-documents';
+import { processPage } from '../../../src-main/imaging/process-page';
 import { createOcrPool } from '../../../src-main/ocr/ocr-pool';
 import { checkPdfA } from '../../../src-main/pdf/pdfa-check';
 import { buildRecordPdf, type RecordPdfPage } from '../../../src-main/pdf/record-pdf';
 import { silentLogger } from '../../../src-main/platform/logger';
+import { defaultSettings } from '../../../src-shared/domain/settings';
 import { AppError } from '../../../src-shared/errors/app-error';
 import { tool } from '../../support/poppler';
 import { makeTempDir } from '../../support/temp-dir';
 
 const DPI = 200;
 const MM_PER_INCH = 25.4;
+const run = promisify(execFile);
+const captureSettings = defaultSettings().capture;
 
 describe('a record as one PDF/A-2b file with an invisible Vietnamese text layer', () => {
   const dir = makeTempDir('sohoa-pdf-');
@@ -92,6 +99,46 @@ describe('a record as one PDF/A-2b file with an invisible Vietnamese text layer'
     expect(ty0).toBeCloseTo(word.bbox.x0 * scale, 0);
     expect(ty1).toBeCloseTo(word.bbox.x1 * scale, 0);
     expect(Math.abs(tx0! - (heightPt - word.bbox.y1 * scale))).toBeLessThan(4);
+  });
+
+  it('carries each scan as capture stored it: the JPEG byte for byte, a bitonal page at one bit per pixel', async () => {
+    const bitonal = await processPage(Buffer.from(decision!.svg), {
+      mode: 'bitonal',
+      settings: captureSettings,
+    });
+    expect(bitonal.mimeType).toBe('image/png');
+    const mixed = join(dir.path, 'mixed.pdf');
+    writeFileSync(
+      mixed,
+      await buildRecordPdf(
+        [page, { image: bitonal.image, mimeType: 'image/png', dpi: bitonal.dpi, rotation: 0 }],
+        { code: 'X', fields: {} },
+      ),
+    );
+    expect((await tool('qpdf', ['--check', mixed])).code).toBe(0);
+    const list = (await tool('pdfimages', ['-list', mixed])).out.split('\n').slice(2, 4);
+    const [jpegRow, pngRow] = list.map((row) => row.trim().split(/\s+/));
+    // page num type width height color comp bpc enc interp object ...
+    expect(jpegRow!.slice(5, 9)).toEqual(['rgb', '3', '8', 'jpeg']);
+    expect(pngRow!.slice(5, 8)).toEqual(['index', '1', '1']);
+
+    // The JPEG under its Flate wrapper is the stored file itself: nothing re-encoded.
+    const jpegObject = await run('qpdf', [`--show-object=${jpegRow![10]!}`, '--raw-stream-data', mixed], {
+      encoding: 'buffer',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(Buffer.compare(inflateSync(jpegObject.stdout), page.image)).toBe(0);
+    const dictionary = (await tool('qpdf', [`--show-object=${jpegRow![10]!}`, mixed])).out;
+    expect(dictionary).toContain('/Filter [ /FlateDecode /DCTDecode ]');
+    expect(Number(/\/Length (\d+)/.exec(dictionary)![1])).toBeLessThan(page.image.length * 0.95);
+
+    // The bitonal page, drawn out of the PDF, has the very pixels of the stored PNG.
+    await tool('pdfimages', ['-png', '-f', '2', '-l', '2', mixed, join(dir.path, 'drawn')]);
+    // Two tones each (pdfimages writes the palette's two entries as black and white).
+    const pixels = (image: Buffer | string) => sharp(image).greyscale().threshold(128).raw().toBuffer();
+    const drawn = await pixels(join(dir.path, 'drawn-000.png'));
+    expect(drawn.length).toBe(bitonal.widthPx * bitonal.heightPx);
+    expect(Buffer.compare(drawn, await pixels(bitonal.image))).toBe(0);
   });
 
   it('refuses a record without pages and says which page image is unreadable', async () => {
