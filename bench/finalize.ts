@@ -1,6 +1,6 @@
 /**
  * bench/finalize: time and output size to finalize a 10-page 300-dpi colour record, beside
- * Debian's `ocrmypdf --output-type pdfa` on the same JPEG pages (wrapped losslessly into a
+ * Debian's `ocrmypdf --output-type pdfa` on the same JPEG pages as capture stores them (wrapped losslessly into a
  * PDF by img2pdf, ocrmypdf's own library) in the same run.
  *   - ours, end to end: OCR through the pool, PDF/A build, PAdES signature (PKCS#12);
  *   - ours, finalize only: build + sign from the stored OCR (what the finalize runner does,
@@ -16,11 +16,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { demoStack } from '../src-main/capture/demo/demo-documents';
+import { processPage } from '../src-main/imaging/process-page';
 import { createOcrPool, poolSize } from '../src-main/ocr/ocr-pool';
 import { buildRecordPdf, type RecordPdfPage } from '../src-main/pdf/record-pdf';
 import { silentLogger } from '../src-main/platform/logger';
 import { signPdf } from '../src-main/signing/pades';
 import { openPkcs12Signer } from '../src-main/signing/pkcs12-signer';
+import { defaultSettings } from '../src-shared/domain/settings';
 import type { RecordDocumentMeta } from '../src-shared/domain/record-document';
 import { createTestPki, P12_PASSWORD } from '../test/support/test-pki';
 
@@ -41,15 +43,18 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'sohoa-bench-finalize-'));
   const pool = createOcrPool({ size: () => 0, cacheDir: join(dir, 'cache'), log: silentLogger });
   try {
-    // The pages as capture stores them: colour JPEG, quality 85, 300 dpi.
+    // The pages as capture stores them (colour JPEG from processPage with the default settings),
+    // from 300-dpi rasters as a scanner delivers them.
+    const settings = defaultSettings().capture;
     const images = await Promise.all(
-      demoStack(0, PAGES).map((page) =>
-        sharp(Buffer.from(page.svg), { density: DPI })
+      demoStack(0, PAGES).map(async (page) => {
+        const raster = await sharp(Buffer.from(page.svg), { density: DPI })
           .flatten({ background: 'white' })
-          .jpeg({ quality: 85 })
           .withDensity(DPI)
-          .toBuffer(),
-      ),
+          .png({ compressionLevel: 1 })
+          .toBuffer();
+        return (await processPage(raster, { mode: 'color', scannerDpi: DPI, settings })).image;
+      }),
     );
     const files = images.map((image, index) => {
       const file = join(dir, `page-${String(index + 1).padStart(2, '0')}.jpg`);
