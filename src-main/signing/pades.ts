@@ -17,8 +17,10 @@ import { digest } from './cms-verify';
 import type { Signer } from './signer';
 import { stampAppearance, stampRect } from './signature-stamp';
 
-/** Room for the CMS in /Contents: the certificates, the signature and a timestamp token. */
-const CONTENTS_BYTES = 32 * 1024;
+/** Room in the CMS for what is neither a certificate nor a timestamp: attributes, the signature value. */
+const CMS_ROOM = 2 * 1024;
+/** Room for a timestamp token: the TSA's certificate, sometimes its chain. A larger one is retried. */
+const TIMESTAMP_ROOM = 8 * 1024;
 /** A name as long as the longest byte range (four 10-digit numbers), replaced once offsets are known. */
 const BYTE_RANGE_NAME = 'ByteRangeToBeFilled'.padEnd(48, '_');
 
@@ -95,6 +97,31 @@ export async function signPdf(
 ): Promise<SignedPdf> {
   const now = options.now ?? new Date();
   checkSigningCertificate(signer.certificate, now);
+  const first = await signInRoom(pdf, signer, options, now, contentsRoom(signer, options));
+  if (!('needed' in first)) return first;
+  // The TSA's token was larger than foreseen: once more with room for it (and a new token).
+  const second = await signInRoom(pdf, signer, options, now, first.needed + 1024);
+  if ('needed' in second) throw new AppError('internal', { detail: `CMS of ${second.needed} bytes` });
+  return second;
+}
+
+/**
+ * The `/Contents` placeholder is written as hex zeros in every signed file, so it is sized
+ * to this signer's CMS rather than a fixed 32 KB: its certificates, then room for the rest.
+ */
+function contentsRoom(signer: Signer, options: SignOptions): number {
+  const certificates = [signer.certificate, ...signer.chain].reduce((sum, each) => sum + each.der.length, 0);
+  return certificates + CMS_ROOM + (options.timestamp ? TIMESTAMP_ROOM : 0);
+}
+
+/** One signing with `room` bytes for the CMS; `needed` when the CMS did not fit. */
+async function signInRoom(
+  pdf: Uint8Array,
+  signer: Signer,
+  options: SignOptions,
+  now: Date,
+  room: number,
+): Promise<SignedPdf | { needed: number }> {
   const doc = await load(pdf);
   const { context } = doc;
   const firstNewObject = context.largestObjectNumber + 1;
@@ -105,7 +132,7 @@ export async function signPdf(
     Type: 'Sig',
     Filter: 'Adobe.PPKLite',
     SubFilter: 'ETSI.CAdES.detached',
-    Contents: PDFHexString.of('0'.repeat(CONTENTS_BYTES * 2)),
+    Contents: PDFHexString.of('0'.repeat(room * 2)),
     M: PDFString.fromDate(now),
     Name: PDFString.of(signerName(signer.certificate)),
     ...(options.reason ? { Reason: PDFString.of(options.reason) } : {}),
@@ -160,9 +187,10 @@ export async function signPdf(
         }
       }
     : undefined;
-  const signed = await embedSignature(prepared, pdf.length, (documentDigest) =>
+  const signed = await embedSignature(prepared, pdf.length, room, (documentDigest) =>
     buildSignedData(documentDigest, signer, stamped),
   );
+  if ('needed' in signed) return signed;
   return {
     pdf: signed,
     level,
@@ -175,8 +203,9 @@ export async function signPdf(
 async function embedSignature(
   prepared: Buffer,
   updateStart: number,
+  room: number,
   cms: (documentDigest: Buffer) => Promise<Buffer>,
-): Promise<Buffer> {
+): Promise<Buffer | { needed: number }> {
   const placeholder = Buffer.from(`/ByteRange /${BYTE_RANGE_NAME}`);
   const rangeAt = prepared.indexOf(placeholder, updateStart);
   const contentsAt =
@@ -184,14 +213,13 @@ async function embedSignature(
   if (rangeAt < 0 || contentsAt < updateStart) {
     throw new AppError('internal', { detail: 'signature placeholder missing' });
   }
-  const contentsEnd = contentsAt + CONTENTS_BYTES * 2 + 2;
+  const contentsEnd = contentsAt + room * 2 + 2;
   const range = [0, contentsAt, contentsEnd, prepared.length - contentsEnd];
   // As long as the placeholder, so that no offset moves.
   prepared.write(`/ByteRange [${range.join(' ')}]`.padEnd(placeholder.length, ' '), rangeAt, 'latin1');
   const documentDigest = digest('sha256', prepared.subarray(0, contentsAt), prepared.subarray(contentsEnd));
   const signed = await cms(documentDigest);
-  if (signed.length > CONTENTS_BYTES)
-    throw new AppError('internal', { detail: `CMS of ${signed.length} bytes` });
+  if (signed.length > room) return { needed: signed.length };
   prepared.write(signed.toString('hex'), contentsAt + 1, 'latin1');
   return prepared;
 }

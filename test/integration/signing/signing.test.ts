@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRecordPdf } from '../../../src-main/pdf/record-pdf';
+import { type Asn1, Class, parseDer, toDer } from '../../../src-main/signing/asn1';
 import { signPdf } from '../../../src-main/signing/pades';
 import { listTokens, openPkcs11Signer } from '../../../src-main/signing/pkcs11-signer';
 import { openPkcs12Signer } from '../../../src-main/signing/pkcs12-signer';
@@ -16,6 +17,18 @@ import { createSoftToken } from '../../support/softhsm';
 import { makeTempDir } from '../../support/temp-dir';
 import { createTestPki, P12_PASSWORD, type TestPki } from '../../support/test-pki';
 import { vietnamesePage } from '../../support/page-images';
+
+/** The token with `count` more copies of its own first certificate, as a TSA sending its whole chain would. */
+function withExtraCertificates(token: Buffer, count: number): Buffer {
+  const contentInfo = parseDer(token);
+  const signedData = (contentInfo.value as Asn1[])[1]!.value[0] as Asn1;
+  const certificates = (signedData.value as Asn1[]).find(
+    (node) => node.tagClass === Class.CONTEXT_SPECIFIC && node.type === 0,
+  )!;
+  const first = (certificates.value as Asn1[])[0]!;
+  for (let i = 0; i < count; i++) (certificates.value as Asn1[]).push(parseDer(toDer(first)));
+  return toDer(contentInfo);
+}
 
 describe('PAdES signing with a SoftHSM2 token and a PKCS#12 file, checked by pdfsig and our verifier', () => {
   const dir = makeTempDir('sohoa-sign-');
@@ -100,6 +113,8 @@ describe('PAdES signing with a SoftHSM2 token and a PKCS#12 file, checked by pdf
     expect((await tool('pdffonts', [file('p12.pdf')])).out.match(/ yes /g)?.length).toBeGreaterThanOrEqual(2);
     expect((await tool('qpdf', ['--check', file('p12.pdf')])).code).toBe(0);
 
+    // The /Contents placeholder is sized to the signer's CMS: a few KB, not a fixed 32 KB of hex zeros.
+    expect(twice.pdf.length - once.pdf.length).toBeLessThan(12 * 1024);
     const both = (await tool('pdfsig', [file('p12-twice.pdf')])).out;
     expect(both.match(/Signature is Valid/g)).toHaveLength(2);
     const report = verifyPdf(twice.pdf, anchors);
@@ -146,10 +161,23 @@ describe('PAdES signing with a SoftHSM2 token and a PKCS#12 file, checked by pdf
       writeFileSync(file('b-t.pdf'), signed.pdf);
       expect((await tool('pdfsig', [file('b-t.pdf')])).out).toContain('Signature is Valid');
 
+      // A TSA that sends a long chain: the token outgrows the room foreseen for it, and the
+      // signature is made once more with room enough (certificates are outside the token's signature).
+      const bulky = await signPdf(record, signer, {
+        timestamp: async (signature) => withExtraCertificates(await requestTimestamp(tsa.url, signature), 24),
+      });
+      expect(tsa.requests()).toBe(3);
+      expect(bulky.level).toBe('B-T');
+      const [retried] = verifyPdf(bulky.pdf, anchors).signatures;
+      expect(retried).toMatchObject({ intact: true, timestamp: { valid: true } });
+      writeFileSync(file('b-t-bulky.pdf'), bulky.pdf);
+      expect((await tool('pdfsig', [file('b-t-bulky.pdf')])).out).toContain('Signature is Valid');
+
       const down = await signPdf(record, signer, {
         timestamp: (signature) => requestTimestamp('http://127.0.0.1:9/tsa', signature),
       });
       expect(down.level).toBe('B-B');
+
       expect(down.timestampError?.code).toBe('signing.timestampFailed');
       expect(verifyPdf(down.pdf, anchors).valid).toBe(true);
     } finally {
