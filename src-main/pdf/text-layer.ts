@@ -1,9 +1,6 @@
 import {
   beginText,
   endText,
-  PDFOperator,
-  PDFOperatorNames,
-  PDFNumber,
   popGraphicsState,
   pushGraphicsState,
   setFontAndSize,
@@ -12,6 +9,7 @@ import {
   showText,
   TextRenderingMode,
   type PDFName,
+  type PDFOperator,
 } from 'pdf-lib';
 import type { OcrLayout } from '../../src-shared/ocr/ocr-page';
 import type { TextFont } from './text-font';
@@ -21,12 +19,8 @@ import { normaliseTurn, turnedSize, turnPoint, type QuarterTurn, type Size } fro
 const ASCENT = 0.891;
 const DESCENT = 0.216;
 
-const setHorizontalScaling = (percent: number) =>
-  PDFOperator.of(PDFOperatorNames.SetTextHorizontalScaling, [PDFNumber.of(percent)]);
-
-const round = (value: number) => Math.round(value * 1000) / 1000;
-
-/** The word without characters the font has no glyph for (PDF/A forbids showing .notdef). */
+/** A hundredth of a point: finer digits in the layer's numbers only make every file larger. */
+const number = (value: number) => Number(value.toFixed(2));
 
 /**
  * The invisible text layer of a page (text render mode 3): each OCR word placed over its
@@ -54,10 +48,13 @@ export function textLayerOperators(input: {
     const turned = turnPoint({ x, y }, ocrSize, turn);
     return { x: turned.x * scale, y: page.height - turned.y * scale };
   };
+  // Size 1 once; each word's size, stretch and direction go in its text matrix, one
+  // operator per word instead of three.
   const operators: PDFOperator[] = [
     pushGraphicsState(),
     beginText(),
     setTextRenderingMode(TextRenderingMode.Invisible),
+    setFontAndSize(fontName, 1),
   ];
   for (const word of ocr.words) {
     const text = printable(word.text).trim();
@@ -68,11 +65,17 @@ export function textLayerOperators(input: {
     const end = toPage(x1, y1 - DESCENT * (size / scale));
     const length = Math.hypot(end.x - origin.x, end.y - origin.y);
     const [dx, dy] = [(end.x - origin.x) / length, (end.y - origin.y) / length];
-    const natural = font.widthOfTextAtSize(text, size);
+    const stretch = length / font.widthOfTextAtSize(text, size);
+    const [along, across] = [size * stretch, size];
     operators.push(
-      setFontAndSize(fontName, round(size)),
-      setHorizontalScaling(round((100 * length) / natural)),
-      setTextMatrix(round(dx), round(dy), round(-dy), round(dx), round(origin.x), round(origin.y)),
+      setTextMatrix(
+        number(dx * along),
+        number(dy * along),
+        number(-dy * across),
+        number(dx * across),
+        number(origin.x),
+        number(origin.y),
+      ),
       showText(font.encodeText(text)),
     );
   }

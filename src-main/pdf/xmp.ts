@@ -54,6 +54,10 @@ function extensionSchema(propertyNames: string[]): string {
   </rdf:Description>`;
 }
 
+/**
+ * A read-only packet without the usual padding: the file is signed, so no tool may rewrite
+ * the packet in place (an edit would break the signature), and padding is dead weight.
+ */
 export function xmpPacket(fields: XmpFields): string {
   const date = xmpDate(fields.created);
   const record = Object.entries(fields.record).filter(([, value]) => value !== '');
@@ -64,8 +68,6 @@ export function xmpPacket(fields: XmpFields): string {
       `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(fields.subject)}</rdf:li></rdf:Alt></dc:description>`,
     fields.keywords && `<pdf:Keywords>${escapeXml(fields.keywords)}</pdf:Keywords>`,
   ].filter(Boolean);
-  // The padding leaves room to edit the packet in place, as XMP writers expect.
-  const padding = `${' '.repeat(99)}\n`.repeat(20);
   return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -93,5 +95,5 @@ export function xmpPacket(fields: XmpFields): string {
   ${record.length ? extensionSchema(record.map(([name]) => name)) : ''}
  </rdf:RDF>
 </x:xmpmeta>
-${padding}<?xpacket end="w"?>`;
+<?xpacket end="r"?>`;
 }
