@@ -37,7 +37,21 @@ const META: RecordDocumentMeta = {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** The bytes of a PDF's image streams as stored, per qpdf's JSON dump. */
+async function imageStreamBytes(file: string): Promise<number> {
+  const { stdout } = await run('qpdf', ['--json=2', '--json-key=qpdf', file], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const objects = (
+    JSON.parse(stdout) as { qpdf: [unknown, Record<string, { stream?: { dict: Record<string, unknown> } }>] }
+  ).qpdf[1];
+  return Object.values(objects)
+    .filter((object) => object.stream?.dict['/Subtype'] === '/Image')
+    .reduce((sum, object) => sum + Number(object.stream!.dict['/Length']), 0);
+}
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'sohoa-bench-finalize-'));
@@ -81,6 +95,7 @@ async function main() {
       }));
       const signed = await signPdf(await buildRecordPdf(pages, META), signer);
       ours.push({ ocr: ocrMs, finalize: performance.now() - started, bytes: signed.pdf.length });
+      writeFileSync(join(dir, 'ours.pdf'), signed.pdf);
 
       started = performance.now();
       const input = join(dir, 'input.pdf');
@@ -118,6 +133,14 @@ async function main() {
     console.log(`  speed, end to end: ${(ocrmypdf / endToEnd).toFixed(2)}× ocrmypdf's (goal > 1)`);
     console.log(`  speed, finalize only: ${(ocrmypdf / finalizeOnly).toFixed(1)}× ocrmypdf's`);
     console.log(`  size: ${(ourBytes / theirBytes).toFixed(3)}× ocrmypdf's (goal ≤ 1)`);
+    // Where the bytes go, from the last round's files: scan images, and all the rest.
+    const [ourImages, theirImages] = await Promise.all(
+      ['ours.pdf', 'ocrmypdf.pdf'].map((name) => imageStreamBytes(join(dir, name))),
+    );
+    console.log(
+      `  scan images: ours ${megabytes(ourImages!)}, ocrmypdf's ${megabytes(theirImages!)}; ` +
+        `the rest: ours ${kilobytes(ourBytes - ourImages!)}, ocrmypdf's ${kilobytes(theirBytes - theirImages!)}`,
+    );
     await signer.close();
   } finally {
     await pool.close();
