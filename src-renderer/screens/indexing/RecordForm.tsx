@@ -80,6 +80,7 @@ export function RecordForm(props: {
   return (
     <Form
       form={props.form}
+      initialValues={props.initialValues}
       layout="vertical"
       disabled={props.disabled}
       className="indexing-form"
