@@ -1,4 +1,4 @@
-import { canEditPages } from '../../src-shared/domain/record-status';
+import { isEditable } from '../../src-shared/domain/record-status';
 import { AppError } from '../../src-shared/errors/app-error';
 import { db } from '../db/database';
 import { pagesOfRecord } from '../db/record-pages';
@@ -15,7 +15,7 @@ import { refreshRecordTerms } from '../search/record-terms';
 async function editableRecord(recordId: string): Promise<RecordRow> {
   const record = await db.records.get(recordId);
   if (!record) throw new AppError('records.notFound', { detail: recordId });
-  if (!canEditPages(record.status)) throw new AppError('records.notEditable', { detail: record.status });
+  if (!isEditable(record.status)) throw new AppError('records.notEditable', { detail: record.status });
   return record;
 }
 

@@ -12,21 +12,45 @@ const hex = (buffer: ArrayBuffer) =>
   [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /** What the file says about itself: the record's code and the clerk's fields. */
-function metaOf(record: RecordRow, agencyName: string, procedureName?: string): RecordDocumentMeta {
+function metaOf(
+  record: RecordRow,
+  agencyName: string,
+  procedureName?: string,
+  supersedes?: string,
+): RecordDocumentMeta {
   return {
     code: record.code!,
     fields: record.fields as RecordFields,
     agencyName,
     createdAt: new Date().toISOString(),
     ...(procedureName ? { procedureName } : {}),
+    ...(supersedes ? { supersedes } : {}),
   };
+}
+
+/**
+ * The signed record a correction replaces, checked before signing and again when the signed
+ * file is stored: it must still be free to be superseded (not in review, not in the sync queue).
+ */
+async function replacedRecord(record: RecordRow): Promise<RecordRow | undefined> {
+  if (!record.supersedes) return undefined;
+  const original = await db.records.get(record.supersedes);
+  if (!original) throw new AppError('records.notFound', { detail: record.supersedes });
+  if (!canTransition(original.status, 'superseded')) {
+    throw new AppError('records.originalBusy', {
+      params: { code: original.code ?? '' },
+      detail: original.status,
+    });
+  }
+  return original;
 }
 
 /**
  * Finalizes one indexed record: main builds its PDF/A from the stored pages and their OCR
  * and signs it; the signed file comes back in chunks, is checked against the SHA-256 main
  * reported, and is stored with the record's new status in one transaction. Until that
- * commit nothing of the record changes, so a failure or a crash leaves it as it was.
+ * commit nothing of the record changes, so a failure or a crash leaves it as it was. A
+ * correction supersedes its original in that same transaction: both stay, linked.
  */
 export async function finalizeRecord(
   recordId: string,
@@ -38,9 +62,10 @@ export async function finalizeRecord(
   const pages = await pagesOfRecord(recordId);
   if (pages.length === 0) throw new AppError('pdf.noPages');
   const texts = await db.pageTexts.bulkGet(pages.map((page) => page.id));
+  const original = await replacedRecord(record);
 
   const { jobId } = await station.finalize.begin({
-    meta: metaOf(record, options.agencyName, options.procedureName),
+    meta: metaOf(record, options.agencyName, options.procedureName, original?.code),
     pageCount: pages.length,
   });
   try {
@@ -83,6 +108,14 @@ export async function finalizeRecord(
     await db.transaction('rw', db.records, db.documents, async () => {
       const current = await db.records.get(recordId);
       if (!current || !canTransition(current.status, 'finalized')) throw new AppError('records.notEditable');
+      const replaced = await replacedRecord(current);
+      if (replaced) {
+        await db.records.update(replaced.id, {
+          status: 'superseded',
+          supersededBy: recordId,
+          updatedAt: Date.now(),
+        });
+      }
       await db.documents.put({
         recordId,
         pdf,

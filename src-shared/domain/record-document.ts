@@ -21,6 +21,8 @@ export const recordDocumentMetaSchema = z
     procedureName: z.string().trim().max(500).optional(),
     /** The digitizing agency, the file's author. */
     agencyName: z.string().trim().max(200).optional(),
+    /** The code of the record this one corrects (a new version supersedes a signed record). */
+    supersedes: z.string().trim().min(1).max(64).optional(),
     /** ISO 8601; when the record was finalized. */
     createdAt: z.iso.datetime({ offset: true }).optional(),
   })

@@ -37,6 +37,9 @@ export const canTransition = (from: RecordStatus, to: RecordStatus): boolean =>
 
 export const nextStatuses = (from: RecordStatus): readonly RecordStatus[] => TRANSITIONS[from];
 
-/** Pages may be added, turned, moved or removed until the record is finalized (then it is immutable). */
-export const canEditPages = (status: RecordStatus): boolean =>
+/**
+ * Pages and fields may change until the record is finalized; then it is immutable and a
+ * change is a correction, a new version that supersedes it.
+ */
+export const isEditable = (status: RecordStatus): boolean =>
   status === 'draft' || status === 'captured' || status === 'indexed';

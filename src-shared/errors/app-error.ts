@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'storage.unreadable',
   'records.notEditable',
   'records.notFound',
+  'records.notCorrectable',
+  'records.originalBusy',
   'codes.agencyMissing',
   'codes.departmentMissing',
   'codes.procedureMissing',

@@ -183,6 +183,8 @@ export const en: Messages = {
     saved: 'Saved. Record code: {{code}}',
     copy: 'Copy the code',
     copied: 'Record code copied',
+    correctionOf:
+      'Correction of record {{code}}: fix what is wrong, then save to get a new code. Once signed, this version supersedes the original.',
     ocrRunning: 'Reading text: {{count}} pages to go',
     ocrFailed: '{{count}} pages could not be read: click to try again',
     duplicate:
@@ -456,6 +458,10 @@ export const en: Messages = {
       notEditable:
         'The record is finalized (signed), so its pages cannot change. Create a correction instead.',
       notFound: 'Record not found (it may have been merged or deleted).',
+      notCorrectable:
+        'Only a signed record gets a correction. Edit an unsigned record directly; wait for a record in the sync queue to be synced.',
+      originalBusy:
+        'The original record {{code}} is waiting to sync, so it cannot be superseded yet. Sign the correction once it has synced.',
     },
     procedures: {
       codeTaken: 'The catalogue already has a procedure with code {{code}}.',
@@ -497,6 +503,11 @@ export const en: Messages = {
     state: 'State',
     file: 'PDF/A file',
     download: 'Download PDF',
+    correct: 'Correct',
+    correctHint:
+      'A signed record cannot change. Correct creates a new version (its pages and fields copied); once the new version is signed it supersedes this record, and both are kept.',
+    supersedes: 'Corrects record',
+    supersededBy: 'Superseded by',
   },
   verification: {
     title: 'Signature verification',

@@ -182,6 +182,8 @@ export const vi = {
     saved: 'Đã lưu. Mã hồ sơ: {{code}}',
     copy: 'Sao chép mã',
     copied: 'Đã sao chép mã hồ sơ',
+    correctionOf:
+      'Phiên bản đính chính của hồ sơ {{code}}: sửa chỗ sai rồi lưu để nhận mã mới. Khi được ký số, phiên bản này thay thế hồ sơ gốc.',
     ocrRunning: 'Đang nhận dạng chữ: còn {{count}} trang',
     ocrFailed: 'Không nhận dạng được {{count}} trang: bấm để thử lại',
     duplicate: 'Đã có hồ sơ của cùng người này với cùng số văn bản ({{code}}). Kiểm tra lại trước khi lưu.',
@@ -454,6 +456,10 @@ export const vi = {
       notEditable:
         'Hồ sơ đã hoàn tất (đã ký) nên không sửa trang được. Muốn sửa, hãy tạo phiên bản đính chính.',
       notFound: 'Không tìm thấy hồ sơ (có thể đã bị gộp hoặc xóa).',
+      notCorrectable:
+        'Chỉ tạo phiên bản đính chính cho hồ sơ đã ký số. Hồ sơ chưa ký thì sửa trực tiếp; hồ sơ đang chờ đồng bộ thì đợi đồng bộ xong.',
+      originalBusy:
+        'Hồ sơ gốc {{code}} đang chờ đồng bộ nên chưa thay thế được. Ký phiên bản đính chính sau khi đồng bộ xong.',
     },
     procedures: {
       codeTaken: 'Đã có thủ tục mã {{code}} trong danh mục.',
@@ -495,6 +501,11 @@ export const vi = {
     state: 'Trạng thái',
     file: 'Tệp PDF/A',
     download: 'Tải tệp PDF',
+    correct: 'Đính chính',
+    correctHint:
+      'Hồ sơ đã ký không sửa được. Đính chính tạo phiên bản mới (chép trang và thông tin); khi phiên bản mới được ký, nó thay thế hồ sơ này, cả hai đều được lưu giữ.',
+    supersedes: 'Đính chính hồ sơ',
+    supersededBy: 'Đã được thay thế bởi',
   },
   verification: {
     title: 'Kiểm tra chữ ký số',

@@ -207,4 +207,54 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
     expect(document!.sha256).toMatch(/^[0-9a-f]{64}$/);
     await screenshot(page, '18-finalize-verified');
   });
+
+  it('corrects the signed record: a new version gets its own code and, once signed, supersedes it', async () => {
+    const records = () =>
+      readStore<{
+        id: string;
+        status: string;
+        code?: string;
+        ownerName?: string;
+        supersedes?: string;
+        supersededBy?: string;
+      }>(page, 'records');
+    const original = (await records()).find((record) => record.ownerName === 'Nguyễn Văn Ánh')!;
+    await page.getByTestId('finalize-correct').click();
+    // The correction opens on the indexing screen, filled in as the original was.
+    await expect
+      .poll(() => page.getByTestId('correction-of').innerText(), { timeout: 10_000 })
+      .toContain(original.code!);
+    expect(await page.getByTestId('field-ownerName').inputValue()).toBe('Nguyễn Văn Ánh');
+    await page.getByTestId('field-signerName').fill('Lê Văn Ký');
+    await page.keyboard.press('Control+Enter');
+    // The record saved anyway in the duplicate test above is a twin; the original, a version
+    // of the same result, is not one.
+    await expect
+      .poll(() => page.getByTestId('duplicate-warning').innerText(), { timeout: 10_000 })
+      .toContain('Đã có hồ sơ của cùng người này');
+    expect(await page.getByTestId('duplicate-warning').innerText()).not.toContain(original.code);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('record-code').count(), { timeout: 10_000 }).toBe(1);
+    const code = await page.getByTestId('record-code').innerText();
+    expect(code).not.toBe(original.code);
+
+    await page.getByTestId('main-nav').getByText('Ký số').click();
+    await page.getByTestId('finalize-item').filter({ hasText: code }).click();
+    await page.getByTestId('finalize-sign').click();
+    await expect
+      .poll(async () => (await records()).find((record) => record.id === original.id)?.status, {
+        timeout: 30_000,
+      })
+      .toBe('superseded');
+    const correction = (await records()).find((record) => record.code === code)!;
+    expect(correction).toMatchObject({ status: 'finalized', supersedes: original.id });
+    expect((await records()).find((record) => record.id === original.id)?.supersededBy).toBe(correction.id);
+    await expect.poll(() => page.getByTestId('finalize-supersedes').innerText()).toBe(original.code);
+    await expect.poll(() => page.getByTestId('verification-signer').count(), { timeout: 30_000 }).toBe(1);
+    // The original stays, signed, with a link to what replaced it; it is corrected no more.
+    await page.getByTestId('finalize-item').filter({ hasText: original.code! }).click();
+    await expect.poll(() => page.getByTestId('finalize-superseded-by').innerText()).toBe(code);
+    expect(await page.getByTestId('finalize-correct').count()).toBe(0);
+    await screenshot(page, '19-finalize-superseded');
+  });
 });

@@ -1,24 +1,27 @@
-import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
+import { DownloadOutlined, EditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { AppError } from '../../../src-shared/errors/app-error';
 import { db } from '../../db/database';
 import type { RecordRow } from '../../db/rows';
+import { canCorrect, createCorrection } from '../../finalize/correct-record';
 import { queueForFinalize } from '../../finalize/finalize-record';
+import { useSession } from '../../session/session-context';
 import { useFinalizeState } from '../../finalize/finalize-state';
 import { formatBytes, formatDateTime } from '../../ui/format';
 import { useErrorText } from '../../ui/use-error-text';
 import { SigningDeviceCard } from './SigningDeviceCard';
 import { VerificationPanel } from './VerificationPanel';
 
-/** Indexed records (to sign) first, then the latest finalized ones. */
+/** Indexed records (to sign) first, then the latest finalized ones and the versions they replaced. */
 const useFinalizeList = () =>
   useLiveQuery(async () => {
     const indexed = await db.records.where('status').equals('indexed').sortBy('updatedAt');
     const finalized = (
-      await db.records.where('status').equals('finalized').reverse().sortBy('updatedAt')
+      await db.records.where('status').anyOf('finalized', 'superseded').reverse().sortBy('updatedAt')
     ).slice(0, 50);
     return [...indexed, ...finalized];
   }) ?? [];
@@ -27,6 +30,7 @@ function RecordTag(props: { record: RecordRow; current: boolean }) {
   const { t } = useTranslation();
   const { record, current } = props;
   if (record.status === 'finalized') return <Tag color="green">{t('status.finalized')}</Tag>;
+  if (record.status === 'superseded') return <Tag>{t('status.superseded')}</Tag>;
   if (current) return <Tag color="processing">{t('finalize.signing')}</Tag>;
   if (record.finalize?.state === 'queued') return <Tag color="blue">{t('finalize.queued')}</Tag>;
   if (record.finalize?.state === 'failed') return <Tag color="red">{t('finalize.failed')}</Tag>;
@@ -43,11 +47,30 @@ export function FinalizeScreen() {
   const [chosenId, setChosenId] = useState<string | null>(null);
   const record = list.find((each) => each.id === chosenId) ?? list[0];
   const document = useLiveQuery(() => (record ? db.documents.get(record.id) : undefined), [record?.id]);
+  const { session } = useSession();
+  const navigate = useNavigate();
+  // The versions either side of this one, by code.
+  const versions = useLiveQuery(async () => {
+    const [older, newer] = await Promise.all([
+      record?.supersedes ? db.records.get(record.supersedes) : undefined,
+      record?.supersededBy ? db.records.get(record.supersededBy) : undefined,
+    ]);
+    return { older: older?.code, newer: newer?.code };
+  }, [record?.supersedes, record?.supersededBy]);
   const signable = list.filter((each) => each.status === 'indexed' && each.finalize?.state !== 'queued');
 
   const queue = async (ids: string[]) => {
     await queueForFinalize(ids);
     void message.info(t('finalize.queuedMessage', { count: ids.length }));
+  };
+  const correct = async () => {
+    if (!record || !session) return;
+    try {
+      const id = await createCorrection(record.id, session.userId);
+      navigate(`/index?record=${id}`);
+    } catch (error) {
+      void message.error(errorText(error));
+    }
   };
   const download = () => {
     if (!document || !record?.code) return;
@@ -113,6 +136,20 @@ export function FinalizeScreen() {
               <Descriptions.Item label={t('finalize.state')}>
                 <RecordTag record={record} current={runner.current === record.id} />
               </Descriptions.Item>
+              {versions?.older ? (
+                <Descriptions.Item label={t('finalize.supersedes')}>
+                  <Typography.Text code data-testid="finalize-supersedes">
+                    {versions.older}
+                  </Typography.Text>
+                </Descriptions.Item>
+              ) : null}
+              {versions?.newer ? (
+                <Descriptions.Item label={t('finalize.supersededBy')}>
+                  <Typography.Text code data-testid="finalize-superseded-by">
+                    {versions.newer}
+                  </Typography.Text>
+                </Descriptions.Item>
+              ) : null}
               {document ? (
                 <>
                   <Descriptions.Item label={t('finalize.file')}>
@@ -151,6 +188,17 @@ export function FinalizeScreen() {
                 <Button icon={<DownloadOutlined />} onClick={download}>
                   {t('finalize.download')}
                 </Button>
+              ) : null}
+              {canCorrect(record) ? (
+                <Tooltip title={t('finalize.correctHint')}>
+                  <Button
+                    icon={<EditOutlined />}
+                    onClick={() => void correct()}
+                    data-testid="finalize-correct"
+                  >
+                    {t('finalize.correct')}
+                  </Button>
+                </Tooltip>
               ) : null}
             </Space>
           </Card>

@@ -3,6 +3,7 @@ import { Alert, App, Badge, Button, Card, Empty, List, Space, Tag, Tooltip, Typo
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import {
   checkRecordFields,
   recordFieldsSchema,
@@ -82,6 +83,10 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
   const [duplicate, setDuplicate] = useState<RecordRow | null>(null);
   const [saving, setSaving] = useState(false);
   const [initialValues] = useState(() => toFormValues(record));
+  const corrected = useLiveQuery(
+    () => (record.supersedes ? db.records.get(record.supersedes) : undefined),
+    [record.supersedes],
+  );
 
   const failedPages = ocr?.pages.filter((page) => page.ocrStatus === 'failed') ?? [];
   const failedReasons = failedPages
@@ -246,6 +251,15 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
                 {t('indexing.next')}
               </Button>
             </Space>
+            {corrected ? (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 12 }}
+                data-testid="correction-of"
+                title={t('indexing.correctionOf', { code: corrected.code ?? '' })}
+              />
+            ) : null}
             {duplicate ? (
               <Alert
                 type="warning"
@@ -291,7 +305,9 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
 export function IndexingScreen() {
   const { t } = useTranslation();
   const queue = useIndexingQueue();
-  const [chosenId, setChosenId] = useState<string | null>(null);
+  // Another screen may send the clerk to one record (a correction just started).
+  const [params] = useSearchParams();
+  const [chosenId, setChosenId] = useState<string | null>(params.get('record'));
   const record = queue.find((each) => each.id === chosenId) ?? queue[0];
 
   const next = () => {
