@@ -13,7 +13,7 @@ import { readAsset } from '../platform/asset-path';
 import { imageMatrix, POINTS_PER_INCH, turnedSize, type QuarterTurn } from './page-geometry';
 import { declarePdfA } from './pdfa';
 import { embedScanImage, type EmbeddedScan } from './scan-image';
-import { embedTextFont, type TextFont } from './text-font';
+import { embedGlyphlessFont, type OcrFont } from './glyphless-font';
 import type { OcrLayout } from '../../src-shared/ocr/ocr-page';
 import { textLayerOperators } from './text-layer';
 
@@ -38,7 +38,7 @@ async function embedImage(doc: PDFDocument, page: RecordPdfPage, index: number):
   }
 }
 
-function addPage(doc: PDFDocument, image: EmbeddedScan, input: RecordPdfPage, text: TextFont) {
+function addPage(doc: PDFDocument, image: EmbeddedScan, input: RecordPdfPage, font: OcrFont) {
   const inches = (px: number) => (px / input.dpi) * POINTS_PER_INCH;
   const stored = { width: inches(image.width), height: inches(image.height) };
   const shown = turnedSize(stored, input.rotation);
@@ -51,13 +51,13 @@ function addPage(doc: PDFDocument, image: EmbeddedScan, input: RecordPdfPage, te
     popGraphicsState(),
   );
   if (input.ocr && input.ocr.words.length > 0) {
-    const fontName = page.node.newFontDictionary('Ocr', text.font.ref);
+    const fontName = page.node.newFontDictionary('Ocr', font.ref);
     page.pushOperators(
       ...textLayerOperators({
         ocr: input.ocr,
         pageTurn: input.rotation,
         page: shown,
-        text,
+        font,
         fontName,
       }),
     );
@@ -71,6 +71,7 @@ function recordProperties(meta: RecordDocumentMeta): Record<string, string> {
     if (value !== undefined && value !== '') properties[name] = String(value);
   }
   if (meta.procedureName) properties.procedureName = meta.procedureName;
+  if (meta.supersedes) properties.supersedes = meta.supersedes;
   return properties;
 }
 
@@ -86,9 +87,12 @@ export async function buildRecordPdf(
 ): Promise<Uint8Array> {
   if (pages.length === 0) throw new AppError('pdf.noPages');
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const text = await embedTextFont(doc);
+  const font = embedGlyphlessFont(
+    doc,
+    pages.flatMap((page) => page.ocr?.words.map((word) => word.text) ?? []).join(''),
+  );
   for (const [index, page] of pages.entries()) {
-    addPage(doc, await embedImage(doc, page, index), page, text);
+    addPage(doc, await embedImage(doc, page, index), page, font);
   }
   const { fields } = meta;
   declarePdfA(
@@ -107,6 +111,7 @@ export async function buildRecordPdf(
     },
     await readAsset(ICC_FILE),
   );
-  // Classic cross-reference table: signatures append incremental updates to it.
-  return doc.save({ useObjectStreams: false });
+  // Object streams (PDF/A-2 allows them) save a few KB of dictionaries; a signature appends
+  // an update with its own cross-reference stream, its objects uncompressed.
+  return doc.save({ useObjectStreams: true });
 }

@@ -55,7 +55,7 @@ describe('a record as one PDF/A-2b file with an invisible Vietnamese text layer'
   it('passes our PDF/A check: XMP, OutputIntent, every font embedded, qpdf --check clean', async () => {
     expect(await checkPdfA(path, pdf)).toEqual([]);
     const fonts = await tool('pdffonts', [path]);
-    expect(fonts.out).toMatch(/LiberationSerif.*CID TrueType\s+Identity-H\s+yes/);
+    expect(fonts.out).toMatch(/SoHoaGlyphless\s+CID TrueType\s+Identity-H\s+yes/);
     expect((await tool('qpdf', ['--check', path])).code).toBe(0);
   });
 
