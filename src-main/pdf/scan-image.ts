@@ -24,7 +24,7 @@ const DEFLATED_JPEG_AT_MOST = 0.95;
  */
 async function embedJpeg(doc: PDFDocument, bytes: Uint8Array): Promise<EmbeddedScan> {
   const jpeg = await JpegEmbedder.for(bytes);
-  const deflated = await deflateAsync(bytes, { level: 9 });
+  const deflated = await deflateAsync(bytes, { level: 9, memLevel: 9 });
   const wrapped = deflated.length <= bytes.length * DEFLATED_JPEG_AT_MOST;
   const stream = doc.context.stream(wrapped ? deflated : bytes, {
     Type: 'XObject',

@@ -56,7 +56,8 @@ function extensionSchema(propertyNames: string[]): string {
 
 /**
  * A read-only packet without the usual padding: the file is signed, so no tool may rewrite
- * the packet in place (an edit would break the signature), and padding is dead weight.
+ * the packet in place (an edit would break the signature), and padding is dead weight. The
+ * indentation between elements goes too (RDF ignores it); values keep their spaces.
  */
 export function xmpPacket(fields: XmpFields): string {
   const date = xmpDate(fields.created);
@@ -68,7 +69,7 @@ export function xmpPacket(fields: XmpFields): string {
       `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(fields.subject)}</rdf:li></rdf:Alt></dc:description>`,
     fields.keywords && `<pdf:Keywords>${escapeXml(fields.keywords)}</pdf:Keywords>`,
   ].filter(Boolean);
-  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+  const packet = `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
   <rdf:Description rdf:about=""
@@ -96,4 +97,5 @@ export function xmpPacket(fields: XmpFields): string {
  </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="r"?>`;
+  return packet.replace(/>\s+</g, '><');
 }
