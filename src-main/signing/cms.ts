@@ -43,6 +43,16 @@ export function signedAttributes(contentDigest: Buffer, certificate: Certificate
 export const signedAttributesDer = (attributes: Asn1[]) => toDer(sortedSet(attributes));
 
 /**
+ * The certificates a signature carries: the signer's and the intermediates up to its root,
+ * not the self-signed root itself. A verifier must already hold the root as a trust anchor
+ * (one carried in the file proves nothing), so it would only add a kilobyte to every file.
+ */
+export const embeddedCertificates = (signer: Signer): Certificate[] => [
+  signer.certificate,
+  ...signer.chain.filter((each) => !each.subjectDer.equals(each.issuerDer)),
+];
+
+/**
  * A detached CMS SignedData (the `/Contents` of an `ETSI.CAdES.detached` signature) over a
  * document whose SHA-256 is `contentDigest`. `timestamp`, when given, is called with the
  * signature value and returns an RFC 3161 token to attach as an unsigned attribute (B-T),
@@ -67,7 +77,7 @@ export async function buildSignedData(
     octets(signature),
     ...unsigned,
   ]);
-  const certificates = [certificate, ...signer.chain].map((each) => parseDer(each.der));
+  const certificates = embeddedCertificates(signer).map((each) => parseDer(each.der));
   const signedData = seq([
     integer(1),
     set([algorithm(OID.sha256)]),

@@ -10,15 +10,19 @@ import {
   PDFString,
 } from 'pdf-lib';
 import { AppError } from '../../src-shared/errors/app-error';
-import { incrementalUpdate } from '../pdf/incremental-update';
+import { reserveObjectNumbers, incrementalUpdate } from '../pdf/incremental-update';
 import { checkSigningCertificate, signerName } from './certificate';
-import { buildSignedData } from './cms';
+import { buildSignedData, embeddedCertificates } from './cms';
 import { digest } from './cms-verify';
 import type { Signer } from './signer';
 import { stampAppearance, stampRect } from './signature-stamp';
 
-/** Room in the CMS for what is neither a certificate nor a timestamp: attributes, the signature value. */
-const CMS_ROOM = 2 * 1024;
+/**
+ * Room in the CMS beyond its certificates, the signer's name and the signature value: the
+ * signed attributes (content type, digest, signing-certificate-v2: about 200 bytes), the
+ * algorithm identifiers and the DER headers. A CMS that does not fit is made once more.
+ */
+const CMS_ROOM = 640;
 /** Room for a timestamp token: the TSA's certificate, sometimes its chain. A larger one is retried. */
 const TIMESTAMP_ROOM = 8 * 1024;
 /** A name as long as the longest byte range (four 10-digit numbers), replaced once offsets are known. */
@@ -107,11 +111,15 @@ export async function signPdf(
 
 /**
  * The `/Contents` placeholder is written as hex zeros in every signed file, so it is sized
- * to this signer's CMS rather than a fixed 32 KB: its certificates, then room for the rest.
+ * to this signer's CMS rather than a fixed 32 KB: its certificates, the issuer and serial
+ * that name the signer, the signature (as long as the key's modulus), then room for the rest.
  */
 function contentsRoom(signer: Signer, options: SignOptions): number {
-  const certificates = [signer.certificate, ...signer.chain].reduce((sum, each) => sum + each.der.length, 0);
-  return certificates + CMS_ROOM + (options.timestamp ? TIMESTAMP_ROOM : 0);
+  const { certificate } = signer;
+  const certificates = embeddedCertificates(signer).reduce((sum, each) => sum + each.der.length, 0);
+  const signerId = certificate.issuerDer.length + certificate.serialDer.length;
+  const key = certificate.x509.publicKey.asymmetricKeyDetails?.modulusLength ?? 4096;
+  return certificates + signerId + key / 8 + CMS_ROOM + (options.timestamp ? TIMESTAMP_ROOM : 0);
 }
 
 /** One signing with `room` bytes for the CMS; `needed` when the CMS did not fit. */
@@ -124,7 +132,7 @@ async function signInRoom(
 ): Promise<SignedPdf | { needed: number }> {
   const doc = await load(pdf);
   const { context } = doc;
-  const firstNewObject = context.largestObjectNumber + 1;
+  const firstNewObject = reserveObjectNumbers(pdf, doc);
   const pages = doc.getPages();
   const page = options.stamp?.page === 'last' ? pages[pages.length - 1]! : pages[0]!;
 
