@@ -54,6 +54,14 @@ export const ocrSettingsSchema = z.object({
   workers: z.number().int().min(0).max(16).default(0),
 });
 
+/** Review by a supervisor before anything leaves the station (issue 6). */
+export const reviewSettingsSchema = z.object({
+  /** Four eyes: a supervisor may not approve a record they captured or signed themselves. */
+  fourEyes: z.boolean().default(true),
+  /** A page read with a mean OCR confidence below this (0–100) is flagged for the supervisor. */
+  lowOcrConfidence: z.number().min(0).max(100).default(60),
+});
+
 /** Finalize: how records are signed (DOMAIN.md "The digitized file"). */
 export const signingSettingsSchema = z.object({
   /** A USB token through its vendor's PKCS#11 library, or a PKCS#12 file as the fallback. */
@@ -120,6 +128,7 @@ export const stationSettingsSchema = z.object({
   capture: captureSettingsSchema.default(captureSettingsSchema.parse({})),
   ocr: ocrSettingsSchema.default(ocrSettingsSchema.parse({})),
   signing: signingSettingsSchema.default(signingSettingsSchema.parse({})),
+  review: reviewSettingsSchema.default(reviewSettingsSchema.parse({})),
 });
 
 export type StationSettings = z.infer<typeof stationSettingsSchema>;
