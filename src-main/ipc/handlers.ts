@@ -105,6 +105,16 @@ export function createHandlers(services: StationServices, binding: Binding): Han
       }
     },
 
+    'review.decide': ({ items, decision, reason }, context) => ({
+      decisions: services.review.decide({ items, decision, ...(reason ? { reason } : {}) }, userOf(context)),
+    }),
+
+    'audit.anchor': ({ seq, hash }) => {
+      services.auditHead.advance(seq, hash);
+      return OK;
+    },
+    'audit.head': () => services.auditHead.read(),
+
     'procedures.list': () => services.procedures.list(),
     'procedures.save': ({ procedure, previousCode }) => services.procedures.save(procedure, previousCode),
     'procedures.delete': ({ code }) => {

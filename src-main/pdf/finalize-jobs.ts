@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { RecordDocumentMeta } from '../../src-shared/domain/record-document';
+import type { FinalizeAttestation } from '../../src-shared/review/review-decision';
 import { AppError } from '../../src-shared/errors/app-error';
 import type { Clock } from '../platform/clock';
 import type { SignedPdf } from '../signing/pades';
@@ -23,6 +24,8 @@ export interface FinishedDocument {
   sha256: string;
   level: 'B-B' | 'B-T';
   signerName: string;
+  /** Main's word that this user signed this file for this code (see review/attestor). */
+  attestation: string;
   timestampError?: AppError;
 }
 
@@ -32,7 +35,11 @@ export interface FinishedDocument {
  * reads the signed file back in chunks. Jobs live in memory only: the queue of records to
  * finalize is in IndexedDB, and a job lost to a restart is simply started again.
  */
-export function createFinalizeJobs(deps: { clock: Clock; sign: (pdf: Uint8Array) => Promise<SignedPdf> }) {
+export function createFinalizeJobs(deps: {
+  clock: Clock;
+  sign: (pdf: Uint8Array) => Promise<SignedPdf>;
+  attest: (facts: FinalizeAttestation) => string;
+}) {
   const jobs = new Map<string, Job>();
 
   const jobOf = (jobId: string, userId: string): Job => {
@@ -65,11 +72,19 @@ export function createFinalizeJobs(deps: { clock: Clock; sign: (pdf: Uint8Array)
       const signed = await deps.sign(pdf);
       job.result = signed.pdf;
       job.pages = [];
+      const sha256 = createHash('sha256').update(signed.pdf).digest('hex');
       return {
         bytes: signed.pdf.length,
-        sha256: createHash('sha256').update(signed.pdf).digest('hex'),
+        sha256,
         level: signed.level,
         signerName: signed.signerName,
+        attestation: deps.attest({
+          kind: 'finalized',
+          code: job.meta.code,
+          sha256,
+          by: userId,
+          at: deps.clock(),
+        }),
         ...(signed.timestampError ? { timestampError: signed.timestampError } : {}),
       };
     },

@@ -7,6 +7,9 @@ import { createImportUploads } from '../capture/runs/import-uploads';
 import { createOcrPool } from '../ocr/ocr-pool';
 import { createFinalizeJobs } from '../pdf/finalize-jobs';
 import { createSigningService } from '../signing/signing-service';
+import { auditHeadDocumentSchema, createAuditHead } from '../audit/audit-head';
+import { createAttestor, stationKeysDocumentSchema } from '../review/attestor';
+import { createReviewService } from '../review/review-service';
 import type { ScanDriver } from '../capture/scan-driver';
 import { systemClock, type Clock } from '../platform/clock';
 import { silentLogger, type Logger } from '../platform/logger';
@@ -83,13 +86,26 @@ export function createStationServices({
     log,
   });
   const signing = createSigningService({ settings: () => settings.get(), log });
-  const finalizeJobs = createFinalizeJobs({ clock, sign: (pdf) => signing.sign(pdf) });
+  const secretBox = secrets ?? keyFileSecretBox(dataDir);
+  const attestor = createAttestor({
+    store: openJsonStore({ dataDir, name: 'station-keys', schema: stationKeysDocumentSchema }),
+    secrets: secretBox,
+  });
+  const finalizeJobs = createFinalizeJobs({
+    clock,
+    sign: (pdf) => signing.sign(pdf),
+    attest: (facts) => attestor.sign(facts),
+  });
+  const review = createReviewService({ attestor, clock, settings: () => settings.get() });
+  const auditHead = createAuditHead(
+    openJsonStore({ dataDir, name: 'audit-head', schema: auditHeadDocumentSchema }),
+  );
   return {
     dataDir,
     settings,
     accounts,
     sessions,
-    secrets: secrets ?? keyFileSecretBox(dataDir),
+    secrets: secretBox,
     drivers: captureDrivers,
     captureRuns,
     importUploads,
@@ -99,6 +115,9 @@ export function createStationServices({
     ocr,
     signing,
     finalizeJobs,
+    attestor,
+    review,
+    auditHead,
   };
 }
 

@@ -16,6 +16,7 @@ import { ocrLayoutSchema, ocrPageSchema } from '../ocr/ocr-page';
 import { recordDocumentMetaSchema } from '../domain/record-document';
 import { documentVerificationSchema, signingStatusSchema, tokenSummarySchema } from '../domain/signing';
 import { settingsPatchSchema, stationSettingsSchema } from '../domain/settings';
+import { rejectReasonSchema, reviewItemSchema } from '../review/review-decision';
 import { channel } from './channel';
 
 const empty = z.object({}).strict();
@@ -142,8 +143,9 @@ export const contract = {
     request: empty,
     response: z.array(captureRunSummarySchema),
   }),
+  /** Uploads serve imports (clerks) and verification (anyone who reviews a file). */
   'capture.importBegin': channel({
-    access: CAPTURE_ROLES,
+    access: 'authenticated',
     userActivity: true,
     request: z
       .object({ name: z.string().trim().min(1).max(255), bytes: z.number().int().nonnegative() })
@@ -151,7 +153,7 @@ export const contract = {
     response: z.object({ uploadId: z.string() }),
   }),
   'capture.importChunk': channel({
-    access: CAPTURE_ROLES,
+    access: 'authenticated',
     request: z
       .object({
         uploadId: z.string(),
@@ -210,6 +212,8 @@ export const contract = {
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
       level: z.enum(['B-B', 'B-T']),
       signerName: z.string(),
+      /** Main's word that this user signed this file: the review channel asks for it. */
+      attestation: z.string(),
       warning: appErrorDataSchema.nullable(),
     }),
   }),
@@ -236,9 +240,41 @@ export const contract = {
   'signing.tokens': channel({ access: ['admin'], request: empty, response: z.array(tokenSummarySchema) }),
   /** Verifies a PDF uploaded with capture.importBegin/importChunk (then discarded). */
   'signing.verify': channel({
-    access: FINALIZE_ROLES,
+    access: 'authenticated',
     request: z.object({ uploadId: z.string() }).strict(),
     response: documentVerificationSchema,
+  }),
+
+  /**
+   * A supervisor's decision on records (all or none): approved ones may then be synced. Main
+   * checks each record's file against the attestation finalize.end gave, and the four-eyes rule.
+   */
+  'review.decide': channel({
+    access: ['supervisor'],
+    userActivity: true,
+    request: z
+      .object({
+        items: z.array(reviewItemSchema).min(1).max(500),
+        decision: z.enum(['approve', 'reject']),
+        reason: rejectReasonSchema.optional(),
+      })
+      .strict()
+      .refine((request) => request.decision === 'approve' || request.reason, 'reason'),
+    response: z.object({ decisions: z.array(z.string()) }),
+  }),
+
+  /** The audit trail's newest entry, kept by main as a witness (the trail itself is in IndexedDB). */
+  'audit.anchor': channel({
+    access: 'authenticated',
+    request: z
+      .object({ seq: z.number().int().positive(), hash: z.string().regex(/^[0-9a-f]{64}$/) })
+      .strict(),
+    response: ok,
+  }),
+  'audit.head': channel({
+    access: 'authenticated',
+    request: empty,
+    response: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
   }),
 
   'procedures.list': channel({ access: 'authenticated', request: empty, response: z.array(procedureSchema) }),

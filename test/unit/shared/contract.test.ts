@@ -56,12 +56,14 @@ describe('IPC contract', () => {
     });
     expect(Object.keys(bridge).sort()).toEqual([
       'app',
+      'audit',
       'auth',
       'capture',
       'finalize',
       'ocr',
       'procedures',
       'profiles',
+      'review',
       'settings',
       'signing',
       'users',

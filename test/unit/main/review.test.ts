@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decisionAttestationSchema } from '../../../src-shared/review/review-decision';
+import { backendWithClerk, valueOf } from '../../support/backend';
+
+const SUPERVISOR = {
+  username: 'nguoiduyet',
+  displayName: 'Phạm Văn Duyệt',
+  password: 'Duyet2026',
+  roles: ['supervisor' as const],
+};
+/** Someone who both captures and reviews (a small office). */
+const BOTH = {
+  username: 'kiemnhiem',
+  displayName: 'Lê Thị Kiêm',
+  password: 'Kiem2026',
+  roles: ['clerk' as const, 'supervisor' as const],
+};
+const SHA = 'a'.repeat(64);
+const CODE = '000.00.12.H20.2026.005000001K';
+
+describe('review decisions are made in main', () => {
+  let backend: Awaited<ReturnType<typeof backendWithClerk>>;
+  const ids: Record<string, string> = {};
+
+  beforeEach(async () => {
+    backend = await backendWithClerk();
+    for (const [key, user] of Object.entries({ supervisor: SUPERVISOR, both: BOTH })) {
+      ids[key] = valueOf<{ id: string }>(await backend.call('admin', 'users.create', user)).id;
+      valueOf(await backend.call(key, 'auth.login', { username: user.username, password: user.password }));
+    }
+    ids.clerk = backend.services.accounts.list().find((each) => each.username === 'vanthu')!.id;
+  });
+  afterEach(() => backend.dir.remove());
+
+  /** What the renderer sends for one record, with main's attestation of who signed its file. */
+  const item = (signedBy: string, capturedBy = signedBy, sha256 = SHA) => ({
+    code: CODE,
+    sha256,
+    capturedBy,
+    finalized: backend.services.attestor.sign({
+      kind: 'finalized',
+      code: CODE,
+      sha256: SHA,
+      by: signedBy,
+      at: 1,
+    }),
+  });
+  const decide = (session: string, request: object) => backend.call(session, 'review.decide', request);
+
+  it('lets a supervisor approve a clerk’s record, with main’s attestation of the decision', async () => {
+    const reply = valueOf<{ decisions: string[] }>(
+      await decide('supervisor', { items: [item(ids.clerk!)], decision: 'approve' }),
+    );
+    const facts = backend.services.attestor.verify(reply.decisions[0]!, decisionAttestationSchema);
+    expect(facts).toMatchObject({ kind: 'approved', code: CODE, sha256: SHA, by: ids.supervisor });
+  });
+
+  it('refuses a clerk’s and an administrator’s approve call', async () => {
+    for (const session of ['clerk', 'admin']) {
+      expect(await decide(session, { items: [item(ids.clerk!)], decision: 'approve' })).toMatchObject({
+        ok: false,
+        error: { code: 'auth.forbidden' },
+      });
+    }
+  });
+
+  it('refuses self-approval under the four-eyes rule: signed or captured by the reviewer', async () => {
+    for (const each of [item(ids.both!, ids.clerk!), item(ids.clerk!, ids.both!)]) {
+      expect(await decide('both', { items: [each], decision: 'approve' })).toMatchObject({
+        ok: false,
+        error: { code: 'review.selfApproval', params: { code: CODE } },
+      });
+    }
+    // All or none: one record of theirs in the request refuses the whole request.
+    expect(
+      await decide('both', { items: [item(ids.clerk!), item(ids.both!)], decision: 'approve' }),
+    ).toMatchObject({ ok: false, error: { code: 'review.selfApproval' } });
+    // Rejecting one's own record is allowed: it only sends it back.
+    const reject = {
+      items: [item(ids.both!)],
+      decision: 'reject',
+      reason: { code: 'imageQuality', text: '' },
+    };
+    expect((await decide('both', reject)).ok).toBe(true);
+  });
+
+  it('allows it when the administrator turns the four-eyes rule off', async () => {
+    const { review } = backend.services.settings.get();
+    valueOf(await backend.call('admin', 'settings.update', { review: { ...review, fourEyes: false } }));
+    expect((await decide('both', { items: [item(ids.both!)], decision: 'approve' })).ok).toBe(true);
+  });
+
+  it('refuses a forged or borrowed attestation, and a rejection without a reason', async () => {
+    const forged = { ...item(ids.clerk!), finalized: item(ids.clerk!).finalized.replace(/.$/, 'A') };
+    expect(await decide('supervisor', { items: [forged], decision: 'approve' })).toMatchObject({
+      ok: false,
+      error: { code: 'review.attestationInvalid' },
+    });
+    // An attestation of another file: the renderer cannot move it to a changed one.
+    expect(
+      await decide('supervisor', {
+        items: [item(ids.clerk!, ids.clerk!, 'b'.repeat(64))],
+        decision: 'approve',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'review.attestationInvalid' } });
+    expect(await decide('supervisor', { items: [item(ids.clerk!)], decision: 'reject' })).toMatchObject({
+      ok: false,
+      error: { code: 'ipc.invalidRequest' },
+    });
+  });
+});
