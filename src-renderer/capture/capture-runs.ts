@@ -1,6 +1,8 @@
 import type { CaptureRunSummary, CaptureStep } from '../../src-shared/capture/capture-run';
 import type { ScanOptions } from '../../src-shared/capture/scan-options';
 import { AppError } from '../../src-shared/errors/app-error';
+import { appendAudit } from '../audit/audit-log';
+import { openBatchFor } from '../batches/batches';
 import { db } from '../db/database';
 import { station } from '../station/station';
 import { storeCapturedItem } from './store-captured-item';
@@ -35,7 +37,10 @@ export const readCurrentRecordId = async (): Promise<string | null> =>
 export const setCurrentRecordId = (recordId: string) =>
   db.meta.put({ key: CURRENT_RECORD_KEY, value: recordId });
 
-/** A new draft record for the next pages; unless told otherwise, the capture screen's current record. */
+/**
+ * A new draft record for the next pages, in the clerk's open batch for its department and
+ * procedure; unless told otherwise, the capture screen's current record.
+ */
 export async function startNewRecord(
   userId: string,
   options: RecordTarget & { captureLabel?: string; makeCurrent?: boolean } = {},
@@ -43,10 +48,12 @@ export async function startNewRecord(
   const { captureLabel, makeCurrent = true, departmentCode, procedureCode } = options;
   const id = crypto.randomUUID();
   const now = Date.now();
-  await db.transaction('rw', db.records, db.meta, async () => {
+  await db.transaction('rw', db.records, db.meta, db.batches, async () => {
+    const batch = await openBatchFor(userId, { departmentCode, procedureCode });
     await db.records.add({
       id,
       status: 'draft',
+      batchId: batch.id,
       fields: {},
       captureLabel,
       ...(departmentCode ? { departmentCode } : {}),
@@ -137,7 +144,13 @@ export function drainRun(
         throw error;
       }
       if (step.kind === 'end') {
-        await db.meta.delete(bindingKey(runId));
+        await db.transaction('rw', db.meta, db.audit, async () => {
+          await db.meta.delete(bindingKey(runId));
+          await appendAudit('capture', {
+            recordId: binding.recordId,
+            after: { run: runId, items: step.pages, failure: step.failure?.code ?? null },
+          });
+        });
         return step;
       }
       if (binding.separateOnBlank && step.kind === 'page' && step.page.blank) {

@@ -1,5 +1,7 @@
 import { isEditable } from '../../src-shared/domain/record-status';
 import { AppError } from '../../src-shared/errors/app-error';
+import { appendAudit } from '../audit/audit-log';
+import { settleBatch } from '../batches/batches';
 import { db } from '../db/database';
 import { pagesOfRecord } from '../db/record-pages';
 import type { PageRotation, RecordRow } from '../db/rows';
@@ -40,19 +42,24 @@ async function settleOriginals(recordIds: readonly string[]): Promise<void> {
 }
 
 export async function rotatePage(pageId: string, quarterTurns: 1 | -1): Promise<void> {
-  await db.transaction('rw', db.pages, db.records, async () => {
+  await db.transaction('rw', db.pages, db.records, db.audit, async () => {
     const page = await db.pages.get(pageId);
     if (!page) return;
     await editableRecord(page.recordId);
     const rotation = (((page.rotation + quarterTurns * 90) % 360) + 360) % 360;
     await db.pages.update(pageId, { rotation: rotation as PageRotation });
+    await appendAudit('edit', {
+      recordId: page.recordId,
+      before: { page: page.index + 1, rotation: page.rotation },
+      after: { page: page.index + 1, rotation },
+    });
   });
 }
 
 /** Removes a page. A rendered page of a born-digital original stays: the original is whole. */
 export async function deletePage(pageId: string): Promise<void> {
   const recordId = (await db.pages.get(pageId))?.recordId;
-  await db.transaction('rw', db.pages, db.records, async () => {
+  await db.transaction('rw', db.pages, db.records, db.audit, async () => {
     const page = await db.pages.get(pageId);
     if (!page) return;
     await editableRecord(page.recordId);
@@ -62,19 +69,28 @@ export async function deletePage(pageId: string): Promise<void> {
       page.recordId,
       (await pagesOfRecord(page.recordId)).map((remaining) => remaining.id),
     );
+    await appendAudit('delete', {
+      recordId: page.recordId,
+      before: { page: page.index + 1, sha256: page.sha256 },
+    });
   });
   if (recordId) await refreshRecordTerms(recordId);
 }
 
 /** Moves a page to `toIndex` (0-based) within its record. */
 export async function movePage(pageId: string, toIndex: number): Promise<void> {
-  await db.transaction('rw', db.pages, db.records, async () => {
+  await db.transaction('rw', db.pages, db.records, db.audit, async () => {
     const page = await db.pages.get(pageId);
     if (!page) return;
     await editableRecord(page.recordId);
     const ids = (await pagesOfRecord(page.recordId)).map((each) => each.id).filter((id) => id !== pageId);
     ids.splice(Math.max(0, Math.min(toIndex, ids.length)), 0, pageId);
     await writeOrder(page.recordId, ids);
+    await appendAudit('edit', {
+      recordId: page.recordId,
+      before: { page: page.index + 1 },
+      after: { page: ids.indexOf(pageId) + 1 },
+    });
   });
 }
 
@@ -84,7 +100,8 @@ export async function movePage(pageId: string, toIndex: number): Promise<void> {
  */
 export async function splitBefore(pageId: string, userId: string): Promise<string | null> {
   const recordId = (await db.pages.get(pageId))?.recordId;
-  const created = await db.transaction('rw', db.pages, db.records, db.originals, async () => {
+  const tables = [db.pages, db.records, db.originals, db.batches, db.audit];
+  const created = await db.transaction('rw', tables, async () => {
     const page = await db.pages.get(pageId);
     if (!page) return null;
     const record = await editableRecord(page.recordId);
@@ -112,6 +129,13 @@ export async function splitBefore(pageId: string, userId: string): Promise<strin
       pages.slice(at).map((each) => each.id),
     );
     await settleOriginals([record.id, id]);
+    await settleBatch(record.batchId);
+    await appendAudit('edit', {
+      recordId: record.id,
+      batchId: record.batchId,
+      before: { pages: pages.length },
+      after: { pages: at, splitInto: id },
+    });
     return id;
   });
   // Each half is found by its own words now.
@@ -122,15 +146,17 @@ export async function splitBefore(pageId: string, userId: string): Promise<strin
 /** Appends the pages (and originals) of `sourceId` to `targetId` and removes the emptied source. */
 export async function mergeRecords(targetId: string, sourceId: string): Promise<void> {
   if (targetId === sourceId) return;
-  await db.transaction('rw', db.pages, db.records, db.originals, async () => {
+  await db.transaction('rw', [db.pages, db.records, db.originals, db.batches, db.audit], async () => {
     await editableRecord(targetId);
-    await editableRecord(sourceId);
+    const source = await editableRecord(sourceId);
     const ids = [...(await pagesOfRecord(targetId)), ...(await pagesOfRecord(sourceId))].map(
       (each) => each.id,
     );
     await writeOrder(targetId, ids);
     await db.originals.where('recordId').equals(sourceId).modify({ recordId: targetId });
     await db.records.delete(sourceId);
+    await settleBatch(source.batchId);
+    await appendAudit('edit', { recordId: targetId, after: { pages: ids.length, mergedFrom: sourceId } });
   });
   await refreshRecordTerms(targetId);
   await refreshRecordTerms(sourceId);
@@ -138,10 +164,12 @@ export async function mergeRecords(targetId: string, sourceId: string): Promise<
 
 /** Removes a record that has no pages left (a draft the clerk no longer needs). */
 export async function deleteEmptyRecord(recordId: string): Promise<void> {
-  await db.transaction('rw', db.pages, db.records, db.originals, async () => {
-    await editableRecord(recordId);
+  await db.transaction('rw', [db.pages, db.records, db.originals, db.batches, db.audit], async () => {
+    const record = await editableRecord(recordId);
     if ((await db.pages.where('recordId').equals(recordId).count()) > 0) return;
     await db.originals.where('recordId').equals(recordId).delete();
     await db.records.delete(recordId);
+    await settleBatch(record.batchId);
+    await appendAudit('delete', { recordId, batchId: record.batchId });
   });
 }

@@ -85,6 +85,12 @@ export const MIGRATIONS: readonly Migration[] = [
         'id, &code, status, batchId, ownerIdNumber, documentNumber, updatedAt, ownerNameFolded, [status+updatedAt], procedureCode, finalize.state',
     },
   },
+  {
+    // v7: batches found by their owner (the clerk's open batch, the review queue by status);
+    // the audit trail keyed by the sequence number its hashes cover.
+    version: 7,
+    stores: { batches: 'id, status, updatedAt, ownerUserId' },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

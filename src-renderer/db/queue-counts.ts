@@ -21,7 +21,3 @@ export function useStatusCounts(): StatusCounts {
     }) ?? emptyCounts()
   );
 }
-
-export function useOutboxPending(): number {
-  return useLiveQuery(() => db.outbox.where('status').anyOf('pending', 'uploading', 'failed').count()) ?? 0;
-}

@@ -1,4 +1,7 @@
+import type { AuditEntry } from '../../src-shared/audit/audit-chain';
+import type { BatchStatus } from '../../src-shared/domain/batch';
 import type { RecordStatus } from '../../src-shared/domain/record-status';
+import type { RejectReason } from '../../src-shared/review/review-decision';
 import type { AppErrorData } from '../../src-shared/errors/app-error';
 import type { OcrPage } from '../../src-shared/ocr/ocr-page';
 
@@ -24,6 +27,15 @@ export interface RecordRow {
   /** The record this one corrects, and the one that corrected it (both kept, both with codes). */
   supersedes?: string;
   supersededBy?: string;
+  /** The supervisor's last decision, with main's attestation of it (sync sends only approved ones). */
+  review?: {
+    decision: 'approved' | 'rejected';
+    by: string;
+    byName: string;
+    at: number;
+    reason?: { code: RejectReason; text: string };
+    token: string;
+  };
   createdBy: string;
   createdAt: number;
   updatedAt: number;
@@ -83,9 +95,7 @@ export interface OriginalRow {
   createdAt: number;
 }
 
-export type BatchStatus =
-  'open' | 'submitted' | 'inReview' | 'approved' | 'partlyRejected' | 'queued' | 'synced';
-
+/** A batch; its status is always rewritten from its records' (see batchStatusOf). */
 export interface BatchRow {
   id: string;
   name: string;
@@ -93,24 +103,15 @@ export interface BatchRow {
   departmentCode?: string;
   procedureCode?: string;
   ownerUserId: string;
+  /** The clerk's name when the batch was made, for the supervisor's queue. */
+  ownerName: string;
+  submittedAt?: number;
   createdAt: number;
   updatedAt: number;
 }
 
-/** Append-only; each entry carries the SHA-256 of its predecessor (audit issue). */
-export interface AuditRow {
-  seq?: number;
-  at: number;
-  userId: string;
-  station: string;
-  action: string;
-  recordId?: string;
-  batchId?: string;
-  before?: unknown;
-  after?: unknown;
-  prevHash: string;
-  hash: string;
-}
+/** Append-only; each entry carries the SHA-256 of its predecessor (src-shared/audit). */
+export type AuditRow = AuditEntry;
 
 export interface OutboxRow {
   id: string;
@@ -139,4 +140,6 @@ export interface DocumentRow {
   level: 'B-B' | 'B-T';
   signerName: string;
   signedAt: number;
+  /** Main's attestation that this file was signed for this code, and by whom. */
+  attestation?: string;
 }

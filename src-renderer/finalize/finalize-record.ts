@@ -3,6 +3,8 @@ import type { RecordFields } from '../../src-shared/domain/record-fields';
 import type { RecordDocumentMeta } from '../../src-shared/domain/record-document';
 import { AppError } from '../../src-shared/errors/app-error';
 import { base64Of, bytesOf } from '../capture/base64';
+import { appendAudit } from '../audit/audit-log';
+import { settleBatch } from '../batches/batches';
 import { db } from '../db/database';
 import { pagesOfRecord } from '../db/record-pages';
 import type { RecordRow } from '../db/rows';
@@ -105,7 +107,7 @@ export async function finalizeRecord(
         detail: `finalized file arrived damaged: ${sha256} ≠ ${done.sha256}`,
       });
     }
-    await db.transaction('rw', db.records, db.documents, async () => {
+    await db.transaction('rw', [db.records, db.documents, db.batches, db.audit], async () => {
       const current = await db.records.get(recordId);
       if (!current || !canTransition(current.status, 'finalized')) throw new AppError('records.notEditable');
       const replaced = await replacedRecord(current);
@@ -124,8 +126,22 @@ export async function finalizeRecord(
         level: done.level,
         signerName: done.signerName,
         signedAt: Date.now(),
+        attestation: done.attestation,
       });
       await db.records.update(recordId, { status: 'finalized', finalize: undefined, updatedAt: Date.now() });
+      await settleBatch(current.batchId);
+      if (replaced && replaced.batchId !== current.batchId) await settleBatch(replaced.batchId);
+      await appendAudit('finalize', {
+        recordId,
+        batchId: current.batchId,
+        after: {
+          code: current.code,
+          sha256,
+          level: done.level,
+          signer: done.signerName,
+          supersedes: replaced?.code,
+        },
+      });
     });
     return { sha256, level: done.level, warning: done.warning };
   } finally {

@@ -3,6 +3,7 @@ import type { StationSettings } from '../../src-shared/domain/settings';
 import { isEditable } from '../../src-shared/domain/record-status';
 import { foldText } from '../../src-shared/domain/text-fold';
 import { AppError } from '../../src-shared/errors/app-error';
+import { appendAudit } from '../audit/audit-log';
 import { db } from '../db/database';
 import type { RecordRow } from '../db/rows';
 import { refreshRecordTerms } from '../search/record-terms';
@@ -39,7 +40,7 @@ export async function saveIndexedRecord(
   settings: StationSettings,
 ): Promise<string> {
   const documentNumber = fields.documentNumber?.trim().toUpperCase();
-  await db.transaction('rw', db.records, async () => {
+  await db.transaction('rw', db.records, db.audit, async () => {
     const record = await db.records.get(recordId);
     if (!record) throw new AppError('records.notFound', { detail: recordId });
     // A signed record is immutable: a change is a correction (a new version).
@@ -54,6 +55,7 @@ export async function saveIndexedRecord(
       procedureCode: fields.procedureCode || undefined,
       updatedAt: Date.now(),
     });
+    await appendAudit('index', { recordId, batchId: record.batchId, before: record.fields, after: fields });
   });
   const code = await issueRecordCode(recordId, settings);
   await refreshRecordTerms(recordId);

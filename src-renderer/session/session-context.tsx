@@ -12,6 +12,8 @@ import {
 import type { SessionInfo } from '../../src-shared/domain/account';
 import type { RequestOf } from '../../src-shared/ipc/contract';
 import { station } from '../station/station';
+import { appendAudit } from '../audit/audit-log';
+import { setActingUser } from './acting-user';
 
 const ACTIVITY_REPORT_MS = 30_000;
 const STATUS_POLL_MS = 20_000;
@@ -28,6 +30,17 @@ interface SessionApi extends SessionState {
   login(request: RequestOf<'auth.login'>): Promise<void>;
   setupAdmin(request: RequestOf<'auth.setupAdmin'>): Promise<void>;
   logout(): Promise<void>;
+}
+
+/** The signed-in user acts from now on, at this station's number. */
+async function beginActingUser(session: SessionInfo | null): Promise<void> {
+  if (!session) return setActingUser(null);
+  const settings = await station.settings.get({}).catch(() => null);
+  setActingUser({
+    userId: session.userId,
+    displayName: session.displayName,
+    station: settings?.stationNumber ?? '',
+  });
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
@@ -54,6 +67,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     const status = await station.auth.status({});
+    // A reload finds the session main kept: the audit trail goes on in that user's name.
+    if (status.session && !hadSession.current) await beginActingUser(status.session);
     const endedIdle = hadSession.current && status.session === null;
     hadSession.current = status.session !== null;
     setState((previous) => ({
@@ -94,10 +109,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const api = useMemo<SessionApi>(
     () => ({
       ...state,
-      login: async (request) => begin(await station.auth.login(request)),
-      setupAdmin: async (request) => begin(await station.auth.setupAdmin(request)),
+      login: async (request) => {
+        const session = await station.auth.login(request);
+        await beginActingUser(session);
+        await appendAudit('login');
+        begin(session);
+      },
+      setupAdmin: async (request) => {
+        const session = await station.auth.setupAdmin(request);
+        await beginActingUser(session);
+        begin(session);
+      },
       logout: async () => {
+        await appendAudit('logout').catch(() => undefined);
         await station.auth.logout({});
+        await beginActingUser(null);
         // Nothing of one user's work may stay on screen for the next one.
         message.destroy();
         notification.destroy();

@@ -17,7 +17,7 @@ export function SigningSettingsPanel({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const { settings, replace } = useStationSettings();
+  const { settings, save: saveSettings } = useStationSettings();
   const [form] = Form.useForm<SigningSettings>();
   const [busy, setBusy] = useState(false);
   const [tokens, setTokens] = useState<Tokens | null>(null);
@@ -28,7 +28,7 @@ export function SigningSettingsPanel({ editable }: { editable: boolean }) {
   const save = async (values: SigningSettings) => {
     setBusy(true);
     try {
-      replace(await station.settings.update({ signing: { ...settings.signing, ...values } }));
+      await saveSettings({ signing: { ...settings.signing, ...values } });
       void message.success(t('common.saved'));
     } catch (error) {
       void message.error(errorText(error));

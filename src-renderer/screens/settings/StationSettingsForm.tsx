@@ -6,7 +6,6 @@ import { AGENCY_ID_PATTERN } from '../../../src-shared/domain/agency';
 import { parseCodeTemplate } from '../../../src-shared/domain/record-code';
 import { ABSOLUTE_PATH_PATTERN, type StationSettings } from '../../../src-shared/domain/settings';
 import { useStationSettings } from '../../settings/station-settings-context';
-import { station } from '../../station/station';
 import { useErrorText } from '../../ui/use-error-text';
 
 /** The station's settings; admins edit, everyone else reads. Main validates what is saved. */
@@ -14,14 +13,14 @@ export function StationSettingsForm({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const { settings, replace } = useStationSettings();
+  const { settings, save: saveSettings } = useStationSettings();
   const [busy, setBusy] = useState(false);
   if (!settings) return null;
 
   const save = async (values: StationSettings) => {
     setBusy(true);
     try {
-      replace(await station.settings.update(values));
+      await saveSettings(values);
       void message.success(t('common.saved'));
     } catch (error) {
       void message.error(errorText(error));
@@ -120,6 +119,20 @@ export function StationSettingsForm({ editable }: { editable: boolean }) {
           </Form.Item>
           <Form.Item name={['security', 'idleTimeoutMinutes']} label={t('settings.idleTimeoutMinutes')}>
             <InputNumber min={1} max={480} />
+          </Form.Item>
+        </Space>
+        <Divider titlePlacement="start">{t('settings.review')}</Divider>
+        <Space size="large" wrap>
+          <Form.Item
+            name={['review', 'fourEyes']}
+            label={t('settings.fourEyes')}
+            valuePropName="checked"
+            extra={t('settings.fourEyesHint')}
+          >
+            <Switch data-testid="settings-four-eyes" />
+          </Form.Item>
+          <Form.Item name={['review', 'lowOcrConfidence']} label={t('settings.lowOcrConfidence')}>
+            <InputNumber min={0} max={100} addonAfter="%" />
           </Form.Item>
         </Space>
         <Divider titlePlacement="start">{t('settings.capture')}</Divider>
