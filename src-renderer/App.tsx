@@ -3,7 +3,10 @@ import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AuditScreen } from './screens/audit/AuditScreen';
+import { BatchesScreen } from './screens/batches/BatchesScreen';
 import { FinalizeScreen } from './screens/finalize/FinalizeScreen';
+import { ReviewScreen } from './screens/review/ReviewScreen';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { requestPersistentStorage } from './db/storage-status';
 import { LoginScreen } from './screens/auth/LoginScreen';
@@ -19,7 +22,7 @@ import { StationSettingsProvider } from './settings/station-settings-context';
 import { AppShell } from './shell/AppShell';
 import { visibleNavItems } from './shell/navigation';
 
-const STEPS: WorkflowStep[] = ['review', 'sync', 'stats'];
+const STEPS: WorkflowStep[] = ['sync', 'stats'];
 
 function SignedInRoutes() {
   const { session } = useSession();
@@ -35,7 +38,10 @@ function SignedInRoutes() {
           {allowed.has('/scan') ? <Route path="/scan" element={<ScanScreen />} /> : null}
           {allowed.has('/index') ? <Route path="/index" element={<IndexingScreen />} /> : null}
           {allowed.has('/finalize') ? <Route path="/finalize" element={<FinalizeScreen />} /> : null}
+          {allowed.has('/batches') ? <Route path="/batches" element={<BatchesScreen />} /> : null}
+          {allowed.has('/review') ? <Route path="/review" element={<ReviewScreen />} /> : null}
           {allowed.has('/users') ? <Route path="/users" element={<UsersScreen />} /> : null}
+          {allowed.has('/audit') ? <Route path="/audit" element={<AuditScreen />} /> : null}
           <Route path="/lookup" element={<LookupScreen />} />
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="*" element={<Navigate to={home} replace />} />

@@ -1,5 +1,7 @@
 import { canTransition } from '../../src-shared/domain/record-status';
 import { AppError } from '../../src-shared/errors/app-error';
+import { appendAudit } from '../audit/audit-log';
+import { openBatchFor, settleBatch } from '../batches/batches';
 import { db } from '../db/database';
 import { pagesOfRecord } from '../db/record-pages';
 import type { RecordRow } from '../db/rows';
@@ -21,7 +23,8 @@ export const correctionOf = (recordId: string): Promise<RecordRow | undefined> =
  * finalizeRecord). Starting twice returns the correction already started.
  */
 export async function createCorrection(recordId: string, userId: string): Promise<string> {
-  const id = await db.transaction('rw', [db.records, db.pages, db.pageTexts, db.originals], async () => {
+  const tables = [db.records, db.pages, db.pageTexts, db.originals, db.batches, db.meta, db.audit];
+  const id = await db.transaction('rw', tables, async () => {
     const original = await db.records.get(recordId);
     if (!original) throw new AppError('records.notFound', { detail: recordId });
     if (!canCorrect(original)) {
@@ -32,11 +35,18 @@ export async function createCorrection(recordId: string, userId: string): Promis
 
     const id = crypto.randomUUID();
     const now = Date.now();
-    const { code: _code, finalize: _finalize, batchId: _batch, supersededBy: _by, ...kept } = original;
+    const { code: _code, finalize: _finalize, review: _review, supersededBy: _by, ...kept } = original;
+    // A rejected record's correction goes back for review in its batch; any other joins the
+    // clerk's open batch.
+    const batchId =
+      original.status === 'rejected' && original.batchId
+        ? original.batchId
+        : (await openBatchFor(userId, kept)).id;
     await db.records.add({
       ...kept,
       id,
       status: 'captured',
+      batchId,
       supersedes: original.id,
       createdBy: userId,
       createdAt: now,
@@ -64,6 +74,12 @@ export async function createCorrection(recordId: string, userId: string): Promis
       const text = texts[index];
       if (text) await db.pageTexts.put({ ...text, pageId });
     }
+    await settleBatch(batchId);
+    await appendAudit('correct', {
+      recordId: id,
+      batchId,
+      before: { record: original.id, code: original.code },
+    });
     return id;
   });
   await refreshRecordTerms(id);

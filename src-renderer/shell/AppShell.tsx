@@ -2,6 +2,7 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useAuditAnchor } from '../audit/use-audit-anchor';
 import { useHotFolderRunner } from '../capture/use-hot-folder-runner';
 import { useFinalizeRunner } from '../finalize/finalize-runner';
 import { useOcrRunner } from '../ocr/ocr-runner';
@@ -23,6 +24,7 @@ export function AppShell() {
   useHotFolderRunner(captures ? session!.userId : null);
   useOcrRunner(captures);
   useFinalizeRunner(captures && settings !== undefined, { agencyName: settings?.agencyName ?? '' });
+  useAuditAnchor();
 
   return (
     <Layout className="app-shell">

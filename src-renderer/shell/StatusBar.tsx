@@ -3,7 +3,7 @@ import { Badge, Space, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { pendingOcrCount } from '../ocr/ocr-runner';
-import { useOutboxPending, useStatusCounts } from '../db/queue-counts';
+import { useStatusCounts } from '../db/queue-counts';
 import { useSession } from '../session/session-context';
 import { useStationSettings } from '../settings/station-settings-context';
 import { useNetworkUp } from './use-online';
@@ -13,7 +13,6 @@ export function StatusBar() {
   const { session } = useSession();
   const { settings } = useStationSettings();
   const counts = useStatusCounts();
-  const outbox = useOutboxPending();
   const networkUp = useNetworkUp();
   const ocrPending = useLiveQuery(pendingOcrCount) ?? 0;
   const inProgress = counts.draft + counts.captured + counts.indexed + counts.finalized + counts.rejected;
@@ -46,7 +45,7 @@ export function StatusBar() {
         <Typography.Text>{t('shell.pendingWork', { count: inProgress })}</Typography.Text>
         <Typography.Text>{t('shell.awaitingReview', { count: counts.submitted })}</Typography.Text>
         <Typography.Text>
-          {t('shell.awaitingSync', { count: counts.approved + counts.queued + outbox })}
+          {t('shell.awaitingSync', { count: counts.approved + counts.queued })}
         </Typography.Text>
       </Space>
     </div>

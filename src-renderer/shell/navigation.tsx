@@ -4,6 +4,8 @@ import {
   CloudSyncOutlined,
   FileSearchOutlined,
   FormOutlined,
+  HistoryOutlined,
+  InboxOutlined,
   SafetyCertificateOutlined,
   ScanOutlined,
   SettingOutlined,
@@ -29,11 +31,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <SafetyCertificateOutlined />,
     roles: ['clerk', 'admin'],
   },
-  { path: '/review', labelKey: 'nav.review', icon: <AuditOutlined />, roles: ['supervisor', 'admin'] },
+  { path: '/batches', labelKey: 'nav.batches', icon: <InboxOutlined />, roles: ['clerk', 'admin'] },
+  // Only a supervisor decides (main refuses anyone else).
+  { path: '/review', labelKey: 'nav.review', icon: <AuditOutlined />, roles: ['supervisor'] },
   { path: '/sync', labelKey: 'nav.sync', icon: <CloudSyncOutlined /> },
   { path: '/lookup', labelKey: 'nav.lookup', icon: <FileSearchOutlined /> },
   { path: '/stats', labelKey: 'nav.stats', icon: <BarChartOutlined /> },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, roles: ['admin'] },
+  { path: '/audit', labelKey: 'nav.audit', icon: <HistoryOutlined />, roles: ['supervisor', 'admin'] },
   { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined /> },
 ];
 

@@ -14,8 +14,13 @@ const time = (iso: string | null | undefined) => (iso ? formatDateTime(Date.pars
  * The record's signed file checked afresh in main: integrity, signer, signing time, chain
  * to the trust store, and whether anything changed after signing.
  */
-export function VerificationPanel(props: { document: DocumentRow; code: string }) {
-  const { document, code } = props;
+export function VerificationPanel(props: {
+  document: DocumentRow;
+  code: string;
+  /** Told the answer (the review screen flags an invalid signature). */
+  onVerified?: (valid: boolean) => void;
+}) {
+  const { document, code, onVerified } = props;
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [result, setResult] = useState<{ report?: DocumentVerification; error?: string } | null>(null);
@@ -23,13 +28,18 @@ export function VerificationPanel(props: { document: DocumentRow; code: string }
   useEffect(() => {
     let current = true;
     verifyDocument(document.pdf, `${code}.pdf`).then(
-      (report) => current && setResult({ report }),
+      (report) => {
+        if (!current) return;
+        setResult({ report });
+        onVerified?.(report.valid);
+      },
+      // The check could not run: that says nothing of the signature either way.
       (error: unknown) => current && setResult({ error: errorText(error) }),
     );
     return () => {
       current = false;
     };
-  }, [document, code, errorText]);
+  }, [document, code, errorText, onVerified]);
 
   if (!result) return <Spin />;
   if (result.error) return <Alert type="error" showIcon title={result.error} />;

@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { RecordStatus } from '../../../src-shared/domain/record-status';
 import { useStatusCounts } from '../../db/queue-counts';
 
-export type WorkflowStep = 'review' | 'sync' | 'stats';
+export type WorkflowStep = 'sync' | 'stats';
 
 /** The record statuses each step of the workflow works on. */
 const STEP_STATUSES: Record<WorkflowStep, readonly RecordStatus[]> = {
-  review: ['submitted'],
   sync: ['approved', 'queued', 'synced'],
   stats: ['captured', 'indexed', 'finalized', 'submitted', 'approved', 'queued', 'synced'],
 };

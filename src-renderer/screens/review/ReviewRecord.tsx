@@ -1,0 +1,139 @@
+import { Alert, Button, Card, Collapse, Descriptions, Space, Tag, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RecordFields } from '../../../src-shared/domain/record-fields';
+import { displayDate } from '../../../src-shared/indexing/vietnamese-dates';
+import { db } from '../../db/database';
+import { pagesOfRecord } from '../../db/record-pages';
+import type { RecordRow } from '../../db/rows';
+import { recordQuality } from '../../review/record-quality';
+import { useStationSettings } from '../../settings/station-settings-context';
+import { formatDateTime } from '../../ui/format';
+import { VerificationPanel } from '../finalize/VerificationPanel';
+import { PageViewer } from '../indexing/PageViewer';
+
+const FIELDS_SHOWN = [
+  'resultType',
+  'documentNumber',
+  'issueDate',
+  'issuingAgency',
+  'signerName',
+  'ownerName',
+  'ownerIdNumber',
+  'ownerBirthDate',
+  'ownerTaxCode',
+  'effectiveDate',
+  'expiryDate',
+  'procedureCode',
+] as const;
+const DATES = new Set(['issueDate', 'ownerBirthDate', 'effectiveDate', 'expiryDate']);
+
+/**
+ * One record under review: its pages (zoom, pan, turn), then its fields, quality flags,
+ * OCR text and a fresh check of its signature, with the decision buttons. Two grid cells.
+ */
+export function ReviewRecord(props: { record: RecordRow; actions: ReactNode }) {
+  const { record } = props;
+  const { t } = useTranslation();
+  const { settings } = useStationSettings();
+  const [pageId, setPageId] = useState<string | null>(null);
+  const [signatureValid, setSignatureValid] = useState<boolean | null>(null);
+  const view = useLiveQuery(async () => {
+    const pages = await pagesOfRecord(record.id);
+    const texts = await db.pageTexts.bulkGet(pages.map((page) => page.id));
+    return { pages, texts, document: await db.documents.get(record.id) };
+  }, [record.id]);
+  const flags =
+    useLiveQuery(
+      () => (settings ? recordQuality(record.id, settings, signatureValid) : []),
+      [record.id, settings, signatureValid],
+    ) ?? [];
+  const fields = record.fields as RecordFields;
+  const shownIndex = Math.max(0, view?.pages.findIndex((page) => page.id === pageId) ?? 0);
+  const shown = view?.pages[shownIndex];
+
+  const value = (field: (typeof FIELDS_SHOWN)[number]) => {
+    const raw = fields[field];
+    if (raw === undefined || raw === '') return '—';
+    if (field === 'resultType') return t(`indexing.resultTypes.${String(raw)}`);
+    return DATES.has(field) ? displayDate(String(raw)) : String(raw);
+  };
+
+  return (
+    <>
+      <Card size="small">
+        {view && view.pages.length > 1 ? (
+          <Space wrap style={{ marginBottom: 8 }}>
+            {view.pages.map((page) => (
+              <Button
+                key={page.id}
+                size="small"
+                type={page.id === shown?.id ? 'primary' : 'default'}
+                onClick={() => setPageId(page.id)}
+              >
+                {page.index + 1}
+              </Button>
+            ))}
+          </Space>
+        ) : null}
+        <PageViewer page={shown} text={view?.texts[shownIndex] ?? undefined} span={null} />
+        <Collapse
+          size="small"
+          style={{ marginTop: 8 }}
+          items={[
+            {
+              key: 'text',
+              label: t('review.ocrText'),
+              children: (
+                <Typography.Paragraph className="ocr-text" data-testid="review-ocr-text">
+                  {view?.texts[shownIndex]?.text ?? t('review.noText')}
+                </Typography.Paragraph>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Card
+          size="small"
+          title={<Typography.Text strong>{record.code}</Typography.Text>}
+          data-testid="review-detail"
+        >
+          <Space direction="vertical" style={{ width: '100%' }}>
+            {flags.length === 0 ? (
+              <Alert type="success" showIcon title={t('review.noFlags')} data-testid="review-flags-none" />
+            ) : (
+              <Space size={[4, 4]} wrap data-testid="review-flags">
+                {flags.map((flag) => (
+                  <Tag key={flag.kind} color="orange" data-testid={`flag-${flag.kind}`}>
+                    {t(`review.flags.${flag.kind}`, { count: flag.count ?? 1 })}
+                  </Tag>
+                ))}
+              </Space>
+            )}
+            {props.actions}
+            <Typography.Text type="secondary">{t('review.shortcuts')}</Typography.Text>
+            {record.review ? (
+              <Typography.Text type={record.review.decision === 'rejected' ? 'danger' : 'success'}>
+                {t(`status.${record.review.decision}`)} — {record.review.byName},{' '}
+                {formatDateTime(record.review.at)}
+                {record.review.reason ? `: ${t(`review.reasons.${record.review.reason.code}`)}` : ''}
+              </Typography.Text>
+            ) : null}
+            <Descriptions size="small" column={1} bordered>
+              {FIELDS_SHOWN.map((field) => (
+                <Descriptions.Item key={field} label={t(`indexing.fields.${field}`)}>
+                  {value(field)}
+                </Descriptions.Item>
+              ))}
+            </Descriptions>
+          </Space>
+        </Card>
+        {view?.document && record.code ? (
+          <VerificationPanel document={view.document} code={record.code} onVerified={setSignatureValid} />
+        ) : null}
+      </Space>
+    </>
+  );
+}

@@ -1,0 +1,242 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { demoStack } from '../../src-main/capture/demo/demo-documents';
+import { createStationServices } from '../../src-main/services/station-services';
+import { verifyAuditChain, type AuditEntry } from '../../src-shared/audit/audit-chain';
+import { signingSettingsSchema } from '../../src-shared/domain/settings';
+import { requireBuild } from '../support/built-app';
+import { screenshot } from '../support/chromium';
+import { login, openStationPage, pickOption, readStore } from '../support/station-page';
+import { prepareStation } from '../support/station-setup';
+import { makeTempDir } from '../support/temp-dir';
+import { createTestPki, P12_PASSWORD } from '../support/test-pki';
+import { CLERK } from '../support/users';
+
+const SUPERVISOR = {
+  username: 'nguoiduyet',
+  displayName: 'Phạm Văn Duyệt',
+  password: 'Duyet2026',
+  roles: ['supervisor' as const],
+};
+
+interface Row {
+  id: string;
+  status: string;
+  code?: string;
+  batchId?: string;
+  supersedes?: string;
+  review?: { decision: string; reason?: { code: string; text: string } };
+}
+
+describe('batches and review in Chromium: submit, reject with a reason, correct, resubmit, approve', () => {
+  const dir = makeTempDir('sohoa-e2e-review-');
+  let station: Awaited<ReturnType<typeof openStationPage>>;
+  let page: Page;
+  const records = () => readStore<Row>(page, 'records');
+
+  const switchUser = async (user: { username: string; password: string }) => {
+    await page.getByRole('button', { name: /Đăng xuất/ }).click();
+    await login(page, user);
+    await page.getByTestId('main-nav').waitFor();
+  };
+  const go = (label: string) => page.getByTestId('main-nav').getByText(label, { exact: true }).click();
+  /** Accepts every suggestion and saves the record shown; a twin warning is answered "save anyway". */
+  const indexShown = async () => {
+    await expect.poll(() => page.getByTestId('accept-all').isEnabled(), { timeout: 60_000 }).toBe(true);
+    await page.keyboard.press('Alt+A');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('record-code').count(), { timeout: 10_000 }).toBe(1);
+  };
+  const unlockSigning = async () => {
+    await page.getByTestId('signing-unlock').click();
+    await page.getByTestId('signing-secret').fill(P12_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('signing-unlocked').waitFor();
+  };
+
+  beforeAll(async () => {
+    requireBuild();
+    const pki = createTestPki(dir.path);
+    await prepareStation(dir.path, () => ({
+      agencyId: '000.00.12.H20',
+      stationNumber: '007',
+      signing: signingSettingsSchema.parse({
+        method: 'pkcs12',
+        pkcs12File: pki.agency.p12Path,
+        trustDir: pki.trustDir,
+      }),
+    }));
+    await createStationServices({ dataDir: dir.path }).accounts.create(SUPERVISOR);
+    station = await openStationPage(dir.path);
+    page = station.page;
+    await login(page, CLERK);
+    await page.getByTestId('scan-start').waitFor();
+  });
+  afterEach(async ({ task }) => {
+    // What the screen showed when a step failed: the first thing to look at.
+    if (task.result?.state === 'fail') await screenshot(page, `failed-review-${task.name.slice(0, 40)}`);
+  });
+  afterAll(async () => {
+    await station?.close();
+    dir.remove();
+  });
+
+  it('lets the clerk capture, index and sign three records, then submit their batch', async () => {
+    // Three decisions of the demo set (each a different person), as a copier's files.
+    for (let count = 1; count <= 3; count++) {
+      const file = join(dir.path, `quyet-dinh-${count}.jpg`);
+      const [decision] = demoStack(count * 3, 1);
+      writeFileSync(
+        file,
+        await sharp(Buffer.from(decision!.svg), { density: 200 })
+          .flatten({ background: 'white' })
+          .withDensity(200)
+          .jpeg()
+          .toBuffer(),
+      );
+      if (count > 1) await page.getByRole('button', { name: /Hồ sơ mới/ }).click();
+      await page.getByTestId('import-input').setInputFiles(file);
+      await expect
+        .poll(async () => (await records()).filter((row) => row.status === 'captured').length, {
+          timeout: 30_000,
+        })
+        .toBe(count);
+    }
+    await go('Lập chỉ mục');
+    for (let count = 0; count < 3; count++) {
+      await page.getByTestId('indexing-item').filter({ hasNotText: '000.00.12' }).first().click();
+      await indexShown();
+    }
+    await go('Ký số');
+    await unlockSigning();
+    await page.getByTestId('finalize-all').click();
+    await expect
+      .poll(async () => (await records()).filter((row) => row.status === 'finalized').length, {
+        timeout: 60_000,
+      })
+      .toBe(3);
+
+    await go('Lô hồ sơ');
+    await expect.poll(() => page.getByTestId('batch-records').locator('tbody tr').count()).toBe(3);
+    await page.getByTestId('batch-submit').click();
+    await expect
+      .poll(() => page.getByTestId('batch-detail').getByTestId('batch-status').innerText())
+      .toBe('Đã nộp duyệt');
+    const rows = await records();
+    expect(rows.map((row) => row.status)).toEqual(['submitted', 'submitted', 'submitted']);
+    expect(new Set(rows.map((row) => row.batchId)).size).toBe(1);
+    expect(await readStore(page, 'outbox')).toEqual([]);
+  });
+
+  it('lets the supervisor reject one record with a reason and approve the two others', async () => {
+    await switchUser(SUPERVISOR);
+    await go('Duyệt lô');
+    await expect.poll(() => page.getByTestId('review-record').count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => page.getByTestId('verification-valid').count(), { timeout: 30_000 }).toBe(1);
+    await screenshot(page, '20-review-record');
+    const first = await page.getByTestId('review-detail').locator('.ant-card-head-title').innerText();
+    await page.getByTestId('review-reject').click();
+    await pickOption(page, 'reject-reason', 'Ảnh quét mờ');
+    await page.getByTestId('reject-text').fill('Trang 1 bị mờ ở góc trên, quét lại ở 300 dpi.');
+    await screenshot(page, '21-review-reject');
+    await page.getByTestId('reject-confirm').click();
+    await expect
+      .poll(async () => (await records()).find((row) => row.code === first)?.status, { timeout: 10_000 })
+      .toBe('rejected');
+    // The next waiting record is shown: approve it with the keyboard, then the last one.
+    for (let left = 2; left >= 1; left--) {
+      await expect.poll(() => page.getByTestId('review-approve').isEnabled()).toBe(true);
+      await page.keyboard.press('Alt+A');
+      await expect
+        .poll(async () => (await records()).filter((row) => row.status === 'queued').length, {
+          timeout: 10_000,
+        })
+        .toBe(3 - left);
+    }
+    await expect.poll(() => page.getByTestId('review-empty').count()).toBe(1);
+    const rows = await records();
+    expect(rows.find((row) => row.code === first)?.review).toMatchObject({
+      decision: 'rejected',
+      reason: { code: 'imageQuality', text: 'Trang 1 bị mờ ở góc trên, quét lại ở 300 dpi.' },
+    });
+    expect((await readStore<{ status: string }>(page, 'outbox')).map((row) => row.status)).toEqual([
+      'pending',
+      'pending',
+    ]);
+  });
+
+  it('gives the clerk the reason; the clerk corrects the record, signs it and resubmits', async () => {
+    await switchUser(CLERK);
+    await go('Lô hồ sơ');
+    await expect
+      .poll(() => page.getByTestId('rejection-reason').innerText(), { timeout: 10_000 })
+      .toContain(
+        'Ảnh quét mờ, lệch hoặc bị cắt: Trang 1 bị mờ ở góc trên, quét lại ở 300 dpi. — Phạm Văn Duyệt',
+      );
+    expect(await page.getByTestId('batch-detail').getByTestId('batch-status').innerText()).toBe(
+      'Có hồ sơ bị trả lại',
+    );
+    await screenshot(page, '22-batch-rejected');
+    await page.getByTestId('record-correct').click();
+    await page.getByTestId('correction-of').waitFor();
+    await page.getByTestId('field-signerName').fill('Lê Quang Vinh');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('record-code').count(), { timeout: 10_000 }).toBe(1);
+    await go('Ký số');
+    await unlockSigning();
+    await page.getByTestId('finalize-all').click();
+    await expect
+      .poll(async () => (await records()).filter((row) => row.status === 'superseded').length, {
+        timeout: 60_000,
+      })
+      .toBe(1);
+    await go('Lô hồ sơ');
+    await page.getByTestId('batch-submit').click();
+    await expect
+      .poll(() => page.getByTestId('batch-detail').getByTestId('batch-status').innerText())
+      .toBe('Đang duyệt');
+  });
+
+  it('lets the supervisor approve the correction: three records queued for sync, the audit trail intact', async () => {
+    await switchUser(SUPERVISOR);
+    await go('Duyệt lô');
+    await expect.poll(() => page.getByTestId('review-approve').isEnabled(), { timeout: 10_000 }).toBe(true);
+    await screenshot(page, '23-review-correction');
+    await page.getByTestId('review-approve').click();
+    await expect.poll(() => page.getByTestId('review-empty').count(), { timeout: 10_000 }).toBe(1);
+
+    const rows = await records();
+    expect(rows.filter((row) => row.status === 'queued')).toHaveLength(3);
+    expect(rows.filter((row) => row.status === 'superseded')).toHaveLength(1);
+    const outbox = await readStore<{ recordId: string; status: string }>(page, 'outbox');
+    expect(outbox.map((row) => row.status)).toEqual(['pending', 'pending', 'pending']);
+    expect(new Set(outbox.map((row) => row.recordId))).toEqual(
+      new Set(rows.filter((row) => row.status === 'queued').map((row) => row.id)),
+    );
+    const [batch] = await readStore<{ status: string }>(page, 'batches');
+    expect(batch?.status).toBe('queued');
+
+    // Every step is in the trail, and the trail verifies (here and on the audit screen).
+    const trail = await readStore<AuditEntry>(page, 'audit');
+    expect(verifyAuditChain(trail).ok).toBe(true);
+    const actions = trail.map((entry) => entry.action);
+    for (const action of [
+      'login',
+      'capture',
+      'index',
+      'finalize',
+      'submit',
+      'reject',
+      'correct',
+      'approve',
+      'logout',
+    ])
+      expect(actions, action).toContain(action);
+    await go('Nhật ký');
+    await expect.poll(() => page.getByTestId('audit-intact').count(), { timeout: 10_000 }).toBe(1);
+    await screenshot(page, '24-audit-trail');
+  });
+});
