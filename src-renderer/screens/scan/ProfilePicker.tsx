@@ -3,6 +3,7 @@ import { App, Button, Form, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/session-context';
+import { appendAudit } from '../../audit/audit-log';
 import { station } from '../../station/station';
 import { ProfileFormModal, type ProfileFormValues } from './ProfileFormModal';
 import type { useCaptureProfiles } from './use-capture-profiles';
@@ -40,6 +41,7 @@ export function ProfilePicker(props: {
         dpi,
         mode,
       });
+      await appendAudit('settings', { after: { profile: saved } });
       await reload();
       select(saved.id);
       setEditing(false);
@@ -55,6 +57,7 @@ export function ProfilePicker(props: {
     if (!selected) return;
     try {
       await station.profiles.delete({ id: selected.id });
+      await appendAudit('settings', { before: { profile: selected }, after: null });
       select(null);
       await reload();
     } catch (error) {

@@ -19,6 +19,7 @@ import { PROCEDURE_CODE_PATTERN } from '../../../src-shared/capture/capture-prof
 import type { CsvProblem, Procedure } from '../../../src-shared/domain/procedure-catalogue';
 import { RESULT_TYPES } from '../../../src-shared/indexing/field-suggestions';
 import { useProcedures } from '../../catalogue/use-procedures';
+import { appendAudit } from '../../audit/audit-log';
 import { station } from '../../station/station';
 import { DepartmentSelect } from '../../ui/DepartmentSelect';
 import { IconAction } from '../../ui/IconAction';
@@ -39,13 +40,17 @@ export function ProcedureCatalogPanel({ editable }: { editable: boolean }) {
 
   const save = async (values: Procedure) => {
     try {
-      await station.procedures.save({
+      const saved = await station.procedures.save({
         procedure: {
           ...values,
           departmentCode: values.departmentCode ?? '',
           validityMonths: values.validityMonths ?? null,
         },
         previousCode: editing?.previousCode,
+      });
+      await appendAudit('settings', {
+        before: { procedure: editing?.previousCode },
+        after: { procedure: saved },
       });
       setEditing(null);
       await reload();
@@ -57,6 +62,9 @@ export function ProcedureCatalogPanel({ editable }: { editable: boolean }) {
   const importCsv = async (file: File) => {
     try {
       const result = await station.procedures.importCsv({ csv: await file.text() });
+      await appendAudit('settings', {
+        after: { procedures: 'csv', file: file.name, imported: result.imported },
+      });
       setProblems(result.problems);
       void message.success(t('catalogue.imported', { count: result.imported }));
       await reload();
@@ -143,7 +151,10 @@ export function ProcedureCatalogPanel({ editable }: { editable: boolean }) {
                         okText={t('common.yes')}
                         cancelText={t('common.no')}
                         onConfirm={() =>
-                          void station.procedures.delete({ code: procedure.code }).then(reload)
+                          void station.procedures
+                            .delete({ code: procedure.code })
+                            .then(() => appendAudit('settings', { before: { procedure }, after: null }))
+                            .then(reload)
                         }
                       >
                         <IconAction title={t('catalogue.delete')} danger icon={<DeleteOutlined />} />
