@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { requireBuild } from '../support/built-app';
 import { screenshot } from '../support/chromium';
 import { vietnamesePage } from '../support/page-images';
@@ -33,6 +33,9 @@ describe('capture in Chromium: jam and resume, page editing, import and the hot 
       capture: { ...capture, hotFolder: hotFolder.path, hotFolderStableMs: 300 },
     }));
     page = station.page;
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await screenshot(page, `failed-capture-${task.name.slice(0, 40)}`);
   });
   afterAll(async () => {
     await station?.close();
@@ -77,8 +80,18 @@ describe('capture in Chromium: jam and resume, page editing, import and the hot 
     await screenshot(page, '09-scan-split-record');
 
     await page.getByTestId('record-item').nth(1).getByTestId('record-merge').click();
-    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: 'Có' }).click();
-    await expect.poll(() => recordPages(page), { timeout: 15_000 }).toEqual([9]);
+    // Under load (OCR reading the pages re-renders the list), a click on the confirm button
+    // can land as the popover re-renders and be lost; press it again while it is still open.
+    const confirm = page.locator('.ant-popconfirm:visible').getByRole('button', { name: 'Có' });
+    await expect
+      .poll(
+        async () => {
+          if (await confirm.isVisible()) await confirm.click({ timeout: 2_000 }).catch(() => undefined);
+          return recordPages(page);
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toEqual([9]);
 
     await page.reload();
     await expect.poll(() => page.getByTestId('page-thumb').count(), { timeout: 20_000 }).toBe(9);
