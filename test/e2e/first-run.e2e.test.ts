@@ -49,11 +49,12 @@ describe('first run in Chromium through the browser harness', () => {
         'Quét',
         'Lập chỉ mục',
         'Ký số',
-        'Duyệt lô',
+        'Lô hồ sơ',
         'Đồng bộ',
         'Tra cứu',
         'Thống kê',
         'Người dùng',
+        'Nhật ký',
         'Cài đặt',
       ]);
     await expect
@@ -92,7 +93,7 @@ describe('first run in Chromium through the browser harness', () => {
     await page.getByTestId('login-submit').click();
     await expect
       .poll(() => navLabels(page))
-      .toEqual(['Quét', 'Lập chỉ mục', 'Ký số', 'Đồng bộ', 'Tra cứu', 'Thống kê', 'Cài đặt']);
+      .toEqual(['Quét', 'Lập chỉ mục', 'Ký số', 'Lô hồ sơ', 'Đồng bộ', 'Tra cứu', 'Thống kê', 'Cài đặt']);
     await expect.poll(() => page.getByTestId('page-title').innerText()).toBe('Quét');
     const status = await page.getByTestId('status-bar').innerText();
     expect(status).toContain('Trần Thị Thư (Cán bộ số hóa)');
@@ -111,7 +112,7 @@ describe('first run in Chromium through the browser harness', () => {
     await page.getByText('English').first().click();
     await expect
       .poll(() => navLabels(page))
-      .toEqual(['Scan', 'Indexing', 'Sign', 'Sync', 'Lookup', 'Statistics', 'Settings']);
+      .toEqual(['Scan', 'Indexing', 'Sign', 'Batches', 'Sync', 'Lookup', 'Statistics', 'Settings']);
     await expect
       .poll(() => page.getByTestId('status-user').innerText())
       .toContain('Trần Thị Thư (Digitization clerk)');
@@ -120,7 +121,7 @@ describe('first run in Chromium through the browser harness', () => {
     await page.reload();
     await expect
       .poll(() => navLabels(page))
-      .toEqual(['Scan', 'Indexing', 'Sign', 'Sync', 'Lookup', 'Statistics', 'Settings']);
+      .toEqual(['Scan', 'Indexing', 'Sign', 'Batches', 'Sync', 'Lookup', 'Statistics', 'Settings']);
   });
 
   it('opens the station database in Chromium’s IndexedDB and asks for persistent storage', async () => {
