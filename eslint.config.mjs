@@ -71,6 +71,25 @@ export default tseslint.config(
     },
   },
   {
+    // Central shares the domain (src-shared) and the one PAdES verifier with the station:
+    // src-main/signing and the asset lookup are plain Node, no Electron. Nothing else of main.
+    files: ['src-server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/src-renderer/**', 'electron'], message: 'Central runs under plain Node' },
+            {
+              regex: 'src-main/(?!signing/|platform/asset-path$)',
+              message: 'Central imports src-shared, and of main only the signature verifier',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['bin/**', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
   },

@@ -1,0 +1,80 @@
+import type { z } from 'zod';
+import { auditHash, GENESIS_HASH } from '../src-shared/audit/audit-chain';
+import type { auditEntrySchema } from '../src-shared/central/central-api';
+import type { Database } from './db/database';
+import { CentralError } from './http/central-error';
+
+type Entry = z.output<typeof auditEntrySchema>;
+
+/**
+ * Each station's audit trail, continued only where it left off: an entry is taken when its
+ * hash is right and it links to the last one Central holds. Entries sent again are checked
+ * against what is stored (the same, or the station's trail was rewritten) and skipped.
+ */
+export function createAuditStore(db: Database) {
+  const headOf = async (stationId: string) =>
+    (
+      await db.query<{ seq: number; hash: string }>(
+        'SELECT seq, hash FROM audit_entries WHERE station_id = $1 ORDER BY seq DESC LIMIT 1',
+        [stationId],
+      )
+    )[0] ?? { seq: 0, hash: GENESIS_HASH };
+
+  return {
+    head: async (stationId: string) => {
+      const head = await headOf(stationId);
+      return { seq: head.seq, hash: head.seq ? head.hash : '' };
+    },
+
+    async append(stationId: string, entries: readonly Entry[]) {
+      return db.transaction(async (tx) => {
+        let head = (
+          await tx.query<{ seq: number; hash: string }>(
+            'SELECT seq, hash FROM audit_entries WHERE station_id = $1 ORDER BY seq DESC LIMIT 1 FOR UPDATE',
+            [stationId],
+          )
+        )[0] ?? { seq: 0, hash: GENESIS_HASH };
+        for (const entry of [...entries].sort((a, b) => a.seq - b.seq)) {
+          if (auditHash(entry) !== entry.hash) {
+            throw new CentralError('auditBroken', `audit entry ${entry.seq} does not match its hash`, {
+              seq: entry.seq,
+            });
+          }
+          if (entry.seq <= head.seq) {
+            const [stored] = await tx.query<{ hash: string }>(
+              'SELECT hash FROM audit_entries WHERE station_id = $1 AND seq = $2',
+              [stationId, entry.seq],
+            );
+            if (stored?.hash !== entry.hash) {
+              throw new CentralError(
+                'auditBroken',
+                `audit entry ${entry.seq} differs from the one Central holds`,
+                {
+                  seq: entry.seq,
+                },
+              );
+            }
+            continue;
+          }
+          if (entry.seq !== head.seq + 1 || entry.prevHash !== head.hash) {
+            throw new CentralError(
+              'auditBroken',
+              `audit entry ${entry.seq} does not follow entry ${head.seq}`,
+              {
+                expected: head.seq + 1,
+              },
+            );
+          }
+          await tx.query('INSERT INTO audit_entries (station_id, seq, hash, entry) VALUES ($1, $2, $3, $4)', [
+            stationId,
+            entry.seq,
+            entry.hash,
+            JSON.stringify(entry),
+          ]);
+          head = { seq: entry.seq, hash: entry.hash };
+        }
+        return { seq: head.seq, hash: head.seq ? head.hash : '' };
+      });
+    },
+  };
+}

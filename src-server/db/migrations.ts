@@ -1,0 +1,87 @@
+import type { Database } from './database';
+
+/**
+ * The schema's history, appended to and never edited: each runs once, in its own
+ * transaction, recorded in schema_migrations.
+ */
+const MIGRATIONS: readonly { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE stations (
+        id uuid PRIMARY KEY,
+        number text NOT NULL,
+        name text NOT NULL,
+        secret_hash text NOT NULL,
+        enrolled_at timestamptz NOT NULL,
+        revoked_at timestamptz
+      );
+      CREATE TABLE enrolments (
+        code_hash text PRIMARY KEY,
+        note text NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz,
+        station_id uuid REFERENCES stations (id)
+      );
+      CREATE TABLE records (
+        server_id uuid PRIMARY KEY,
+        code text NOT NULL UNIQUE,
+        sha256 text NOT NULL,
+        bytes bigint NOT NULL,
+        station_id uuid NOT NULL REFERENCES stations (id),
+        meta jsonb NOT NULL,
+        owner_id text,
+        document_number text,
+        procedure_code text,
+        department_code text,
+        pages integer NOT NULL,
+        supersedes text,
+        superseded_by text,
+        stored_at timestamptz NOT NULL
+      );
+      CREATE INDEX records_owner ON records (owner_id);
+      CREATE INDEX records_document ON records (document_number);
+      CREATE TABLE uploads (
+        id uuid PRIMARY KEY,
+        station_id uuid NOT NULL REFERENCES stations (id),
+        code text NOT NULL,
+        sha256 text NOT NULL,
+        bytes bigint NOT NULL,
+        meta jsonb NOT NULL,
+        created_at timestamptz NOT NULL,
+        UNIQUE (station_id, code, sha256)
+      );
+      CREATE TABLE audit_entries (
+        station_id uuid NOT NULL REFERENCES stations (id),
+        seq integer NOT NULL,
+        hash text NOT NULL,
+        entry jsonb NOT NULL,
+        PRIMARY KEY (station_id, seq)
+      );
+    `,
+  },
+];
+
+export async function migrate(db: Database): Promise<number> {
+  await db.query(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)',
+  );
+  const applied = new Set(
+    (await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => row.version),
+  );
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    await db.transaction(async (tx) => {
+      for (const statement of migration.sql
+        .split(';')
+        .map((part) => part.trim())
+        .filter(Boolean))
+        await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, now())', [
+        migration.version,
+      ]);
+    });
+  }
+  return MIGRATIONS.at(-1)!.version;
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { procedureSchema, SEED_PROCEDURES } from '../src-shared/domain/procedure-catalogue';
+import { assetPath } from '../src-main/platform/asset-path';
+import { loadTrustStore } from '../src-main/signing/trust-store';
+import { diskBlobStore } from './blob-store';
+import { buildCentral } from './central';
+import { pgliteDatabase, postgresDatabase } from './db/database';
+import { migrate } from './db/migrations';
+import pkg from '../package.json' with { type: 'json' };
+
+const MB = 1024 * 1024;
+const env = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8780),
+    HOST: z.string().default('127.0.0.1'),
+    SOHOA_DATA_DIR: z.string().default(join(homedir(), '.local', 'share', 'sohoa-central')),
+    DATABASE_URL: z.string().optional(),
+    SOHOA_ADMIN_TOKEN: z.string().min(24).optional(),
+    SOHOA_TRUST_DIR: z.string().optional(),
+    SOHOA_MAX_RECORD_MB: z.coerce.number().positive().default(500),
+    SOHOA_MAX_CHUNK_MB: z.coerce.number().positive().default(8),
+    SOHOA_MAX_JSON_KB: z.coerce.number().positive().default(1024),
+  })
+  .parse(process.env);
+
+/** The administrator token: from the environment, else made once and kept beside the data, owner-only. */
+function adminToken(dataDir: string): string {
+  if (env.SOHOA_ADMIN_TOKEN) return env.SOHOA_ADMIN_TOKEN;
+  const path = join(dataDir, 'admin-token');
+  if (!existsSync(path)) writeFileSync(path, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  return readFileSync(path, 'utf8').trim();
+}
+
+const dataDir = env.SOHOA_DATA_DIR;
+mkdirSync(dataDir, { recursive: true });
+const db = env.DATABASE_URL
+  ? postgresDatabase(env.DATABASE_URL)
+  : await pgliteDatabase(join(dataDir, 'pglite'));
+await migrate(db);
+const trustDirs = [assetPath('trust'), ...(env.SOHOA_TRUST_DIR ? [env.SOHOA_TRUST_DIR] : [])];
+const catalogueFile = join(dataDir, 'procedures.json');
+const app = buildCentral({
+  db,
+  blobs: diskBlobStore(join(dataDir, 'blobs')),
+  config: {
+    version: pkg.version,
+    adminToken: adminToken(dataDir),
+    uploadDir: join(dataDir, 'uploads'),
+    maxRecordBytes: env.SOHOA_MAX_RECORD_MB * MB,
+    maxChunkBytes: env.SOHOA_MAX_CHUNK_MB * MB,
+    maxJsonBytes: env.SOHOA_MAX_JSON_KB * 1024,
+  },
+  trust: () => loadTrustStore(trustDirs),
+  // The province's catalogue, when the admin put one beside the data; else the seed.
+  procedures: async () =>
+    existsSync(catalogueFile)
+      ? z.array(procedureSchema).parse(JSON.parse(readFileSync(catalogueFile, 'utf8')))
+      : SEED_PROCEDURES,
+});
+const address = await app.listen({ port: env.PORT, host: env.HOST });
+console.log(`SoHoa Central ${pkg.version} on ${address} (${db.kind}; data in ${dataDir})`);
+if (!env.SOHOA_ADMIN_TOKEN) console.log(`admin token: ${join(dataDir, 'admin-token')}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void app
+      .close()
+      .then(() => db.close())
+      .finally(() => process.exit(0));
+  });
+}

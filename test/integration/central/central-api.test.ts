@@ -1,0 +1,400 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextAuditEntry, type AuditEntry } from '../../../src-shared/audit/audit-chain';
+import { openPkcs12Signer } from '../../../src-main/signing/pkcs12-signer';
+import type { Signer } from '../../../src-main/signing/signer';
+import { ADMIN_TOKEN, startCentral } from '../../support/central';
+import { recordMeta, sha256Hex, signedRecord } from '../../support/signed-records';
+import { makeTempDir } from '../../support/temp-dir';
+import { createTestPki, P12_PASSWORD } from '../../support/test-pki';
+
+const ANH = { idNumber: '087085001234', name: 'Nguyễn Văn Ánh', number: '49/QĐ-SLĐTBXH' };
+const code = (n: number) => `000.00.12.H20.2026.00700000${n}X`;
+
+describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind) => {
+  const dir = makeTempDir('sohoa-central-api-');
+  const pki = createTestPki(dir.path);
+  // Another authority nobody trusts here, with the same agency names.
+  const stranger = createTestPki(makeTempDir('sohoa-central-stranger-').path);
+  let central: Awaited<ReturnType<typeof startCentral>>;
+  let app: FastifyInstance;
+  let signer: Signer;
+  let untrusted: Signer;
+  let station = '';
+
+  const call = async (options: InjectOptions & { auth?: string }) => {
+    const { auth, ...rest } = options;
+    const reply = await app.inject({
+      ...rest,
+      headers: { ...(rest.headers ?? {}), ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
+    });
+    return {
+      status: reply.statusCode,
+      body: String(reply.headers['content-type']).includes('json') ? reply.json() : reply.rawPayload,
+    };
+  };
+  const enrol = async (stationNumber = '007') => {
+    const made = await call({ method: 'POST', url: '/v1/admin/enrolments', auth: ADMIN_TOKEN, payload: {} });
+    expect(made.status).toBe(201);
+    const enrolled = await call({
+      method: 'POST',
+      url: '/v1/enrol',
+      payload: { code: made.body.code, stationNumber },
+    });
+    expect(enrolled.status).toBe(201);
+    return `${enrolled.body.stationId}.${enrolled.body.secret}`;
+  };
+  /** Announces, sends in chunks, completes: what the station's sync does. */
+  const upload = async (
+    auth: string,
+    recordCode: string,
+    pdf: Buffer,
+    meta = recordMeta(ANH),
+    chunk = 64 * 1024,
+  ) => {
+    const begun = await call({
+      method: 'POST',
+      url: '/v1/records/uploads',
+      auth,
+      payload: { code: recordCode, sha256: sha256Hex(pdf), bytes: pdf.length, meta },
+    });
+    if (begun.status !== 200 || begun.body.state === 'stored') return begun;
+    for (let offset = begun.body.received; offset < pdf.length; offset += chunk) {
+      const sent = await call({
+        method: 'PUT',
+        url: `/v1/records/uploads/${begun.body.uploadId}?offset=${offset}`,
+        auth,
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: pdf.subarray(offset, offset + chunk),
+      });
+      expect(sent.status).toBe(200);
+    }
+    return call({ method: 'POST', url: `/v1/records/uploads/${begun.body.uploadId}/complete`, auth });
+  };
+
+  beforeAll(async () => {
+    central = await startCentral(kind, pki.trustDir);
+    app = central.app;
+    signer = await openPkcs12Signer(pki.agency.p12Path, P12_PASSWORD);
+    untrusted = await openPkcs12Signer(stranger.agency.p12Path, P12_PASSWORD);
+    station = await enrol();
+  }, 60_000);
+  afterAll(async () => {
+    await central?.close();
+    await signer?.close();
+    await untrusted?.close();
+    dir.remove();
+  });
+
+  it('answers its health check and serves its OpenAPI document', async () => {
+    expect((await call({ method: 'GET', url: '/health' })).body).toMatchObject({ status: 'ok' });
+    const { body } = await call({ method: 'GET', url: '/docs/openapi.json' });
+    expect(body.openapi).toBe('3.0.3');
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/enrol',
+        '/v1/records/uploads',
+        '/v1/records/uploads/{uploadId}',
+        '/v1/records',
+        '/v1/stats',
+        '/v1/audit',
+      ]),
+    );
+    expect(
+      body.paths['/v1/records/uploads'].post.requestBody.content['application/json'].schema.required,
+    ).toEqual(expect.arrayContaining(['code', 'sha256', 'bytes', 'meta']));
+  });
+
+  it('enrols a station once per code, and refuses bad credentials and revoked stations', async () => {
+    expect(
+      (await call({ method: 'POST', url: '/v1/admin/enrolments', auth: 'wrong', payload: {} })).status,
+    ).toBe(401);
+    const made = await call({
+      method: 'POST',
+      url: '/v1/admin/enrolments',
+      auth: ADMIN_TOKEN,
+      payload: { note: 'Huyện Lai Vung' },
+    });
+    const first = await call({
+      method: 'POST',
+      url: '/v1/enrol',
+      payload: { code: made.body.code, stationNumber: '011' },
+    });
+    expect(first.status).toBe(201);
+    const again = await call({
+      method: 'POST',
+      url: '/v1/enrol',
+      payload: { code: made.body.code, stationNumber: '012' },
+    });
+    expect(again).toMatchObject({ status: 403, body: { error: { code: 'enrolmentInvalid' } } });
+
+    const lookup = (auth?: string) =>
+      call({ method: 'GET', url: `/v1/records?code=${code(9)}`, ...(auth ? { auth } : {}) });
+    const credential = `${first.body.stationId}.${first.body.secret}`;
+    expect((await lookup(credential)).status).toBe(200);
+    expect(await lookup()).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
+    expect((await lookup(`${first.body.stationId}.not-the-secret`)).status).toBe(401);
+    expect((await lookup('garbage')).status).toBe(401);
+    const revoked = await call({
+      method: 'POST',
+      url: `/v1/admin/stations/${first.body.stationId}/revoke`,
+      auth: ADMIN_TOKEN,
+    });
+    expect(revoked.status).toBe(200);
+    expect(await lookup(credential)).toMatchObject({
+      status: 403,
+      body: { error: { code: 'stationRevoked' } },
+    });
+    const { body } = await call({ method: 'GET', url: '/v1/admin/stations', auth: ADMIN_TOKEN });
+    expect(
+      body.stations.find((each: { stationId: string }) => each.stationId === first.body.stationId).revokedAt,
+    ).not.toBeNull();
+  });
+
+  it('stores a record once: the same upload twice gets the same receipt; other content under its code is a conflict', async () => {
+    const record = await signedRecord(signer, code(1), recordMeta(ANH));
+    const stored = await upload(station, code(1), record.pdf);
+    expect(stored.status).toBe(200);
+    const { receipt } = stored.body;
+    expect(receipt).toMatchObject({ code: code(1), sha256: record.sha256, bytes: record.pdf.length });
+    const twice = await upload(station, code(1), record.pdf);
+    expect(twice.body).toEqual({ state: 'stored', receipt });
+    const other = await signedRecord(signer, code(1), recordMeta({ ...ANH, name: 'Nguyễn Văn Anh' }));
+    expect(await upload(station, code(1), other.pdf)).toMatchObject({
+      status: 409,
+      body: { error: { code: 'conflict' } },
+    });
+    // The file is there, byte for byte.
+    const file = await call({
+      method: 'GET',
+      url: `/v1/records/${encodeURIComponent(code(1))}/file`,
+      auth: station,
+    });
+    expect(Buffer.compare(file.body as Buffer, record.pdf)).toBe(0);
+  });
+
+  it('resumes an upload where Central stands, and refuses a chunk at the wrong offset', async () => {
+    const record = await signedRecord(signer, code(2), recordMeta(ANH));
+    const meta = recordMeta(ANH);
+    const announce = () =>
+      call({
+        method: 'POST',
+        url: '/v1/records/uploads',
+        auth: station,
+        payload: { code: code(2), sha256: record.sha256, bytes: record.pdf.length, meta },
+      });
+    const begun = await announce();
+    const half = Math.floor(record.pdf.length / 2);
+    const put = (offset: number, bytes: Buffer) =>
+      call({
+        method: 'PUT',
+        url: `/v1/records/uploads/${begun.body.uploadId}?offset=${offset}`,
+        auth: station,
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: bytes,
+      });
+    expect((await put(0, record.pdf.subarray(0, half))).body).toEqual({ received: half });
+    // The connection dropped here; the station asks again and goes on from Central's offset.
+    expect((await announce()).body).toEqual({
+      state: 'uploading',
+      uploadId: begun.body.uploadId,
+      received: half,
+    });
+    expect(await put(0, record.pdf.subarray(0, 10))).toMatchObject({
+      status: 409,
+      body: { error: { code: 'uploadOffset', detail: { received: half } } },
+    });
+    expect((await put(half, record.pdf.subarray(half))).body).toEqual({ received: record.pdf.length });
+    const done = await call({
+      method: 'POST',
+      url: `/v1/records/uploads/${begun.body.uploadId}/complete`,
+      auth: station,
+    });
+    expect(done.body.receipt.sha256).toBe(record.sha256);
+  });
+
+  it('refuses a file whose hash is not the one announced, and then takes it again from the start', async () => {
+    const record = await signedRecord(signer, code(3), recordMeta(ANH));
+    const damaged = Buffer.from(record.pdf);
+    damaged[damaged.length - 100] = damaged[damaged.length - 100]! ^ 0xff;
+    const begun = await call({
+      method: 'POST',
+      url: '/v1/records/uploads',
+      auth: station,
+      payload: { code: code(3), sha256: record.sha256, bytes: record.pdf.length, meta: recordMeta(ANH) },
+    });
+    await call({
+      method: 'PUT',
+      url: `/v1/records/uploads/${begun.body.uploadId}?offset=0`,
+      auth: station,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: damaged,
+    });
+    const complete = await call({
+      method: 'POST',
+      url: `/v1/records/uploads/${begun.body.uploadId}/complete`,
+      auth: station,
+    });
+    expect(complete).toMatchObject({ status: 422, body: { error: { code: 'hashMismatch' } } });
+    expect(
+      (await call({ method: 'GET', url: `/v1/records?code=${code(3)}`, auth: station })).body.records,
+    ).toEqual([]);
+    expect((await upload(station, code(3), record.pdf)).status).toBe(200);
+  });
+
+  it('refuses unsigned, tampered, untrusted and malformed files, keeping none of them', async () => {
+    const unsignedPdf = Buffer.from(
+      (await signedRecord(signer, code(4), recordMeta(ANH))).pdf
+        .toString('latin1')
+        .replace(/\/ByteRange/g, '/NoRange'),
+      'latin1',
+    );
+    expect(await upload(station, code(4), unsignedPdf)).toMatchObject({
+      status: 422,
+      body: { error: { code: 'invalidSignature' } },
+    });
+
+    const signed = await signedRecord(signer, code(5), recordMeta(ANH));
+    const text = signed.pdf.toString('latin1');
+    const tampered = Buffer.from(text.replace('Nguy', 'Ngux'), 'latin1');
+    expect(tampered.equals(signed.pdf)).toBe(false);
+    expect(await upload(station, code(5), tampered)).toMatchObject({
+      status: 422,
+      body: { error: { code: 'invalidSignature' } },
+    });
+
+    const stranger = await signedRecord(untrusted, code(6), recordMeta(ANH));
+    expect(await upload(station, code(6), stranger.pdf)).toMatchObject({
+      status: 422,
+      body: { error: { code: 'invalidSignature', detail: { chain: 'untrusted' } } },
+    });
+    expect(await upload(station, code(7), Buffer.from('not a pdf at all, just words'))).toMatchObject({
+      status: 422,
+      body: { error: { code: 'malformedPdf' } },
+    });
+    // A signed file of another record is not this record.
+    const otherCode = await signedRecord(signer, code(8), recordMeta(ANH));
+    expect(await upload(station, code(9), otherCode.pdf)).toMatchObject({
+      status: 409,
+      body: { error: { code: 'conflict' } },
+    });
+    for (const each of [4, 5, 6, 7, 9]) {
+      expect(
+        (await call({ method: 'GET', url: `/v1/records?code=${code(each)}`, auth: station })).body.records,
+      ).toEqual([]);
+    }
+  });
+
+  it('refuses requests off the schema and bodies over the limits, with 4xx and a clear error', async () => {
+    const bad = await call({
+      method: 'POST',
+      url: '/v1/records/uploads',
+      auth: station,
+      payload: { code: code(1), sha256: 'xyz' },
+    });
+    expect(bad).toMatchObject({ status: 400, body: { error: { code: 'invalidRequest' } } });
+    expect(bad.body.error.message).toMatch(/sha256/);
+    const tooBig = await call({
+      method: 'POST',
+      url: '/v1/records/uploads',
+      auth: station,
+      payload: { code: code(10), sha256: 'a'.repeat(64), bytes: 60 * 1024 * 1024, meta: recordMeta(ANH) },
+    });
+    expect(tooBig).toMatchObject({ status: 413, body: { error: { code: 'tooLarge' } } });
+    const begun = await call({
+      method: 'POST',
+      url: '/v1/records/uploads',
+      auth: station,
+      payload: { code: code(10), sha256: 'a'.repeat(64), bytes: 10 * 1024 * 1024, meta: recordMeta(ANH) },
+    });
+    const hugeChunk = await call({
+      method: 'PUT',
+      url: `/v1/records/uploads/${begun.body.uploadId}?offset=0`,
+      auth: station,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.alloc(5 * 1024 * 1024),
+    });
+    expect(hugeChunk).toMatchObject({ status: 413, body: { error: { code: 'tooLarge' } } });
+    const hugeJson = await call({
+      method: 'POST',
+      url: '/v1/audit',
+      auth: station,
+      payload: { entries: 'x'.repeat(300 * 1024) },
+    });
+    expect(hugeJson.status).toBe(413);
+  });
+
+  it('looks records up by code, owner ID and document number; counts each result once, its correction replacing it', async () => {
+    const owner = { idNumber: '001190012345', name: 'Trần Thị Bích', number: '120/QĐ-SLĐTBXH' };
+    const original = await signedRecord(signer, code(11), recordMeta(owner));
+    expect((await upload(station, code(11), original.pdf, recordMeta(owner))).status).toBe(200);
+    const correctionMeta = recordMeta(owner, { supersedes: code(11), departmentCode: 'BTXH' });
+    const correction = await signedRecord(signer, code(12), correctionMeta);
+    expect((await upload(station, code(12), correction.pdf, correctionMeta)).status).toBe(200);
+
+    const byOwner = await call({
+      method: 'GET',
+      url: `/v1/records?ownerId=${owner.idNumber}`,
+      auth: station,
+    });
+    expect(
+      byOwner.body.records.map((each: { receipt: { code: string }; supersededBy: string | null }) => [
+        each.receipt.code,
+        each.supersededBy,
+      ]),
+    ).toEqual([
+      [code(11), code(12)],
+      [code(12), null],
+    ]);
+    expect(byOwner.body.records[0].stationNumber).toBe('007');
+    const byNumber = await call({
+      method: 'GET',
+      url: `/v1/records?documentNumber=${encodeURIComponent('120/qđ-slđtbxh')}`,
+      auth: ADMIN_TOKEN,
+    });
+    expect(byNumber.body.records).toHaveLength(2);
+    expect((await call({ method: 'GET', url: '/v1/records', auth: station })).status).toBe(400);
+
+    const stats = async (by: string) =>
+      (await call({ method: 'GET', url: `/v1/stats?by=${by}`, auth: station })).body.rows;
+    // code(1), (2), (3) are NCC; code(11) was superseded by code(12), a BTXH record: counted once.
+    expect(await stats('department')).toEqual([
+      { key: 'BTXH', records: 1, pages: 1 },
+      { key: 'NCC', records: 3, pages: 3 },
+    ]);
+    expect(await stats('procedure')).toEqual([{ key: '1.001257', records: 4, pages: 4 }]);
+    expect(await stats('month')).toEqual([{ key: '2026-11', records: 4, pages: 4 }]);
+    expect(await stats('station')).toEqual([{ key: '007', records: 4, pages: 4 }]);
+  });
+
+  it("continues a station's audit trail only where it left off", async () => {
+    const entries: AuditEntry[] = [];
+    for (let index = 0; index < 5; index++) {
+      entries.push(
+        nextAuditEntry(entries.at(-1), {
+          at: index,
+          userId: 'u1',
+          station: '007',
+          action: 'approve',
+          recordId: `R${index}`,
+        }),
+      );
+    }
+    const send = (list: AuditEntry[]) =>
+      call({ method: 'POST', url: '/v1/audit', auth: station, payload: { entries: list } });
+    expect((await send(entries.slice(0, 3))).body).toEqual({ seq: 3, hash: entries[2]!.hash });
+    // Sent again with more: the known ones are skipped, the rest appended.
+    expect((await send(entries)).body).toEqual({ seq: 5, hash: entries[4]!.hash });
+    const gap = nextAuditEntry(
+      { seq: 6, hash: entries[4]!.hash },
+      { at: 9, userId: 'u1', station: '007', action: 'sync' },
+    );
+    expect(await send([gap])).toMatchObject({ status: 422, body: { error: { code: 'auditBroken' } } });
+    const rewritten = { ...entries[1]!, after: { forged: true } };
+    expect(await send([rewritten])).toMatchObject({ status: 422, body: { error: { code: 'auditBroken' } } });
+    expect((await call({ method: 'GET', url: '/v1/audit/head', auth: station })).body).toEqual({
+      seq: 5,
+      hash: entries[4]!.hash,
+    });
+  });
+});

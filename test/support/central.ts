@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { loadTrustStore } from '../../src-main/signing/trust-store';
+import { SEED_PROCEDURES } from '../../src-shared/domain/procedure-catalogue';
+import { diskBlobStore } from '../../src-server/blob-store';
+import { buildCentral, type CentralConfig } from '../../src-server/central';
+import { pgliteDatabase, postgresDatabase, type Database } from '../../src-server/db/database';
+import { migrate } from '../../src-server/db/migrations';
+import { makeTempDir } from './temp-dir';
+
+/** The PostgreSQL `.ci/run` starts (a user and database of its own); SOHOA_TEST_DATABASE_URL overrides it. */
+export const TEST_DATABASE_URL =
+  process.env.SOHOA_TEST_DATABASE_URL ?? 'postgres://sohoa:sohoa@127.0.0.1:5432/sohoa_test';
+export const ADMIN_TOKEN = 'quan-tri-kho-du-lieu-2026-thu-nghiem';
+
+/** A database of the given kind, empty: PGlite in a temp folder, or PostgreSQL with its schema dropped. */
+export async function emptyDatabase(kind: 'pglite' | 'postgres', dir: string): Promise<Database> {
+  if (kind === 'pglite') return pgliteDatabase(join(dir, 'pglite'));
+  const db = postgresDatabase(TEST_DATABASE_URL);
+  await db.query('DROP SCHEMA IF EXISTS public CASCADE');
+  await db.query('CREATE SCHEMA public');
+  return db;
+}
+
+/** SoHoa Central in-process over a fresh database, trusting `trustDir`. */
+export async function startCentral(
+  kind: 'pglite' | 'postgres',
+  trustDir: string,
+  limits: Partial<CentralConfig> = {},
+): Promise<{ app: FastifyInstance; db: Database; close: () => Promise<void> }> {
+  const dir = makeTempDir('sohoa-central-');
+  const db = await emptyDatabase(kind, dir.path);
+  await migrate(db);
+  const app = buildCentral({
+    db,
+    blobs: diskBlobStore(join(dir.path, 'blobs')),
+    config: {
+      version: 'test',
+      adminToken: ADMIN_TOKEN,
+      uploadDir: join(dir.path, 'uploads'),
+      maxRecordBytes: 50 * 1024 * 1024,
+      maxChunkBytes: 4 * 1024 * 1024,
+      maxJsonBytes: 256 * 1024,
+      ...limits,
+    },
+    trust: () => loadTrustStore([trustDir]),
+    procedures: async () => SEED_PROCEDURES,
+  });
+  await app.ready();
+  return {
+    app,
+    db,
+    close: async () => {
+      await app.close();
+      await db.close();
+      dir.remove();
+    },
+  };
+}
