@@ -7,6 +7,7 @@ import { AuditScreen } from './screens/audit/AuditScreen';
 import { BatchesScreen } from './screens/batches/BatchesScreen';
 import { FinalizeScreen } from './screens/finalize/FinalizeScreen';
 import { ReviewScreen } from './screens/review/ReviewScreen';
+import { SyncScreen } from './screens/sync/SyncScreen';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { requestPersistentStorage } from './db/storage-status';
 import { LoginScreen } from './screens/auth/LoginScreen';
@@ -22,7 +23,7 @@ import { StationSettingsProvider } from './settings/station-settings-context';
 import { AppShell } from './shell/AppShell';
 import { visibleNavItems } from './shell/navigation';
 
-const STEPS: WorkflowStep[] = ['sync', 'stats'];
+const STEPS: WorkflowStep[] = ['stats'];
 
 function SignedInRoutes() {
   const { session } = useSession();
@@ -40,6 +41,7 @@ function SignedInRoutes() {
           {allowed.has('/finalize') ? <Route path="/finalize" element={<FinalizeScreen />} /> : null}
           {allowed.has('/batches') ? <Route path="/batches" element={<BatchesScreen />} /> : null}
           {allowed.has('/review') ? <Route path="/review" element={<ReviewScreen />} /> : null}
+          <Route path="/sync" element={<SyncScreen />} />
           {allowed.has('/users') ? <Route path="/users" element={<UsersScreen />} /> : null}
           {allowed.has('/audit') ? <Route path="/audit" element={<AuditScreen />} /> : null}
           <Route path="/lookup" element={<LookupScreen />} />

@@ -115,6 +115,22 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     },
     'audit.head': () => services.auditHead.read(),
 
+    'sync.status': () => services.sync.status(),
+    'sync.enrol': ({ code }) => services.sync.enrol(code),
+    'sync.health': async () => {
+      const { error, ...health } = await services.sync.health();
+      return { ...health, error: error?.toData() ?? null };
+    },
+    'sync.begin': (request) => services.sync.begin(request),
+    'sync.chunk': ({ uploadId, offset, dataBase64 }) =>
+      services.sync.chunk(uploadId, offset, Buffer.from(dataBase64, 'base64')),
+    'sync.complete': ({ uploadId }) => services.sync.complete(uploadId),
+    'sync.audit': ({ entries }) => services.sync.audit(entries),
+    'sync.lookup': (query) =>
+      services.sync.lookup(
+        Object.fromEntries(Object.entries(query).filter(([, v]) => v)) as Record<string, string>,
+      ),
+
     'procedures.list': () => services.procedures.list(),
     'procedures.save': ({ procedure, previousCode }) => services.procedures.save(procedure, previousCode),
     'procedures.delete': ({ code }) => {

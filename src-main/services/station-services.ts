@@ -10,6 +10,7 @@ import { createSigningService } from '../signing/signing-service';
 import { auditHeadDocumentSchema, createAuditHead } from '../audit/audit-head';
 import { createAttestor, stationKeysDocumentSchema } from '../review/attestor';
 import { createReviewService } from '../review/review-service';
+import { centralCredentialsSchema, createSyncService } from '../sync/sync-service';
 import type { ScanDriver } from '../capture/scan-driver';
 import { systemClock, type Clock } from '../platform/clock';
 import { silentLogger, type Logger } from '../platform/logger';
@@ -97,6 +98,12 @@ export function createStationServices({
     attest: (facts) => attestor.sign(facts),
   });
   const review = createReviewService({ attestor, clock, settings: () => settings.get() });
+  const sync = createSyncService({
+    settings: () => settings.get(),
+    store: openJsonStore({ dataDir, name: 'central', schema: centralCredentialsSchema }),
+    secrets: secretBox,
+    attestor,
+  });
   const auditHead = createAuditHead(
     openJsonStore({ dataDir, name: 'audit-head', schema: auditHeadDocumentSchema }),
   );
@@ -118,6 +125,7 @@ export function createStationServices({
     attestor,
     review,
     auditHead,
+    sync,
   };
 }
 

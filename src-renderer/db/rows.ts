@@ -2,6 +2,7 @@ import type { AuditEntry } from '../../src-shared/audit/audit-chain';
 import type { BatchStatus } from '../../src-shared/domain/batch';
 import type { RecordStatus } from '../../src-shared/domain/record-status';
 import type { RejectReason } from '../../src-shared/review/review-decision';
+import type { Receipt } from '../../src-shared/central/central-api';
 import type { AppErrorData } from '../../src-shared/errors/app-error';
 import type { OcrPage } from '../../src-shared/ocr/ocr-page';
 
@@ -36,6 +37,8 @@ export interface RecordRow {
     reason?: { code: RejectReason; text: string };
     token: string;
   };
+  /** SoHoa Central's receipt, stored in the same transaction that marks the record synced. */
+  sync?: { receipt: Receipt; at: number };
   createdBy: string;
   createdAt: number;
   updatedAt: number;
@@ -113,14 +116,17 @@ export interface BatchRow {
 /** Append-only; each entry carries the SHA-256 of its predecessor (src-shared/audit). */
 export type AuditRow = AuditEntry;
 
+/** A record waiting for SoHoa Central: queued at approval, done when its receipt is stored. */
 export interface OutboxRow {
   id: string;
-  kind: 'record' | 'audit';
-  recordId?: string;
+  kind: 'record';
+  recordId: string;
+  /** failed: Central refused it for good (a conflict, a bad file); a person must look. */
   status: 'pending' | 'uploading' | 'done' | 'failed';
   attempts: number;
   nextAttemptAt: number;
-  lastError?: string;
+  lastError?: AppErrorData;
+  bytes?: number;
   updatedAt: number;
 }
 
@@ -133,7 +139,9 @@ export interface MetaRow {
 /** A finalized record's file (schema v6): the signed PDF/A exactly as main returned it. */
 export interface DocumentRow {
   recordId: string;
-  pdf: Blob;
+  /** Gone once pruned after Central's receipt (settings: sync.pruneAfterDays); the rest stays. */
+  pdf?: Blob;
+  prunedAt?: number;
   sha256: string;
   bytes: number;
   /** PAdES level reached: B-T when the timestamp server answered. */

@@ -6,17 +6,18 @@ import { pendingOcrCount } from '../ocr/ocr-runner';
 import { useStatusCounts } from '../db/queue-counts';
 import { useSession } from '../session/session-context';
 import { useStationSettings } from '../settings/station-settings-context';
-import { useNetworkUp } from './use-online';
+import { useSyncState } from '../sync/sync-state';
 
 export function StatusBar() {
   const { t } = useTranslation();
   const { session } = useSession();
   const { settings } = useStationSettings();
   const counts = useStatusCounts();
-  const networkUp = useNetworkUp();
+  // Online means SoHoa Central answered its health check, not merely that the OS has a network.
+  const { online } = useSyncState();
   const ocrPending = useLiveQuery(pendingOcrCount) ?? 0;
   const inProgress = counts.draft + counts.captured + counts.indexed + counts.finalized + counts.rejected;
-  const connection = !settings?.centralUrl ? 'noCentral' : networkUp ? 'online' : 'offline';
+  const connection = !settings?.centralUrl ? 'noCentral' : online ? 'online' : 'offline';
 
   return (
     <div className="status-bar" data-testid="status-bar">

@@ -62,6 +62,14 @@ export const reviewSettingsSchema = z.object({
   lowOcrConfidence: z.number().min(0).max(100).default(60),
 });
 
+/** Sync to SoHoa Central (issue 7). */
+export const syncSettingsSchema = z.object({
+  /** How long one request to Central may take before it counts as failed (ms). */
+  requestTimeoutMs: z.number().int().min(1_000).max(600_000).default(30_000),
+  /** Days after Central's receipt when the local signed PDF may be deleted; 0 keeps it. */
+  pruneAfterDays: z.number().int().min(0).max(3650).default(0),
+});
+
 /** Finalize: how records are signed (DOMAIN.md "The digitized file"). */
 export const signingSettingsSchema = z.object({
   /** A USB token through its vendor's PKCS#11 library, or a PKCS#12 file as the fallback. */
@@ -129,6 +137,7 @@ export const stationSettingsSchema = z.object({
   ocr: ocrSettingsSchema.default(ocrSettingsSchema.parse({})),
   signing: signingSettingsSchema.default(signingSettingsSchema.parse({})),
   review: reviewSettingsSchema.default(reviewSettingsSchema.parse({})),
+  sync: syncSettingsSchema.default(syncSettingsSchema.parse({})),
 });
 
 export type StationSettings = z.infer<typeof stationSettingsSchema>;

@@ -180,6 +180,28 @@ export const en: Messages = {
       settings: 'Settings changed',
     },
   },
+  sync: {
+    pending: 'Records waiting to sync',
+    bytes: 'Bytes waiting',
+    lastSuccess: 'Last successful sync',
+    connection: 'SoHoa Central',
+    connections: { online: 'Connected', offline: 'Not reachable', unknown: 'Not checked yet' },
+    now: 'Sync now',
+    started: 'Syncing the records waiting.',
+    pause: 'Pause sync',
+    resume: 'Resume sync',
+    pausedHint: 'Sync is paused: approved records stay in the queue, nothing is lost.',
+    queue: 'Sync queue',
+    nothing: 'No record is waiting to sync.',
+    attempts: 'Attempts',
+    problem: 'Reason',
+    nextAttempt: 'next try at {{time}}',
+    states: { pending: 'Waiting', uploading: 'Sending', failed: 'Refused', done: 'Sent' },
+    recent: 'Recently synced',
+    noneYet: 'No record has been synced yet.',
+    storedAt: 'Stored by Central',
+    receipt: 'Receipt',
+  },
   scan: {
     device: 'Scanner',
     refresh: 'Refresh the list',
@@ -354,6 +376,22 @@ export const en: Messages = {
     passwordReset: 'Password of {{username}} reset',
   },
   settings: {
+    central: {
+      title: 'SoHoa Central',
+      noUrl: 'Enter the SoHoa Central address in the station settings, then enrol the station here.',
+      notEnrolled: 'This station is not enrolled with SoHoa Central: approved records wait in the queue.',
+      stationId: 'Station id at Central',
+      enrolledAt: 'Enrolled',
+      code: 'Enrolment code (XXXX-XXXX-XXXX)',
+      codeRequired: 'Enter the enrolment code the Central administrator gave',
+      enrol: 'Enrol station',
+      reenrol: 'Enrol again',
+      enrolled: 'The station is enrolled with SoHoa Central.',
+      pruneAfterDays: 'Delete the station’s PDF after Central’s receipt',
+      pruneHint: '0: keep it. The record’s details stay searchable; SoHoa Central has the file.',
+      days: 'days',
+      timeout: 'Time allowed per request',
+    },
     review: 'Review',
     fourEyes: 'Four-eyes rule',
     fourEyesHint: 'A supervisor may not approve a record they captured or signed.',
@@ -449,6 +487,30 @@ export const en: Messages = {
     checkCharacter: 'The check character does not match: at least one character was mistyped.',
   },
   errors: {
+    sync: {
+      notConfigured: 'No SoHoa Central address is set. An administrator enters it in Settings.',
+      notEnrolled:
+        'This station is not enrolled with SoHoa Central. An administrator enters the enrolment code in Settings.',
+      notApproved:
+        'Record {{code}} has not been approved by a supervisor, so it is not sent to SoHoa Central.',
+      unreachable:
+        'SoHoa Central cannot be reached (no network, or the server does not answer). The records stay queued and are sent again automatically.',
+      unauthorized:
+        'SoHoa Central does not accept this station’s credentials. An administrator must enrol the station again.',
+      stationRevoked:
+        'This station’s right to send data to SoHoa Central has been revoked. Contact the repository’s administrator.',
+      enrolmentInvalid:
+        'The enrolment code is wrong, already used or expired. Ask the SoHoa Central administrator for a new one.',
+      conflict:
+        'SoHoa Central already holds a record with this code but other content. Nothing was overwritten; it needs checking.',
+      uploadOffset:
+        'The upload is out of step with SoHoa Central; the station goes on from what Central has.',
+      hashMismatch: 'The file reached SoHoa Central damaged; the station sends it again.',
+      rejected: 'SoHoa Central refused the record’s file (invalid signature, damaged or too large).',
+      notFound: 'SoHoa Central no longer has this upload; the station asks again and goes on.',
+      auditBroken:
+        'The station’s audit trail does not match the copy SoHoa Central holds. Tell an administrator.',
+    },
     review: {
       selfApproval:
         'You may not approve record {{code}}: you captured or signed it (four-eyes rule). Ask another supervisor.',
@@ -596,6 +658,7 @@ export const en: Messages = {
     internal: "Something unexpected went wrong. The details are in the station's log.",
   },
   finalize: {
+    pruned: 'The PDF was deleted from this station on {{date}} (SoHoa Central holds it).',
     device: 'Signing device',
     methods: { none: 'Not set up', pkcs11: 'USB token (PKCS#11)', pkcs12: 'Certificate file (.p12)' },
     isUnlocked: 'Unlocked',

@@ -179,6 +179,28 @@ export const vi = {
       settings: 'Thay đổi cài đặt',
     },
   },
+  sync: {
+    pending: 'Hồ sơ chờ đồng bộ',
+    bytes: 'Dung lượng chờ gửi',
+    lastSuccess: 'Lần đồng bộ thành công gần nhất',
+    connection: 'SoHoa Central',
+    connections: { online: 'Đang kết nối', offline: 'Mất kết nối', unknown: 'Chưa kiểm tra' },
+    now: 'Đồng bộ ngay',
+    started: 'Đang đồng bộ các hồ sơ đang chờ.',
+    pause: 'Tạm dừng đồng bộ',
+    resume: 'Tiếp tục đồng bộ',
+    pausedHint: 'Đồng bộ đang tạm dừng: hồ sơ đã duyệt vẫn nằm trong hàng chờ, không mất.',
+    queue: 'Hàng chờ đồng bộ',
+    nothing: 'Không có hồ sơ nào chờ đồng bộ.',
+    attempts: 'Số lần thử',
+    problem: 'Lý do',
+    nextAttempt: 'thử lại lúc {{time}}',
+    states: { pending: 'Chờ gửi', uploading: 'Đang gửi', failed: 'Bị từ chối', done: 'Đã gửi' },
+    recent: 'Đã đồng bộ gần đây',
+    noneYet: 'Chưa có hồ sơ nào được đồng bộ.',
+    storedAt: 'Central lưu lúc',
+    receipt: 'Mã biên nhận',
+  },
   scan: {
     device: 'Máy quét',
     refresh: 'Làm mới danh sách',
@@ -352,6 +374,22 @@ export const vi = {
     passwordReset: 'Đã đặt lại mật khẩu cho {{username}}',
   },
   settings: {
+    central: {
+      title: 'SoHoa Central',
+      noUrl: 'Nhập địa chỉ SoHoa Central ở phần cài đặt trạm rồi đăng ký trạm tại đây.',
+      notEnrolled: 'Trạm chưa đăng ký với SoHoa Central: hồ sơ đã duyệt chờ trong hàng đợi.',
+      stationId: 'Mã trạm trên Central',
+      enrolledAt: 'Đăng ký lúc',
+      code: 'Mã đăng ký (XXXX-XXXX-XXXX)',
+      codeRequired: 'Nhập mã đăng ký do quản trị viên Central cấp',
+      enrol: 'Đăng ký trạm',
+      reenrol: 'Đăng ký lại',
+      enrolled: 'Trạm đã đăng ký với SoHoa Central.',
+      pruneAfterDays: 'Xóa tệp PDF trên trạm sau khi Central nhận',
+      pruneHint: '0: giữ lại. Thông tin hồ sơ vẫn tra cứu được; tệp có ở SoHoa Central.',
+      days: 'ngày',
+      timeout: 'Thời gian chờ mỗi yêu cầu',
+    },
     review: 'Duyệt hồ sơ',
     fourEyes: 'Nguyên tắc bốn mắt',
     fourEyesHint: 'Người duyệt không được duyệt hồ sơ do chính mình số hóa hoặc ký.',
@@ -447,6 +485,26 @@ export const vi = {
     checkCharacter: 'Ký tự kiểm tra không khớp: mã bị gõ sai ít nhất một ký tự.',
   },
   errors: {
+    sync: {
+      notConfigured: 'Chưa cấu hình địa chỉ SoHoa Central. Quản trị viên nhập địa chỉ trong Cài đặt.',
+      notEnrolled: 'Trạm chưa đăng ký với SoHoa Central. Quản trị viên nhập mã đăng ký trong Cài đặt.',
+      notApproved: 'Hồ sơ {{code}} chưa được người duyệt phê duyệt nên không được gửi lên SoHoa Central.',
+      unreachable:
+        'Không kết nối được SoHoa Central (mất mạng hoặc máy chủ không trả lời). Hồ sơ vẫn nằm trong hàng chờ và sẽ được gửi lại tự động.',
+      unauthorized:
+        'SoHoa Central không nhận thông tin đăng ký của trạm. Quản trị viên cần đăng ký lại trạm.',
+      stationRevoked:
+        'Trạm đã bị thu hồi quyền gửi dữ liệu lên SoHoa Central. Liên hệ quản trị viên kho dữ liệu.',
+      enrolmentInvalid:
+        'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. Xin quản trị viên SoHoa Central cấp mã mới.',
+      conflict:
+        'SoHoa Central đã có một hồ sơ cùng mã nhưng nội dung khác. Hồ sơ không bị ghi đè; cần kiểm tra lại.',
+      uploadOffset: 'Việc gửi tệp bị lệch với SoHoa Central; trạm sẽ gửi tiếp từ chỗ Central đã nhận.',
+      hashMismatch: 'Tệp đến SoHoa Central bị sai lệch trên đường truyền; trạm sẽ gửi lại.',
+      rejected: 'SoHoa Central từ chối tệp của hồ sơ (chữ ký số không hợp lệ, tệp hỏng hoặc quá lớn).',
+      notFound: 'SoHoa Central không còn phiên gửi tệp này; trạm sẽ hỏi lại và gửi tiếp.',
+      auditBroken: 'Nhật ký của trạm không khớp với bản SoHoa Central đang giữ. Báo quản trị viên kiểm tra.',
+    },
     review: {
       selfApproval:
         'Không được tự duyệt hồ sơ {{code}}: bạn đã số hóa hoặc ký hồ sơ này (nguyên tắc bốn mắt). Nhờ người duyệt khác.',
@@ -593,6 +651,7 @@ export const vi = {
     internal: 'Đã xảy ra lỗi không mong muốn. Chi tiết đã được ghi vào nhật ký của trạm.',
   },
   finalize: {
+    pruned: 'Tệp PDF đã xóa khỏi trạm ngày {{date}} (đã lưu ở SoHoa Central).',
     device: 'Thiết bị ký số',
     methods: { none: 'Chưa cài đặt', pkcs11: 'USB token (PKCS#11)', pkcs12: 'Tệp chứng thư (.p12)' },
     isUnlocked: 'Đã mở khóa',

@@ -17,6 +17,23 @@ import { recordDocumentMetaSchema } from '../domain/record-document';
 import { documentVerificationSchema, signingStatusSchema, tokenSummarySchema } from '../domain/signing';
 import { settingsPatchSchema, stationSettingsSchema } from '../domain/settings';
 import { rejectReasonSchema, reviewItemSchema } from '../review/review-decision';
+import {
+  auditHeadSchema,
+  auditUploadSchema,
+  completedSchema,
+  lookupQuerySchema,
+  lookupResultSchema,
+  uploadBeginSchema,
+  uploadReceivedSchema,
+  uploadStateSchema,
+} from '../central/central-api';
+
+const syncStatusSchema = z.object({
+  centralUrl: z.string(),
+  enrolled: z.boolean(),
+  stationId: z.string().nullable(),
+  enrolledAt: z.number().nullable(),
+});
 import { channel } from './channel';
 
 const empty = z.object({}).strict();
@@ -276,6 +293,43 @@ export const contract = {
     request: empty,
     response: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
   }),
+
+  /** SoHoa Central: the station's enrolment, Central's health, and a record's upload (approved ones only). */
+  'sync.status': channel({ access: 'authenticated', request: empty, response: syncStatusSchema }),
+  'sync.enrol': channel({
+    access: ['admin'],
+    userActivity: true,
+    request: z.object({ code: z.string().trim().min(8).max(64) }).strict(),
+    response: syncStatusSchema,
+  }),
+  'sync.health': channel({
+    access: 'authenticated',
+    request: empty,
+    response: z.object({ reachable: z.boolean(), ms: z.number(), error: appErrorDataSchema.nullable() }),
+  }),
+  'sync.begin': channel({
+    access: 'authenticated',
+    request: uploadBeginSchema.extend({ approval: z.string().min(1).max(4096) }).strict(),
+    response: uploadStateSchema,
+  }),
+  'sync.chunk': channel({
+    access: 'authenticated',
+    request: z
+      .object({
+        uploadId: z.uuid(),
+        offset: z.number().int().nonnegative(),
+        dataBase64: z.string().max(Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4),
+      })
+      .strict(),
+    response: uploadReceivedSchema,
+  }),
+  'sync.complete': channel({
+    access: 'authenticated',
+    request: z.object({ uploadId: z.uuid() }).strict(),
+    response: completedSchema,
+  }),
+  'sync.audit': channel({ access: 'authenticated', request: auditUploadSchema, response: auditHeadSchema }),
+  'sync.lookup': channel({ access: 'authenticated', request: lookupQuerySchema, response: lookupResultSchema }),
 
   'procedures.list': channel({ access: 'authenticated', request: empty, response: z.array(procedureSchema) }),
   'procedures.save': channel({

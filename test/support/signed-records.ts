@@ -12,6 +12,21 @@ const smallPage = () =>
     .jpeg()
     .toBuffer());
 
+let heavy: Promise<Buffer> | undefined;
+/** A page of noise (about 100 KB as JPEG): a scanned dossier's weight, for records of many pages. */
+const heavyPage = () =>
+  (heavy ??= sharp({
+    create: {
+      width: 300,
+      height: 424,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 60 },
+    },
+  })
+    .jpeg({ quality: 90 })
+    .toBuffer());
+
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The meta a station sends with a record (see central-api), for a record of `owner`. */
@@ -40,8 +55,14 @@ export function recordMeta(
 
 /** A record's signed PDF/A as finalize makes it, carrying `code`. */
 export async function signedRecord(signer: Signer, code: string, meta: RecordMeta) {
+  const image = meta.pages > 1 ? await heavyPage() : await smallPage();
   const unsigned = await buildRecordPdf(
-    [{ image: await smallPage(), mimeType: 'image/jpeg', dpi: 24, rotation: 0 }],
+    Array.from({ length: meta.pages }, () => ({
+      image,
+      mimeType: 'image/jpeg' as const,
+      dpi: 24,
+      rotation: 0 as const,
+    })),
     { code, fields: meta.fields, ...(meta.supersedes ? { supersedes: meta.supersedes } : {}) },
   );
   const { pdf } = await signPdf(unsigned, signer);

@@ -73,7 +73,7 @@ export function FinalizeScreen() {
     }
   };
   const download = () => {
-    if (!document || !record?.code) return;
+    if (!document?.pdf || !record?.code) return;
     const link = window.document.createElement('a');
     link.href = URL.createObjectURL(document.pdf);
     link.download = `${record.code}.pdf`;
@@ -184,10 +184,14 @@ export function FinalizeScreen() {
                   {t('finalize.sign')}
                 </Button>
               ) : null}
-              {document ? (
+              {document?.pdf ? (
                 <Button icon={<DownloadOutlined />} onClick={download}>
                   {t('finalize.download')}
                 </Button>
+              ) : document?.prunedAt ? (
+                <Typography.Text type="secondary" data-testid="finalize-pruned">
+                  {t('finalize.pruned', { date: formatDateTime(document.prunedAt) })}
+                </Typography.Text>
               ) : null}
               {canCorrect(record) ? (
                 <Tooltip title={t('finalize.correctHint')}>
@@ -202,7 +206,7 @@ export function FinalizeScreen() {
               ) : null}
             </Space>
           </Card>
-          {document && record.code ? <VerificationPanel document={document} code={record.code} /> : null}
+          {document?.pdf && record.code ? <VerificationPanel pdf={document.pdf} code={record.code} /> : null}
         </Space>
       ) : null}
     </div>

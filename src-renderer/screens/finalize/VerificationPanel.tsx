@@ -3,7 +3,6 @@ import { Alert, Card, Descriptions, Space, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentVerification } from '../../../src-shared/domain/signing';
-import type { DocumentRow } from '../../db/rows';
 import { verifyDocument } from '../../finalize/verify-document';
 import { formatDateTime } from '../../ui/format';
 import { useErrorText } from '../../ui/use-error-text';
@@ -15,19 +14,19 @@ const time = (iso: string | null | undefined) => (iso ? formatDateTime(Date.pars
  * to the trust store, and whether anything changed after signing.
  */
 export function VerificationPanel(props: {
-  document: DocumentRow;
+  pdf: Blob;
   code: string;
   /** Told the answer (the review screen flags an invalid signature). */
   onVerified?: (valid: boolean) => void;
 }) {
-  const { document, code, onVerified } = props;
+  const { pdf, code, onVerified } = props;
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [result, setResult] = useState<{ report?: DocumentVerification; error?: string } | null>(null);
 
   useEffect(() => {
     let current = true;
-    verifyDocument(document.pdf, `${code}.pdf`).then(
+    verifyDocument(pdf, `${code}.pdf`).then(
       (report) => {
         if (!current) return;
         setResult({ report });
@@ -39,7 +38,7 @@ export function VerificationPanel(props: {
     return () => {
       current = false;
     };
-  }, [document, code, errorText, onVerified]);
+  }, [pdf, code, errorText, onVerified]);
 
   if (!result) return <Spin />;
   if (result.error) return <Alert type="error" showIcon title={result.error} />;

@@ -130,8 +130,8 @@ export function ReviewRecord(props: { record: RecordRow; actions: ReactNode }) {
             </Descriptions>
           </Space>
         </Card>
-        {view?.document && record.code ? (
-          <VerificationPanel document={view.document} code={record.code} onVerified={setSignatureValid} />
+        {view?.document?.pdf && record.code ? (
+          <VerificationPanel pdf={view.document.pdf} code={record.code} onVerified={setSignatureValid} />
         ) : null}
       </Space>
     </>

@@ -1,5 +1,6 @@
 import { Col, Row } from 'antd';
 import { useSession } from '../../session/session-context';
+import { CentralPanel } from './CentralPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ProcedureCatalogPanel } from './ProcedureCatalogPanel';
 import { SigningSettingsPanel } from './SigningSettingsPanel';
@@ -25,6 +26,9 @@ export function SettingsScreen() {
         <Row gutter={[16, 16]}>
           <Col span={24}>
             <SigningSettingsPanel editable={isAdmin} />
+          </Col>
+          <Col span={24}>
+            <CentralPanel editable={isAdmin} />
           </Col>
           <Col span={24}>
             <StoragePanel />

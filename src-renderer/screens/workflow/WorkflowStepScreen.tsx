@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { RecordStatus } from '../../../src-shared/domain/record-status';
 import { useStatusCounts } from '../../db/queue-counts';
 
-export type WorkflowStep = 'sync' | 'stats';
+export type WorkflowStep = 'stats';
 
 /** The record statuses each step of the workflow works on. */
 const STEP_STATUSES: Record<WorkflowStep, readonly RecordStatus[]> = {
-  sync: ['approved', 'queued', 'synced'],
   stats: ['captured', 'indexed', 'finalized', 'submitted', 'approved', 'queued', 'synced'],
 };
 

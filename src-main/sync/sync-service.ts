@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { RecordMeta } from '../../src-shared/central/central-api';
+import type { StationSettings } from '../../src-shared/domain/settings';
+import { AppError } from '../../src-shared/errors/app-error';
+import { decisionAttestationSchema } from '../../src-shared/review/review-decision';
+import type { Attestor } from '../review/attestor';
+import type { SecretBox } from '../services/secrets/secret-box';
+import type { JsonStore } from '../services/store/json-store';
+import { createCentralClient } from './central-client';
+
+export const centralCredentialsSchema = z.object({
+  centralUrl: z.string().optional(),
+  stationId: z.string().optional(),
+  /** Sealed in the secret box: the station's secret never sits in a file in the clear. */
+  secret: z.string().optional(),
+  enrolledAt: z.number().optional(),
+});
+
+/**
+ * The station's side of SoHoa Central: its credentials (from a one-time enrolment code)
+ * and every call to Central. Main lets a record go only with the supervisor's approval as
+ * main itself attested it, for exactly that file: the renderer cannot sync what nobody approved.
+ */
+export function createSyncService(deps: {
+  settings: () => StationSettings;
+  store: JsonStore<z.infer<typeof centralCredentialsSchema>>;
+  secrets: SecretBox;
+  attestor: Attestor;
+}) {
+  const client = (authenticated: boolean) => {
+    const { centralUrl, sync } = deps.settings();
+    if (!centralUrl) throw new AppError('sync.notConfigured');
+    const saved = deps.store.read();
+    if (authenticated && (!saved.stationId || !saved.secret || saved.centralUrl !== centralUrl)) {
+      throw new AppError('sync.notEnrolled');
+    }
+    return createCentralClient({
+      baseUrl: centralUrl,
+      timeoutMs: sync.requestTimeoutMs,
+      ...(authenticated ? { credential: `${saved.stationId}.${deps.secrets.open(saved.secret!)}` } : {}),
+    });
+  };
+
+  return {
+    status() {
+      const { centralUrl } = deps.settings();
+      const saved = deps.store.read();
+      const enrolled = Boolean(centralUrl && saved.stationId && saved.centralUrl === centralUrl);
+      return {
+        centralUrl,
+        enrolled,
+        stationId: enrolled ? saved.stationId! : null,
+        enrolledAt: enrolled ? (saved.enrolledAt ?? null) : null,
+      };
+    },
+
+    async enrol(code: string) {
+      const { stationNumber, stationName, centralUrl } = deps.settings();
+      const credentials = await client(false).enrol(code.trim().toUpperCase(), stationNumber, stationName);
+      deps.store.write({
+        centralUrl,
+        stationId: credentials.stationId,
+        secret: deps.secrets.seal(credentials.secret),
+        enrolledAt: Date.now(),
+      });
+      return this.status();
+    },
+
+    /** Whether Central answers now (its health endpoint, not merely the network being up). */
+    async health(): Promise<{ reachable: boolean; ms: number; error: AppError | null }> {
+      const started = Date.now();
+      try {
+        await client(false).health();
+        return { reachable: true, ms: Date.now() - started, error: null };
+      } catch (error) {
+        const failure =
+          error instanceof AppError ? error : new AppError('sync.unreachable', { detail: String(error) });
+        return { reachable: false, ms: Date.now() - started, error: failure };
+      }
+    },
+
+    begin(request: { code: string; sha256: string; bytes: number; meta: RecordMeta; approval: string }) {
+      const approval = deps.attestor.verify(request.approval, decisionAttestationSchema);
+      if (
+        approval.kind !== 'approved' ||
+        approval.code !== request.code ||
+        approval.sha256 !== request.sha256
+      ) {
+        throw new AppError('sync.notApproved', { params: { code: request.code } });
+      }
+      const { approval: _approval, ...announced } = request;
+      return client(true).begin(announced);
+    },
+    chunk: (uploadId: string, offset: number, bytes: Buffer) => client(true).chunk(uploadId, offset, bytes),
+    complete: (uploadId: string) => client(true).complete(uploadId),
+    audit: (entries: unknown[]) => client(true).audit(entries),
+    lookup: (query: Record<string, string>) => client(true).lookup(query),
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;
