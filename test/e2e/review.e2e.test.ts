@@ -13,7 +13,8 @@ import { login, openStationPage, pickOption, readStore } from '../support/statio
 import { prepareStation } from '../support/station-setup';
 import { makeTempDir } from '../support/temp-dir';
 import { createTestPki, P12_PASSWORD } from '../support/test-pki';
-import { CLERK } from '../support/users';
+import { centralProcess, freePort } from '../support/central-process';
+import { ADMIN, CLERK } from '../support/users';
 
 const SUPERVISOR = {
   username: 'nguoiduyet',
@@ -31,9 +32,10 @@ interface Row {
   review?: { decision: string; reason?: { code: string; text: string } };
 }
 
-describe('batches and review in Chromium: submit, reject with a reason, correct, resubmit, approve', () => {
+describe('batches, review and sync in Chromium: submit, reject with a reason, correct, resubmit, approve, sync to SoHoa Central', () => {
   const dir = makeTempDir('sohoa-e2e-review-');
   let station: Awaited<ReturnType<typeof openStationPage>>;
+  let central: ReturnType<typeof centralProcess>;
   let page: Page;
   const records = () => readStore<Row>(page, 'records');
 
@@ -60,9 +62,16 @@ describe('batches and review in Chromium: submit, reject with a reason, correct,
   beforeAll(async () => {
     requireBuild();
     const pki = createTestPki(dir.path);
+    central = centralProcess({
+      dataDir: join(dir.path, 'central'),
+      port: await freePort(),
+      trustDir: pki.trustDir,
+    });
+    await central.start();
     await prepareStation(dir.path, () => ({
       agencyId: '000.00.12.H20',
       stationNumber: '007',
+      centralUrl: central.url,
       signing: signingSettingsSchema.parse({
         method: 'pkcs12',
         pkcs12File: pki.agency.p12Path,
@@ -72,15 +81,33 @@ describe('batches and review in Chromium: submit, reject with a reason, correct,
     await createStationServices({ dataDir: dir.path }).accounts.create(SUPERVISOR);
     station = await openStationPage(dir.path);
     page = station.page;
-    await login(page, CLERK);
+    // The IT admin enrols the station with the one-time code Central's administrator made.
+    const made = await fetch(`${central.url}/v1/admin/enrolments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${central.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ note: 'Trạm 007' }),
+    });
+    const { code } = (await made.json()) as { code: string };
+    await login(page, ADMIN);
+    await go('Cài đặt');
+    await page.getByTestId('central-code').fill(code);
+    await page.getByTestId('central-enrol').click();
+    await page.getByTestId('central-station-id').waitFor();
+    await switchUser(CLERK);
+    // Sync waits until the review is done, so that what review queues can be seen queued.
+    await go('Đồng bộ');
+    await page.getByTestId('sync-pause').click();
+    await page.getByTestId('sync-resume').waitFor();
+    await go('Quét');
     await page.getByTestId('scan-start').waitFor();
-  });
+  }, 120_000);
   afterEach(async ({ task }) => {
     // What the screen showed when a step failed: the first thing to look at.
     if (task.result?.state === 'fail') await screenshot(page, `failed-review-${task.name.slice(0, 40)}`);
   });
   afterAll(async () => {
     await station?.close();
+    await central?.stop();
     dir.remove();
   });
 
@@ -238,5 +265,37 @@ describe('batches and review in Chromium: submit, reject with a reason, correct,
     await go('Nhật ký');
     await expect.poll(() => page.getByTestId('audit-intact').count(), { timeout: 10_000 }).toBe(1);
     await screenshot(page, '24-audit-trail');
+  });
+
+  it('syncs the three approved records to SoHoa Central, where the lookup by owner ID finds them', async () => {
+    await go('Đồng bộ');
+    await expect.poll(() => page.getByTestId('sync-queue').locator('tbody tr.ant-table-row').count()).toBe(3);
+    await screenshot(page, '25-sync-paused');
+    await page.getByTestId('sync-resume').click();
+    await expect
+      .poll(() => page.getByTestId('sync-recent').locator('tbody tr.ant-table-row').count(), {
+        timeout: 60_000,
+      })
+      .toBe(3);
+    expect(await page.getByTestId('sync-connection').innerText()).toBe('Đang kết nối');
+    expect(await page.getByTestId('status-connection').innerText()).toContain('Trực tuyến');
+    await screenshot(page, '26-sync-done');
+    const rows = await records();
+    const synced = rows.filter((row) => row.status === 'synced') as (Row & { ownerIdNumber: string })[];
+    expect(synced).toHaveLength(3);
+    const documents = await readStore<{ recordId: string; sha256: string }>(page, 'documents');
+    for (const record of synced) {
+      const reply = await fetch(`${central.url}/v1/records?ownerId=${record.ownerIdNumber}`, {
+        headers: { authorization: `Bearer ${central.adminToken}` },
+      });
+      const found = ((await reply.json()) as { records: { receipt: { code: string; sha256: string } }[] })
+        .records;
+      const current = found.find((each) => each.receipt.code === record.code);
+      expect(current?.receipt.sha256).toBe(documents.find((each) => each.recordId === record.id)?.sha256);
+    }
+    // The rejected original stays at the station, superseded; its correction is what Central holds.
+    expect(rows.filter((row) => row.status === 'superseded')).toHaveLength(1);
+    const [batch] = await readStore<{ status: string }>(page, 'batches');
+    expect(batch?.status).toBe('synced');
   });
 });
