@@ -329,7 +329,11 @@ export const contract = {
     response: completedSchema,
   }),
   'sync.audit': channel({ access: 'authenticated', request: auditUploadSchema, response: auditHeadSchema }),
-  'sync.lookup': channel({ access: 'authenticated', request: lookupQuerySchema, response: lookupResultSchema }),
+  'sync.lookup': channel({
+    access: 'authenticated',
+    request: lookupQuerySchema,
+    response: lookupResultSchema,
+  }),
 
   'procedures.list': channel({ access: 'authenticated', request: empty, response: z.array(procedureSchema) }),
   'procedures.save': channel({
