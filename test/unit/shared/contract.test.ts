@@ -66,6 +66,7 @@ describe('IPC contract', () => {
       'review',
       'settings',
       'signing',
+      'sync',
       'users',
     ]);
     const client = createStationClient(bridge);
