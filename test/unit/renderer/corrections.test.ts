@@ -159,7 +159,7 @@ describe('a correction is a new version that supersedes a signed record', () => 
     expect(await m.db.records.get(id)).toMatchObject({ status: 'finalized', supersedes: 'R1', code });
     expect(await m.db.documents.count()).toBe(2);
     // The correction's file names the code it replaces, in its XMP.
-    const pdf = Buffer.from(await (await m.db.documents.get(id))!.pdf.arrayBuffer());
+    const pdf = Buffer.from(await (await m.db.documents.get(id))!.pdf!.arrayBuffer());
     expect(pdf.toString('latin1')).toContain(`<sohoa:supersedes>${original.code}</sohoa:supersedes>`);
     const file = join(backend.dir.path, 'correction.pdf');
     writeFileSync(file, pdf);
