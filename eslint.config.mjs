@@ -72,7 +72,8 @@ export default tseslint.config(
   },
   {
     // Central shares the domain (src-shared) and the one PAdES verifier with the station:
-    // src-main/signing and the asset lookup are plain Node, no Electron. Nothing else of main.
+    // src-main/signing, the asset lookup and the file hash are plain Node, no Electron.
+    // Nothing else of main.
     files: ['src-server/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -81,7 +82,7 @@ export default tseslint.config(
           patterns: [
             { group: ['**/src-renderer/**', 'electron'], message: 'Central runs under plain Node' },
             {
-              regex: 'src-main/(?!signing/|platform/asset-path$)',
+              regex: 'src-main/(?!signing/|platform/asset-path$|platform/file-hash$)',
               message: 'Central imports src-shared, and of main only the signature verifier',
             },
           ],

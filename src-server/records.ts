@@ -1,5 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
@@ -12,7 +11,9 @@ import type {
   uploadBeginSchema,
 } from '../src-shared/central/central-api';
 import type { Certificate } from '../src-main/signing/certificate';
+import { sha256OfFile } from '../src-main/platform/file-hash';
 import { verifyPdf } from '../src-main/signing/verify-pdf';
+import { escapeXml } from '../src-shared/encoding/xml-text';
 import type { BlobStore } from './blob-store';
 import type { Database, Queryable } from './db/database';
 import { CentralError } from './http/central-error';
@@ -38,20 +39,11 @@ const receiptOf = (row: RecordRow): Receipt => ({
   stationId: row.station_id,
 });
 
-const escapeXml = (value: string) =>
-  value.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
-
 async function sizeOf(path: string): Promise<number> {
   return stat(path).then(
     (info) => info.size,
     () => 0,
   );
-}
-
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /**
@@ -197,7 +189,7 @@ export function createRecords(deps: {
             received,
           });
         }
-        if ((await sha256Of(path)) !== upload.sha256) {
+        if ((await sha256OfFile(path)) !== upload.sha256) {
           // A damaged upload starts again from nothing.
           await rm(path, { force: true });
           throw new CentralError('hashMismatch', 'the file received does not have the SHA-256 announced');

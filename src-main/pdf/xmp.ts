@@ -1,3 +1,5 @@
+import { escapeXml } from '../../src-shared/encoding/xml-text';
+
 /**
  * The XMP packet of a finalized record: PDF/A-2b identification, Dublin Core, the dates
  * and tools the document info dictionary repeats, and the record's own fields in the
@@ -19,9 +21,6 @@ export interface XmpFields {
 }
 
 export const SOHOA_NAMESPACE = 'https://sohoa.gov.vn/ns/record/1.0/';
-
-const escapeXml = (value: string) =>
-  value.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 
 /** XMP dates are ISO 8601; seconds precision like the info dictionary's. */
 const xmpDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
