@@ -45,6 +45,8 @@ const CAPTURE_ROLES = ['clerk', 'admin'] as const;
 const FINALIZE_ROLES = ['clerk', 'admin'] as const;
 /** Imported files cross to main in chunks of at most this many bytes. */
 export const IMPORT_CHUNK_BYTES = 2 * 1024 * 1024;
+/** One such chunk, base64-encoded (imports, verification uploads, sync uploads). */
+const chunkData = z.string().max(Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4);
 
 /**
  * The IPC contract: every channel between the renderer and main, declared once.
@@ -175,7 +177,7 @@ export const contract = {
       .object({
         uploadId: z.string(),
         offset: z.number().int().nonnegative(),
-        dataBase64: z.string().max(Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4),
+        dataBase64: chunkData,
       })
       .strict(),
     response: ok,
@@ -318,7 +320,7 @@ export const contract = {
       .object({
         uploadId: z.uuid(),
         offset: z.number().int().nonnegative(),
-        dataBase64: z.string().max(Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4),
+        dataBase64: chunkData,
       })
       .strict(),
     response: uploadReceivedSchema,
