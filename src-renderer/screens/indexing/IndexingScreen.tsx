@@ -21,6 +21,7 @@ import { retryOcr } from '../../ocr/ocr-runner';
 import { findDuplicate, saveIndexedRecord } from '../../indexing/save-indexed-record';
 import { useStationSettings } from '../../settings/station-settings-context';
 import { useErrorText } from '../../ui/use-error-text';
+import { PagePicker } from './PagePicker';
 import { PageViewer } from './PageViewer';
 import { DATE_FIELDS, RecordForm, suggestionText, type FormValues } from './RecordForm';
 import { Form } from 'antd';
@@ -169,23 +170,14 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
   return (
     <>
       <Card size="small">
-        {ocr && ocr.pages.length > 1 ? (
-          <Space wrap style={{ marginBottom: 8 }}>
-            {ocr.pages.map((page) => (
-              <Button
-                key={page.id}
-                size="small"
-                type={page.id === shownPage?.id ? 'primary' : 'default'}
-                onClick={() => {
-                  setFocused(null);
-                  setPageId(page.id);
-                }}
-              >
-                {page.index + 1}
-              </Button>
-            ))}
-          </Space>
-        ) : null}
+        <PagePicker
+          pages={ocr?.pages ?? []}
+          shownId={shownPage?.id}
+          onPick={(id) => {
+            setFocused(null);
+            setPageId(id);
+          }}
+        />
         <PageViewer
           page={shownPage}
           text={shownPage ? ocr?.texts.get(shownPage.id) : undefined}

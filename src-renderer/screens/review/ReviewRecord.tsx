@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Collapse, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Collapse, Descriptions, Space, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { recordQuality } from '../../review/record-quality';
 import { useStationSettings } from '../../settings/station-settings-context';
 import { formatDateTime } from '../../ui/format';
 import { VerificationPanel } from '../finalize/VerificationPanel';
+import { PagePicker } from '../indexing/PagePicker';
 import { PageViewer } from '../indexing/PageViewer';
 
 const FIELDS_SHOWN = [
@@ -63,20 +64,7 @@ export function ReviewRecord(props: { record: RecordRow; actions: ReactNode }) {
   return (
     <>
       <Card size="small">
-        {view && view.pages.length > 1 ? (
-          <Space wrap style={{ marginBottom: 8 }}>
-            {view.pages.map((page) => (
-              <Button
-                key={page.id}
-                size="small"
-                type={page.id === shown?.id ? 'primary' : 'default'}
-                onClick={() => setPageId(page.id)}
-              >
-                {page.index + 1}
-              </Button>
-            ))}
-          </Space>
-        ) : null}
+        <PagePicker pages={view?.pages ?? []} shownId={shown?.id} onPick={setPageId} />
         <PageViewer page={shown} text={view?.texts[shownIndex] ?? undefined} span={null} />
         <Collapse
           size="small"
