@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readCsvTable } from '../encoding/csv';
 import { PROCEDURE_CODE_PATTERN } from '../capture/capture-profile';
 import { RESULT_TYPES } from '../indexing/field-suggestions';
 
@@ -76,29 +77,6 @@ export interface CsvProblem {
   message: string;
 }
 
-/** Splits one CSV line (comma or semicolon, double quotes with "" inside). */
-function cells(line: string, separator: string): string[] {
-  const out: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let index = 0; index < line.length; index += 1) {
-    const character = line[index]!;
-    if (quoted) {
-      if (character === '"' && line[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (character === '"') quoted = false;
-      else cell += character;
-    } else if (character === '"') quoted = true;
-    else if (character === separator) {
-      out.push(cell);
-      cell = '';
-    } else cell += character;
-  }
-  out.push(cell);
-  return out.map((value) => value.trim());
-}
-
 const RESULT_TYPE_WORDS: Record<string, Procedure['resultType']> = {
   decision: 'decision',
   'quyết định': 'decision',
@@ -120,13 +98,7 @@ const RESULT_TYPE_WORDS: Record<string, Procedure['resultType']> = {
  * validity = no end date), comma or semicolon separated, UTF-8 with or without BOM.
  */
 export function parseProcedureCsv(text: string): { procedures: Procedure[]; problems: CsvProblem[] } {
-  const lines = text
-    .replace(/^\uFEFF/, '')
-    .normalize('NFC')
-    .split(/\r?\n/);
-  const header = lines[0] ?? '';
-  const separator = (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const columns = cells(header, separator).map((name) => name.toLowerCase());
+  const { columns, rows } = readCsvTable(text);
   const at = (name: string) => columns.indexOf(name);
   const procedures: Procedure[] = [];
   const problems: CsvProblem[] = [];
@@ -136,9 +108,7 @@ export function parseProcedureCsv(text: string): { procedures: Procedure[]; prob
       problems: [{ line: 1, message: 'header: code, name, department, resultType, validityMonths' }],
     };
   }
-  lines.slice(1).forEach((line, index) => {
-    if (!line.trim()) return;
-    const row = cells(line, separator);
+  for (const { line, cells: row } of rows) {
     const months = row[at('validitymonths')] ?? '';
     const parsed = procedureSchema.safeParse({
       code: row[at('code')],
@@ -150,9 +120,9 @@ export function parseProcedureCsv(text: string): { procedures: Procedure[]; prob
     if (parsed.success) procedures.push(parsed.data);
     else
       problems.push({
-        line: index + 2,
+        line,
         message: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
       });
-  });
+  }
   return { procedures, problems };
 }
