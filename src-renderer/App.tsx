@@ -7,6 +7,7 @@ import { AuditScreen } from './screens/audit/AuditScreen';
 import { BatchesScreen } from './screens/batches/BatchesScreen';
 import { FinalizeScreen } from './screens/finalize/FinalizeScreen';
 import { ReviewScreen } from './screens/review/ReviewScreen';
+import { StatsScreen } from './screens/stats/StatsScreen';
 import { SyncScreen } from './screens/sync/SyncScreen';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { requestPersistentStorage } from './db/storage-status';
@@ -17,13 +18,10 @@ import { SetupScreen } from './screens/auth/SetupScreen';
 import { ScanScreen } from './screens/scan/ScanScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { UsersScreen } from './screens/users/UsersScreen';
-import { WorkflowStepScreen, type WorkflowStep } from './screens/workflow/WorkflowStepScreen';
 import { SessionProvider, useSession } from './session/session-context';
 import { StationSettingsProvider } from './settings/station-settings-context';
 import { AppShell } from './shell/AppShell';
 import { visibleNavItems } from './shell/navigation';
-
-const STEPS: WorkflowStep[] = ['stats'];
 
 function SignedInRoutes() {
   const { session } = useSession();
@@ -33,9 +31,7 @@ function SignedInRoutes() {
     <StationSettingsProvider>
       <Routes>
         <Route element={<AppShell />}>
-          {STEPS.filter((step) => allowed.has(`/${step}`)).map((step) => (
-            <Route key={step} path={`/${step}`} element={<WorkflowStepScreen step={step} />} />
-          ))}
+          <Route path="/stats" element={<StatsScreen />} />
           {allowed.has('/scan') ? <Route path="/scan" element={<ScanScreen />} /> : null}
           {allowed.has('/index') ? <Route path="/index" element={<IndexingScreen />} /> : null}
           {allowed.has('/finalize') ? <Route path="/finalize" element={<FinalizeScreen />} /> : null}

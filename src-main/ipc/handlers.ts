@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { driverFor, listAllDevices } from '../capture/drivers';
 import { APP_NAME, APP_VERSION } from '../platform/app-version';
+import { readInventoryFile } from '../reports/inventory-file';
+import { progressPdf } from '../reports/progress-pdf';
+import { progressWorkbook } from '../reports/progress-xlsx';
 import type { StationServices } from '../services/station-services';
 import { signedInUser, type HandlerTable } from './registry';
 
@@ -130,6 +133,21 @@ export function createHandlers(services: StationServices, binding: Binding): Han
       services.sync.lookup(
         Object.fromEntries(Object.entries(query).filter(([, v]) => v)) as Record<string, string>,
       ),
+
+    'inventory.read': async ({ uploadId, today }, context) => {
+      const upload = importUploads.finish(uploadId, userOf(context));
+      try {
+        return await readInventoryFile(await readFile(upload.path), today);
+      } finally {
+        await upload.discard();
+      }
+    },
+    'reports.export': async ({ format, report }) => ({
+      dataBase64: (format === 'xlsx' ? await progressWorkbook(report) : await progressPdf(report)).toString(
+        'base64',
+      ),
+    }),
+    'sync.stats': ({ by }) => services.sync.stats(by),
 
     'procedures.list': () => services.procedures.list(),
     'procedures.save': ({ procedure, previousCode }) => services.procedures.save(procedure, previousCode),

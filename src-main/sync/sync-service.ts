@@ -95,6 +95,7 @@ export function createSyncService(deps: {
     complete: (uploadId: string) => client(true).complete(uploadId),
     audit: (entries: unknown[]) => client(true).audit(entries),
     lookup: (query: Record<string, string>) => client(true).lookup(query),
+    stats: (by: string) => client(true).stats(by),
   };
 }
 

@@ -91,6 +91,12 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 7,
     stores: { batches: 'id, status, updatedAt, ownerUserId' },
   },
+  {
+    // v8: the inventory (kiểm đếm), each count kept with who entered it and when, and the
+    // reuse of results (the plan's "no need to bring the paper again").
+    version: 8,
+    stores: { inventory: '++id, [departmentCode+procedureCode], countedAt', reuses: '++id, recordId, at' },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -151,3 +151,28 @@ export interface DocumentRow {
   /** Main's attestation that this file was signed for this code, and by whom. */
   attestation?: string;
 }
+
+/** One inventory count (kiểm đếm); the latest of a department and procedure is the denominator of progress. */
+export interface InventoryRow {
+  id?: number;
+  departmentCode: string;
+  procedureCode: string;
+  count: number;
+  /** yyyy-mm-dd */
+  countedAt: string;
+  note: string;
+  enteredBy: string;
+  enteredByName: string;
+  enteredAt: number;
+}
+
+/** A result looked up and handed over for a new procedure, so the citizen need not bring the paper again. */
+export interface ReuseRow {
+  id?: number;
+  recordId?: string;
+  code: string;
+  /** Where the file came from: this station, or SoHoa Central. */
+  source: 'local' | 'central';
+  by: string;
+  at: number;
+}

@@ -10,7 +10,9 @@ import type {
   PageTextRow,
   RecordTermsRow,
   DocumentRow,
+  InventoryRow,
   RecordRow,
+  ReuseRow,
 } from './rows';
 
 export const STATION_DB_NAME = 'sohoa-station';
@@ -27,6 +29,8 @@ export type StationDb = Dexie & {
   audit: EntityTable<AuditRow, 'seq'>;
   outbox: EntityTable<OutboxRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  inventory: EntityTable<InventoryRow, 'id'>;
+  reuses: EntityTable<ReuseRow, 'id'>;
 };
 
 /** Opens the database with the migrations up to `upTo` (tests open older versions). */

@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'reject',
   'sync',
   'settings',
+  'inventory',
+  'reuse',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

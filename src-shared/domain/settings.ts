@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { agencyIdSchema, departmentSchema } from './agency';
 import { DEFAULT_CODE_TEMPLATE, parseCodeTemplate } from './record-code';
+import { DEFAULT_MILESTONES } from '../stats/progress';
 
 /**
  * The station's settings: one schema with defaults and units, validated wherever settings
@@ -68,6 +69,18 @@ export const syncSettingsSchema = z.object({
   requestTimeoutMs: z.number().int().min(1_000).max(600_000).default(30_000),
   /** Days after Central's receipt when the local signed PDF may be deleted; 0 keeps it. */
   pruneAfterDays: z.number().int().min(0).max(3650).default(0),
+});
+
+/** The plan's targets (DOMAIN.md): the share of still-valid results digitized by each date. */
+export const planSettingsSchema = z.object({
+  milestones: z
+    .array(
+      z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date'), share: z.number().min(0).max(1) }),
+    )
+    .max(20)
+    .default([...DEFAULT_MILESTONES]),
+  /** A result whose validity ends within this many days is listed as expiring soon. */
+  expiringDays: z.number().int().min(1).max(365).default(30),
 });
 
 /** Finalize: how records are signed (DOMAIN.md "The digitized file"). */
@@ -138,6 +151,7 @@ export const stationSettingsSchema = z.object({
   signing: signingSettingsSchema.default(signingSettingsSchema.parse({})),
   review: reviewSettingsSchema.default(reviewSettingsSchema.parse({})),
   sync: syncSettingsSchema.default(syncSettingsSchema.parse({})),
+  plan: planSettingsSchema.default(planSettingsSchema.parse({})),
 });
 
 export type StationSettings = z.infer<typeof stationSettingsSchema>;

@@ -17,12 +17,16 @@ import { recordDocumentMetaSchema } from '../domain/record-document';
 import { documentVerificationSchema, signingStatusSchema, tokenSummarySchema } from '../domain/signing';
 import { settingsPatchSchema, stationSettingsSchema } from '../domain/settings';
 import { rejectReasonSchema, reviewItemSchema } from '../review/review-decision';
+import { inventoryCountSchema } from '../stats/inventory';
+import { progressReportDataSchema } from '../stats/report';
 import {
   auditHeadSchema,
   auditUploadSchema,
   completedSchema,
   lookupQuerySchema,
   lookupResultSchema,
+  statsQuerySchema,
+  statsSchema,
   uploadBeginSchema,
   uploadReceivedSchema,
   uploadStateSchema,
@@ -336,6 +340,24 @@ export const contract = {
     request: lookupQuerySchema,
     response: lookupResultSchema,
   }),
+
+  /** The Office's inventory file (XLSX or CSV, uploaded with capture.importBegin/importChunk), read into counts. */
+  'inventory.read': channel({
+    access: ['admin', 'supervisor'],
+    request: z.object({ uploadId: z.string(), today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
+    response: z.object({
+      counts: z.array(inventoryCountSchema),
+      problems: z.array(z.object({ line: z.number().int(), message: z.string() })),
+    }),
+  }),
+  /** The progress report the dashboard computed, as a file (XLSX, or a PDF in Vietnamese). */
+  'reports.export': channel({
+    access: 'authenticated',
+    request: z.object({ format: z.enum(['xlsx', 'pdf']), report: progressReportDataSchema }).strict(),
+    response: z.object({ dataBase64: z.string() }),
+  }),
+  /** Central's statistics across stations (records synced from every station). */
+  'sync.stats': channel({ access: 'authenticated', request: statsQuerySchema, response: statsSchema }),
 
   'procedures.list': channel({ access: 'authenticated', request: empty, response: z.array(procedureSchema) }),
   'procedures.save': channel({

@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoStack } from '../../src-main/capture/demo/demo-documents';
@@ -297,5 +299,63 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
     expect(rows.filter((row) => row.status === 'superseded')).toHaveLength(1);
     const [batch] = await readStore<{ status: string }>(page, 'batches');
     expect(batch?.status).toBe('synced');
+  });
+
+  it('shows progress against the inventory, moving as counts are entered, and exports the report as XLSX and PDF', async () => {
+    await go('Thống kê');
+    await expect
+      .poll(() => page.getByTestId('progress-summary').innerText(), { timeout: 10_000 })
+      .toContain('Đã số hóa 3 trên 0');
+    expect(await page.getByTestId('progress-target').innerText()).toBe('Chưa kiểm đếm');
+    // The Office's count, imported from its workbook: 12 decisions on allowances still valid.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Kiểm đếm');
+    sheet.addRow(['Phòng', 'Mã thủ tục', 'Số lượng', 'Ngày kiểm đếm', 'Ghi chú']);
+    sheet.addRow(['NCC', '1.001257', 12, '15/01/2026', 'Kho lưu trữ tầng 2']);
+    sheet.addRow(['NCC', 'sai-ma', 3, '15/01/2026', '']);
+    const file = join(dir.path, 'kiem-dem.xlsx');
+    await workbook.xlsx.writeFile(file);
+    await page.getByTestId('inventory-file').setInputFiles(file);
+    await expect
+      .poll(() => page.getByTestId('progress-summary').innerText(), { timeout: 10_000 })
+      .toContain('Đã số hóa 3 trên 12');
+    expect(await page.getByTestId('progress-overall').innerText()).toContain('25 %');
+    expect(await page.getByTestId('inventory-panel').innerText()).toContain(
+      'Dòng 3: mã thủ tục không đúng dạng 1.xxxxxx hoặc 2.xxxxxx',
+    );
+    // A recount by hand: 6 left on paper. The bar moves to half.
+    await pickOption(page, 'inventory-department', 'Người có công');
+    await pickOption(page, 'inventory-procedure', '1.001257');
+    await page.getByTestId('inventory-count').fill('6');
+    await page.getByTestId('inventory-add').click();
+    await expect
+      .poll(() => page.getByTestId('progress-overall').innerText(), { timeout: 10_000 })
+      .toContain('50 %');
+    expect(await page.getByTestId('progress-procedures').innerText()).toContain('50 %');
+    await screenshot(page, '27-stats-dashboard');
+
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-xlsx').click(),
+    ]);
+    const xlsxPath = join(dir.path, 'bao-cao.xlsx');
+    await xlsx.saveAs(xlsxPath);
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.readFile(xlsxPath);
+    const summary = read.getWorksheet('Tổng hợp')!;
+    const cells = (row: number) => [summary.getCell(row, 1).text, summary.getCell(row, 2).text];
+    expect(cells(7)).toEqual(['Số kết quả còn hiệu lực (kiểm đếm)', '6']);
+    expect(cells(8)).toEqual(['Đã số hóa', '3']);
+    expect(cells(9)).toEqual(['Tỷ lệ', '50 %']);
+    expect(read.getWorksheet('Theo thủ tục hành chính')!.getRow(2).values).toContain('1.001257');
+
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+    const pdfPath = join(dir.path, 'bao-cao.pdf');
+    await pdf.saveAs(pdfPath);
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString();
+    expect(text).toContain('BÁO CÁO TIẾN ĐỘ SỐ HÓA KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH');
+    expect(text).toMatch(/Tỷ lệ\s+50 %/);
+    expect(text).toContain('Theo thủ tục hành chính');
+    expect(text).toContain('Phạm Văn Duyệt');
   });
 });

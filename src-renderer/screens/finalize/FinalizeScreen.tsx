@@ -11,6 +11,7 @@ import { canCorrect, createCorrection } from '../../finalize/correct-record';
 import { queueForFinalize } from '../../finalize/finalize-record';
 import { useSession } from '../../session/session-context';
 import { useFinalizeState } from '../../finalize/finalize-state';
+import { downloadBlob } from '../../ui/download';
 import { formatBytes, formatDateTime } from '../../ui/format';
 import { useErrorText } from '../../ui/use-error-text';
 import { SigningDeviceCard } from './SigningDeviceCard';
@@ -73,12 +74,7 @@ export function FinalizeScreen() {
     }
   };
   const download = () => {
-    if (!document?.pdf || !record?.code) return;
-    const link = window.document.createElement('a');
-    link.href = URL.createObjectURL(document.pdf);
-    link.download = `${record.code}.pdf`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    if (document?.pdf && record?.code) downloadBlob(document.pdf, `${record.code}.pdf`);
   };
 
   return (
