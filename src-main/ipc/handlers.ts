@@ -148,6 +148,7 @@ export function createHandlers(services: StationServices, binding: Binding): Han
       ),
     }),
     'sync.stats': ({ by }) => services.sync.stats(by),
+    'sync.fileRead': ({ code, sha256, offset }) => services.sync.fileRead(code, sha256, offset),
 
     'procedures.list': () => services.procedures.list(),
     'procedures.save': ({ procedure, previousCode }) => services.procedures.save(procedure, previousCode),

@@ -100,6 +100,7 @@ export function createStationServices({
   const review = createReviewService({ attestor, clock, settings: () => settings.get() });
   const sync = createSyncService({
     settings: () => settings.get(),
+    cacheDir: join(dataDir, 'cache', 'central'),
     store: openJsonStore({ dataDir, name: 'central', schema: centralCredentialsSchema }),
     secrets: secretBox,
     attestor,

@@ -104,6 +104,21 @@ export function createCentralClient(options: { baseUrl: string; credential?: str
     lookup: (query: Record<string, string>) =>
       request('GET', `/v1/records?${new URLSearchParams(query).toString()}`, lookupResultSchema),
     stats: (by: string) => request('GET', `/v1/stats?by=${encodeURIComponent(by)}`, statsSchema),
+    /** A record's signed PDF as Central holds it. */
+    async file(code: string): Promise<Buffer> {
+      let response: Response;
+      try {
+        response = await fetch(`${base}/v1/records/${encodeURIComponent(code)}/file`, {
+          headers: options.credential ? { authorization: `Bearer ${options.credential}` } : {},
+          signal: AbortSignal.timeout(options.timeoutMs),
+        });
+      } catch (error) {
+        throw new AppError('sync.unreachable', { detail: `file ${code}: ${String(error)}` });
+      }
+      if (response.status === 404) throw new AppError('sync.notFound', { detail: `file ${code}` });
+      if (!response.ok) throw new AppError('sync.unreachable', { detail: `file ${code}: ${response.status}` });
+      return Buffer.from(await response.arrayBuffer());
+    },
   };
 }
 

@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { IMPORT_CHUNK_BYTES } from '../../src-shared/ipc/contract';
 import type { RecordMeta } from '../../src-shared/central/central-api';
 import type { StationSettings } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors/app-error';
@@ -23,6 +27,8 @@ export const centralCredentialsSchema = z.object({
  */
 export function createSyncService(deps: {
   settings: () => StationSettings;
+  /** Where files fetched from Central wait while the renderer reads them in chunks. */
+  cacheDir: string;
   store: JsonStore<z.infer<typeof centralCredentialsSchema>>;
   secrets: SecretBox;
   attestor: Attestor;
@@ -96,6 +102,26 @@ export function createSyncService(deps: {
     audit: (entries: unknown[]) => client(true).audit(entries),
     lookup: (query: Record<string, string>) => client(true).lookup(query),
     stats: (by: string) => client(true).stats(by),
+
+    /**
+     * A piece of a record's file from Central, for a lookup that opens or reuses it: fetched
+     * once into the cache (checked against the SHA-256 Central's receipt gives), then read
+     * in chunks as imports are sent.
+     */
+    async fileRead(code: string, sha256: string, offset: number) {
+      const path = join(deps.cacheDir, `${sha256}.pdf`);
+      let file: Buffer | null = await readFile(path).catch(() => null);
+      if (!file) {
+        file = await client(true).file(code);
+        if (createHash('sha256').update(file).digest('hex') !== sha256) {
+          throw new AppError('sync.hashMismatch', { detail: `file ${code} from Central` });
+        }
+        await mkdir(deps.cacheDir, { recursive: true });
+        await writeFile(path, file);
+      }
+      const data = file.subarray(offset, offset + IMPORT_CHUNK_BYTES);
+      return { dataBase64: data.toString('base64'), done: offset + data.length >= file.length };
+    },
   };
 }
 

@@ -356,6 +356,18 @@ export const contract = {
     request: z.object({ format: z.enum(['xlsx', 'pdf']), report: progressReportDataSchema }).strict(),
     response: z.object({ dataBase64: z.string() }),
   }),
+  /** A record's signed file from Central, in chunks (lookup: open it, or reuse it). */
+  'sync.fileRead': channel({
+    access: 'authenticated',
+    request: z
+      .object({
+        code: z.string().min(1).max(64),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        offset: z.number().int().nonnegative(),
+      })
+      .strict(),
+    response: z.object({ dataBase64: z.string(), done: z.boolean() }),
+  }),
   /** Central's statistics across stations (records synced from every station). */
   'sync.stats': channel({ access: 'authenticated', request: statsQuerySchema, response: statsSchema }),
 

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoStack } from '../../src-main/capture/demo/demo-documents';
@@ -331,7 +332,9 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
     await expect
       .poll(() => page.getByTestId('progress-overall').innerText(), { timeout: 10_000 })
       .toContain('50 %');
-    expect(await page.getByTestId('progress-procedures').innerText()).toContain('50 %');
+    await expect
+      .poll(() => page.getByTestId('progress-procedures').innerText())
+      .toMatch(/1\.001257[\s\S]*\d+ %/);
     await screenshot(page, '27-stats-dashboard');
 
     const [xlsx] = await Promise.all([
@@ -347,7 +350,9 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
     expect(cells(7)).toEqual(['Số kết quả còn hiệu lực (kiểm đếm)', '6']);
     expect(cells(8)).toEqual(['Đã số hóa', '3']);
     expect(cells(9)).toEqual(['Tỷ lệ', '50 %']);
-    expect(read.getWorksheet('Theo thủ tục hành chính')!.getRow(2).values).toContain('1.001257');
+    const procedures = read.getWorksheet('Theo thủ tục hành chính')!;
+    const procedureCodes = procedures.getColumn(1).values.map(String);
+    expect(procedureCodes).toContain('1.001257');
 
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
     const pdfPath = join(dir.path, 'bao-cao.pdf');
@@ -357,5 +362,64 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
     expect(text).toMatch(/Tỷ lệ\s+50 %/);
     expect(text).toContain('Theo thủ tục hành chính');
     expect(text).toContain('Phạm Văn Duyệt');
+  });
+
+  it('looks results up here and on SoHoa Central, opens one with its signature checked, and hands a dossier over for reuse', async () => {
+    const synced = (await records()).filter((row) => row.status === 'synced') as (Row & {
+      ownerIdNumber: string;
+    })[];
+    const [here, elsewhere] = synced;
+    // A result digitized at another station: Central has it, this station does not.
+    await page.evaluate(async (id) => {
+      const open = indexedDB.open('sohoa-station');
+      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+      await new Promise((resolve) => {
+        const transaction = db.transaction(['records', 'documents'], 'readwrite');
+        transaction.objectStore('records').delete(id);
+        transaction.objectStore('documents').delete(id);
+        transaction.oncomplete = resolve;
+      });
+      db.close();
+    }, elsewhere!.id);
+
+    await go('Tra cứu');
+    const rows = () => page.getByTestId('lookup-results').locator('tbody tr.ant-table-row');
+    // By its code: only Central has it now.
+    await page.getByTestId('lookup-query').locator('input').fill(elsewhere!.code!);
+    await expect.poll(() => rows().first().innerText(), { timeout: 10_000 }).toContain(elsewhere!.code!);
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(await rows().first().innerText()).toContain('Trên SoHoa Central');
+    expect(await rows().first().getByTestId('lookup-validity').innerText()).toBe('Còn hiệu lực');
+    await rows().first().getByTestId('lookup-open').click();
+    await expect.poll(() => page.getByTestId('verification-valid').count(), { timeout: 30_000 }).toBe(1);
+    await screenshot(page, '28-lookup-central');
+    await page.keyboard.press('Escape');
+
+    // By its owner's ID number: the owner's dossier, from this station.
+    await page.getByTestId('lookup-query').locator('input').fill(here!.ownerIdNumber);
+    const row = page
+      .getByTestId('lookup-results')
+      .locator('tbody tr.ant-table-row', { hasText: here!.code! });
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain('Tại trạm, đã đồng bộ');
+    const [zip] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('lookup-dossier').click(),
+    ]);
+    const zipPath = join(dir.path, 'ho-so.zip');
+    await zip.saveAs(zipPath);
+    const entries = unzipSync(new Uint8Array(readFileSync(zipPath)));
+    expect(Object.keys(entries)).toEqual(expect.arrayContaining([`${here!.code}.pdf`, 'danh-sach.csv']));
+    expect(Buffer.from(entries[`${here!.code}.pdf`]!.subarray(0, 5)).toString()).toBe('%PDF-');
+    expect(strFromU8(entries['danh-sach.csv']!)).toContain(`${here!.code};`);
+
+    // The reuse counts on the dashboard, and in the audit trail.
+    await go('Thống kê');
+    await expect.poll(() => page.getByTestId('progress-overall').count()).toBe(1);
+    const reuses = await readStore<{ code: string; source: string }>(page, 'reuses');
+    expect(reuses).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: here!.code, source: 'local' })]),
+    );
+    const trail = await readStore<AuditEntry>(page, 'audit');
+    expect(trail.filter((entry) => entry.action === 'reuse')).toHaveLength(reuses.length);
   });
 });

@@ -1,49 +1,183 @@
-import { Card, Input, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, EyeOutlined, FileZipOutlined } from '@ant-design/icons';
+import { App, Button, Card, Drawer, Input, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordFields } from '../../../src-shared/domain/record-fields';
+import { isEditable } from '../../../src-shared/domain/record-status';
 import { displayDate } from '../../../src-shared/indexing/vietnamese-dates';
-import type { RecordRow } from '../../db/rows';
+import { validityStatus } from '../../../src-shared/stats/progress';
+import { db } from '../../db/database';
+import { lookupCentral } from '../../lookup/central-lookup';
+import { dossierZip, fileOf, recordReuse, type FoundResult } from '../../lookup/reuse';
 import { searchRecords } from '../../search/search-records';
+import { useStationSettings } from '../../settings/station-settings-context';
+import { todayIso } from '../../stats/use-progress';
+import { downloadBlob } from '../../ui/download';
 import { useErrorText } from '../../ui/use-error-text';
+import { VerificationPanel } from '../finalize/VerificationPanel';
 
-/** Local lookup: by code, owner ID or name, document number, procedure or text, as one types. */
+interface Row extends Partial<FoundResult> {
+  key: string;
+  code: string;
+  ownerName: string;
+  ownerId: string;
+  documentNumber: string;
+  issueDate: string;
+  procedureCode: string;
+  /** valid, expiringSoon, expired, superseded; or the record's status while it is not signed yet. */
+  validity: string;
+  source: 'local' | 'central';
+  synced: boolean;
+}
+
+const VALIDITY_COLOURS: Record<string, string> = {
+  valid: 'green',
+  expiringSoon: 'orange',
+  expired: 'red',
+  superseded: 'default',
+};
+
+/** This station's records and SoHoa Central's for the same query, once each (the station's copy first). */
+async function findEverywhere(query: string, expiringDays: number): Promise<Row[]> {
+  const today = todayIso();
+  const [local, central] = await Promise.all([searchRecords(query), lookupCentral(query)]);
+  const documents = await db.documents.bulkGet(local.map((record) => record.id));
+  const rows: Row[] = local.map((record, index) => {
+    const fields = record.fields as RecordFields;
+    const signed = documents[index];
+    return {
+      key: record.id,
+      recordId: record.id,
+      code: record.code ?? '',
+      ...(signed ? { sha256: signed.sha256 } : {}),
+      ownerName: record.ownerName ?? record.captureLabel ?? '',
+      ownerId: record.ownerIdNumber ?? '',
+      documentNumber: record.documentNumber ?? '',
+      issueDate: fields.issueDate ?? '',
+      procedureCode: record.procedureCode ?? '',
+      validity:
+        signed && !isEditable(record.status)
+          ? validityStatus(record, today, expiringDays)
+          : `status.${record.status}`,
+      source: 'local',
+      synced: record.status === 'synced' || Boolean(record.sync),
+    };
+  });
+  const known = new Set(rows.map((row) => row.code));
+  for (const found of central ?? []) {
+    if (known.has(found.receipt.code)) continue;
+    const { fields } = found.meta;
+    rows.push({
+      key: `central:${found.receipt.code}`,
+      code: found.receipt.code,
+      sha256: found.receipt.sha256,
+      ownerName: fields.ownerName ?? '',
+      ownerId: fields.ownerIdNumber ?? fields.ownerTaxCode ?? '',
+      documentNumber: fields.documentNumber ?? '',
+      issueDate: fields.issueDate ?? '',
+      procedureCode: fields.procedureCode ?? '',
+      validity: found.supersededBy
+        ? 'superseded'
+        : validityStatus({ status: 'synced', fields }, today, expiringDays),
+      source: 'central',
+      synced: true,
+    });
+  }
+  return rows;
+}
+
+const asResult = (row: Row): FoundResult => ({
+  code: row.code,
+  sha256: row.sha256!,
+  ownerName: row.ownerName,
+  validity: row.validity,
+  source: row.source,
+  ...(row.recordId ? { recordId: row.recordId } : {}),
+});
+
+/**
+ * Lookup, for any role: by code, owner ID number, owner name, document number or words of
+ * the text, here and (when it answers) on SoHoa Central. Each result shows whether it still
+ * holds; its signed file opens with a fresh check of its signature and can be handed over
+ * for a new procedure (one PDF, or an owner's dossier as a ZIP), which counts as a reuse.
+ */
 export function LookupScreen() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const errorText = useErrorText();
+  const { settings } = useStationSettings();
+  const expiringDays = settings?.plan.expiringDays ?? 30;
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<RecordRow[] | null>(null);
+  const [results, setResults] = useState<Row[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [open, setOpen] = useState<{ row: Row; pdf: Blob | null } | null>(null);
 
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
-      searchRecords(query).then(
+      findEverywhere(query, expiringDays).then(
         (found) => current && (setResults(found), setProblem(null)),
         (error: unknown) => current && setProblem(errorText(error)),
       );
-    }, 120);
+    }, 150);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [query, errorText]);
+  }, [query, errorText, expiringDays]);
+
+  const withFile = results?.filter((row) => row.sha256) ?? [];
+  const act = async (work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
+  const view = (row: Row) =>
+    act(async () => {
+      setOpen({ row, pdf: null });
+      setOpen({ row, pdf: await fileOf(asResult(row)) });
+    });
+  const reuseOne = (row: Row) =>
+    act(async () => {
+      downloadBlob(await fileOf(asResult(row)), `${row.code}.pdf`);
+      await recordReuse([asResult(row)]);
+      void message.success(t('lookup.reused', { count: 1 }));
+    });
+  const reuseDossier = () =>
+    act(async () => {
+      const chosen = withFile.filter((row) => row.validity !== 'superseded').map(asResult);
+      downloadBlob(await dossierZip(chosen), `ho-so-${query.trim().replace(/[^\w.-]+/g, '-')}.zip`);
+      await recordReuse(chosen);
+      void message.success(t('lookup.reused', { count: chosen.length }));
+    });
 
   return (
     <Card>
-      <Input.Search
-        autoFocus
-        allowClear
-        size="large"
-        placeholder={t('lookup.placeholder')}
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
-        data-testid="lookup-query"
-        style={{ maxWidth: 640, marginBottom: 16 }}
-      />
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          autoFocus
+          allowClear
+          size="large"
+          placeholder={t('lookup.placeholder')}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          data-testid="lookup-query"
+          style={{ width: 640, maxWidth: '100%' }}
+        />
+        <Button
+          icon={<FileZipOutlined />}
+          disabled={withFile.length === 0}
+          onClick={() => void reuseDossier()}
+          data-testid="lookup-dossier"
+        >
+          {t('lookup.dossier', { count: withFile.filter((row) => row.validity !== 'superseded').length })}
+        </Button>
+      </Space>
       {problem ? <Typography.Paragraph type="danger">{problem}</Typography.Paragraph> : null}
-      <Table<RecordRow>
-        rowKey="id"
+      <Table<Row>
+        rowKey="key"
         size="small"
         data-testid="lookup-results"
         dataSource={results ?? []}
@@ -53,26 +187,80 @@ export function LookupScreen() {
           {
             title: t('lookup.code'),
             dataIndex: 'code',
-            render: (code?: string) => (code ? <Typography.Text copyable>{code}</Typography.Text> : '—'),
+            render: (code: string) => (code ? <Typography.Text copyable>{code}</Typography.Text> : '—'),
           },
           { title: t('indexing.fields.ownerName'), dataIndex: 'ownerName' },
-          { title: t('indexing.fields.ownerIdNumber'), dataIndex: 'ownerIdNumber' },
+          { title: t('indexing.fields.ownerIdNumber'), dataIndex: 'ownerId' },
           { title: t('indexing.fields.documentNumber'), dataIndex: 'documentNumber' },
           {
             title: t('indexing.fields.issueDate'),
-            render: (_, record) => {
-              const date = (record.fields as RecordFields).issueDate;
-              return date ? displayDate(date) : '';
-            },
+            dataIndex: 'issueDate',
+            render: (date: string) => (date ? displayDate(date) : ''),
           },
           { title: t('indexing.fields.procedureCode'), dataIndex: 'procedureCode' },
           {
             title: t('lookup.status'),
-            dataIndex: 'status',
-            render: (status: RecordRow['status']) => <Tag>{t(`status.${status}`)}</Tag>,
+            render: (_, row) => (
+              <Space size={2} wrap>
+                <Tag color={VALIDITY_COLOURS[row.validity]} data-testid="lookup-validity">
+                  {row.validity.startsWith('status.')
+                    ? t(row.validity)
+                    : t(`lookup.validity.${row.validity}`)}
+                </Tag>
+                <Tag color={row.source === 'central' ? 'purple' : row.synced ? 'geekblue' : 'default'}>
+                  {t(
+                    row.source === 'central'
+                      ? 'lookup.onCentral'
+                      : row.synced
+                        ? 'lookup.localSynced'
+                        : 'lookup.local',
+                  )}
+                </Tag>
+              </Space>
+            ),
+          },
+          {
+            title: t('common.actions'),
+            render: (_, row) =>
+              row.sha256 ? (
+                <Space size={4}>
+                  <Button
+                    size="small"
+                    icon={<EyeOutlined />}
+                    onClick={() => void view(row)}
+                    data-testid="lookup-open"
+                  >
+                    {t('lookup.open')}
+                  </Button>
+                  <Button
+                    size="small"
+                    icon={<DownloadOutlined />}
+                    onClick={() => void reuseOne(row)}
+                    data-testid="lookup-reuse"
+                  >
+                    {t('lookup.reuse')}
+                  </Button>
+                </Space>
+              ) : null,
           },
         ]}
       />
+      <Drawer
+        open={open !== null}
+        width={560}
+        title={open?.row.code}
+        onClose={() => setOpen(null)}
+        destroyOnHidden
+        extra={
+          open ? (
+            <Button icon={<DownloadOutlined />} onClick={() => void reuseOne(open.row)}>
+              {t('lookup.reuse')}
+            </Button>
+          ) : null
+        }
+      >
+        {open?.pdf ? <VerificationPanel pdf={open.pdf} code={open.row.code} /> : <Spin />}
+      </Drawer>
     </Card>
   );
 }
