@@ -442,6 +442,11 @@ export const en: Messages = {
     passwordReset: 'Password of {{username}} reset',
   },
   settings: {
+    plan: {
+      title: 'The plan’s targets',
+      add: 'Add milestone',
+      expiringDays: 'Warn of results expiring within',
+    },
     central: {
       title: 'SoHoa Central',
       noUrl: 'Enter the SoHoa Central address in the station settings, then enrol the station here.',

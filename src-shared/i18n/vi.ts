@@ -440,6 +440,11 @@ export const vi = {
     passwordReset: 'Đã đặt lại mật khẩu cho {{username}}',
   },
   settings: {
+    plan: {
+      title: 'Chỉ tiêu của kế hoạch',
+      add: 'Thêm mốc',
+      expiringDays: 'Báo kết quả sắp hết hiệu lực trước',
+    },
     central: {
       title: 'SoHoa Central',
       noUrl: 'Nhập địa chỉ SoHoa Central ở phần cài đặt trạm rồi đăng ký trạm tại đây.',

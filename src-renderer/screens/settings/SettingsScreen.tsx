@@ -2,6 +2,7 @@ import { Col, Row } from 'antd';
 import { useSession } from '../../session/session-context';
 import { CentralPanel } from './CentralPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { PlanPanel } from './PlanPanel';
 import { ProcedureCatalogPanel } from './ProcedureCatalogPanel';
 import { SigningSettingsPanel } from './SigningSettingsPanel';
 import { StationSettingsForm } from './StationSettingsForm';
@@ -29,6 +30,9 @@ export function SettingsScreen() {
           </Col>
           <Col span={24}>
             <CentralPanel editable={isAdmin} />
+          </Col>
+          <Col span={24}>
+            <PlanPanel editable={isAdmin} />
           </Col>
           <Col span={24}>
             <StoragePanel />
