@@ -4,16 +4,40 @@ import { qualityFlags, type QualityFlag } from '../../src-shared/review/quality-
 import { db } from '../db/database';
 import { pagesOfRecord } from '../db/record-pages';
 import { findDuplicate } from '../indexing/save-indexed-record';
+import { lookupCentral } from '../lookup/central-lookup';
+
+/**
+ * A twin on SoHoa Central: another record of the same owner with the same document number,
+ * digitized at any station (not a version of this one). Null when Central cannot be asked.
+ */
+export async function centralTwin(recordId: string): Promise<string | null> {
+  const record = await db.records.get(recordId);
+  const owner = record?.ownerIdNumber;
+  if (!record || !owner || !record.documentNumber) return null;
+  const found = await lookupCentral(owner);
+  const versions = new Set([
+    record.code,
+    record.supersedes && (await db.records.get(record.supersedes))?.code,
+  ]);
+  const twin = found?.find(
+    (each) =>
+      !versions.has(each.receipt.code) &&
+      each.supersededBy === null &&
+      each.meta.fields.documentNumber?.toUpperCase() === record.documentNumber,
+  );
+  return twin?.receipt.code ?? null;
+}
 
 /**
  * The quality flags of a record from what IndexedDB holds of it: its pages, their OCR, its
- * signed file and any local twin. `signatureValid` is the verification's answer once the
- * review screen has asked main (null until then).
+ * signed file and any local twin (or `central`, a twin SoHoa Central holds). `signatureValid`
+ * is the verification's answer once the review screen has asked main (null until then).
  */
 export async function recordQuality(
   recordId: string,
   settings: StationSettings,
   signatureValid: boolean | null = null,
+  central: string | null = null,
 ): Promise<QualityFlag[]> {
   const record = await db.records.get(recordId);
   if (!record) return [];
@@ -27,7 +51,7 @@ export async function recordQuality(
     pages,
     ocrConfidences: texts.flatMap((text) => (text?.confidence === undefined ? [] : [text.confidence])),
     signature: document ? { present: true, valid: signatureValid } : { present: false },
-    duplicateOf: twin?.code ?? twin?.id ?? null,
+    duplicateOf: twin?.code ?? twin?.id ?? central,
     today: new Date().toISOString().slice(0, 10),
     lowOcrConfidence: settings.review.lowOcrConfidence,
   });

@@ -1,13 +1,13 @@
 import { Alert, Card, Collapse, Descriptions, Space, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordFields } from '../../../src-shared/domain/record-fields';
 import { displayDate } from '../../../src-shared/indexing/vietnamese-dates';
 import { db } from '../../db/database';
 import { pagesOfRecord } from '../../db/record-pages';
 import type { RecordRow } from '../../db/rows';
-import { recordQuality } from '../../review/record-quality';
+import { centralTwin, recordQuality } from '../../review/record-quality';
 import { useStationSettings } from '../../settings/station-settings-context';
 import { formatDateTime } from '../../ui/format';
 import { VerificationPanel } from '../finalize/VerificationPanel';
@@ -40,6 +40,15 @@ export function ReviewRecord(props: { record: RecordRow; actions: ReactNode }) {
   const { settings } = useStationSettings();
   const [pageId, setPageId] = useState<string | null>(null);
   const [signatureValid, setSignatureValid] = useState<boolean | null>(null);
+  // Central is asked once per record shown, when it answers; its twin is flagged like a local one.
+  const [central, setCentral] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void centralTwin(record.id).then((twin) => current && setCentral(twin));
+    return () => {
+      current = false;
+    };
+  }, [record.id]);
   const view = useLiveQuery(async () => {
     const pages = await pagesOfRecord(record.id);
     const texts = await db.pageTexts.bulkGet(pages.map((page) => page.id));
@@ -47,8 +56,8 @@ export function ReviewRecord(props: { record: RecordRow; actions: ReactNode }) {
   }, [record.id]);
   const flags =
     useLiveQuery(
-      () => (settings ? recordQuality(record.id, settings, signatureValid) : []),
-      [record.id, settings, signatureValid],
+      () => (settings ? recordQuality(record.id, settings, signatureValid, central) : []),
+      [record.id, settings, signatureValid, central],
     ) ?? [];
   const fields = record.fields as RecordFields;
   const shownIndex = Math.max(0, view?.pages.findIndex((page) => page.id === pageId) ?? 0);

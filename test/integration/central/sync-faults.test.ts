@@ -159,4 +159,28 @@ describe('sync through network faults, against a real Central process', () => {
     expect(await statsTotal()).toBe(before + 1000);
     for (const fault of faults) expect(proxy.seen[fault], fault).toBeGreaterThan(100);
   }, 900_000);
+
+  it('flags for review a twin that SoHoa Central holds (same owner and document number), not a version of the record', async () => {
+    const owner = { idNumber: '087085099999', name: 'Trần Văn Trùng', number: '77/QĐ-SLĐTBXH' };
+    const [code] = await station.seed(1, next, () => recordMeta(owner));
+    next += 1;
+    await station.syncUntilDone(30_000);
+    const { centralTwin } = await import('../../../src-renderer/review/record-quality');
+    const original = (await station.db.records.where('code').equals(code!).first())!;
+    // The same paper digitized again (at this station or another) is a twin; its correction is not.
+    const twin = {
+      ...original,
+      id: 'TWIN',
+      code: 'TWIN-CODE',
+      status: 'submitted' as const,
+      sync: undefined,
+    };
+    const correction = { ...twin, id: 'CORR', code: 'CORR-CODE', supersedes: original.id };
+    await station.db.records.bulkPut([twin, correction]);
+    expect(await centralTwin('TWIN')).toBe(code);
+    expect(await centralTwin('CORR')).toBeNull();
+    // Offline, Central cannot be asked: no flag rather than a false one.
+    proxy.set('error500');
+    expect(await centralTwin('TWIN')).toBeNull();
+  }, 60_000);
 });
