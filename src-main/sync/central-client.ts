@@ -116,7 +116,8 @@ export function createCentralClient(options: { baseUrl: string; credential?: str
         throw new AppError('sync.unreachable', { detail: `file ${code}: ${String(error)}` });
       }
       if (response.status === 404) throw new AppError('sync.notFound', { detail: `file ${code}` });
-      if (!response.ok) throw new AppError('sync.unreachable', { detail: `file ${code}: ${response.status}` });
+      if (!response.ok)
+        throw new AppError('sync.unreachable', { detail: `file ${code}: ${response.status}` });
       return Buffer.from(await response.arrayBuffer());
     },
   };
