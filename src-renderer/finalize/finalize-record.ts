@@ -2,12 +2,13 @@ import { canTransition } from '../../src-shared/domain/record-status';
 import type { RecordFields } from '../../src-shared/domain/record-fields';
 import type { RecordDocumentMeta } from '../../src-shared/domain/record-document';
 import { AppError } from '../../src-shared/errors/app-error';
-import { base64Of, bytesOf } from '../capture/base64';
+import { base64Of } from '../capture/base64';
 import { appendAudit } from '../audit/audit-log';
 import { settleBatch } from '../batches/batches';
 import { db } from '../db/database';
 import { pagesOfRecord } from '../db/record-pages';
 import type { RecordRow } from '../db/rows';
+import { readChunked } from '../station/read-chunked';
 import { station } from '../station/station';
 
 const hex = (buffer: ArrayBuffer) =>
@@ -92,15 +93,7 @@ export async function finalizeRecord(
       });
     }
     const done = await station.finalize.end({ jobId });
-    const chunks: Uint8Array<ArrayBuffer>[] = [];
-    for (let offset = 0, finished = false; !finished;) {
-      const part = await station.finalize.read({ jobId, offset });
-      const bytes = bytesOf(part.dataBase64);
-      chunks.push(bytes);
-      offset += bytes.length;
-      finished = part.done;
-    }
-    const pdf = new Blob(chunks, { type: 'application/pdf' });
+    const pdf = await readChunked((offset) => station.finalize.read({ jobId, offset }), 'application/pdf');
     const sha256 = hex(await crypto.subtle.digest('SHA-256', await pdf.arrayBuffer()));
     if (sha256 !== done.sha256 || pdf.size !== done.bytes) {
       throw new AppError('internal', {

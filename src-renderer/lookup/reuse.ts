@@ -1,8 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
 import { appendAudit } from '../audit/audit-log';
-import { bytesOf } from '../capture/base64';
 import { db } from '../db/database';
 import { actingUser } from '../session/acting-user';
+import { readChunked } from '../station/read-chunked';
 import { station } from '../station/station';
 
 /** A result found by the lookup, local or on SoHoa Central, with what is needed to fetch its file. */
@@ -21,15 +21,10 @@ export async function fileOf(result: FoundResult): Promise<Blob> {
     const document = await db.documents.get(result.recordId);
     if (document?.pdf) return document.pdf;
   }
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  for (let offset = 0, done = false; !done;) {
-    const part = await station.sync.fileRead({ code: result.code, sha256: result.sha256, offset });
-    const bytes = bytesOf(part.dataBase64);
-    parts.push(bytes);
-    offset += bytes.length;
-    done = part.done;
-  }
-  return new Blob(parts, { type: 'application/pdf' });
+  return readChunked(
+    (offset) => station.sync.fileRead({ code: result.code, sha256: result.sha256, offset }),
+    'application/pdf',
+  );
 }
 
 /**
