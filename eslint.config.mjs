@@ -72,8 +72,7 @@ export default tseslint.config(
   },
   {
     // Central shares the domain (src-shared) and the one PAdES verifier with the station:
-    // src-main/signing, the asset lookup and the file hash are plain Node, no Electron.
-    // Nothing else of main.
+    // src-main/signing and the asset lookup are plain Node, no Electron. Nothing else of main.
     files: ['src-server/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -82,7 +81,7 @@ export default tseslint.config(
           patterns: [
             { group: ['**/src-renderer/**', 'electron'], message: 'Central runs under plain Node' },
             {
-              regex: 'src-main/(?!signing/|platform/asset-path$|platform/file-hash$)',
+              regex: 'src-main/(?!signing/|platform/asset-path$)',
               message: 'Central imports src-shared, and of main only the signature verifier',
             },
           ],

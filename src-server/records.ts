@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
@@ -11,7 +11,6 @@ import type {
   uploadBeginSchema,
 } from '../src-shared/central/central-api';
 import type { Certificate } from '../src-main/signing/certificate';
-import { sha256OfFile } from '../src-main/platform/file-hash';
 import { verifyPdf } from '../src-main/signing/verify-pdf';
 import { escapeXml } from '../src-shared/encoding/xml-text';
 import type { BlobStore } from './blob-store';
@@ -91,8 +90,7 @@ export function createRecords(deps: {
   }
 
   /** The file is what the station says it is: a PDF, signed, intact, trusted, carrying its code. */
-  async function checkFile(path: string, code: string) {
-    const file = await readFile(path);
+  async function checkFile(file: Buffer, code: string) {
     if (file.subarray(0, 5).toString('latin1') !== '%PDF-')
       throw new CentralError('malformedPdf', 'the file is not a PDF');
     let report: ReturnType<typeof verifyPdf>;
@@ -189,12 +187,14 @@ export function createRecords(deps: {
             received,
           });
         }
-        if ((await sha256OfFile(path)) !== upload.sha256) {
+        // Read once: hashed, then its signature checked (verification needs it whole anyway).
+        const file = await readFile(path);
+        if (createHash('sha256').update(file).digest('hex') !== upload.sha256) {
           // A damaged upload starts again from nothing.
           await rm(path, { force: true });
           throw new CentralError('hashMismatch', 'the file received does not have the SHA-256 announced');
         }
-        await checkFile(path, upload.code);
+        await checkFile(file, upload.code);
         await deps.blobs.adopt(upload.sha256, path);
         const row = await db.transaction(async (tx) => {
           const inserted = await tx.query<RecordRow>(

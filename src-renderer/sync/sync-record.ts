@@ -7,11 +7,13 @@ import { appendAudit } from '../audit/audit-log';
 import { settleBatch } from '../batches/batches';
 import { base64Of } from '../capture/base64';
 import { db } from '../db/database';
-import type { OutboxRow } from '../db/rows';
+import type { DocumentRow, OutboxRow } from '../db/rows';
 import { station } from '../station/station';
 
-/** What Central keeps of a record beside its file (see central-api). */
-async function metaOf(recordId: string): Promise<{ meta: RecordMeta; approval: string; code: string }> {
+/** What Central keeps of a record beside its file (see central-api), and the file's row. */
+async function metaOf(
+  recordId: string,
+): Promise<{ meta: RecordMeta; approval: string; code: string; document: DocumentRow }> {
   const record = await db.records.get(recordId);
   const document = await db.documents.get(recordId);
   if (!record?.code || !document || !record.review || record.review.decision !== 'approved') {
@@ -24,6 +26,7 @@ async function metaOf(recordId: string): Promise<{ meta: RecordMeta; approval: s
   ]);
   return {
     code: record.code,
+    document,
     approval: record.review.token,
     meta: {
       fields: record.fields as RecordFields,
@@ -65,8 +68,7 @@ async function commitReceipt(row: OutboxRow, receipt: Receipt): Promise<void> {
  * either side) is sent again from where it stands and stored there exactly once.
  */
 export async function syncRecord(row: OutboxRow): Promise<Receipt> {
-  const { code, meta, approval } = await metaOf(row.recordId);
-  const document = (await db.documents.get(row.recordId))!;
+  const { code, meta, approval, document } = await metaOf(row.recordId);
   if (!document.pdf) throw new AppError('sync.rejected', { detail: `${code}: the local file was pruned` });
   await db.outbox.update(row.id, { status: 'uploading', bytes: document.bytes, updatedAt: Date.now() });
   const announce = () =>
