@@ -5,6 +5,7 @@ import { db } from '../db/database';
 import { pagesOfRecord } from '../db/record-pages';
 import { findDuplicate } from '../indexing/save-indexed-record';
 import { lookupCentral } from '../lookup/central-lookup';
+import { vietnamDay } from '../../src-shared/domain/vietnam-day';
 
 /**
  * A twin on SoHoa Central: another record of the same owner with the same document number,
@@ -52,7 +53,7 @@ export async function recordQuality(
     ocrConfidences: texts.flatMap((text) => (text?.confidence === undefined ? [] : [text.confidence])),
     signature: document ? { present: true, valid: signatureValid } : { present: false },
     duplicateOf: twin?.code ?? twin?.id ?? central,
-    today: new Date().toISOString().slice(0, 10),
+    today: vietnamDay(),
     lowOcrConfidence: settings.review.lowOcrConfidence,
   });
 }

@@ -10,9 +10,7 @@ import {
 } from '../../src-shared/stats/progress';
 import type { ProgressReportData } from '../../src-shared/stats/report';
 import { db } from '../db/database';
-
-/** Local yyyy-mm-dd (Viet Nam's day). */
-export const todayIso = (now = Date.now()) => new Date(now + 7 * 3600_000).toISOString().slice(0, 10);
+import { vietnamDay } from '../../src-shared/domain/vietnam-day';
 
 /**
  * Everything the dashboard shows, live from IndexedDB: progress against the plan (records ÷
@@ -28,7 +26,7 @@ export function useProgress(
 ): ProgressReportData | undefined {
   return useLiveQuery(async () => {
     if (!settings) return undefined;
-    const today = todayIso();
+    const today = vietnamDay();
     const [records, inventory, documents, outbox, reuse, batches] = await Promise.all([
       db.records.toArray(),
       db.inventory.toArray(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PROCEDURE_CODE_PATTERN } from '../capture/capture-profile';
 import { RESULT_TYPES } from '../indexing/field-suggestions';
 import { checkIdentityNumber, TAX_CODE_PATTERN } from './identity-number';
+import { vietnamDay } from './vietnam-day';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date');
 const text = (max: number) => z.string().trim().max(max);
@@ -48,7 +49,7 @@ export interface FieldProblem {
     | 'expiryOrIndefinite';
 }
 
-const today = (now: Date) => now.toISOString().slice(0, 10);
+const today = (now: Date) => vietnamDay(now.getTime());
 
 /**
  * Checks a record before it is saved as indexed: required fields for its kind, the owner's

@@ -1,5 +1,6 @@
 import type { RecordFields } from '../domain/record-fields';
 import type { RecordStatus } from '../domain/record-status';
+import { VIETNAM_OFFSET_MS } from '../domain/vietnam-day';
 
 /** The plan's targets (DOMAIN.md): the share of still-valid results digitized by each date. */
 export interface Milestone {
@@ -141,7 +142,7 @@ export type Bucket = 'day' | 'week' | 'month';
 
 /** The bucket a moment falls in, in Viet Nam's time: yyyy-mm-dd, the ISO week's Monday, or yyyy-mm. */
 export function bucketOf(epochMs: number, bucket: Bucket): string {
-  const local = new Date(epochMs + 7 * 3600_000); // UTC+7, no daylight saving
+  const local = new Date(epochMs + VIETNAM_OFFSET_MS);
   if (bucket === 'month') return local.toISOString().slice(0, 7);
   if (bucket === 'week') local.setUTCDate(local.getUTCDate() - ((local.getUTCDay() + 6) % 7));
   return local.toISOString().slice(0, 10);

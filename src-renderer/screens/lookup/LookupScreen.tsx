@@ -11,10 +11,10 @@ import { lookupCentral } from '../../lookup/central-lookup';
 import { dossierZip, fileOf, recordReuse, type FoundResult } from '../../lookup/reuse';
 import { searchRecords } from '../../search/search-records';
 import { useStationSettings } from '../../settings/station-settings-context';
-import { todayIso } from '../../stats/use-progress';
 import { downloadBlob } from '../../ui/download';
 import { useErrorText } from '../../ui/use-error-text';
 import { VerificationPanel } from '../finalize/VerificationPanel';
+import { vietnamDay } from '../../../src-shared/domain/vietnam-day';
 
 interface Row extends Partial<FoundResult> {
   key: string;
@@ -39,7 +39,7 @@ const VALIDITY_COLOURS: Record<string, string> = {
 
 /** This station's records and SoHoa Central's for the same query, once each (the station's copy first). */
 async function findEverywhere(query: string, expiringDays: number): Promise<Row[]> {
-  const today = todayIso();
+  const today = vietnamDay();
   const [local, central] = await Promise.all([searchRecords(query), lookupCentral(query)]);
   const documents = await db.documents.bulkGet(local.map((record) => record.id));
   const rows: Row[] = local.map((record, index) => {

@@ -10,11 +10,11 @@ import { uploadFile } from '../../capture/import-upload';
 import { db } from '../../db/database';
 import type { InventoryRow } from '../../db/rows';
 import { addInventoryCounts } from '../../stats/inventory-store';
-import { todayIso } from '../../stats/use-progress';
 import { station } from '../../station/station';
 import { DepartmentSelect } from '../../ui/DepartmentSelect';
 import { formatDateTime } from '../../ui/format';
 import { useErrorText } from '../../ui/use-error-text';
+import { vietnamDay } from '../../../src-shared/domain/vietnam-day';
 
 interface CountValues {
   departmentCode: string;
@@ -53,7 +53,7 @@ export function InventoryPanel(props: { procedures: readonly Procedure[]; editab
     try {
       const result = await station.inventory.read({
         uploadId: await uploadFile(file, file.name),
-        today: todayIso(),
+        today: vietnamDay(),
       });
       setProblems(result.problems);
       if (result.counts.length > 0) await addInventoryCounts(result.counts);
@@ -71,7 +71,7 @@ export function InventoryPanel(props: { procedures: readonly Procedure[]; editab
           <Form
             form={form}
             layout="inline"
-            initialValues={{ countedAt: displayDate(todayIso()) }}
+            initialValues={{ countedAt: displayDate(vietnamDay()) }}
             onFinish={(values) => void add(values)}
             style={{ rowGap: 8, marginBottom: 12 }}
           >

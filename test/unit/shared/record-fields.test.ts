@@ -52,6 +52,14 @@ describe('checking a record before it is saved', () => {
 
   it('keeps dates in order: born before issue, issued by today, expiry after start and issue', () => {
     expect(problems({ ...decision, issueDate: '2027-01-01' })).toEqual(['issueDate:inFuture']);
+    // 06:30 in Ha Noi on 1 December is still 30 November in UTC: a decision signed that
+    // morning is issued today, not in the future.
+    const earlyMorning = new Date('2026-11-30T23:30:00Z');
+    const signedThisMorning = { ...decision, issueDate: '2026-12-01', effectiveDate: '2026-12-01' };
+    expect(checkRecordFields(signedThisMorning, earlyMorning)).toEqual([]);
+    expect(checkRecordFields({ ...signedThisMorning, issueDate: '2026-12-02' }, earlyMorning)).toEqual([
+      { field: 'issueDate', problem: 'inFuture' },
+    ]);
     expect(problems({ ...decision, effectiveDate: '2022-03-01', expiryDate: '2022-02-01' })).toEqual([
       'expiryDate:expiryBeforeEffective',
       'expiryDate:expiryBeforeIssue',
