@@ -4,14 +4,19 @@ import { z } from 'zod';
 import {
   auditHeadSchema,
   auditUploadSchema,
+  centralProgressSchema,
   completedSchema,
   enrolmentCreateSchema,
   enrolmentSchema,
   enrolRequestSchema,
   enrolResponseSchema,
   healthSchema,
+  inventoryReceivedSchema,
+  inventoryUploadSchema,
   lookupQuerySchema,
   lookupResultSchema,
+  revocationResultSchema,
+  revocationUploadSchema,
   statsQuerySchema,
   statsSchema,
   stationSchema,
@@ -28,6 +33,7 @@ import { createApi, type Access, type Caller } from './http/api-routes';
 import { CentralError } from './http/central-error';
 import { createRecords } from './records';
 import { createStations } from './stations';
+import { createInventory } from './inventory';
 import { createStatistics } from './statistics';
 
 export interface CentralConfig {
@@ -66,7 +72,8 @@ export function buildCentral(deps: {
     clock,
   });
   const audit = createAuditStore(deps.db);
-  const statistics = createStatistics(deps.db);
+  const inventory = createInventory(deps.db);
+  const statistics = createStatistics({ db: deps.db, inventory, clock });
 
   app.addContentTypeParser(
     'application/octet-stream',
@@ -226,6 +233,17 @@ export function buildCentral(deps: {
   );
   route(
     {
+      method: 'POST',
+      url: '/v1/records/:code/revocation',
+      summary: 'Record that a result was revoked by its issuing agency (the first revocation holds)',
+      access: 'station',
+      body: revocationUploadSchema,
+      response: revocationResultSchema,
+    },
+    async ({ params, body }) => ({ revocation: await records.revoke(params.code!, body) }),
+  );
+  route(
+    {
       method: 'GET',
       url: '/v1/records/:code/file',
       summary: 'The signed PDF/A of a record',
@@ -267,6 +285,27 @@ export function buildCentral(deps: {
       response: statsSchema,
     },
     ({ query }) => statistics.by(query.by),
+  );
+  route(
+    {
+      method: 'POST',
+      url: '/v1/inventory',
+      summary: "Append the office's inventory counts this station entered (each stored once)",
+      access: 'station',
+      body: inventoryUploadSchema,
+      response: inventoryReceivedSchema,
+    },
+    ({ body, caller }) => inventory.append(stationOf(caller), body.counts),
+  );
+  route(
+    {
+      method: 'GET',
+      url: '/v1/progress',
+      summary: 'Progress against the plan across stations: still-valid records ÷ the latest inventory counts',
+      access: 'stationOrAdmin',
+      response: centralProgressSchema,
+    },
+    () => statistics.progress(),
   );
   route(
     {

@@ -10,6 +10,7 @@ import type {
   UploadState,
   uploadBeginSchema,
 } from '../src-shared/central/central-api';
+import type { RecordedRevocation } from '../src-shared/domain/revocation';
 import type { Certificate } from '../src-main/signing/certificate';
 import { verifyPdf } from '../src-main/signing/verify-pdf';
 import { escapeXml } from '../src-shared/encoding/xml-text';
@@ -26,6 +27,7 @@ interface RecordRow {
   meta: RecordMeta;
   stored_at: Date;
   superseded_by: string | null;
+  revocation: RecordedRevocation | null;
   number?: string;
 }
 
@@ -251,7 +253,40 @@ export function createRecords(deps: {
         meta: row.meta,
         stationNumber: row.number ?? '',
         supersededBy: row.superseded_by,
+        revocation: row.revocation,
       }));
+    },
+
+    /**
+     * Records that a result was revoked. The first revocation recorded holds (a result is
+     * revoked once); sending it again, or another station's, gets that one back. Only the
+     * version that stands can be revoked, and not before it was issued.
+     */
+    async revoke(code: string, revocation: RecordedRevocation): Promise<RecordedRevocation> {
+      return db.transaction(async (tx) => {
+        const row = (
+          await tx.query<RecordRow>('SELECT * FROM records WHERE code = $1 FOR UPDATE', [code])
+        )[0];
+        if (!row) throw new CentralError('notFound', `no record ${code}`);
+        if (row.revocation) return row.revocation;
+        if (row.superseded_by) {
+          throw new CentralError('conflict', `record ${code} was replaced by ${row.superseded_by}`, {
+            supersededBy: row.superseded_by,
+          });
+        }
+        const issued = row.meta.fields.issueDate;
+        if (issued && revocation.date < issued) {
+          throw new CentralError(
+            'invalidRequest',
+            `revoked on ${revocation.date}, before its issue on ${issued}`,
+          );
+        }
+        await tx.query('UPDATE records SET revocation = $1 WHERE code = $2', [
+          JSON.stringify(revocation),
+          code,
+        ]);
+        return revocation;
+      });
     },
 
     async file(code: string) {

@@ -112,6 +112,9 @@ export function createHandlers(services: StationServices, binding: Binding): Han
       decisions: services.review.decide({ items, decision, ...(reason ? { reason } : {}) }, userOf(context)),
     }),
 
+    'review.revoke': ({ code, revocation }, context) =>
+      services.review.revoke(code, revocation, userOf(context)),
+
     'audit.anchor': ({ seq, hash }) => {
       services.auditHead.advance(seq, hash);
       return OK;
@@ -125,6 +128,7 @@ export function createHandlers(services: StationServices, binding: Binding): Han
       return { ...health, error: error?.toData() ?? null };
     },
     'sync.begin': (request) => services.sync.begin(request),
+    'sync.revoke': ({ attestation }) => services.sync.revoke(attestation),
     'sync.chunk': ({ uploadId, offset, dataBase64 }) =>
       services.sync.chunk(uploadId, offset, Buffer.from(dataBase64, 'base64')),
     'sync.complete': ({ uploadId }) => services.sync.complete(uploadId),
@@ -147,6 +151,8 @@ export function createHandlers(services: StationServices, binding: Binding): Han
         'base64',
       ),
     }),
+    'sync.inventory': (upload) => services.sync.inventory(upload),
+    'sync.progress': () => services.sync.progress(),
     'sync.stats': ({ by }) => services.sync.stats(by),
     'sync.fileRead': ({ code, sha256, offset }) => services.sync.fileRead(code, sha256, offset),
 

@@ -1,3 +1,4 @@
+import type { Revocation, RevocationAttestation } from '../../src-shared/domain/revocation';
 import type { StationSettings } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors/app-error';
 import {
@@ -56,6 +57,13 @@ export function createReviewService(deps: {
         };
         return deps.attestor.sign(facts);
       });
+    },
+
+    /** A supervisor's record that a result was revoked, attested so the sync can vouch for it. */
+    revoke(code: string, revocation: Revocation, by: string) {
+      const facts: RevocationAttestation = { kind: 'revoked', code, ...revocation, by, at: deps.clock() };
+      const { kind: _kind, code: _code, ...recorded } = facts;
+      return { attestation: deps.attestor.sign(facts), revocation: recorded };
     },
   };
 }

@@ -2,10 +2,13 @@ import type { z } from 'zod';
 import {
   auditHeadSchema,
   centralErrorSchema,
+  centralProgressSchema,
+  inventoryReceivedSchema,
   completedSchema,
   enrolResponseSchema,
   healthSchema,
   lookupResultSchema,
+  revocationResultSchema,
   statsSchema,
   uploadReceivedSchema,
   uploadStateSchema,
@@ -103,6 +106,12 @@ export function createCentralClient(options: { baseUrl: string; credential?: str
     audit: (entries: unknown[]) => request('POST', '/v1/audit', auditHeadSchema, { json: { entries } }),
     lookup: (query: Record<string, string>) =>
       request('GET', `/v1/records?${new URLSearchParams(query).toString()}`, lookupResultSchema),
+    revoke: (code: string, revocation: unknown) =>
+      request('POST', `/v1/records/${encodeURIComponent(code)}/revocation`, revocationResultSchema, {
+        json: revocation,
+      }),
+    inventory: (json: unknown) => request('POST', '/v1/inventory', inventoryReceivedSchema, { json }),
+    progress: () => request('GET', '/v1/progress', centralProgressSchema),
     stats: (by: string) => request('GET', `/v1/stats?by=${encodeURIComponent(by)}`, statsSchema),
     /** A record's signed PDF as Central holds it. */
     async file(code: string): Promise<Buffer> {

@@ -6,6 +6,7 @@ import { IMPORT_CHUNK_BYTES } from '../../src-shared/ipc/contract';
 import type { RecordMeta } from '../../src-shared/central/central-api';
 import type { StationSettings } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors/app-error';
+import { revocationAttestationSchema } from '../../src-shared/domain/revocation';
 import { decisionAttestationSchema } from '../../src-shared/review/review-decision';
 import type { Attestor } from '../review/attestor';
 import type { SecretBox } from '../services/secrets/secret-box';
@@ -100,7 +101,18 @@ export function createSyncService(deps: {
     chunk: (uploadId: string, offset: number, bytes: Buffer) => client(true).chunk(uploadId, offset, bytes),
     complete: (uploadId: string) => client(true).complete(uploadId),
     audit: (entries: unknown[]) => client(true).audit(entries),
+    /** Only a revocation main attested (review.revoke: a supervisor's) leaves the station. */
+    revoke(attestation: string) {
+      const {
+        kind: _kind,
+        code,
+        ...revocation
+      } = deps.attestor.verify(attestation, revocationAttestationSchema);
+      return client(true).revoke(code, revocation);
+    },
     lookup: (query: Record<string, string>) => client(true).lookup(query),
+    inventory: (upload: unknown) => client(true).inventory(upload),
+    progress: () => client(true).progress(),
     stats: (by: string) => client(true).stats(by),
 
     /**

@@ -97,6 +97,12 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 8,
     stores: { inventory: '++id, [departmentCode+procedureCode], countedAt', reuses: '++id, recordId, at' },
   },
+  {
+    // v9: revocations (thu hồi) of results by their issuing agency, by code: a result held
+    // here or only on SoHoa Central; the attestation rides along until Central has it.
+    version: 9,
+    stores: { revocations: 'code, recordId' },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

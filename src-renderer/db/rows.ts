@@ -1,3 +1,4 @@
+import type { RecordedRevocation } from '../../src-shared/domain/revocation';
 import type { AuditEntry } from '../../src-shared/audit/audit-chain';
 import type { BatchStatus } from '../../src-shared/domain/batch';
 import type { RecordStatus } from '../../src-shared/domain/record-status';
@@ -164,6 +165,20 @@ export interface InventoryRow {
   enteredBy: string;
   enteredByName: string;
   enteredAt: number;
+}
+
+/** A result revoked by its issuing agency, as a supervisor recorded it here (or SoHoa Central answered). */
+export interface RevocationRow extends RecordedRevocation {
+  /** The result's code: one here, or one only SoHoa Central holds. */
+  code: string;
+  recordId?: string;
+  byName: string;
+  /** Main's attestation (review.revoke), what the sync shows Central. */
+  attestation: string;
+  /** When Central confirmed it holds the revocation; until then the sync sends it. */
+  syncedAt?: number;
+  /** Central's refusal, kept for a person (the sync stops trying). */
+  refused?: string;
 }
 
 /** A result looked up and handed over for a new procedure, so the citizen need not bring the paper again. */

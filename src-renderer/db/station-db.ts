@@ -13,6 +13,7 @@ import type {
   InventoryRow,
   RecordRow,
   ReuseRow,
+  RevocationRow,
 } from './rows';
 
 export const STATION_DB_NAME = 'sohoa-station';
@@ -31,6 +32,7 @@ export type StationDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   inventory: EntityTable<InventoryRow, 'id'>;
   reuses: EntityTable<ReuseRow, 'id'>;
+  revocations: EntityTable<RevocationRow, 'code'>;
 };
 
 /** Opens the database with the migrations up to `upTo` (tests open older versions). */

@@ -27,14 +27,20 @@ export function useProgress(
   return useLiveQuery(async () => {
     if (!settings) return undefined;
     const today = vietnamDay();
-    const [records, inventory, documents, outbox, reuse, batches] = await Promise.all([
+    const [records, inventory, documents, outbox, reuse, batches, revocations] = await Promise.all([
       db.records.toArray(),
       db.inventory.toArray(),
       db.documents.toArray(),
       db.outbox.where('status').anyOf('pending', 'uploading', 'failed').toArray(),
       db.reuses.count(),
       db.batches.toArray(),
+      db.revocations.toArray(),
     ]);
+    const revoked = new Map(revocations.map((revocation) => [revocation.code, revocation]));
+    const withRevocations = records.map((record) => ({
+      ...record,
+      revocation: record.code ? revoked.get(record.code) : undefined,
+    }));
     const pages = new Map<string, number>();
     await db.pages.orderBy('recordId').eachKey((recordId) => {
       pages.set(String(recordId), (pages.get(String(recordId)) ?? 0) + 1);
@@ -44,7 +50,7 @@ export function useProgress(
       if (entry.action === 'approve' || entry.action === 'reject') decisions.push(entry.action);
     });
     const report = progressReport({
-      records: records.map((record) => ({ ...record, fields: record.fields })),
+      records: withRevocations,
       inventory,
       milestones: settings.plan.milestones,
       today,
@@ -82,7 +88,7 @@ export function useProgress(
         bytes: outbox.reduce((sum, row) => sum + (backlogBytes.get(row.recordId) ?? 0), 0),
       },
       reuse,
-      expiringSoon: records
+      expiringSoon: withRevocations
         .filter((record) => validityStatus(record, today, settings.plan.expiringDays) === 'expiringSoon')
         .map((record) => ({
           code: record.code ?? '',

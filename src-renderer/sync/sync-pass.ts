@@ -4,6 +4,7 @@ import { db } from '../db/database';
 import type { OutboxRow } from '../db/rows';
 import { station } from '../station/station';
 import { syncAuditTrail } from './sync-audit';
+import { syncInventory, syncRevocations } from './sync-facts';
 import { syncRecord } from './sync-record';
 import { setSyncState } from './sync-state';
 
@@ -32,8 +33,9 @@ export interface SyncPassResult {
  * One pass of the outbox: if SoHoa Central answers its health check, every record whose
  * time has come is sent (oldest first); a transient failure waits with exponential backoff
  * and jitter, a refusal is marked for a person, a station-wide problem stops the pass.
- * Then the audit trail follows. Everything it needs is in IndexedDB, so a pass interrupted
- * at any point (a crash, a reload, a restart) is simply run again.
+ * Then revocations, inventory counts and the audit trail follow. Everything it needs is in
+ * IndexedDB, so a pass interrupted at any point (a crash, a reload, a restart) is simply
+ * run again.
  */
 export async function runSyncPass(now = Date.now()): Promise<SyncPassResult> {
   const result: SyncPassResult = { online: false, synced: 0, failed: 0 };
@@ -78,8 +80,15 @@ export async function runSyncPass(now = Date.now()): Promise<SyncPassResult> {
         }
       }
     }
-    await syncAuditTrail().catch((error: unknown) => setSyncState({ error: asAppError(error).toData() }));
-    if (result.failed === 0) setSyncState({ error: null });
+    // Then the facts about records and offices (after the records they refer to), and the trail.
+    let followFailed = false;
+    for (const follow of [syncRevocations, syncInventory, syncAuditTrail]) {
+      await follow().catch((error: unknown) => {
+        followFailed = true;
+        setSyncState({ error: asAppError(error).toData() });
+      });
+    }
+    if (result.failed === 0 && !followFailed) setSyncState({ error: null });
     return result;
   } finally {
     setSyncState({ running: false });

@@ -61,6 +61,26 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // v2: revocations beside the records they end (the file is never touched), and the
+    // offices' inventory counts, the denominator of progress across stations.
+    version: 2,
+    sql: `
+      ALTER TABLE records ADD COLUMN revocation jsonb;
+      CREATE TABLE inventory_counts (
+        station_id uuid NOT NULL REFERENCES stations (id),
+        entry_id integer NOT NULL,
+        department_code text NOT NULL,
+        procedure_code text NOT NULL,
+        count integer NOT NULL,
+        counted_at text NOT NULL,
+        entered_by text NOT NULL,
+        entered_at timestamptz NOT NULL,
+        PRIMARY KEY (station_id, entry_id)
+      );
+      CREATE INDEX inventory_counts_pair ON inventory_counts (department_code, procedure_code, counted_at);
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number> {

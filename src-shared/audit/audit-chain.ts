@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'settings',
   'inventory',
   'reuse',
+  'revoke',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

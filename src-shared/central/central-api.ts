@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AUDIT_ACTIONS } from '../audit/audit-chain';
 import { recordFieldsSchema } from '../domain/record-fields';
+import { recordedRevocationSchema } from '../domain/revocation';
+import { inventoryCountSchema } from '../stats/inventory';
 
 /**
  * SoHoa Central's HTTP API, declared once: the server validates requests and documents
@@ -119,9 +121,53 @@ export const centralRecordSchema = z.object({
   stationNumber: z.string(),
   /** The newer version that replaced this one, if any (both are kept). */
   supersededBy: recordCode.nullable(),
+  /** Its issuing agency revoked it, as a station recorded it (the first one recorded holds). */
+  revocation: recordedRevocationSchema.nullable(),
 });
 export type CentralRecord = z.infer<typeof centralRecordSchema>;
 export const lookupResultSchema = z.object({ records: z.array(centralRecordSchema) });
+
+/** A revocation as a station sends it, and as Central holds it. */
+export const revocationUploadSchema = recordedRevocationSchema.strict();
+export const revocationResultSchema = z.object({ revocation: recordedRevocationSchema });
+
+/** An office's inventory count as a station sends it, numbered by the station (sent again: stored once). */
+export const inventoryUploadSchema = z
+  .object({
+    counts: z
+      .array(
+        inventoryCountSchema.omit({ note: true }).extend({
+          entryId: z.number().int().positive(),
+          enteredBy: z.string().max(200),
+          enteredAt: z.number().int(),
+        }),
+      )
+      .min(1)
+      .max(1000),
+  })
+  .strict();
+export const inventoryReceivedSchema = z.object({ stored: z.number().int().nonnegative() });
+
+const progressLineSchema = z.object({
+  key: z.string(),
+  inventory: z.number().int(),
+  digitized: z.number().int(),
+  share: z.number().nullable(),
+});
+/** Progress across stations: records on Central (still valid, corrections once) ÷ the latest counts. */
+export const centralProgressSchema = z.object({
+  today: z.string(),
+  overall: progressLineSchema,
+  byDepartment: z.array(progressLineSchema),
+  byProcedure: z.array(progressLineSchema),
+  target: z
+    .object({
+      milestone: z.object({ date: z.string(), share: z.number() }),
+      met: z.boolean().nullable(),
+    })
+    .nullable(),
+});
+export type CentralProgress = z.infer<typeof centralProgressSchema>;
 
 export const STATS_DIMENSIONS = ['department', 'procedure', 'month', 'station'] as const;
 export const statsQuerySchema = z.object({ by: z.enum(STATS_DIMENSIONS) }).strict();

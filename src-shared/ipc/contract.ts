@@ -16,15 +16,20 @@ import { ocrLayoutSchema, ocrPageSchema } from '../ocr/ocr-page';
 import { recordDocumentMetaSchema } from '../domain/record-document';
 import { documentVerificationSchema, signingStatusSchema, tokenSummarySchema } from '../domain/signing';
 import { settingsPatchSchema, stationSettingsSchema } from '../domain/settings';
+import { recordedRevocationSchema, revocationSchema } from '../domain/revocation';
 import { rejectReasonSchema, reviewItemSchema } from '../review/review-decision';
 import { inventoryCountSchema } from '../stats/inventory';
 import { progressReportDataSchema } from '../stats/report';
 import {
   auditHeadSchema,
   auditUploadSchema,
+  centralProgressSchema,
   completedSchema,
+  inventoryReceivedSchema,
+  inventoryUploadSchema,
   lookupQuerySchema,
   lookupResultSchema,
+  revocationResultSchema,
   statsQuerySchema,
   statsSchema,
   uploadBeginSchema,
@@ -286,6 +291,17 @@ export const contract = {
     response: z.object({ decisions: z.array(z.string()) }),
   }),
 
+  /**
+   * A supervisor records that a result was revoked by its issuing agency: main attests it (who,
+   * when, what), and the sync hands it on to SoHoa Central with that attestation only.
+   */
+  'review.revoke': channel({
+    access: ['supervisor'],
+    userActivity: true,
+    request: z.object({ code: z.string().min(1).max(64), revocation: revocationSchema }).strict(),
+    response: z.object({ attestation: z.string(), revocation: recordedRevocationSchema }),
+  }),
+
   /** The audit trail's newest entry, kept by main as a witness (the trail itself is in IndexedDB). */
   'audit.anchor': channel({
     access: 'authenticated',
@@ -335,6 +351,12 @@ export const contract = {
     response: completedSchema,
   }),
   'sync.audit': channel({ access: 'authenticated', request: auditUploadSchema, response: auditHeadSchema }),
+  /** A revocation main attested (review.revoke), sent to Central; Central answers with the one it holds. */
+  'sync.revoke': channel({
+    access: 'authenticated',
+    request: z.object({ attestation: z.string().min(1).max(4096) }).strict(),
+    response: revocationResultSchema,
+  }),
   'sync.lookup': channel({
     access: 'authenticated',
     request: lookupQuerySchema,
@@ -368,6 +390,14 @@ export const contract = {
       .strict(),
     response: z.object({ dataBase64: z.string(), done: z.boolean() }),
   }),
+  /** This station's inventory counts, sent to Central (the denominator of progress across stations). */
+  'sync.inventory': channel({
+    access: 'authenticated',
+    request: inventoryUploadSchema,
+    response: inventoryReceivedSchema,
+  }),
+  /** Progress against the plan across stations, as Central computes it. */
+  'sync.progress': channel({ access: 'authenticated', request: empty, response: centralProgressSchema }),
   /** Central's statistics across stations (records synced from every station). */
   'sync.stats': channel({ access: 'authenticated', request: statsQuerySchema, response: statsSchema }),
 

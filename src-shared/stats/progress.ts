@@ -1,5 +1,6 @@
 import type { RecordFields } from '../domain/record-fields';
 import type { RecordStatus } from '../domain/record-status';
+import { isRevokedOn, type Revocation } from '../domain/revocation';
 import { VIETNAM_OFFSET_MS } from '../domain/vietnam-day';
 
 /** The plan's targets (DOMAIN.md): the share of still-valid results digitized by each date. */
@@ -31,13 +32,20 @@ export interface ProgressRecord {
   departmentCode?: string | undefined;
   procedureCode?: string | undefined;
   fields: Pick<RecordFields, 'expiryDate' | 'indefinite'>;
+  /** Its issuing agency revoked it (thu hồi), from this date. */
+  revocation?: Pick<Revocation, 'date'> | undefined;
 }
 
-export type ValidityStatus = 'valid' | 'expiringSoon' | 'expired' | 'superseded';
+export type ValidityStatus = 'valid' | 'expiringSoon' | 'expired' | 'revoked' | 'superseded';
 
-/** Whether a result still holds today (dates yyyy-mm-dd), or soon will not. */
+/**
+ * Whether a result still holds today (dates yyyy-mm-dd), or soon will not. A version a
+ * correction replaced is superseded whatever else holds; a revocation in force outranks the
+ * expiry date (the result ended early, by decision).
+ */
 export function validityStatus(record: ProgressRecord, today: string, expiringDays = 30): ValidityStatus {
   if (record.status === 'superseded') return 'superseded';
+  if (isRevokedOn(record.revocation, today)) return 'revoked';
   const { expiryDate, indefinite } = record.fields;
   if (indefinite || !expiryDate) return 'valid';
   if (expiryDate < today) return 'expired';
@@ -46,16 +54,18 @@ export function validityStatus(record: ProgressRecord, today: string, expiringDa
   return expiryDate <= soon.toISOString().slice(0, 10) ? 'expiringSoon' : 'valid';
 }
 
+const STILL_VALID: readonly ValidityStatus[] = ['valid', 'expiringSoon'];
+
 /** Digitized, for the plan: through review and on its way to (or in) the central store. */
 const DIGITIZED: readonly RecordStatus[] = ['approved', 'queued', 'synced'];
 
 /**
  * Whether a record counts towards the plan: digitized (approved by a supervisor), the version
  * that stands (a superseded one is counted through its correction, once), and still valid
- * (the inventory counts still-valid results only).
+ * (the inventory counts still-valid results only: not expired, not revoked).
  */
 export const countsAsDigitized = (record: ProgressRecord, today: string): boolean =>
-  DIGITIZED.includes(record.status) && validityStatus(record, today) !== 'expired';
+  DIGITIZED.includes(record.status) && STILL_VALID.includes(validityStatus(record, today));
 
 export interface ProgressLine {
   key: string;

@@ -41,6 +41,8 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
   let central: ReturnType<typeof centralProcess>;
   let page: Page;
   const records = () => readStore<Row>(page, 'records');
+  /** A result the lookup step removes from this station, so that only Central holds it. */
+  let centralOnlyCode = '';
 
   const switchUser = async (user: { username: string; password: string }) => {
     await page.getByRole('button', { name: /Đăng xuất/ }).click();
@@ -369,6 +371,7 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
       ownerIdNumber: string;
     })[];
     const [here, elsewhere] = synced;
+    centralOnlyCode = elsewhere!.code!;
     // A result digitized at another station: Central has it, this station does not.
     await page.evaluate(async (id) => {
       const open = indexedDB.open('sohoa-station');
@@ -421,5 +424,70 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
     );
     const trail = await readStore<AuditEntry>(page, 'audit');
     expect(trail.filter((entry) => entry.action === 'reuse')).toHaveLength(reuses.length);
+  });
+
+  it('records a revocation here and for a result only Central holds; Central holds both after sync, and its progress across stations counts the inventory sent', async () => {
+    const synced = (await records()).filter((row) => row.status === 'synced');
+    const here = synced[0]!;
+    await go('Tra cứu');
+    const revoke = async (code: string, documentNumber: string) => {
+      await page.getByTestId('lookup-query').locator('input').fill(code);
+      const row = page.getByTestId('lookup-results').locator('tbody tr.ant-table-row', { hasText: code });
+      await expect
+        .poll(() => row.getByTestId('lookup-validity').innerText(), { timeout: 10_000 })
+        .toBe('Còn hiệu lực');
+      await row.getByTestId('lookup-revoke').click();
+      // Before the issue date: refused in the form, nothing recorded.
+      await page.getByTestId('revoke-date').fill('01/01/2001');
+      await page.getByTestId('revoke-document').fill(documentNumber);
+      await page.getByTestId('revoke-reason').fill('Cấp sai đối tượng');
+      await page.getByTestId('revoke-confirm').click();
+      await expect
+        .poll(() => page.locator('.ant-modal').innerText())
+        .toContain('không thể trước ngày ban hành');
+      await page.getByTestId('revoke-date').fill('01/12/2026');
+      await page.getByTestId('revoke-confirm').click();
+      await expect
+        .poll(() => row.getByTestId('lookup-validity').innerText(), { timeout: 10_000 })
+        .toBe('Đã bị thu hồi');
+      expect(await row.getByTestId('lookup-revoke').count()).toBe(0);
+    };
+    await revoke(here.code!, '15/QĐ-SLĐTBXH');
+    await screenshot(page, '29-lookup-revoked');
+    // The one the earlier step removed from this station: only Central holds it.
+    await revoke(centralOnlyCode, '16/QĐ-SLĐTBXH');
+
+    await go('Đồng bộ');
+    await page.getByTestId('sync-now').click();
+    await expect
+      .poll(
+        async () =>
+          (await readStore<{ code: string; syncedAt?: number }>(page, 'revocations')).filter(
+            (row) => row.syncedAt,
+          ).length,
+        { timeout: 30_000 },
+      )
+      .toBe(2);
+    const onCentral = (await fetch(`${central.url}/v1/records?code=${encodeURIComponent(here.code!)}`, {
+      headers: { authorization: `Bearer ${central.adminToken}` },
+    }).then((reply) => reply.json())) as {
+      records: { revocation: { documentNumber: string; date: string } | null }[];
+    };
+    expect(onCentral.records[0]!.revocation).toMatchObject({
+      documentNumber: '15/QĐ-SLĐTBXH',
+      date: '2026-12-01',
+    });
+    const trail = await readStore<AuditEntry>(page, 'audit');
+    expect(trail.filter((entry) => entry.action === 'revoke')).toHaveLength(2);
+
+    // Central's progress: its three standing records less the two revoked, over the Office's
+    // latest count (6) the station sent with the sync.
+    await go('Thống kê');
+    await expect
+      .poll(() => page.getByTestId('central-progress-summary').innerText(), { timeout: 10_000 })
+      .toContain('Đã số hóa 1 trên 6');
+    expect(await page.getByTestId('progress-summary').innerText()).toContain('Đã số hóa 1 trên 6');
+    await page.getByTestId('central-stats').scrollIntoViewIfNeeded();
+    await screenshot(page, '30-stats-central');
   });
 });

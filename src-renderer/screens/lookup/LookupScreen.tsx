@@ -1,8 +1,9 @@
-import { DownloadOutlined, EyeOutlined, FileZipOutlined } from '@ant-design/icons';
-import { App, Button, Card, Drawer, Input, Space, Spin, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, EyeOutlined, FileZipOutlined, StopOutlined } from '@ant-design/icons';
+import { App, Button, Card, Drawer, Input, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordFields } from '../../../src-shared/domain/record-fields';
+import type { RecordedRevocation } from '../../../src-shared/domain/revocation';
 import { isEditable } from '../../../src-shared/domain/record-status';
 import { displayDate } from '../../../src-shared/indexing/vietnamese-dates';
 import { validityStatus } from '../../../src-shared/stats/progress';
@@ -10,10 +11,12 @@ import { db } from '../../db/database';
 import { lookupCentral } from '../../lookup/central-lookup';
 import { dossierZip, fileOf, recordReuse, type FoundResult } from '../../lookup/reuse';
 import { searchRecords } from '../../search/search-records';
+import { useSession } from '../../session/session-context';
 import { useStationSettings } from '../../settings/station-settings-context';
 import { downloadBlob } from '../../ui/download';
 import { useErrorText } from '../../ui/use-error-text';
 import { VerificationPanel } from '../finalize/VerificationPanel';
+import { RevokeDialog } from './RevokeDialog';
 import { vietnamDay } from '../../../src-shared/domain/vietnam-day';
 
 interface Row extends Partial<FoundResult> {
@@ -24,8 +27,10 @@ interface Row extends Partial<FoundResult> {
   documentNumber: string;
   issueDate: string;
   procedureCode: string;
-  /** valid, expiringSoon, expired, superseded; or the record's status while it is not signed yet. */
+  /** valid, expiringSoon, expired, revoked, superseded; or the record's status while it is not signed yet. */
   validity: string;
+  /** Its issuing agency revoked it (recorded here, or as SoHoa Central holds it). */
+  revocation?: RecordedRevocation | undefined;
   source: 'local' | 'central';
   synced: boolean;
 }
@@ -34,6 +39,7 @@ const VALIDITY_COLOURS: Record<string, string> = {
   valid: 'green',
   expiringSoon: 'orange',
   expired: 'red',
+  revoked: 'volcano',
   superseded: 'default',
 };
 
@@ -42,9 +48,12 @@ async function findEverywhere(query: string, expiringDays: number): Promise<Row[
   const today = vietnamDay();
   const [local, central] = await Promise.all([searchRecords(query), lookupCentral(query)]);
   const documents = await db.documents.bulkGet(local.map((record) => record.id));
+  // Revocations recorded here: of this station's results and of results only Central holds.
+  const revoked = new Map((await db.revocations.toArray()).map((row) => [row.code, row]));
   const rows: Row[] = local.map((record, index) => {
     const fields = record.fields as RecordFields;
     const signed = documents[index];
+    const revocation = record.code ? revoked.get(record.code) : undefined;
     return {
       key: record.id,
       recordId: record.id,
@@ -57,8 +66,9 @@ async function findEverywhere(query: string, expiringDays: number): Promise<Row[
       procedureCode: record.procedureCode ?? '',
       validity:
         signed && !isEditable(record.status)
-          ? validityStatus(record, today, expiringDays)
+          ? validityStatus({ ...record, revocation }, today, expiringDays)
           : `status.${record.status}`,
+      revocation,
       source: 'local',
       synced: record.status === 'synced' || Boolean(record.sync),
     };
@@ -67,6 +77,7 @@ async function findEverywhere(query: string, expiringDays: number): Promise<Row[
   for (const found of central ?? []) {
     if (known.has(found.receipt.code)) continue;
     const { fields } = found.meta;
+    const revocation = found.revocation ?? revoked.get(found.receipt.code);
     rows.push({
       key: `central:${found.receipt.code}`,
       code: found.receipt.code,
@@ -78,7 +89,8 @@ async function findEverywhere(query: string, expiringDays: number): Promise<Row[
       procedureCode: fields.procedureCode ?? '',
       validity: found.supersededBy
         ? 'superseded'
-        : validityStatus({ status: 'synced', fields }, today, expiringDays),
+        : validityStatus({ status: 'synced', fields, revocation }, today, expiringDays),
+      revocation: revocation ?? undefined,
       source: 'central',
       synced: true,
     });
@@ -106,6 +118,10 @@ export function LookupScreen() {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const { settings } = useStationSettings();
+  const { session } = useSession();
+  const mayRevoke = session?.roles.includes('supervisor') ?? false;
+  const [revoking, setRevoking] = useState<Row | null>(null);
+  const [searched, setSearched] = useState(0);
   const expiringDays = settings?.plan.expiringDays ?? 30;
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Row[] | null>(null);
@@ -124,7 +140,7 @@ export function LookupScreen() {
       current = false;
       clearTimeout(timer);
     };
-  }, [query, errorText, expiringDays]);
+  }, [query, errorText, expiringDays, searched]);
 
   const withFile = results?.filter((row) => row.sha256) ?? [];
   const act = async (work: () => Promise<void>) => {
@@ -202,11 +218,23 @@ export function LookupScreen() {
             title: t('lookup.status'),
             render: (_, row) => (
               <Space size={2} wrap>
-                <Tag color={VALIDITY_COLOURS[row.validity]} data-testid="lookup-validity">
-                  {row.validity.startsWith('status.')
-                    ? t(row.validity)
-                    : t(`lookup.validity.${row.validity}`)}
-                </Tag>
+                <Tooltip
+                  title={
+                    row.revocation
+                      ? t('lookup.revoke.details', {
+                          date: displayDate(row.revocation.date),
+                          documentNumber: row.revocation.documentNumber,
+                          reason: row.revocation.reason,
+                        })
+                      : undefined
+                  }
+                >
+                  <Tag color={VALIDITY_COLOURS[row.validity]} data-testid="lookup-validity">
+                    {row.validity.startsWith('status.')
+                      ? t(row.validity)
+                      : t(`lookup.validity.${row.validity}`)}
+                  </Tag>
+                </Tooltip>
                 <Tag color={row.source === 'central' ? 'purple' : row.synced ? 'geekblue' : 'default'}>
                   {t(
                     row.source === 'central'
@@ -240,10 +268,28 @@ export function LookupScreen() {
                   >
                     {t('lookup.reuse')}
                   </Button>
+                  {mayRevoke && !['revoked', 'superseded'].includes(row.validity) ? (
+                    <Button
+                      size="small"
+                      danger
+                      icon={<StopOutlined />}
+                      onClick={() => setRevoking(row)}
+                      data-testid="lookup-revoke"
+                    >
+                      {t('lookup.revoke.action')}
+                    </Button>
+                  ) : null}
                 </Space>
               ) : null,
           },
         ]}
+      />
+      <RevokeDialog
+        target={revoking}
+        onClose={(revoked) => {
+          setRevoking(null);
+          if (revoked) setSearched((count) => count + 1);
+        }}
       />
       <Drawer
         open={open !== null}

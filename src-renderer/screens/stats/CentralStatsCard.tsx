@@ -1,24 +1,34 @@
-import { Alert, Card, Segmented, Table } from 'antd';
+import { Alert, Card, Col, Progress, Row, Segmented, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../src-shared/ipc/contract';
+import { formatShare } from '../../../src-shared/stats/report';
 import { station } from '../../station/station';
 import { useErrorText } from '../../ui/use-error-text';
 
 type Dimension = 'department' | 'procedure' | 'month' | 'station';
 
-/** SoHoa Central's figures across every station (from the records synced there), when it answers. */
+type Line = ResponseOf<'sync.progress'>['byDepartment'][number];
+
+const percent = (share: number | null) => (share === null ? 0 : Math.round(Math.min(1, share) * 1000) / 10);
+
+/**
+ * SoHoa Central's figures across every station, when it answers: progress against the plan
+ * (the records synced there ÷ the inventories the stations sent), and records and pages by
+ * station, department, procedure or month.
+ */
 export function CentralStatsCard() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [by, setBy] = useState<Dimension>('station');
   const [stats, setStats] = useState<ResponseOf<'sync.stats'> | null>(null);
+  const [progress, setProgress] = useState<ResponseOf<'sync.progress'> | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
-    station.sync.stats({ by }).then(
-      (answer) => current && (setStats(answer), setProblem(null)),
-      (error: unknown) => current && (setStats(null), setProblem(errorText(error))),
+    Promise.all([station.sync.stats({ by }), station.sync.progress({})]).then(
+      ([answer, across]) => current && (setStats(answer), setProgress(across), setProblem(null)),
+      (error: unknown) => current && (setStats(null), setProgress(null), setProblem(errorText(error))),
     );
     return () => {
       current = false;
@@ -42,6 +52,42 @@ export function CentralStatsCard() {
       data-testid="central-stats"
     >
       {problem ? <Alert type="info" showIcon title={problem} /> : null}
+      {progress ? (
+        <Row gutter={[24, 12]} style={{ marginBottom: 16 }} data-testid="central-progress">
+          <Col xs={24} md={8}>
+            <Typography.Text strong>{t('stats.central.progress')}</Typography.Text>
+            <Progress
+              percent={percent(progress.overall.share)}
+              format={() => formatShare(progress.overall.share)}
+            />
+            <Typography.Text type="secondary" data-testid="central-progress-summary">
+              {t('stats.summary', {
+                digitized: progress.overall.digitized,
+                inventory: progress.overall.inventory,
+              })}
+            </Typography.Text>
+          </Col>
+          <Col xs={24} md={16}>
+            <Table<Line>
+              rowKey="key"
+              size="small"
+              pagination={false}
+              dataSource={progress.byDepartment}
+              locale={{ emptyText: t('stats.none') }}
+              columns={[
+                { title: t('scan.department'), dataIndex: 'key', render: (key: string) => key || '—' },
+                { title: t('stats.inventory.count'), dataIndex: 'inventory', align: 'right' },
+                { title: t('stats.digitized'), dataIndex: 'digitized', align: 'right' },
+                {
+                  title: t('stats.share'),
+                  dataIndex: 'share',
+                  render: (share: number | null) => formatShare(share),
+                },
+              ]}
+            />
+          </Col>
+        </Row>
+      ) : null}
       {stats ? (
         <Table
           rowKey="key"

@@ -367,6 +367,85 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
     expect(await stats('station')).toEqual([{ key: '007', records: 4, pages: 4 }]);
   });
 
+  it('keeps revocations beside their records (the first holds) and serves progress across stations from the inventories they sent', async () => {
+    const revoke = (auth: string, recordCode: string, revocation: object) =>
+      call({
+        method: 'POST',
+        url: `/v1/records/${encodeURIComponent(recordCode)}/revocation`,
+        auth,
+        payload: revocation,
+      });
+    const byCentral = {
+      date: '2026-11-01',
+      documentNumber: '15/QĐ-SLĐTBXH',
+      reason: 'Cấp sai đối tượng',
+      by: 'u-supervisor',
+      at: Date.UTC(2026, 10, 30),
+    };
+    const count = (entryId: number, departmentCode: string, n: number, countedAt: string) => ({
+      entryId,
+      departmentCode,
+      procedureCode: '1.001257',
+      count: n,
+      countedAt,
+      enteredBy: 'u-office',
+      enteredAt: Date.UTC(2026, 10, 1) + entryId,
+    });
+    const other = await enrol('008');
+    const first = [count(1, 'NCC', 10, '2026-01-10'), count(2, 'BTXH', 4, '2026-01-10')];
+    const sendCounts = (auth: string, counts: object[]) =>
+      call({ method: 'POST', url: '/v1/inventory', auth, payload: { counts } });
+    expect((await sendCounts(station, first)).body).toEqual({ stored: 2 });
+    // An answer lost, the batch sent again: stored once.
+    expect((await sendCounts(station, first)).body).toEqual({ stored: 0 });
+    // The other station recounts NCC later: the latest count holds, whichever station made it.
+    expect((await sendCounts(other, [count(1, 'NCC', 6, '2026-06-01')])).body).toEqual({ stored: 1 });
+    expect((await sendCounts(station, [{ ...count(3, 'NCC', -1, '2026-06-01') }])).status).toBe(400);
+
+    const progress = async () => (await call({ method: 'GET', url: '/v1/progress', auth: ADMIN_TOKEN })).body;
+    // NCC: code(1), (2), (3); BTXH: code(12), which replaced code(11) and counts once.
+    let report = await progress();
+    expect(report.overall).toEqual({ key: '', inventory: 10, digitized: 4, share: 0.4 });
+    expect(report.byDepartment).toEqual([
+      { key: 'BTXH', inventory: 4, digitized: 1, share: 0.25 },
+      { key: 'NCC', inventory: 6, digitized: 3, share: 0.5 },
+    ]);
+    expect(report.target).toEqual({ milestone: { date: '2025-12-31', share: 1 }, met: false });
+
+    expect((await revoke(station, code(2), byCentral)).body).toEqual({ revocation: byCentral });
+    // Again, or another station's word on the same result: the first revocation holds.
+    const later = { ...byCentral, date: '2026-11-20', documentNumber: '16/QĐ-SLĐTBXH' };
+    expect((await revoke(other, code(2), later)).body).toEqual({ revocation: byCentral });
+    // Revoked from a day still to come: valid until then.
+    expect((await revoke(station, code(3), { ...byCentral, date: '2099-01-01' })).status).toBe(200);
+    expect(await revoke(station, code(11), byCentral)).toMatchObject({
+      status: 409,
+      body: { error: { code: 'conflict', detail: { supersededBy: code(12) } } },
+    });
+    expect(await revoke(station, code(1), { ...byCentral, date: '2020-01-01' })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'invalidRequest' } },
+    });
+    expect((await revoke(station, code(99), byCentral)).status).toBe(404);
+    expect((await revoke(station, code(1), { ...byCentral, reason: '' })).status).toBe(400);
+    expect((await revoke(ADMIN_TOKEN, code(1), byCentral)).status).toBe(401);
+
+    const found = await call({
+      method: 'GET',
+      url: `/v1/records?code=${encodeURIComponent(code(2))}`,
+      auth: other,
+    });
+    expect(found.body.records[0].revocation).toEqual(byCentral);
+    report = await progress();
+    expect(report.byDepartment.find((line: { key: string }) => line.key === 'NCC')).toEqual({
+      key: 'NCC',
+      inventory: 6,
+      digitized: 2,
+      share: 2 / 6,
+    });
+    expect(report.overall.digitized).toBe(3);
+  });
+
   it("continues a station's audit trail only where it left off", async () => {
     const entries: AuditEntry[] = [];
     for (let index = 0; index < 5; index++) {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { revocationAttestationSchema } from '../../../src-shared/domain/revocation';
 import { decisionAttestationSchema } from '../../../src-shared/review/review-decision';
 import { backendWithClerk, valueOf } from '../../support/backend';
 
@@ -107,5 +108,49 @@ describe('review decisions are made in main', () => {
       ok: false,
       error: { code: 'ipc.invalidRequest' },
     });
+  });
+
+  it('attests a supervisor’s revocation, refuses a clerk’s, and lets only an attested one go to Central', async () => {
+    const revocation = { date: '2026-11-30', documentNumber: '15/QĐ-SLĐTBXH', reason: 'Cấp sai đối tượng' };
+    expect(await backend.call('clerk', 'review.revoke', { code: CODE, revocation })).toMatchObject({
+      ok: false,
+      error: { code: 'auth.forbidden' },
+    });
+    const reply = valueOf<{ attestation: string; revocation: object }>(
+      await backend.call('supervisor', 'review.revoke', { code: CODE, revocation }),
+    );
+    const facts = backend.services.attestor.verify(reply.attestation, revocationAttestationSchema);
+    expect(facts).toMatchObject({ kind: 'revoked', code: CODE, ...revocation, by: ids.supervisor });
+    expect(reply.revocation).toEqual({ ...revocation, by: ids.supervisor, at: facts.at });
+    // A clerk's session may send it (the background sync), but only as main attested it.
+    const tampered = reply.attestation.replace(/^[^.]+/, (body) =>
+      Buffer.from(
+        JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), code: 'OTHER' }),
+      ).toString('base64url'),
+    );
+    const approval = backend.services.attestor.sign({
+      kind: 'approved',
+      code: CODE,
+      sha256: SHA,
+      by: 'x',
+      at: 1,
+    });
+    for (const attestation of [tampered, approval]) {
+      expect(await backend.call('clerk', 'sync.revoke', { attestation })).toMatchObject({
+        ok: false,
+        error: { code: 'review.attestationInvalid' },
+      });
+    }
+    // The genuine one passes main's check and stops only at the missing Central address.
+    expect(await backend.call('clerk', 'sync.revoke', { attestation: reply.attestation })).toMatchObject({
+      ok: false,
+      error: { code: 'sync.notConfigured' },
+    });
+    expect(
+      await backend.call('supervisor', 'review.revoke', {
+        code: CODE,
+        revocation: { ...revocation, reason: ' ' },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'ipc.invalidRequest' } });
   });
 });

@@ -56,6 +56,26 @@ describe('progress against the plan', () => {
     expect(validityStatus(rec('superseded', 'A', 'B'), TODAY)).toBe('superseded');
   });
 
+  it('reads a revoked result as revoked from the day of its revocation, whatever its expiry', () => {
+    const permit = rec('synced', 'VLATLD', '1.000459', { expiryDate: '2025-03-01' });
+    expect(validityStatus({ ...permit, revocation: { date: TODAY } }, TODAY)).toBe('revoked');
+    expect(validityStatus({ ...permit, revocation: { date: '2024-06-16' } }, TODAY)).toBe('valid');
+    // Revoked, then it would have expired anyway: it ended by decision.
+    expect(validityStatus({ ...permit, revocation: { date: '2024-01-01' } }, '2025-06-01')).toBe('revoked');
+    // A version a correction replaced stays "superseded": the correction carries the revocation.
+    expect(validityStatus({ ...rec('superseded', 'A', 'B'), revocation: { date: TODAY } }, TODAY)).toBe(
+      'superseded',
+    );
+    const report = (records: ProgressRecord[]) =>
+      progressReport({ records, inventory: INVENTORY, milestones: DEFAULT_MILESTONES, today: TODAY });
+    const revokedOne = RECORDS.map((record, index) =>
+      index === 8 ? { ...record, revocation: { date: '2024-05-01' } } : record,
+    );
+    // The valid work permit revoked: VLATLD 1 of 4, overall 6 of 14.
+    expect(report(revokedOne).byDepartment.find((line) => line.key === 'VLATLD')?.digitized).toBe(1);
+    expect(report(revokedOne).overall.digitized).toBe(6);
+  });
+
   it('takes the latest inventory count of each department and procedure', () => {
     expect(latestInventory(INVENTORY).find((each) => each.departmentCode === 'NCC')?.count).toBe(10);
     expect(latestInventory(INVENTORY)).toHaveLength(3);
