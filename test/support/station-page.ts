@@ -28,8 +28,17 @@ export async function login(page: Page, user: { username: string; password: stri
 
 /** Picks the option containing `text` in the antd Select with this test id. */
 export async function pickOption(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).click();
+  // A click on an option can be lost while the screen re-renders under load (seen once in a
+  // full run): pick again until the select shows the choice.
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId(testId).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).click();
+    const shown = await page
+      .getByTestId(testId)
+      .locator('xpath=ancestor-or-self::*[contains(@class,"ant-select")][1]')
+      .innerText();
+    if (shown.includes(text) || attempt === 3) return;
+  }
 }
 
 /**

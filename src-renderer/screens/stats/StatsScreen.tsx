@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { displayDate } from '../../../src-shared/indexing/vietnamese-dates';
 import type { Bucket } from '../../../src-shared/stats/progress';
 import { formatShare, type ProgressReportData } from '../../../src-shared/stats/report';
+import { trendSeries } from '../../../src-shared/stats/trend';
 import { bytesOf } from '../../capture/base64';
 import { useProcedures } from '../../catalogue/use-procedures';
 import { useSession } from '../../session/session-context';
@@ -26,11 +27,15 @@ import { useProgress } from '../../stats/use-progress';
 import { station } from '../../station/station';
 import { downloadBlob } from '../../ui/download';
 import { formatBytes } from '../../ui/format';
+import { TrendChart } from '../../ui/TrendChart';
 import { useErrorText } from '../../ui/use-error-text';
 import { CentralStatsCard } from './CentralStatsCard';
 import { InventoryPanel } from './InventoryPanel';
 
 type Line = ProgressReportData['byDepartment'][number];
+
+/** How many periods the trend shows: a month of days, a quarter of weeks, a year of months. */
+const TREND_LENGTH: Record<Bucket, number> = { day: 30, week: 13, month: 12 };
 
 const percent = (share: number | null) => (share === null ? 0 : Math.round(Math.min(1, share) * 1000) / 10);
 
@@ -204,6 +209,23 @@ export function StatsScreen() {
               />
             }
           >
+            <TrendChart
+              points={trendSeries(
+                report.activity,
+                bucket,
+                Date.parse(`${report.today}T12:00:00+07:00`),
+                TREND_LENGTH[bucket],
+              )}
+              label={t('stats.trend', {
+                count: TREND_LENGTH[bucket],
+                unit: t(`stats.buckets.${bucket}`).toLowerCase(),
+              })}
+              describe={(point) => t('stats.trendPoint', { ...point })}
+              testId="stats-trend"
+            />
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+              {t('stats.trendLegend')}
+            </Typography.Paragraph>
             <Table
               rowKey={(row) => `${row.bucket}|${row.clerk}`}
               size="small"
