@@ -28,16 +28,23 @@ export async function login(page: Page, user: { username: string; password: stri
 
 /** Picks the option containing `text` in the antd Select with this test id. */
 export async function pickOption(page: Page, testId: string, text: string): Promise<void> {
-  // A click on an option can be lost while the screen re-renders under load (seen once in a
-  // full run): pick again until the select shows the choice.
+  // While the dropdown slides open it lets clicks through to what lies under it (an alert
+  // once, in a full run): the click then closes it instead of picking. Wait until it has
+  // opened, and pick again until the select shows the choice.
   for (let attempt = 1; ; attempt++) {
     await page.getByTestId(testId).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).click();
+    await page.locator('.ant-select-dropdown:visible:not([class*="slide-up-"])').first().waitFor();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text });
+    const picked = await option.click({ timeout: 5_000 }).then(
+      () => true,
+      () => attempt === 3 && Promise.reject(new Error(`no option "${text}" to pick in ${testId}`)),
+    );
     const shown = await page
       .getByTestId(testId)
       .locator('xpath=ancestor-or-self::*[contains(@class,"ant-select")][1]')
       .innerText();
-    if (shown.includes(text) || attempt === 3) return;
+    if ((picked && shown.includes(text)) || attempt === 3) return;
+    await page.keyboard.press('Escape');
   }
 }
 
