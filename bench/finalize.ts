@@ -55,7 +55,11 @@ async function imageStreamBytes(file: string): Promise<number> {
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'sohoa-bench-finalize-'));
-  const pool = createOcrPool({ size: () => 0, cacheDir: join(dir, 'cache'), log: silentLogger });
+  const pool = createOcrPool({
+    settings: () => ({ engine: 'auto', workers: 0 }),
+    cacheDir: join(dir, 'cache'),
+    log: silentLogger,
+  });
   try {
     // The pages as capture stores them (colour JPEG from processPage with the default settings),
     // from 300-dpi rasters as a scanner delivers them.

@@ -1,161 +1,149 @@
 import { availableParallelism } from 'node:os';
-import sharp from 'sharp';
-import {
-  createScheduler,
-  createWorker,
-  OEM,
-  PSM,
-  type Page,
-  type RecognizeOptions,
-  type Scheduler,
-} from 'tesseract.js';
+import { join } from 'node:path';
 import { PAGE_ORIENTATIONS, type OcrPage, type OcrWord } from '../../src-shared/ocr/ocr-page';
+import type { OcrSettings } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors/app-error';
 import type { Logger } from '../platform/logger';
-import { recordedDpi } from '../imaging/recorded-dpi';
-import { OCR_LANGUAGES, tessdataDir } from './tessdata';
+import { greymap } from './greymap';
+import { createNativeEngine, findNativeTesseract } from './native-engine';
+import type { OcrEngine, Reading } from './ocr-engine';
+import { plainTessdataDir, tessdataDir } from './tessdata';
+import { createWasmEngine } from './wasm-engine';
 
 /** Below this mean confidence a page may be sideways or upside down: other turns are tried. */
 const UPRIGHT_CONFIDENCE = 60;
 /** Side of the small copy used to try other turns, px: enough to read body text. */
 const PROBE_SIZE = 1400;
 
-/** Workers to run: the setting, or one per core but one, at least one. */
+/**
+ * The share of words (of three letters or more) whose boxes lie flat. Tesseract reads a
+ * page turned a quarter by finding its lines vertical, with a good confidence: only the
+ * boxes, standing on end, tell that the page itself is not upright.
+ */
+function flatShare(words: readonly OcrWord[]): number {
+  const long = words.filter((word) => word.text.length > 2);
+  if (long.length === 0) return 1;
+  return (
+    long.filter((word) => word.bbox.x1 - word.bbox.x0 > word.bbox.y1 - word.bbox.y0).length / long.length
+  );
+}
+
+/**
+ * Runs at most `slots` tasks at a time, the others in order of arrival. Pages are decoded
+ * one at a time: twenty decoded at once would all finish late, together, while the engine
+ * waits for the first; one at a time, the engine starts on the first at once.
+ */
+function limited(slots: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    // A finished task hands its slot straight to the next in line.
+    if (active < slots) active += 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active -= 1;
+    }
+  };
+}
+
+const readsUpright = (page: Reading) => page.confidence >= UPRIGHT_CONFIDENCE && flatShare(page.words) >= 0.5;
+
+/** WebAssembly workers to run: the setting, or one per core but one, at least one. */
 export const poolSize = (setting: number) =>
   setting > 0 ? setting : Math.max(1, availableParallelism() - 1);
 
 /**
- * The page as an 8-bit greymap (PGM): decoded natively by libvips here rather than by the
- * WebAssembly image decoders, and what Tesseract turns every page into anyway.
+ * Native processes to run: the setting, or one per core. They run at background priority,
+ * so all cores can read while the screen stays responsive (bench/ocr measures the gain).
  */
-interface Greymap {
-  pgm: Buffer;
-  dpi: number | undefined;
-  width: number;
-  height: number;
-}
+export const nativeSize = (setting: number) => (setting > 0 ? setting : availableParallelism());
 
 /**
- * The page as an 8-bit greymap (PGM), turned by `turn` and fitted into `maxSide` if given:
- * decoded natively by libvips here rather than by the WebAssembly image decoders, and what
- * Tesseract turns every page into anyway. An unreadable image is `imaging.unreadable`.
+ * The OCR service: Vietnamese and English, fully offline, on the engine the settings ask
+ * for. "auto" takes the native Tesseract where one is installed (it reads about 1.3× as
+ * fast as WebAssembly on the same cores) and the tesseract.js workers everywhere else;
+ * both read the same packaged models. The engine starts on first use; pages queue, so OCR
+ * never holds up main's event loop.
  */
-async function greymap(image: Buffer, options: { turn?: number; maxSide?: number } = {}): Promise<Greymap> {
-  try {
-    let input = sharp(image);
-    const recorded = recordedDpi((await input.metadata()).density);
-    if (options.maxSide) input = input.resize(options.maxSide, options.maxSide, { fit: 'inside' });
-    if (options.turn) input = input.rotate(options.turn);
-    const { data, info } = await input.greyscale().raw().toBuffer({ resolveWithObject: true });
-    const pgm = Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`), data]);
-    return {
-      pgm,
-      dpi: recorded ? Math.round(recorded) : undefined,
-      width: info.width,
-      height: info.height,
-    };
-  } catch (error) {
-    throw new AppError('imaging.unreadable', { detail: String(error) });
-  }
-}
+export function createOcrPool(deps: { settings: () => OcrSettings; cacheDir: string; log: Logger }) {
+  let engine: Promise<OcrEngine> | null = null;
+  const decoding = limited(1);
+  const decode = (image: Buffer, options?: Parameters<typeof greymap>[1]) =>
+    decoding(() => greymap(image, options));
 
-/** Words in reading order with their offsets in the page text (tesseract joins them with spaces and newlines). */
-function wordsOf(page: Page): OcrWord[] {
-  const words: OcrWord[] = [];
-  let cursor = 0;
-  for (const block of page.blocks ?? []) {
-    for (const paragraph of block.paragraphs) {
-      for (const line of paragraph.lines) {
-        for (const word of line.words) {
-          const start = page.text.indexOf(word.text, cursor);
-          if (start < 0) continue;
-          cursor = start + word.text.length;
-          words.push({ text: word.text, confidence: word.confidence, bbox: word.bbox, start, end: cursor });
-        }
-      }
-    }
-  }
-  return words;
-}
-
-/**
- * The OCR service: a pool of tesseract.js workers (WebAssembly, each on its own thread) with
- * Vietnamese and English, fully offline. Workers start on first use; pages queue and go to
- * whichever worker is free, so OCR never holds up main's event loop.
- */
-export function createOcrPool(deps: { size: () => number; cacheDir: string; log: Logger }) {
-  let scheduler: Promise<Scheduler> | null = null;
-
-  async function start(): Promise<Scheduler> {
-    const started = Date.now();
-    const langPath = await tessdataDir(deps.cacheDir);
-    const created = createScheduler();
-    const size = poolSize(deps.size());
-    const workers = await Promise.all(
-      Array.from({ length: size }, async () => {
-        const worker = await createWorker([...OCR_LANGUAGES], OEM.LSTM_ONLY, {
-          langPath,
-          gzip: true,
-          cacheMethod: 'none',
+  async function choose(): Promise<OcrEngine> {
+    const { engine: wanted, workers } = deps.settings();
+    if (wanted !== 'wasm') {
+      const binary = await findNativeTesseract();
+      if (binary) {
+        return createNativeEngine({
+          binary,
+          size: nativeSize(workers),
+          tessdata: () => plainTessdataDir(deps.cacheDir),
+          workDir: join(deps.cacheDir, 'ocr-work'),
+          log: deps.log,
         });
-        // The library's default is one uniform block (PSM 6); a page has columns, headings
-        // and tables, which only automatic segmentation (the CLI's default) reads in order.
-        await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
-        return worker;
-      }),
-    );
-    for (const worker of workers) created.addWorker(worker);
-    deps.log.info('ocr: pool ready', { workers: size, ms: Date.now() - started });
-    return created;
+      }
+      if (wanted === 'native') deps.log.warn('ocr: no native Tesseract found, using WebAssembly');
+    }
+    return createWasmEngine({
+      size: poolSize(workers),
+      langPath: () => tessdataDir(deps.cacheDir),
+      log: deps.log,
+    });
   }
 
-  const pool = () => {
-    scheduler ??= start().catch((error: unknown) => {
-      scheduler = null;
+  const current = () => {
+    engine ??= choose().catch((error: unknown) => {
+      engine = null;
       throw new AppError('ocr.unavailable', { detail: String(error) });
     });
-    return scheduler;
+    return engine;
   };
-
-  async function read({ pgm, dpi }: Greymap, withBlocks: boolean): Promise<Page> {
-    // A greymap carries no resolution: say it, or Tesseract guesses (and reads worse).
-    // tesseract.js passes options it does not know on to Tesseract as parameters.
-    const options = (dpi ? { user_defined_dpi: String(dpi) } : {}) as Partial<RecognizeOptions>;
-    const result = await (await pool()).addJob('recognize', pgm, options, { text: true, blocks: withBlocks });
-    return result.data;
-  }
 
   /** The turn (0/90/180/270) under which a small copy of the page reads best. */
   async function bestTurn(image: Buffer): Promise<(typeof PAGE_ORIENTATIONS)[number]> {
     const scores = await Promise.all(
       PAGE_ORIENTATIONS.map(async (turn) => {
-        const page = await read(await greymap(image, { turn, maxSide: PROBE_SIZE }), false);
-        // Confidence alone favours a page with three lucky words; weigh by what was read.
-        return { turn, score: page.confidence * Math.min(1, page.text.trim().length / 200) };
+        const page = await (await current()).read(await decode(image, { turn, maxSide: PROBE_SIZE }));
+        // Confidence alone favours a page with three lucky words; weigh by what was read,
+        // and by how much of it lies in flat lines (read at a quarter turn, lines stand up).
+        const score = page.confidence * Math.min(1, page.text.trim().length / 200) * flatShare(page.words);
+        return { turn, score };
       }),
     );
     return scores.reduce((best, each) => (each.score > best.score ? each : best)).turn;
   }
 
   return {
+    /** Which engine reads, and how many pages at once (starting it if it is not yet). */
+    async engine(): Promise<{ name: OcrEngine['name']; size: number }> {
+      const { name, size } = await current();
+      return { name, size };
+    },
+
     /** Text, words with boxes and confidence, and orientation of one page image. */
     async recognize(image: Buffer): Promise<OcrPage> {
       const started = Date.now();
-      let grey = await greymap(image);
-      let page = await read(grey, true);
+      let grey = await decode(image);
+      let page = await (await current()).read(grey);
       let orientation: OcrPage['orientation'] = 0;
-      if (page.confidence < UPRIGHT_CONFIDENCE && page.text.trim().length > 0) {
+      if (!readsUpright(page) && page.text.trim().length > 0) {
         orientation = await bestTurn(image);
         if (orientation !== 0) {
-          grey = await greymap(image, { turn: orientation });
-          page = await read(grey, true);
+          grey = await decode(image, { turn: orientation });
+          page = await (await current()).read(grey);
         }
       }
       return {
         text: page.text,
         confidence: page.confidence,
         orientation,
-        words: wordsOf(page),
+        words: page.words,
         // The boxes' space: the page as it was read, turned upright.
         widthPx: grey.width,
         heightPx: grey.height,
@@ -164,10 +152,10 @@ export function createOcrPool(deps: { size: () => number; cacheDir: string; log:
     },
 
     async close(): Promise<void> {
-      if (!scheduler) return;
-      const running = scheduler;
-      scheduler = null;
-      await (await running).terminate();
+      if (!engine) return;
+      const running = engine;
+      engine = null;
+      await (await running.catch(() => null))?.close();
     },
   };
 }

@@ -1,6 +1,9 @@
+import { createReadStream, createWriteStream } from 'node:fs';
 import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 
 /** The OCR languages: Vietnamese first, English for the foreign names and words on permits. */
 export const OCR_LANGUAGES = ['vie', 'eng'] as const;
@@ -33,6 +36,28 @@ export async function tessdataDir(cacheDir: string): Promise<string> {
     // Copied under a temporary name first: a half-copied model must never be read.
     await copyFile(join(packageDir, MODEL, file), join(target, `${file}.part`));
     await rename(join(target, `${file}.part`), join(target, file));
+  }
+  return target;
+}
+
+/**
+ * The same models unpacked (`vie.traineddata`, `eng.traineddata`), for the native Tesseract,
+ * which does not read gzip: unpacked once into the cache from the packaged `.gz` files, so
+ * both engines read the very same models.
+ */
+export async function plainTessdataDir(cacheDir: string): Promise<string> {
+  const source = await tessdataDir(cacheDir);
+  const target = join(cacheDir, 'tessdata', `${MODEL}-plain`);
+  await mkdir(target, { recursive: true });
+  for (const language of OCR_LANGUAGES) {
+    const file = join(target, `${language}.traineddata`);
+    if (await exists(file)) continue;
+    await pipeline(
+      createReadStream(join(source, `${language}.traineddata.gz`)),
+      createGunzip(),
+      createWriteStream(`${file}.part`),
+    );
+    await rename(`${file}.part`, file);
   }
   return target;
 }

@@ -82,7 +82,7 @@ export function createStationServices({
   });
   const hotFolder = createHotFolderService({ settings: captureSettings, captureRuns, log });
   const ocr = createOcrPool({
-    size: () => settings.get().ocr.workers,
+    settings: () => settings.get().ocr,
     cacheDir: join(dataDir, 'cache'),
     log,
   });

@@ -51,9 +51,15 @@ export const captureSettingsSchema = z.object({
 
 /** Text recognition. */
 export const ocrSettingsSchema = z.object({
-  /** OCR workers; 0: one per processor core but one, at least one. */
+  /**
+   * Pages read at once; 0: automatic (native Tesseract: one per core, at background
+   * priority; WebAssembly: one per core but one, at least one).
+   */
   workers: z.number().int().min(0).max(16).default(0),
+  /** auto: the native Tesseract where installed, else the WebAssembly one built in. */
+  engine: z.enum(['auto', 'native', 'wasm']).default('auto'),
 });
+export type OcrSettings = z.infer<typeof ocrSettingsSchema>;
 
 /** Review by a supervisor before anything leaves the station (issue 6). */
 export const reviewSettingsSchema = z.object({

@@ -536,7 +536,16 @@ export const en: Messages = {
       ambiguous: 'Put a separator (a dot or a dash) after {dept}.',
     },
     ocrWorkers: 'Text recognition workers',
-    ocrWorkersHelp: '0: automatic (processor cores minus one)',
+    ocrWorkersHelp:
+      '0: automatic (installed Tesseract: one per processor core, in the background; built-in: cores minus one)',
+    ocrEngine: 'OCR engine',
+    ocrEngineHelp:
+      'Both read the same Vietnamese models packaged with the app; the installed Tesseract reads faster. Takes effect when the app is started again.',
+    ocrEngines: {
+      auto: 'Automatic (installed Tesseract if there is one)',
+      native: 'Installed Tesseract',
+      wasm: 'Built in (WebAssembly)',
+    },
     capture: 'Scanning and import',
     minDpi: 'Minimum resolution (dpi)',
     minDpiHelp: 'Pages below it are flagged for review',

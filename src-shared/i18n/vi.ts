@@ -536,7 +536,16 @@ export const vi = {
       ambiguous: 'Sau {dept} phải có một ký tự phân cách, ví dụ dấu chấm hoặc gạch ngang.',
     },
     ocrWorkers: 'Số luồng nhận dạng chữ',
-    ocrWorkersHelp: '0: tự động (số nhân CPU trừ 1)',
+    ocrWorkersHelp:
+      '0: tự động (Tesseract cài trên máy: bằng số nhân CPU, chạy nền; bản tích hợp: số nhân CPU trừ 1)',
+    ocrEngine: 'Bộ nhận dạng chữ',
+    ocrEngineHelp:
+      'Cả hai dùng cùng bộ dữ liệu tiếng Việt đóng gói theo ứng dụng; Tesseract cài trên máy đọc nhanh hơn. Áp dụng khi mở lại ứng dụng.',
+    ocrEngines: {
+      auto: 'Tự động (Tesseract cài trên máy nếu có)',
+      native: 'Tesseract cài trên máy',
+      wasm: 'Bản tích hợp (WebAssembly)',
+    },
     capture: 'Quét và nhập tệp',
     minDpi: 'Độ phân giải tối thiểu (dpi)',
     minDpiHelp: 'Trang thấp hơn được đánh dấu để kiểm tra',

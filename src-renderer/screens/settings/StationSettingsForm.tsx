@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Divider, Form, Input, InputNumber, Space, Switch } from 'antd';
+import { App, Button, Card, Divider, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_ID_PATTERN } from '../../../src-shared/domain/agency';
@@ -221,6 +221,19 @@ export function StationSettingsForm({ editable }: { editable: boolean }) {
             extra={t('settings.ocrWorkersHelp')}
           >
             <InputNumber min={0} max={16} />
+          </Form.Item>
+          <Form.Item
+            name={['ocr', 'engine']}
+            label={t('settings.ocrEngine')}
+            extra={t('settings.ocrEngineHelp')}
+          >
+            <Select
+              style={{ width: 260 }}
+              options={(['auto', 'native', 'wasm'] as const).map((value) => ({
+                value,
+                label: t(`settings.ocrEngines.${value}`),
+              }))}
+            />
           </Form.Item>
         </Space>
         <Form.Item name="cameraEnabled" label={t('settings.cameraEnabled')} valuePropName="checked">

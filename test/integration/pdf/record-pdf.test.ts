@@ -23,7 +23,11 @@ const captureSettings = defaultSettings().capture;
 
 describe('a record as one PDF/A-2b file with an invisible Vietnamese text layer', () => {
   const dir = makeTempDir('sohoa-pdf-');
-  const pool = createOcrPool({ size: () => 1, cacheDir: dir.path, log: silentLogger });
+  const pool = createOcrPool({
+    settings: () => ({ engine: 'auto', workers: 1 }),
+    cacheDir: dir.path,
+    log: silentLogger,
+  });
   const [decision] = demoStack(0, 1);
   const path = join(dir.path, 'record.pdf');
   let pdf: Uint8Array;

@@ -1,0 +1,48 @@
+import sharp from 'sharp';
+import { AppError } from '../../src-shared/errors/app-error';
+import { recordedDpi } from '../imaging/recorded-dpi';
+
+/** A page as an 8-bit greymap (PGM) and the resolution its file recorded. */
+export interface Greymap {
+  pgm: Buffer;
+  dpi: number | undefined;
+  width: number;
+  height: number;
+}
+
+/**
+ * The page as an 8-bit greymap (PGM), turned by `turn` and fitted into `maxSide` if given:
+ * decoded natively by libvips once, whichever engine reads it, and what Tesseract turns
+ * every page into anyway. An unreadable image is `imaging.unreadable`.
+ *
+ * A colour page's grey is its green channel: libvips' colour-managed greyscale took 240 ms of
+ * a 300 dpi A4 page's 280 ms decode, the green channel 30 ms, and green carries most of luma
+ * (0.587) and reads as well (bench/ocr: CER 1.13 % against 1.08 %; both far under the CLI's
+ * 1.75 %), with red stamps and blue ink dark on it as in luma. CMYK takes the slow path.
+ */
+export async function greymap(
+  image: Buffer,
+  options: { turn?: number; maxSide?: number } = {},
+): Promise<Greymap> {
+  try {
+    let input = sharp(image);
+    const metadata = await input.metadata();
+    const recorded = recordedDpi(metadata.density);
+    if (options.maxSide) input = input.resize(options.maxSide, options.maxSide, { fit: 'inside' });
+    if (options.turn) input = input.rotate(options.turn);
+    const grey =
+      metadata.space === 'cmyk'
+        ? input.greyscale()
+        : input.extractChannel(metadata.channels >= 3 ? 'green' : 0);
+    const { data, info } = await grey.raw().toBuffer({ resolveWithObject: true });
+    const pgm = Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`), data]);
+    return {
+      pgm,
+      dpi: recorded ? Math.round(recorded) : undefined,
+      width: info.width,
+      height: info.height,
+    };
+  } catch (error) {
+    throw new AppError('imaging.unreadable', { detail: String(error) });
+  }
+}
