@@ -58,9 +58,21 @@ export function createNativeEngine(deps: {
   const children = new Set<ChildProcess>();
   let running = 0;
   let closed = false;
+  // What a crash left behind is cleared once, before the first batch.
+  let workDirReady: Promise<unknown> | null = null;
+  // The models are unpacked once, by the first batch; the others wait for it.
+  let models: Promise<string> | null = null;
+  const tessdata = () =>
+    (models ??= deps.tessdata().catch((error: unknown) => {
+      models = null;
+      throw error;
+    }));
 
   async function recognizeAll(pages: readonly Greymap[]): Promise<Reading[]> {
-    await mkdir(deps.workDir, { recursive: true });
+    workDirReady ??= rm(deps.workDir, { recursive: true, force: true }).then(() =>
+      mkdir(deps.workDir, { recursive: true }),
+    );
+    await workDirReady;
     const dir = await mkdtemp(join(deps.workDir, 'batch-'));
     try {
       const files = pages.map((_, index) => join(dir, `page-${index}.pgm`));
@@ -79,7 +91,7 @@ export function createNativeEngine(deps: {
           '--psm',
           '3',
           '--tessdata-dir',
-          await deps.tessdata(),
+          await tessdata(),
           ...(dpi ? ['--dpi', String(dpi)] : []),
           '-c',
           'tessedit_create_tsv=1',
@@ -125,20 +137,26 @@ export function createNativeEngine(deps: {
     });
   }
 
+  /** A full disk is said as such; anything else means the engine could not read. */
+  const failure = (error: unknown) =>
+    (error as NodeJS.ErrnoException).code === 'ENOSPC'
+      ? new AppError('storage.diskFull', { detail: String(error) })
+      : new AppError('ocr.unavailable', { detail: String(error) });
+
   async function runBatch(batch: Job[]): Promise<void> {
     try {
       const readings = await recognizeAll(batch.map((job) => job.page));
       batch.forEach((job, index) => job.resolve(readings[index]!));
     } catch (error) {
       if (batch.length === 1 || closed) {
-        for (const job of batch) job.reject(new AppError('ocr.unavailable', { detail: String(error) }));
+        for (const job of batch) job.reject(failure(error));
         return;
       }
       // One page the process could not take must not cost the others theirs: each alone.
       for (const job of batch) {
         await recognizeAll([job.page]).then(
           ([reading]) => job.resolve(reading!),
-          (alone: unknown) => job.reject(new AppError('ocr.unavailable', { detail: String(alone) })),
+          (alone: unknown) => job.reject(failure(alone)),
         );
       }
     }

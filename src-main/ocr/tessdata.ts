@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -33,9 +34,11 @@ export async function tessdataDir(cacheDir: string): Promise<string> {
     const file = `${language}.traineddata.gz`;
     if (await exists(join(target, file))) continue;
     const packageDir = dirname(require.resolve(`@tesseract.js-data/${language}/package.json`));
-    // Copied under a temporary name first: a half-copied model must never be read.
-    await copyFile(join(packageDir, MODEL, file), join(target, `${file}.part`));
-    await rename(join(target, `${file}.part`), join(target, file));
+    // Copied under a temporary name of its own first: a half-copied model must never be read,
+    // and another process copying at the same time must not trip over this one.
+    const part = join(target, `${file}.${process.pid}-${randomUUID()}.part`);
+    await copyFile(join(packageDir, MODEL, file), part);
+    await rename(part, join(target, file));
   }
   return target;
 }
@@ -52,12 +55,13 @@ export async function plainTessdataDir(cacheDir: string): Promise<string> {
   for (const language of OCR_LANGUAGES) {
     const file = join(target, `${language}.traineddata`);
     if (await exists(file)) continue;
+    const part = `${file}.${process.pid}-${randomUUID()}.part`;
     await pipeline(
       createReadStream(join(source, `${language}.traineddata.gz`)),
       createGunzip(),
-      createWriteStream(`${file}.part`),
+      createWriteStream(part),
     );
-    await rename(`${file}.part`, file);
+    await rename(part, file);
   }
   return target;
 }
