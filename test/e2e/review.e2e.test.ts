@@ -451,6 +451,8 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
         .poll(() => row.getByTestId('lookup-validity').innerText(), { timeout: 10_000 })
         .toBe('Đã bị thu hồi');
       expect(await row.getByTestId('lookup-revoke').count()).toBe(0);
+      // No longer valid: seen and opened, never handed over for a new procedure.
+      expect(await row.getByTestId('lookup-reuse').isDisabled()).toBe(true);
     };
     await revoke(here.code!, '15/QĐ-SLĐTBXH');
     await screenshot(page, '29-lookup-revoked');

@@ -35,6 +35,12 @@ interface Row extends Partial<FoundResult> {
   synced: boolean;
 }
 
+/**
+ * A result is handed over for a new procedure (and counts as a reuse) only while it holds:
+ * a revoked, expired or replaced one is seen and opened, never reused.
+ */
+const reusable = (row: Row) => row.validity === 'valid' || row.validity === 'expiringSoon';
+
 const VALIDITY_COLOURS: Record<string, string> = {
   valid: 'green',
   expiringSoon: 'orange',
@@ -163,7 +169,7 @@ export function LookupScreen() {
     });
   const reuseDossier = () =>
     act(async () => {
-      const chosen = withFile.filter((row) => row.validity !== 'superseded').map(asResult);
+      const chosen = withFile.filter(reusable).map(asResult);
       downloadBlob(await dossierZip(chosen), `ho-so-${query.trim().replace(/[^\w.-]+/g, '-')}.zip`);
       await recordReuse(chosen);
       void message.success(t('lookup.reused', { count: chosen.length }));
@@ -184,11 +190,11 @@ export function LookupScreen() {
         />
         <Button
           icon={<FileZipOutlined />}
-          disabled={withFile.length === 0}
+          disabled={!withFile.some(reusable)}
           onClick={() => void reuseDossier()}
           data-testid="lookup-dossier"
         >
-          {t('lookup.dossier', { count: withFile.filter((row) => row.validity !== 'superseded').length })}
+          {t('lookup.dossier', { count: withFile.filter(reusable).length })}
         </Button>
       </Space>
       {problem ? <Typography.Paragraph type="danger">{problem}</Typography.Paragraph> : null}
@@ -263,6 +269,7 @@ export function LookupScreen() {
                   <Button
                     size="small"
                     icon={<DownloadOutlined />}
+                    disabled={!reusable(row)}
                     onClick={() => void reuseOne(row)}
                     data-testid="lookup-reuse"
                   >
@@ -299,7 +306,11 @@ export function LookupScreen() {
         destroyOnHidden
         extra={
           open ? (
-            <Button icon={<DownloadOutlined />} onClick={() => void reuseOne(open.row)}>
+            <Button
+              icon={<DownloadOutlined />}
+              disabled={!reusable(open.row)}
+              onClick={() => void reuseOne(open.row)}
+            >
               {t('lookup.reuse')}
             </Button>
           ) : null
