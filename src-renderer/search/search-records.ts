@@ -5,7 +5,7 @@ import type { RecordRow } from '../db/rows';
 
 /** Results shown at most. */
 export const SEARCH_LIMIT = 50;
-/** Candidates read for the rarest word of a full-text query. */
+/** Index keys read at most for each word of a full-text query. */
 const CANDIDATES = 2000;
 
 /**
@@ -34,33 +34,44 @@ export async function searchRecords(query: string): Promise<RecordRow[]> {
   for (const record of direct.flat()) found.set(record.id, record);
   if (found.size >= SEARCH_LIMIT) return [...found.values()].slice(0, SEARCH_LIMIT);
 
-  // Full text: every word of the query must start a word of the record.
+  // Full text: every word of the query must start a word of the record. Each word's index
+  // range is read up to CANDIDATES keys (never counted whole: a common word's range is most of
+  // the index); the shortest list is the candidates, a list read whole filters them exactly,
+  // and only words with longer lists are checked against the records' terms.
   const words = [...new Set(wordsOf(query))];
   if (words.length > 0) {
-    const counts = await Promise.all(
-      words.map((word) => db.recordTerms.where('terms').startsWith(word).count()),
-    );
-    const rarest = words[counts.indexOf(Math.min(...counts))]!;
-    const candidates = [
-      ...new Set(
-        (await db.recordTerms.where('terms').startsWith(rarest).limit(CANDIDATES).primaryKeys()) as string[],
+    const lists = await Promise.all(
+      words.map(
+        async (word) =>
+          (await db.recordTerms.where('terms').startsWith(word).limit(CANDIDATES).primaryKeys()) as string[],
       ),
-    ].filter((id) => !found.has(id));
-    const others = words.filter((word) => word !== rarest);
+    );
+    const shortest = lists.reduce((best, list) => (list.length < best.length ? list : best));
+    const complete = lists
+      .filter((list) => list !== shortest && list.length < CANDIDATES)
+      .map((list) => new Set(list));
+    const unchecked = words.filter(
+      (_, index) => lists[index] !== shortest && lists[index]!.length >= CANDIDATES,
+    );
+    const candidates = [...new Set(shortest)].filter(
+      (id) => !found.has(id) && complete.every((set) => set.has(id)),
+    );
     const wanted = SEARCH_LIMIT - found.size;
     let matching: string[] = [];
-    if (others.length === 0) matching = candidates.slice(0, wanted);
-    // The other words are checked a slice of candidates at a time, until there are enough.
+    if (unchecked.length === 0) matching = candidates.slice(0, wanted);
+    // The common words are checked against the candidates' terms a slice at a time, until
+    // there are enough: a first slice just over what is wanted (a record's terms are up to
+    // 400 words, costly to read), then doubling while too few match.
     for (
-      let start = 0;
-      others.length > 0 && start < candidates.length && matching.length < wanted;
-      start += 250
+      let start = 0, size = wanted + 16;
+      unchecked.length > 0 && start < candidates.length && matching.length < wanted;
+      start += size, size = Math.min(size * 2, 1000)
     ) {
-      const slice = candidates.slice(start, start + 250);
+      const slice = candidates.slice(start, start + size);
       const rows = await db.recordTerms.bulkGet(slice);
       matching.push(
         ...slice.filter((_, index) =>
-          others.every((word) => rows[index]?.terms.some((term) => term.startsWith(word))),
+          unchecked.every((word) => rows[index]?.terms.some((term) => term.startsWith(word))),
         ),
       );
     }

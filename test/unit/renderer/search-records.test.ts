@@ -81,4 +81,29 @@ describe('local search', () => {
     expect(await found('khong co')).toEqual([]);
     expect(await found('a')).toEqual([]);
   });
+
+  it('checks common words against the terms when their index range is longer than it reads', async () => {
+    // 2 500 decisions share "quyet" and "dinh"; every fifth also has "luong"; three are "hiem".
+    const ids = Array.from({ length: 2500 }, (_, index) => `q${index}`);
+    await db.records.bulkAdd(ids.map((id) => record(id, {})));
+    await db.recordTerms.bulkPut(
+      ids.map((id, index) => ({
+        recordId: id,
+        terms: [
+          'quyet',
+          'dinh',
+          ...(index % 5 === 0 ? ['luong'] : []),
+          ...(index === 7 || index === 1500 || index === 2499 ? ['hiem'] : []),
+        ],
+      })),
+    );
+    // A rare word with a common one: exactly its records that also have the common word.
+    expect(await found('hiem quyet')).toEqual(['q1500', 'q2499', 'q7']);
+    // Two common words (neither read whole): 50 results, each holding both.
+    const both = await found('luong quyet');
+    expect(both).toHaveLength(50);
+    expect(both.every((id) => Number(id.slice(1)) % 5 === 0)).toBe(true);
+    // Two lists read whole: their intersection, without reading any terms.
+    expect(await found('luong hiem')).toEqual(['q1500']);
+  });
 });
