@@ -54,7 +54,10 @@ export function validityStatus(record: ProgressRecord, today: string, expiringDa
   return expiryDate <= soon.toISOString().slice(0, 10) ? 'expiringSoon' : 'valid';
 }
 
-const STILL_VALID: readonly ValidityStatus[] = ['valid', 'expiringSoon'];
+const STILL_VALID: readonly string[] = ['valid', 'expiringSoon'] satisfies ValidityStatus[];
+
+/** Whether a result with this validity still holds: it counts for the plan and may be reused. */
+export const isStillValid = (validity: string): boolean => STILL_VALID.includes(validity);
 
 /** Digitized, for the plan: through review and on its way to (or in) the central store. */
 const DIGITIZED: readonly RecordStatus[] = ['approved', 'queued', 'synced'];
@@ -65,7 +68,7 @@ const DIGITIZED: readonly RecordStatus[] = ['approved', 'queued', 'synced'];
  * (the inventory counts still-valid results only: not expired, not revoked).
  */
 export const countsAsDigitized = (record: ProgressRecord, today: string): boolean =>
-  DIGITIZED.includes(record.status) && STILL_VALID.includes(validityStatus(record, today));
+  DIGITIZED.includes(record.status) && isStillValid(validityStatus(record, today));
 
 export interface ProgressLine {
   key: string;

@@ -44,6 +44,10 @@ export const progressReportDataSchema = z
   .strict();
 export type ProgressReportData = z.infer<typeof progressReportDataSchema>;
 
+/** A share as a progress bar's percent (0–100, one decimal; over 100 % shows full, none as 0). */
+export const sharePercent = (share: number | null): number =>
+  share === null ? 0 : Math.round(Math.min(1, share) * 1000) / 10;
+
 /** "45,3 %", as the report writes shares; "—" where there is no inventory to divide by. */
 export const formatShare = (share: number | null): string =>
   share === null ? '—' : `${(share * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;

@@ -6,7 +6,7 @@ import type { RecordFields } from '../../../src-shared/domain/record-fields';
 import type { RecordedRevocation } from '../../../src-shared/domain/revocation';
 import { isEditable } from '../../../src-shared/domain/record-status';
 import { displayDate } from '../../../src-shared/indexing/vietnamese-dates';
-import { validityStatus } from '../../../src-shared/stats/progress';
+import { isStillValid, validityStatus } from '../../../src-shared/stats/progress';
 import { db } from '../../db/database';
 import { lookupCentral } from '../../lookup/central-lookup';
 import { dossierZip, fileOf, recordReuse, type FoundResult } from '../../lookup/reuse';
@@ -39,7 +39,7 @@ interface Row extends Partial<FoundResult> {
  * A result is handed over for a new procedure (and counts as a reuse) only while it holds:
  * a revoked, expired or replaced one is seen and opened, never reused.
  */
-const reusable = (row: Row) => row.validity === 'valid' || row.validity === 'expiringSoon';
+const reusable = (row: Row) => isStillValid(row.validity);
 
 const VALIDITY_COLOURS: Record<string, string> = {
   valid: 'green',
@@ -54,8 +54,14 @@ async function findEverywhere(query: string, expiringDays: number): Promise<Row[
   const today = vietnamDay();
   const [local, central] = await Promise.all([searchRecords(query), lookupCentral(query)]);
   const documents = await db.documents.bulkGet(local.map((record) => record.id));
-  // Revocations recorded here: of this station's results and of results only Central holds.
-  const revoked = new Map((await db.revocations.toArray()).map((row) => [row.code, row]));
+  // Revocations recorded here, of the results found: this station's and those only Central holds.
+  const codes = [
+    ...local.flatMap((record) => (record.code ? [record.code] : [])),
+    ...(central ?? []).map((found) => found.receipt.code),
+  ];
+  const revoked = new Map(
+    (await db.revocations.bulkGet(codes)).flatMap((row) => (row ? [[row.code, row] as const] : [])),
+  );
   const rows: Row[] = local.map((record, index) => {
     const fields = record.fields as RecordFields;
     const signed = documents[index];

@@ -2,15 +2,13 @@ import { Alert, Card, Col, Progress, Row, Segmented, Table, Typography } from 'a
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../src-shared/ipc/contract';
-import { formatShare } from '../../../src-shared/stats/report';
+import { formatShare, sharePercent } from '../../../src-shared/stats/report';
+import { useStationSettings } from '../../settings/station-settings-context';
 import { station } from '../../station/station';
 import { useErrorText } from '../../ui/use-error-text';
+import { ProgressTable } from './ProgressTable';
 
 type Dimension = 'department' | 'procedure' | 'month' | 'station';
-
-type Line = ResponseOf<'sync.progress'>['byDepartment'][number];
-
-const percent = (share: number | null) => (share === null ? 0 : Math.round(Math.min(1, share) * 1000) / 10);
 
 /**
  * SoHoa Central's figures across every station, when it answers: progress against the plan
@@ -20,6 +18,10 @@ const percent = (share: number | null) => (share === null ? 0 : Math.round(Math.
 export function CentralStatsCard() {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const { settings } = useStationSettings();
+  const departmentName = new Map(
+    (settings?.departments ?? []).map((department) => [department.code, department.name]),
+  );
   const [by, setBy] = useState<Dimension>('station');
   const [stats, setStats] = useState<ResponseOf<'sync.stats'> | null>(null);
   const [progress, setProgress] = useState<ResponseOf<'sync.progress'> | null>(null);
@@ -57,7 +59,7 @@ export function CentralStatsCard() {
           <Col xs={24} md={8}>
             <Typography.Text strong>{t('stats.central.progress')}</Typography.Text>
             <Progress
-              percent={percent(progress.overall.share)}
+              percent={sharePercent(progress.overall.share)}
               format={() => formatShare(progress.overall.share)}
             />
             <Typography.Text type="secondary" data-testid="central-progress-summary">
@@ -68,22 +70,14 @@ export function CentralStatsCard() {
             </Typography.Text>
           </Col>
           <Col xs={24} md={16}>
-            <Table<Line>
-              rowKey="key"
-              size="small"
-              pagination={false}
-              dataSource={progress.byDepartment}
-              locale={{ emptyText: t('stats.none') }}
-              columns={[
-                { title: t('scan.department'), dataIndex: 'key', render: (key: string) => key || '—' },
-                { title: t('stats.inventory.count'), dataIndex: 'inventory', align: 'right' },
-                { title: t('stats.digitized'), dataIndex: 'digitized', align: 'right' },
-                {
-                  title: t('stats.share'),
-                  dataIndex: 'share',
-                  render: (share: number | null) => formatShare(share),
-                },
-              ]}
+            <ProgressTable
+              title={t('stats.byDepartment')}
+              column={t('scan.department')}
+              lines={progress.byDepartment.map((line) => ({
+                ...line,
+                name: departmentName.get(line.key) ?? '',
+              }))}
+              testId="central-progress-departments"
             />
           </Col>
         </Row>

@@ -17,7 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayDate } from '../../../src-shared/indexing/vietnamese-dates';
 import type { Bucket } from '../../../src-shared/stats/progress';
-import { formatShare, type ProgressReportData } from '../../../src-shared/stats/report';
+import { formatShare, sharePercent } from '../../../src-shared/stats/report';
 import { trendSeries } from '../../../src-shared/stats/trend';
 import { bytesOf } from '../../capture/base64';
 import { useProcedures } from '../../catalogue/use-procedures';
@@ -31,44 +31,10 @@ import { TrendChart } from '../../ui/TrendChart';
 import { useErrorText } from '../../ui/use-error-text';
 import { CentralStatsCard } from './CentralStatsCard';
 import { InventoryPanel } from './InventoryPanel';
-
-type Line = ProgressReportData['byDepartment'][number];
+import { ProgressTable } from './ProgressTable';
 
 /** How many periods the trend shows: a month of days, a quarter of weeks, a year of months. */
 const TREND_LENGTH: Record<Bucket, number> = { day: 30, week: 13, month: 12 };
-
-const percent = (share: number | null) => (share === null ? 0 : Math.round(Math.min(1, share) * 1000) / 10);
-
-function ProgressTable(props: { title: string; column: string; lines: Line[]; testId: string }) {
-  const { t } = useTranslation();
-  return (
-    <Card size="small" title={props.title}>
-      <Table<Line>
-        rowKey="key"
-        size="small"
-        pagination={false}
-        dataSource={props.lines}
-        data-testid={props.testId}
-        locale={{ emptyText: t('stats.none') }}
-        columns={[
-          { title: props.column, render: (_, line) => `${line.key} ${line.name}`.trim() || '—' },
-          { title: t('stats.inventory.count'), dataIndex: 'inventory', align: 'right' },
-          { title: t('stats.digitized'), dataIndex: 'digitized', align: 'right' },
-          {
-            title: t('stats.share'),
-            width: 220,
-            render: (_, line) =>
-              line.share === null ? (
-                <Typography.Text type="secondary">{t('stats.noInventory')}</Typography.Text>
-              ) : (
-                <Progress percent={percent(line.share)} size="small" format={() => formatShare(line.share)} />
-              ),
-          },
-        ]}
-      />
-    </Card>
-  );
-}
 
 /**
  * Statistics: progress against the plan's targets (digitized ÷ inventory, per department,
@@ -125,7 +91,7 @@ export function StatsScreen() {
           <Col xs={24} md={8}>
             <Progress
               type="dashboard"
-              percent={percent(report.overall.share)}
+              percent={sharePercent(report.overall.share)}
               format={() => formatShare(report.overall.share)}
               data-testid="progress-overall"
             />
