@@ -1,34 +1,31 @@
 import { AppError } from '../../src-shared/errors/app-error';
 import { db } from '../db/database';
 import { station } from '../station/station';
-
-const INVENTORY_SENT_KEY = 'sync.inventoryId';
-const BATCH = 500;
+import { sendInOrder } from './send-in-order';
 
 /**
  * Sends the inventory counts entered here that Central has not had yet, oldest first. Each
  * carries its number at this station, so Central stores a count sent twice once.
  */
-export async function syncInventory(): Promise<number> {
-  let sent = ((await db.meta.get(INVENTORY_SENT_KEY))?.value as number | undefined) ?? 0;
-  for (;;) {
-    const rows = await db.inventory.where('id').above(sent).limit(BATCH).toArray();
-    if (rows.length === 0) return sent;
-    await station.sync.inventory({
-      counts: rows.map((row) => ({
-        entryId: row.id!,
-        departmentCode: row.departmentCode,
-        procedureCode: row.procedureCode,
-        count: row.count,
-        countedAt: row.countedAt,
-        enteredBy: row.enteredBy,
-        enteredAt: row.enteredAt,
-      })),
-    });
-    sent = rows.at(-1)!.id!;
-    await db.meta.put({ key: INVENTORY_SENT_KEY, value: sent });
-  }
-}
+export const syncInventory = (): Promise<number> =>
+  sendInOrder(
+    'sync.inventoryId',
+    (sent, limit) => db.inventory.where('id').above(sent).limit(limit).toArray(),
+    async (rows) => {
+      await station.sync.inventory({
+        counts: rows.map((row) => ({
+          entryId: row.id!,
+          departmentCode: row.departmentCode,
+          procedureCode: row.procedureCode,
+          count: row.count,
+          countedAt: row.countedAt,
+          enteredBy: row.enteredBy,
+          enteredAt: row.enteredAt,
+        })),
+      });
+      return rows.at(-1)!.id!;
+    },
+  );
 
 /**
  * Sends the revocations Central does not confirm yet. One whose record is not on Central yet
