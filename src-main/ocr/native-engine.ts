@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { AppError } from '../../src-shared/errors/app-error';
+import { AppError, isDiskFull } from '../../src-shared/errors/app-error';
 import type { Logger } from '../platform/logger';
 import type { Greymap } from './greymap';
 import type { OcrEngine, Reading } from './ocr-engine';
@@ -30,6 +30,16 @@ export async function findNativeTesseract(): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/** `work` run once, its promise shared by every caller; after a failure the next call tries again. */
+function onceUntilFailure<T>(work: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null;
+  return () =>
+    (running ??= work().catch((error: unknown) => {
+      running = null;
+      throw error;
+    }));
 }
 
 interface Job {
@@ -59,20 +69,15 @@ export function createNativeEngine(deps: {
   let running = 0;
   let closed = false;
   // What a crash left behind is cleared once, before the first batch.
-  let workDirReady: Promise<unknown> | null = null;
+  const workDirReady = onceUntilFailure(async () => {
+    await rm(deps.workDir, { recursive: true, force: true });
+    await mkdir(deps.workDir, { recursive: true });
+  });
   // The models are unpacked once, by the first batch; the others wait for it.
-  let models: Promise<string> | null = null;
-  const tessdata = () =>
-    (models ??= deps.tessdata().catch((error: unknown) => {
-      models = null;
-      throw error;
-    }));
+  const tessdata = onceUntilFailure(deps.tessdata);
 
   async function recognizeAll(pages: readonly Greymap[]): Promise<Reading[]> {
-    workDirReady ??= rm(deps.workDir, { recursive: true, force: true }).then(() =>
-      mkdir(deps.workDir, { recursive: true }),
-    );
-    await workDirReady;
+    await workDirReady();
     const dir = await mkdtemp(join(deps.workDir, 'batch-'));
     try {
       const files = pages.map((_, index) => join(dir, `page-${index}.pgm`));
@@ -139,7 +144,7 @@ export function createNativeEngine(deps: {
 
   /** A full disk is said as such; anything else means the engine could not read. */
   const failure = (error: unknown) =>
-    (error as NodeJS.ErrnoException).code === 'ENOSPC'
+    isDiskFull(error)
       ? new AppError('storage.diskFull', { detail: String(error) })
       : new AppError('ocr.unavailable', { detail: String(error) });
 

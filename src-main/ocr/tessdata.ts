@@ -17,6 +17,18 @@ const exists = (path: string) =>
   );
 
 /**
+ * Puts a model at `file` unless it is there: written under a temporary name of its own first,
+ * so a half-written model is never read and another process writing it at the same time does
+ * not trip over this one.
+ */
+async function placeModel(file: string, write: (part: string) => Promise<void>): Promise<void> {
+  if (await exists(file)) return;
+  const part = `${file}.${process.pid}-${randomUUID()}.part`;
+  await write(part);
+  await rename(part, file);
+}
+
+/**
  * A folder holding `vie.traineddata.gz` and `eng.traineddata.gz`, all OCR ever reads:
  * nothing is fetched at run time. The packaged app ships them in `resources/tessdata`;
  * elsewhere they are copied once from the `@tesseract.js-data` packages into the cache.
@@ -32,13 +44,10 @@ export async function tessdataDir(cacheDir: string): Promise<string> {
   const require = createRequire(import.meta.url);
   for (const language of OCR_LANGUAGES) {
     const file = `${language}.traineddata.gz`;
-    if (await exists(join(target, file))) continue;
-    const packageDir = dirname(require.resolve(`@tesseract.js-data/${language}/package.json`));
-    // Copied under a temporary name of its own first: a half-copied model must never be read,
-    // and another process copying at the same time must not trip over this one.
-    const part = join(target, `${file}.${process.pid}-${randomUUID()}.part`);
-    await copyFile(join(packageDir, MODEL, file), part);
-    await rename(part, join(target, file));
+    await placeModel(join(target, file), (part) => {
+      const packageDir = dirname(require.resolve(`@tesseract.js-data/${language}/package.json`));
+      return copyFile(join(packageDir, MODEL, file), part);
+    });
   }
   return target;
 }
@@ -53,15 +62,13 @@ export async function plainTessdataDir(cacheDir: string): Promise<string> {
   const target = join(cacheDir, 'tessdata', `${MODEL}-plain`);
   await mkdir(target, { recursive: true });
   for (const language of OCR_LANGUAGES) {
-    const file = join(target, `${language}.traineddata`);
-    if (await exists(file)) continue;
-    const part = `${file}.${process.pid}-${randomUUID()}.part`;
-    await pipeline(
-      createReadStream(join(source, `${language}.traineddata.gz`)),
-      createGunzip(),
-      createWriteStream(part),
+    await placeModel(join(target, `${language}.traineddata`), (part) =>
+      pipeline(
+        createReadStream(join(source, `${language}.traineddata.gz`)),
+        createGunzip(),
+        createWriteStream(part),
+      ),
     );
-    await rename(part, file);
   }
   return target;
 }

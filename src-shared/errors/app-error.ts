@@ -153,13 +153,13 @@ export class AppError extends Error {
 
 export const isAppError = (value: unknown): value is AppError => value instanceof AppError;
 
-/** Any thrown value as an AppError: typed failures pass through, the unexpected become `internal`. */
 /** A full disk looks different in Node (ENOSPC) and in IndexedDB (QuotaExceededError, also inside Dexie). */
-const isDiskFull = (error: unknown): boolean => {
+export const isDiskFull = (error: unknown): boolean => {
   const { code, name, inner } = (error ?? {}) as { code?: unknown; name?: unknown; inner?: unknown };
   return code === 'ENOSPC' || name === 'QuotaExceededError' || (inner !== undefined && isDiskFull(inner));
 };
 
+/** Any thrown value as an AppError: typed failures pass through, the unexpected become `internal`. */
 export const toAppError = (error: unknown): AppError => {
   if (isAppError(error)) return error;
   const detail = error instanceof Error ? error.message : String(error);

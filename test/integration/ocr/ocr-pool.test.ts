@@ -9,6 +9,12 @@ import { characterErrorRate, groundTruthOf } from '../../support/demo-truth';
 import { makeTempDir } from '../../support/temp-dir';
 
 const render = (svg: string, dpi = 300) => sharp(Buffer.from(svg), { density: dpi }).png().toBuffer();
+/** A page as a scanner turned by `degrees` clockwise would give it, at 200 dpi. */
+const scannedTurned = async (svg: string, degrees: number) =>
+  sharp(await render(svg, 200))
+    .rotate(degrees)
+    .png()
+    .toBuffer();
 const iso = (dmy: string) => dmy.split('/').reverse().join('-');
 const fieldsOf = (text: string) =>
   Object.fromEntries(suggestFields(text).map((suggestion) => [suggestion.field, suggestion.value]));
@@ -77,21 +83,13 @@ describe.each(['native', 'wasm'] as const)(
     });
 
     it('finds the orientation of a page scanned upside down', async () => {
-      const upsideDown = await sharp(await render(decision!.svg, 200))
-        .rotate(180)
-        .png()
-        .toBuffer();
-      const page = await pool.recognize(upsideDown);
+      const page = await pool.recognize(await scannedTurned(decision!.svg, 180));
       expect(page.orientation).toBe(180);
       expect(fieldsOf(page.text).documentNumber).toBe(`${decision!.data.number}/QĐ-SLĐTBXH`);
     });
 
     it('finds the orientation of a page scanned a quarter turn, which Tesseract reads with its lines standing up', async () => {
-      const sideways = await sharp(await render(decision!.svg, 200))
-        .rotate(90)
-        .png()
-        .toBuffer();
-      const page = await pool.recognize(sideways);
+      const page = await pool.recognize(await scannedTurned(decision!.svg, 90));
       // Turned a further 270° clockwise, it is upright: its words' boxes lie flat.
       expect(page.orientation).toBe(270);
       expect(page.widthPx).toBeLessThan(page.heightPx);
