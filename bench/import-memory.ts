@@ -1,22 +1,26 @@
 /**
- * bench/import-memory: peak memory of `sohoa import` on hostile input beside a reference
- * measured in the same run (30 good A4 pages). Issue 3: a decompression bomb, a truncated
- * JPEG and a 300-page TIFF each get their error or import page by page, and memory stays
- * bounded: the ratio should stay near 1, not grow with pages or claimed pixels.
+ * bench/import-memory: peak memory of `sohoa import` (and the poppler processes it starts)
+ * on hostile input beside a reference measured in the same run (30 good A4 pages). Issue 3:
+ * a decompression bomb, a truncated JPEG and a 300-page TIFF each get their error or import
+ * page by page, and memory stays bounded: the ratio should stay near 1, not grow with pages
+ * or claimed pixels. Issue 21: a one-page PDF of 8400×8400 pt drawing a 35000×35000 CCITT
+ * image is refused before poppler renders it (goal ≤ 1.5× the reference).
  *
  * Run: npm run bench:import   (after `npm run build`)
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { createDeflate } from 'node:zlib';
 import sharp from 'sharp';
 import { OUT, requireBuild } from '../test/support/built-app';
+import { ccittBombPdf } from '../test/support/hostile-pdfs';
 import { greyPngHeader, pngChunk, PNG_SIGNATURE, vietnamesePage } from '../test/support/page-images';
+import { watchPeakMemory } from '../test/support/peak-memory';
 
-/** Peak resident memory (VmHWM) of `sohoa ARGS`, read from /proc while it runs. */
+/** Peak resident memory of `sohoa ARGS` and the processes it starts (poppler), read from /proc while it runs. */
 async function peakMemory(
   args: string[],
   dataDir: string,
@@ -26,18 +30,9 @@ async function peakMemory(
     env: { ...process.env, SOHOA_DATA_DIR: dataDir },
     stdio: 'ignore',
   });
-  let peakKb = 0;
-  const timer = setInterval(() => {
-    try {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
-    } catch {
-      // Exited between two reads.
-    }
-  }, 10);
+  const watch = watchPeakMemory(child.pid!);
   const code = await new Promise<number | null>((done) => child.once('exit', done));
-  clearInterval(timer);
-  return { mb: peakKb / 1024, code, ms: performance.now() - started };
+  return { mb: watch.stop(), code, ms: performance.now() - started };
 }
 
 /** A real decompression bomb: a `side`×`side` grey PNG of zeros, deflated row by row. */
@@ -98,6 +93,11 @@ async function main() {
       ],
       file('station'),
     );
+    writeFileSync(file('ccitt-bomb.pdf'), await ccittBombPdf(8400, 35_000));
+    const oversizedPdf = await peakMemory(
+      ['import', file('ccitt-bomb.pdf'), '--out', file('out-3')],
+      file('station'),
+    );
     const mb = (path: string) => (statSync(path).size / 1024 / 1024).toFixed(1);
     console.log('bench/import-memory: peak resident memory of `sohoa import`');
     console.log(
@@ -106,7 +106,15 @@ async function main() {
     console.log(
       `  hostile: 30000×30000 PNG bomb (${mb(file('bomb.png'))} MB), truncated JPEG, 300-page TIFF (${mb(file('box.tif'))} MB), 1 page ${hostile.mb.toFixed(0).padStart(5)} MB  ${hostile.ms.toFixed(0).padStart(6)} ms  exit ${hostile.code}`,
     );
-    console.log(`  ratio, hostile vs reference peak memory: ${(hostile.mb / reference.mb).toFixed(2)}×`);
+    console.log(
+      `  hostile: 8400×8400 pt PDF page with a 35000×35000 CCITT image (${(statSync(file('ccitt-bomb.pdf')).size / 1024).toFixed(0)} KB)        ${oversizedPdf.mb.toFixed(0).padStart(5)} MB  ${oversizedPdf.ms.toFixed(0).padStart(6)} ms  exit ${oversizedPdf.code}`,
+    );
+    console.log(
+      `  ratio, hostile files vs reference peak memory: ${(hostile.mb / reference.mb).toFixed(2)}×`,
+    );
+    console.log(
+      `  ratio, oversized PDF page vs reference peak memory: ${(oversizedPdf.mb / reference.mb).toFixed(2)}× (goal ≤ 1.5×)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

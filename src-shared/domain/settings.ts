@@ -43,6 +43,10 @@ export const captureSettingsSchema = z.object({
   maxImportPages: z.number().int().min(1).max(5000).default(1000),
   /** Largest file accepted by import or the hot folder, MB (a PDF travels to the queue whole). */
   maxImportMegabytes: z.number().int().min(1).max(2000).default(200),
+  /** Most memory rendering one PDF page may take, as a share of this computer's memory, %. */
+  pdfRenderMemoryPercent: z.number().int().min(5).max(75).default(25),
+  /** Longest rendering one PDF page may take, seconds. */
+  pdfRenderSeconds: z.number().int().min(10).max(1800).default(120),
   /** The folder a scan-to-folder scanner or copier writes into; empty: no hot folder. */
   hotFolder: optionalPath,
   /** A hot-folder file is taken once its size has not changed for this long, ms (copiers pause mid-write). */

@@ -559,6 +559,10 @@ export const en: Messages = {
     maxImportPages: 'Most pages in one imported file',
     maxMegapixels: 'Largest image',
     maxMegapixelsHelp: 'Larger images are refused before decoding, to protect this computer',
+    pdfRenderMemoryPercent: 'Most memory to render one PDF page',
+    pdfRenderMemoryPercentHelp:
+      'A share of the memory of this computer; a file that needs more is stopped and not imported',
+    pdfRenderSeconds: 'Longest time to render one PDF page',
     hotFolder: 'Scan folder',
     hotFolderHelp: 'The folder a scanner or copier saves its scans into; empty if not used',
     hotFolderStable: 'Take a file once unchanged for',
@@ -717,8 +721,12 @@ export const en: Messages = {
       tooManyPages: 'The file has {{pages}} pages, over the limit of {{max}} pages per file.',
       unreadableFile: 'The file cannot be opened (missing, or not readable).',
       damagedPdf: 'The PDF file is damaged or cannot be read.',
-      encryptedPdf:
-        'The PDF is password-protected or encrypted and cannot be archived (PDF/A). Remove the password and import it again.',
+      pdfPasswordRequired:
+        'The PDF has a password to open it: it cannot be read without that password. Ask for a copy without a password (or remove it) and import it again.',
+      pdfPageTooLarge:
+        'Page {{page}} of the PDF is too large to process ({{megapixels}} megapixels, limit {{max}}). The file was not imported, to protect this computer.',
+      pdfOverLimit:
+        'The PDF needed too much memory or time to process and was stopped. The file was not imported, to protect this computer.',
       fileTooLarge: 'The file is {{megabytes}} MB, over the limit of {{max}} MB per imported file.',
       uploadMismatch: 'The file arrived incomplete or out of order. Import it again.',
     },

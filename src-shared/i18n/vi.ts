@@ -558,6 +558,9 @@ export const vi = {
     maxImportPages: 'Số trang tối đa một tệp nhập',
     maxMegapixels: 'Kích thước ảnh tối đa',
     maxMegapixelsHelp: 'Ảnh lớn hơn bị từ chối trước khi giải nén, để bảo vệ máy',
+    pdfRenderMemoryPercent: 'Bộ nhớ tối đa khi dựng một trang PDF',
+    pdfRenderMemoryPercentHelp: 'Phần trăm bộ nhớ của máy; tệp cần nhiều hơn bị dừng và không được nhập',
+    pdfRenderSeconds: 'Thời gian tối đa dựng một trang PDF',
     hotFolder: 'Thư mục nhận bản quét',
     hotFolderHelp: 'Thư mục máy quét hoặc máy photocopy lưu bản quét vào; để trống nếu không dùng',
     hotFolderStable: 'Nhận tệp khi không đổi trong',
@@ -710,8 +713,12 @@ export const vi = {
       tooManyPages: 'Tệp có {{pages}} trang, vượt quá giới hạn {{max}} trang cho một tệp.',
       unreadableFile: 'Không mở được tệp (không tồn tại hoặc không có quyền đọc).',
       damagedPdf: 'Tệp PDF bị hỏng hoặc không đọc được.',
-      encryptedPdf:
-        'Tệp PDF đặt mật khẩu hoặc bị mã hóa nên không lưu trữ lâu dài (PDF/A) được. Gỡ mật khẩu rồi nhập lại.',
+      pdfPasswordRequired:
+        'Tệp PDF đặt mật khẩu mở tệp: phải có mật khẩu mới đọc được. Hãy xin bản không đặt mật khẩu (hoặc gỡ mật khẩu) rồi nhập lại.',
+      pdfPageTooLarge:
+        'Trang {{page}} của tệp PDF quá lớn để xử lý ({{megapixels}} megapixel, giới hạn {{max}} megapixel). Tệp không được nhập, để bảo vệ máy tính.',
+      pdfOverLimit:
+        'Tệp PDF cần quá nhiều bộ nhớ hoặc thời gian để xử lý nên đã bị dừng. Tệp không được nhập, để bảo vệ máy tính.',
       fileTooLarge: 'Tệp nặng {{megabytes}} MB, vượt quá giới hạn {{max}} MB cho một tệp nhập.',
       uploadMismatch: 'Tệp gửi sang bị thiếu hoặc lệch dữ liệu. Hãy nhập lại tệp này.',
     },

@@ -60,3 +60,56 @@ export function pngBombHeader(width: number, height: number): Buffer {
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/**
+ * A multi-page greyscale TIFF written by hand (baseline, uncompressed, one strip a page), so
+ * its pages may differ in size: libvips writes a multi-page file only of equal pages.
+ */
+export function greyTiff(pages: { width: number; height: number; dpi: number }[]): Buffer {
+  const TAGS = 12;
+  const header = Buffer.from([0x49, 0x49, 0x2a, 0x00, 0, 0, 0, 0]);
+  const parts: Buffer[] = [header];
+  let offset = header.length;
+  // Where the offset of the next IFD goes: the header's, then each IFD's last four bytes.
+  let link = { buffer: header, at: 4 };
+  for (const { width, height, dpi } of pages) {
+    // White with one black bar, so the page is not blank.
+    const pixels = Buffer.alloc(width * height, 0xff);
+    pixels.fill(0, width * Math.floor(height / 4), width * (Math.floor(height / 4) + 4));
+    const resolution = Buffer.alloc(8);
+    resolution.writeUInt32LE(dpi, 0);
+    resolution.writeUInt32LE(1, 4);
+    const pixelsAt = offset;
+    const resolutionAt = pixelsAt + pixels.length;
+    const ifdAt = resolutionAt + resolution.length;
+    const ifd = Buffer.alloc(2 + TAGS * 12 + 4);
+    ifd.writeUInt16LE(TAGS, 0);
+    const entries: [tag: number, type: 3 | 4 | 5, value: number][] = [
+      [256, 4, width],
+      [257, 4, height],
+      [258, 3, 8], // bits per sample
+      [259, 3, 1], // no compression
+      [262, 3, 1], // black is zero
+      [273, 4, pixelsAt],
+      [277, 3, 1], // samples per pixel
+      [278, 4, height], // rows per strip
+      [279, 4, pixels.length],
+      [282, 5, resolutionAt],
+      [283, 5, resolutionAt],
+      [296, 3, 2], // inches
+    ];
+    entries.forEach(([tag, type, value], entry) => {
+      const at = 2 + entry * 12;
+      ifd.writeUInt16LE(tag, at);
+      ifd.writeUInt16LE(type, at + 2);
+      ifd.writeUInt32LE(1, at + 4);
+      if (type === 3) ifd.writeUInt16LE(value, at + 8);
+      else ifd.writeUInt32LE(value, at + 8);
+    });
+    link.buffer.writeUInt32LE(ifdAt, link.at);
+    link = { buffer: ifd, at: ifd.length - 4 };
+    parts.push(pixels, resolution, ifd);
+    offset = ifdAt + ifd.length;
+  }
+  return Buffer.concat(parts);
+}

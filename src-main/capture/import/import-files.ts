@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { CaptureSettings } from '../../../src-shared/domain/settings';
 import { toAppError, type AppErrorData } from '../../../src-shared/errors/app-error';
@@ -22,29 +22,40 @@ const stemOf = (path: string) =>
     .replace(/[^\p{L}\p{N}._-]+/gu, '_')
     .slice(0, 80) || 'page';
 
-/** One file's items written into `outDir` as they come, pushed onto `result` as written. */
+/**
+ * One file's items, written into a scratch folder as they come and moved into `outDir` only
+ * once the whole file is through: a file that fails leaves nothing in the folder or on `result`.
+ */
 async function importOne(source: string, outDir: string, settings: CaptureSettings, result: ImportedFile) {
   const opened = await openImport(source, settings);
   result.type = opened.type;
   const work = await mkdtemp(join(outDir, '.incoming-'));
   try {
+    const pages: ImportedFile['pages'] = [];
+    let original: ImportedFile['original'];
+    const written: string[] = [];
     for await (const item of opened.items(work)) {
       if (item.kind === 'original') {
         const { path, ...facts } = item.original;
         const file = `${stemOf(source)}-${facts.sha256.slice(0, 8)}.pdf`;
-        await copyFile(path, join(outDir, file));
-        result.original = { file, ...facts };
+        await copyFile(path, join(work, file));
+        written.push(file);
+        original = { file, ...facts };
         continue;
       }
       const { image, thumbnail: _thumbnail, ...facts } = item.page;
-      const sequence = result.pages.length + 1;
+      const sequence = pages.length + 1;
       // Source name, page and content hash: readable, and never overwriting another page,
       // however many batches write into the same folder.
       const extension = facts.mimeType === 'image/png' ? 'png' : 'jpg';
       const file = `${stemOf(source)}-p${String(sequence).padStart(4, '0')}-${facts.sha256.slice(0, 8)}.${extension}`;
-      await writeFile(join(outDir, file), image);
-      result.pages.push({ file, sequence, originalPage: item.originalPage, ...facts });
+      await writeFile(join(work, file), image);
+      written.push(file);
+      pages.push({ file, sequence, originalPage: item.originalPage, ...facts });
     }
+    for (const file of written) await rename(join(work, file), join(outDir, file));
+    result.pages = pages;
+    if (original) result.original = original;
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -53,7 +64,8 @@ async function importOne(source: string, outDir: string, settings: CaptureSettin
 /**
  * Imports files into a folder, one file and one page at a time so memory stays bounded
  * whatever the batch. A bad file (empty, truncated, not an image, a decompression bomb, a
- * damaged or encrypted PDF) gets its own error and the others import.
+ * damaged PDF or one that needs a password) gets its own error, nothing of it is kept, and
+ * the others import.
  */
 export async function importFiles(input: {
   paths: readonly string[];

@@ -5,7 +5,13 @@ import { AppError } from '../../../src-shared/errors/app-error';
 import { sha256OfFile } from '../../platform/file-hash';
 import { processPage, type ProcessedPage } from '../../imaging/process-page';
 import { detectFileType, type ImportFileType } from './detect-file-type';
-import { inspectPdf, renderPdfPage } from './pdf-source';
+import {
+  checkPdfRenderable,
+  inspectPdf,
+  largestImagePixels,
+  popplerBounds,
+  renderPdfPage,
+} from './pdf-source';
 
 /** A born-digital PDF, kept byte for byte: `path` is the file as imported. */
 export interface ImportedOriginal {
@@ -50,19 +56,25 @@ async function imagePageCount(path: string, type: ImportFileType, settings: Capt
  * Opens an imported file: what it really is (from its content), and its capture items,
  * produced one page at a time so memory stays bounded whatever the file. An image is one
  * page, a TIFF many; a PDF is kept as it is and each page rendered (at the station's
- * minimum dpi) for viewing and OCR. A bad file throws a typed error, from `openImport` or
- * after the pages it had were yielded, so a file that fails midway keeps its good pages.
+ * minimum dpi) for viewing and OCR, after its declared page and image sizes have shown that
+ * no page would render larger than the image limit, each rendering bounded in memory and
+ * time. A bad file throws a typed error, from `openImport` or after some of its pages were
+ * yielded: the caller keeps nothing of a file that fails.
  */
 export async function openImport(path: string, settings: CaptureSettings) {
   const { type, bytes } = await detectFileType(path);
   checkImportSize(bytes, settings);
   async function* items(workDir: string): AsyncGenerator<ImportItem> {
     if (type === 'pdf') {
-      const { pages } = await inspectPdf(path);
-      checkPageCount(pages, settings);
+      const bounds = popplerBounds(settings);
+      const facts = await inspectPdf(path, bounds);
+      checkPageCount(facts.pages, settings);
+      const imagePixels = await largestImagePixels(path, facts.pages, bounds);
+      checkPdfRenderable(facts, imagePixels, settings.minDpi, settings.maxMegapixels);
+      const { pages } = facts;
       yield { kind: 'original', original: { path, sha256: await sha256OfFile(path), bytes, pages } };
       for (let number = 1; number <= pages; number += 1) {
-        const rendered = await renderPdfPage(path, number, settings.minDpi, workDir);
+        const rendered = await renderPdfPage(path, number, settings.minDpi, workDir, bounds);
         try {
           const page = await processPage(rendered, { scannerDpi: settings.minDpi, settings });
           yield { kind: 'page', page, originalPage: number };

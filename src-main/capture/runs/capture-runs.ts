@@ -33,6 +33,9 @@ interface Run {
 
 const WORK_DIR = 'work';
 
+/** Runs of one file (an import, a hot-folder file): all of it, or nothing of it. */
+const isWholeFile = (kind: CaptureRunKind) => kind !== 'scan';
+
 /**
  * Capture runs, pulled by the renderer item by item. Each processed page (and each kept
  * original) is written to the run's folder under the data folder, and deleted only when
@@ -62,18 +65,21 @@ export function createCaptureRuns(deps: {
       const store = runDirectory(dir);
       await rm(join(dir, WORK_DIR), { recursive: true, force: true });
       const end = loaded.end ?? { failure: new AppError('capture.interrupted').toData() };
+      // A file cut off midway was never announced: nothing of it is kept.
+      const pending = !loaded.end && isWholeFile(loaded.meta.kind) ? [] : loaded.pending;
+      if (pending !== loaded.pending) for (const sequence of loaded.pending) await store.removeItem(sequence);
       if (!loaded.end) await store.writeEnd(end);
       runs.set(runId, {
         meta: loaded.meta,
         store,
         controller: new AbortController(),
-        pending: loaded.pending,
+        pending,
         handedOut: null,
         end,
         delivered: 0,
         wake: () => undefined,
       });
-      deps.log.info('capture: run restored', { runId, pending: loaded.pending.length });
+      deps.log.info('capture: run restored', { runId, pending: pending.length });
     }
   }
   const restored = restore();
@@ -83,6 +89,10 @@ export function createCaptureRuns(deps: {
     let sequence = 0;
     let originalSequence = 0;
     let end: RunEnd;
+    // A scan hands each page out as it comes (a jam keeps the pages before it); a file's items
+    // wait until the whole file is through, so a file that fails leaves nothing behind.
+    const wholeFile = isWholeFile(run.meta.kind);
+    const written: number[] = [];
     try {
       await mkdir(workDir, { recursive: true });
       for await (const item of source(workDir, run.controller.signal)) {
@@ -97,18 +107,23 @@ export function createCaptureRuns(deps: {
           const origin = item.originalPage ? { originalSequence, originalPage: item.originalPage } : {};
           await run.store.writePage({ sequence, ...facts, ...origin }, image, thumbnail);
         }
-        run.pending.push(sequence);
-        run.wake();
+        written.push(sequence);
+        if (!wholeFile) {
+          run.pending.push(sequence);
+          run.wake();
+        }
       }
       end = { failure: null };
     } catch (error) {
       end = { failure: toAppError(error).toData() };
+      if (wholeFile) await Promise.all(written.map((item) => run.store.removeItem(item)));
     }
     // The run's folder is settled before the end is announced: `next` removes it then.
     await rm(workDir, { recursive: true, force: true });
     await run.store.writeEnd(end).catch((error: unknown) => {
       deps.log.error('capture: end of run not written', { runId: run.meta.runId, error: String(error) });
     });
+    if (wholeFile && !end.failure) run.pending.push(...written);
     run.end = end;
     run.wake();
   }
@@ -162,7 +177,7 @@ export function createCaptureRuns(deps: {
     /**
      * Imports a hot-folder file completely into a run any capturing user may take, and
      * resolves only then (the hot folder moves the file away next). Rejects with the
-     * file's failure; the pages it had before the failure stay in the run.
+     * file's failure, keeping nothing of it.
      */
     async takeFile(path: string, name: string): Promise<{ runId: string; items: number }> {
       const { run, fed } = await open('hotFolder', null, name, importSource(path, deps.settings()));

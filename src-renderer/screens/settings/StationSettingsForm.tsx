@@ -179,6 +179,16 @@ export function StationSettingsForm({ editable }: { editable: boolean }) {
           >
             <InputNumber min={10} max={1000} addonAfter="MP" />
           </Form.Item>
+          <Form.Item
+            name={['capture', 'pdfRenderMemoryPercent']}
+            label={t('settings.pdfRenderMemoryPercent')}
+            extra={t('settings.pdfRenderMemoryPercentHelp')}
+          >
+            <InputNumber min={5} max={75} addonAfter="%" />
+          </Form.Item>
+          <Form.Item name={['capture', 'pdfRenderSeconds']} label={t('settings.pdfRenderSeconds')}>
+            <InputNumber min={10} max={1800} addonAfter="s" />
+          </Form.Item>
         </Space>
         <Space size="large" align="start" wrap>
           <Form.Item

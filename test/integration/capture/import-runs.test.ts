@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaptureRunSummary, CaptureStep } from '../../../src-shared/capture/capture-run';
-import { ADMIN, type makeBackend, backendWithClerk, valueOf } from '../../support/backend';
-import { vietnamesePage } from '../../support/page-images';
+import { ADMIN, CLERK, makeBackend, backendWithClerk, valueOf } from '../../support/backend';
+import { greyTiff, vietnamesePage } from '../../support/page-images';
 import { makeTempDir } from '../../support/temp-dir';
 
 type Backend = ReturnType<typeof makeBackend>;
@@ -92,6 +92,64 @@ describe('imports and the hot folder as capture runs, through the IPC registry',
     expect(good.items[0]).toMatchObject({ kind: 'page', page: { dpi: 200, blank: false } });
     const bad = await drain(await upload('ghi-chu.jpg', Buffer.from('không phải ảnh')));
     expect(bad).toMatchObject({ items: [], end: { failure: { code: 'import.unsupportedType' } } });
+  });
+
+  /** Three pages of a box scanned to TIFF; the third is larger than an image limit of 10 MP. */
+  const tiffWithLargeLastPage = () =>
+    greyTiff([
+      { width: 1000, height: 1400, dpi: 200 },
+      { width: 1000, height: 1400, dpi: 200 },
+      { width: 4000, height: 3000, dpi: 200 },
+    ]);
+
+  async function limitImagesTo(megapixels: number) {
+    value(await backend.call('admin', 'auth.login', { username: ADMIN.username, password: ADMIN.password }));
+    const capture = backend.services.settings.get().capture;
+    value(
+      await backend.call('admin', 'settings.update', { capture: { ...capture, maxMegapixels: megapixels } }),
+    );
+  }
+
+  it('keeps nothing of a file that fails midway: its run ends with the failure and no item', async () => {
+    await asClerk();
+    await limitImagesTo(10);
+    const runId = await upload('hop-3.tif', tiffWithLargeLastPage());
+    const { items, end } = await drain(runId);
+    expect(items).toEqual([]);
+    expect(end).toMatchObject({
+      pages: 0,
+      failure: { code: 'imaging.tooLarge', params: { megapixels: 12 } },
+    });
+    expect(readdirSync(join(backend.dir.path, 'capture', 'runs'))).toEqual([]);
+  });
+
+  it('keeps nothing of a file cut off by a restart of main, and says the import was interrupted', async () => {
+    await asClerk();
+    const runsDir = join(backend.dir.path, 'capture', 'runs');
+    const runId = await upload(
+      'hop-3.tif',
+      greyTiff([
+        { width: 1000, height: 1400, dpi: 200 },
+        { width: 1000, height: 1400, dpi: 200 },
+      ]),
+    );
+    await expect.poll(() => existsSync(join(runsDir, runId, 'end.json'))).toBe(true);
+    // A crash after the pages were written, before the file was through.
+    rmSync(join(runsDir, runId, 'end.json'));
+    expect(readdirSync(join(runsDir, runId)).filter((name) => name.endsWith('.json'))).toContain(
+      '000002.json',
+    );
+
+    backend = makeBackend({ dir: backend.dir });
+    value(await backend.call('clerk', 'auth.login', { username: CLERK.username, password: CLERK.password }));
+    expect(value(await backend.call('clerk', 'capture.runs', {}))).toEqual([
+      expect.objectContaining({ runId, kind: 'import', pending: 0, ended: true }),
+    ]);
+    expect(await drain(runId)).toMatchObject({
+      items: [],
+      end: { pages: 0, failure: { code: 'capture.interrupted' } },
+    });
+    expect(readdirSync(runsDir)).toEqual([]);
   });
 
   it('refuses chunks out of order, an empty file and a file over the size limit', async () => {
