@@ -1,8 +1,9 @@
-import { batchStatusOf, canSubmitBatch } from '../../src-shared/domain/batch';
+import { canSubmitBatch } from '../../src-shared/domain/batch';
 import { canTransition } from '../../src-shared/domain/record-status';
 import { AppError } from '../../src-shared/errors/app-error';
 import { appendAudit } from '../audit/audit-log';
 import { db } from '../db/database';
+import { GATE_TABLES, transitionRecord } from '../db/record-transition';
 import { actingUser } from '../session/acting-user';
 import type { BatchRow, RecordRow } from '../db/rows';
 
@@ -69,24 +70,12 @@ export function startNewBatch(userId: string, target: BatchTarget): Promise<Batc
   return db.transaction('rw', db.batches, db.meta, () => createBatch(userId, target));
 }
 
-/** Rewrites a batch's status from its records'; inside the caller's transaction. */
-export async function settleBatch(batchId: string | undefined): Promise<void> {
-  if (!batchId) return;
-  const batch = await db.batches.get(batchId);
-  if (!batch) return;
-  const statuses = (await db.records.where('batchId').equals(batchId).toArray()).map(
-    (record) => record.status,
-  );
-  const status = batchStatusOf(statuses);
-  if (status !== batch.status) await db.batches.update(batchId, { status, updatedAt: Date.now() });
-}
-
 /**
  * Submits a batch for review: every signed record in it (and a rejected one the clerk sends
  * back unchanged, when named) goes to the supervisor's queue, in one transaction.
  */
 export async function submitBatch(batchId: string, resubmit: readonly string[] = []): Promise<number> {
-  return db.transaction('rw', [db.batches, db.records, db.audit], async () => {
+  return db.transaction('rw', GATE_TABLES(), async () => {
     const batch = await db.batches.get(batchId);
     if (!batch) throw new AppError('batches.notFound', { detail: batchId });
     const records = await db.records.where('batchId').equals(batchId).toArray();
@@ -99,11 +88,10 @@ export async function submitBatch(batchId: string, resubmit: readonly string[] =
     let count = 0;
     for (const record of records.filter(chosen)) {
       if (!canTransition(record.status, 'submitted')) continue;
-      await db.records.update(record.id, { status: 'submitted', updatedAt: now });
+      await transitionRecord(record.id, 'submitted');
       count += 1;
     }
     await db.batches.update(batchId, { submittedAt: now, updatedAt: now });
-    await settleBatch(batchId);
     await appendAudit('submit', { batchId, after: { records: count, name: batch.name } });
     return count;
   });

@@ -4,6 +4,8 @@ import { AppError } from '../../src-shared/errors/app-error';
 import { appendAudit } from '../audit/audit-log';
 import { openBatchFor } from '../batches/batches';
 import { db } from '../db/database';
+import { addRecord, GATE_TABLES } from '../db/record-transition';
+import { actingUser } from '../session/acting-user';
 import { station } from '../station/station';
 import { storeCapturedItem } from './store-captured-item';
 
@@ -48,9 +50,9 @@ export async function startNewRecord(
   const { captureLabel, makeCurrent = true, departmentCode, procedureCode } = options;
   const id = crypto.randomUUID();
   const now = Date.now();
-  await db.transaction('rw', db.records, db.meta, db.batches, async () => {
+  await db.transaction('rw', [db.meta, ...GATE_TABLES()], async () => {
     const batch = await openBatchFor(userId, { departmentCode, procedureCode });
-    await db.records.add({
+    await addRecord({
       id,
       status: 'draft',
       batchId: batch.id,
@@ -93,18 +95,10 @@ export async function beginScan(options: ScanOptions, binding: RunBinding): Prom
   return runId;
 }
 
-/**
- * The first page after a separator sheet: it starts a new record with the same filing
- * targets, unless the current one is still empty (two separators in a row).
- */
-async function separate(binding: RunBinding, runId: string): Promise<RunBinding> {
-  if ((await db.pages.where('recordId').equals(binding.recordId).count()) === 0) {
-    const next = { ...binding, separatorSeen: false };
-    await bindRun(runId, next);
-    return next;
-  }
+/** The run goes on into a new record with the same filing targets as the one it filled. */
+async function continueInNewRecord(binding: RunBinding, runId: string, userId: string): Promise<RunBinding> {
   const current = await db.records.get(binding.recordId);
-  const recordId = await startNewRecord(current?.createdBy ?? '', {
+  const recordId = await startNewRecord(current?.createdBy ?? userId, {
     captureLabel: current?.captureLabel,
     departmentCode: current?.departmentCode,
     procedureCode: current?.procedureCode,
@@ -113,6 +107,23 @@ async function separate(binding: RunBinding, runId: string): Promise<RunBinding>
   await bindRun(runId, next);
   return next;
 }
+
+/**
+ * The first page after a separator sheet: it starts a new record with the same filing
+ * targets, unless the current one is still empty (two separators in a row).
+ */
+async function separate(binding: RunBinding, runId: string, userId: string): Promise<RunBinding> {
+  if ((await db.pages.where('recordId').equals(binding.recordId).count()) === 0) {
+    const next = { ...binding, separatorSeen: false };
+    await bindRun(runId, next);
+    return next;
+  }
+  return continueInNewRecord(binding, runId, userId);
+}
+
+/** The record a run fills was signed or removed while its pages still came: they are kept in a new one. */
+const isClosedRecord = (error: unknown) =>
+  error instanceof AppError && (error.code === 'records.notEditable' || error.code === 'records.notFound');
 
 /** Runs being drained by this window: one drain per run, whoever asks. */
 const draining = new Map<string, Promise<RunEnd>>();
@@ -160,11 +171,17 @@ export function drainRun(
         confirmed = step.page.sequence;
         continue;
       }
-      if (binding.separatorSeen) binding = await separate(binding, runId);
+      if (binding.separatorSeen) binding = await separate(binding, runId, actingUser().userId);
       // Timings for DevTools and bench/capture: waiting for main, storing in IndexedDB.
       const received = performance.now();
       performance.measure('capture.wait', { start: asked, end: received });
-      confirmed = await storeCapturedItem(binding.recordId, runId, step);
+      try {
+        confirmed = await storeCapturedItem(binding.recordId, runId, step);
+      } catch (error) {
+        if (!isClosedRecord(error)) throw error;
+        binding = await continueInNewRecord(binding, runId, actingUser().userId);
+        confirmed = await storeCapturedItem(binding.recordId, runId, step);
+      }
       performance.measure('capture.store', { start: received, end: performance.now() });
       onItem(binding.recordId);
     }

@@ -1,10 +1,15 @@
-import { isEditable } from '../../src-shared/domain/record-status';
 import { AppError } from '../../src-shared/errors/app-error';
 import { appendAudit } from '../audit/audit-log';
-import { settleBatch } from '../batches/batches';
 import { db } from '../db/database';
+import {
+  addRecord,
+  editableRecord,
+  GATE_TABLES,
+  removeRecord,
+  transitionRecord,
+} from '../db/record-transition';
 import { pagesOfRecord } from '../db/record-pages';
-import type { PageRotation, RecordRow } from '../db/rows';
+import type { PageRotation } from '../db/rows';
 import { refreshRecordTerms } from '../search/record-terms';
 
 /**
@@ -14,21 +19,13 @@ import { refreshRecordTerms } from '../search/record-terms';
  * recorded and applied when the page is shown and when the PDF is built.
  */
 
-async function editableRecord(recordId: string): Promise<RecordRow> {
-  const record = await db.records.get(recordId);
-  if (!record) throw new AppError('records.notFound', { detail: recordId });
-  if (!isEditable(record.status)) throw new AppError('records.notEditable', { detail: record.status });
-  return record;
-}
-
 /** Writes `pageIds` as the record's pages in this order, and the record's status to match. */
 async function writeOrder(recordId: string, pageIds: readonly string[]): Promise<void> {
   await Promise.all(pageIds.map((id, index) => db.pages.update(id, { recordId, index })));
-  const status = pageIds.length === 0 ? 'draft' : 'captured';
-  const record = await db.records.get(recordId);
-  // An indexed record keeps its status: its fields still hold.
-  const next = record?.status === 'indexed' && pageIds.length > 0 ? 'indexed' : status;
-  await db.records.update(recordId, { status: next, updatedAt: Date.now() });
+  const record = await editableRecord(recordId);
+  // A record without pages is a draft; an indexed one keeps its status: its fields still hold.
+  const next = pageIds.length === 0 ? 'draft' : record.status === 'indexed' ? 'indexed' : 'captured';
+  await transitionRecord(recordId, next);
 }
 
 /** Originals follow their pages: each goes to the record that holds its rendered pages. */
@@ -42,7 +39,7 @@ async function settleOriginals(recordIds: readonly string[]): Promise<void> {
 }
 
 export async function rotatePage(pageId: string, quarterTurns: 1 | -1): Promise<void> {
-  await db.transaction('rw', db.pages, db.records, db.audit, async () => {
+  await db.transaction('rw', [db.pages, ...GATE_TABLES()], async () => {
     const page = await db.pages.get(pageId);
     if (!page) return;
     await editableRecord(page.recordId);
@@ -59,7 +56,7 @@ export async function rotatePage(pageId: string, quarterTurns: 1 | -1): Promise<
 /** Removes a page. A rendered page of a born-digital original stays: the original is whole. */
 export async function deletePage(pageId: string): Promise<void> {
   const recordId = (await db.pages.get(pageId))?.recordId;
-  await db.transaction('rw', db.pages, db.records, db.audit, async () => {
+  await db.transaction('rw', [db.pages, ...GATE_TABLES()], async () => {
     const page = await db.pages.get(pageId);
     if (!page) return;
     await editableRecord(page.recordId);
@@ -79,7 +76,7 @@ export async function deletePage(pageId: string): Promise<void> {
 
 /** Moves a page to `toIndex` (0-based) within its record. */
 export async function movePage(pageId: string, toIndex: number): Promise<void> {
-  await db.transaction('rw', db.pages, db.records, db.audit, async () => {
+  await db.transaction('rw', [db.pages, ...GATE_TABLES()], async () => {
     const page = await db.pages.get(pageId);
     if (!page) return;
     await editableRecord(page.recordId);
@@ -100,7 +97,7 @@ export async function movePage(pageId: string, toIndex: number): Promise<void> {
  */
 export async function splitBefore(pageId: string, userId: string): Promise<string | null> {
   const recordId = (await db.pages.get(pageId))?.recordId;
-  const tables = [db.pages, db.records, db.originals, db.batches, db.audit];
+  const tables = [db.pages, db.originals, ...GATE_TABLES()];
   const created = await db.transaction('rw', tables, async () => {
     const page = await db.pages.get(pageId);
     if (!page) return null;
@@ -110,7 +107,7 @@ export async function splitBefore(pageId: string, userId: string): Promise<strin
     if (at <= 0) return null;
     const id = crypto.randomUUID();
     const now = Date.now();
-    await db.records.add({
+    await addRecord({
       id,
       status: 'captured',
       fields: {},
@@ -129,7 +126,6 @@ export async function splitBefore(pageId: string, userId: string): Promise<strin
       pages.slice(at).map((each) => each.id),
     );
     await settleOriginals([record.id, id]);
-    await settleBatch(record.batchId);
     await appendAudit('edit', {
       recordId: record.id,
       batchId: record.batchId,
@@ -146,7 +142,7 @@ export async function splitBefore(pageId: string, userId: string): Promise<strin
 /** Appends the pages (and originals) of `sourceId` to `targetId` and removes the emptied source. */
 export async function mergeRecords(targetId: string, sourceId: string): Promise<void> {
   if (targetId === sourceId) return;
-  await db.transaction('rw', [db.pages, db.records, db.originals, db.batches, db.audit], async () => {
+  await db.transaction('rw', [db.pages, db.originals, ...GATE_TABLES()], async () => {
     await editableRecord(targetId);
     const source = await editableRecord(sourceId);
     const ids = [...(await pagesOfRecord(targetId)), ...(await pagesOfRecord(sourceId))].map(
@@ -154,8 +150,7 @@ export async function mergeRecords(targetId: string, sourceId: string): Promise<
     );
     await writeOrder(targetId, ids);
     await db.originals.where('recordId').equals(sourceId).modify({ recordId: targetId });
-    await db.records.delete(sourceId);
-    await settleBatch(source.batchId);
+    await removeRecord(source);
     await appendAudit('edit', { recordId: targetId, after: { pages: ids.length, mergedFrom: sourceId } });
   });
   await refreshRecordTerms(targetId);
@@ -164,12 +159,10 @@ export async function mergeRecords(targetId: string, sourceId: string): Promise<
 
 /** Removes a record that has no pages left (a draft the clerk no longer needs). */
 export async function deleteEmptyRecord(recordId: string): Promise<void> {
-  await db.transaction('rw', [db.pages, db.records, db.originals, db.batches, db.audit], async () => {
+  await db.transaction('rw', [db.pages, db.originals, ...GATE_TABLES()], async () => {
     const record = await editableRecord(recordId);
     if ((await db.pages.where('recordId').equals(recordId).count()) > 0) return;
     await db.originals.where('recordId').equals(recordId).delete();
-    await db.records.delete(recordId);
-    await settleBatch(record.batchId);
-    await appendAudit('delete', { recordId, batchId: record.batchId });
+    await removeRecord(record, { action: 'delete', details: { batchId: record.batchId } });
   });
 }

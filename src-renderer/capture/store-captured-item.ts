@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { CaptureStep } from '../../src-shared/capture/capture-run';
 import { db } from '../db/database';
+import { editableRecord, GATE_TABLES, transitionRecord } from '../db/record-transition';
 import { bytesOf } from './base64';
 
 /** The index after the record's last page (deleted pages leave no hole to fill). */
@@ -17,7 +18,9 @@ const itemId = (runId: string, sequence: number) => `${runId}:${sequence}`;
 /**
  * Stores one item of a capture run in IndexedDB, in one transaction: a page at the end of
  * its record, or a born-digital original. Keyed by run and sequence, so an item handed out
- * again after a reload is not stored twice.
+ * again after a reload is not stored twice. A record that may no longer change (signed
+ * meanwhile) or is gone refuses it (`records.notEditable`, `records.notFound`) and keeps
+ * nothing: the caller files the item elsewhere.
  */
 export async function storeCapturedItem(
   recordId: string,
@@ -28,8 +31,9 @@ export async function storeCapturedItem(
   if (step.kind === 'original') {
     const { sequence, dataBase64, ...facts } = step.original;
     const id = itemId(runId, sequence);
-    await db.transaction('rw', db.originals, async () => {
+    await db.transaction('rw', [db.originals, db.records], async () => {
       if (await db.originals.get(id)) return;
+      await editableRecord(recordId);
       const data = new Blob([bytesOf(dataBase64)], { type: facts.mimeType });
       await db.originals.add({ id, recordId, ...facts, data, createdAt: now });
     });
@@ -37,8 +41,9 @@ export async function storeCapturedItem(
   }
   const { page } = step;
   const id = itemId(runId, page.sequence);
-  await db.transaction('rw', db.pages, db.records, async () => {
+  await db.transaction('rw', [db.pages, ...GATE_TABLES()], async () => {
     if (await db.pages.get(id)) return;
+    await transitionRecord(recordId, 'captured');
     await db.pages.add({
       id,
       origin: id,
@@ -60,7 +65,6 @@ export async function storeCapturedItem(
       ocrStatus: 'pending',
       createdAt: now,
     });
-    await db.records.update(recordId, { status: 'captured', updatedAt: now });
   });
   return page.sequence;
 }

@@ -1,8 +1,8 @@
 import { canTransition } from '../../src-shared/domain/record-status';
 import { AppError } from '../../src-shared/errors/app-error';
-import { appendAudit } from '../audit/audit-log';
-import { openBatchFor, settleBatch } from '../batches/batches';
+import { openBatchFor } from '../batches/batches';
 import { db } from '../db/database';
+import { addRecord, GATE_TABLES } from '../db/record-transition';
 import { pagesOfRecord } from '../db/record-pages';
 import type { RecordRow } from '../db/rows';
 import { refreshRecordTerms } from '../search/record-terms';
@@ -16,6 +16,26 @@ export const correctionOf = (recordId: string): Promise<RecordRow | undefined> =
   db.records.filter((record) => record.supersedes === recordId && record.status !== 'superseded').first();
 
 /**
+ * What a correction takes over from the record it corrects: the result it describes, and
+ * nothing of the version's own life (its code, file, review, Central's receipt, links).
+ * Listed, not left out, so a field added to records later is not copied by accident.
+ */
+function keptByCorrection(original: RecordRow) {
+  const { fields, captureLabel, departmentCode, procedureCode } = original;
+  const { ownerIdNumber, ownerName, ownerNameFolded, documentNumber } = original;
+  return {
+    fields: structuredClone(fields),
+    ...(captureLabel ? { captureLabel } : {}),
+    ...(departmentCode ? { departmentCode } : {}),
+    ...(procedureCode ? { procedureCode } : {}),
+    ...(ownerIdNumber ? { ownerIdNumber } : {}),
+    ...(ownerName ? { ownerName } : {}),
+    ...(ownerNameFolded ? { ownerNameFolded } : {}),
+    ...(documentNumber ? { documentNumber } : {}),
+  };
+}
+
+/**
  * Starts a correction of a signed record: a new record with a copy of its pages (the same
  * stored images, their turns and OCR text), its fields filled in as they were, and a link
  * back. It goes through indexing like any record and gets its own code; the original stays
@@ -23,7 +43,7 @@ export const correctionOf = (recordId: string): Promise<RecordRow | undefined> =
  * finalizeRecord). Starting twice returns the correction already started.
  */
 export async function createCorrection(recordId: string, userId: string): Promise<string> {
-  const tables = [db.records, db.pages, db.pageTexts, db.originals, db.batches, db.meta, db.audit];
+  const tables = [db.pages, db.pageTexts, db.originals, db.meta, ...GATE_TABLES()];
   const id = await db.transaction('rw', tables, async () => {
     const original = await db.records.get(recordId);
     if (!original) throw new AppError('records.notFound', { detail: recordId });
@@ -35,23 +55,26 @@ export async function createCorrection(recordId: string, userId: string): Promis
 
     const id = crypto.randomUUID();
     const now = Date.now();
-    const { code: _code, finalize: _finalize, review: _review, supersededBy: _by, ...kept } = original;
+    const kept = keptByCorrection(original);
     // A rejected record's correction goes back for review in its batch; any other joins the
     // clerk's open batch.
     const batchId =
       original.status === 'rejected' && original.batchId
         ? original.batchId
         : (await openBatchFor(userId, kept)).id;
-    await db.records.add({
-      ...kept,
-      id,
-      status: 'captured',
-      batchId,
-      supersedes: original.id,
-      createdBy: userId,
-      createdAt: now,
-      updatedAt: now,
-    });
+    await addRecord(
+      {
+        ...kept,
+        id,
+        status: 'captured',
+        batchId,
+        supersedes: original.id,
+        createdBy: userId,
+        createdAt: now,
+        updatedAt: now,
+      },
+      { action: 'correct', details: { batchId, before: { record: original.id, code: original.code } } },
+    );
     const originalIds = new Map<string, string>();
     for (const row of await db.originals.where('recordId').equals(recordId).toArray()) {
       const copy = crypto.randomUUID();
@@ -74,12 +97,6 @@ export async function createCorrection(recordId: string, userId: string): Promis
       const text = texts[index];
       if (text) await db.pageTexts.put({ ...text, pageId });
     }
-    await settleBatch(batchId);
-    await appendAudit('correct', {
-      recordId: id,
-      batchId,
-      before: { record: original.id, code: original.code },
-    });
     return id;
   });
   await refreshRecordTerms(id);

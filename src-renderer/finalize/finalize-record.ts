@@ -3,9 +3,8 @@ import type { RecordFields } from '../../src-shared/domain/record-fields';
 import type { RecordDocumentMeta } from '../../src-shared/domain/record-document';
 import { AppError } from '../../src-shared/errors/app-error';
 import { base64Of } from '../capture/base64';
-import { appendAudit } from '../audit/audit-log';
-import { settleBatch } from '../batches/batches';
 import { db } from '../db/database';
+import { GATE_TABLES, transitionRecord } from '../db/record-transition';
 import { pagesOfRecord } from '../db/record-pages';
 import type { RecordRow } from '../db/rows';
 import { readChunked } from '../station/read-chunked';
@@ -100,17 +99,11 @@ export async function finalizeRecord(
         detail: `finalized file arrived damaged: ${sha256} ≠ ${done.sha256}`,
       });
     }
-    await db.transaction('rw', [db.records, db.documents, db.batches, db.audit], async () => {
+    await db.transaction('rw', [db.documents, ...GATE_TABLES()], async () => {
       const current = await db.records.get(recordId);
       if (!current || !canTransition(current.status, 'finalized')) throw new AppError('records.notEditable');
       const replaced = await replacedRecord(current);
-      if (replaced) {
-        await db.records.update(replaced.id, {
-          status: 'superseded',
-          supersededBy: recordId,
-          updatedAt: Date.now(),
-        });
-      }
+      if (replaced) await transitionRecord(replaced.id, 'superseded', { patch: { supersededBy: recordId } });
       await db.documents.put({
         recordId,
         pdf,
@@ -121,18 +114,20 @@ export async function finalizeRecord(
         signedAt: Date.now(),
         attestation: done.attestation,
       });
-      await db.records.update(recordId, { status: 'finalized', finalize: undefined, updatedAt: Date.now() });
-      await settleBatch(current.batchId);
-      if (replaced && replaced.batchId !== current.batchId) await settleBatch(replaced.batchId);
-      await appendAudit('finalize', {
-        recordId,
-        batchId: current.batchId,
-        after: {
-          code: current.code,
-          sha256,
-          level: done.level,
-          signer: done.signerName,
-          supersedes: replaced?.code,
+      await transitionRecord(recordId, 'finalized', {
+        patch: { finalize: undefined },
+        audit: {
+          action: 'finalize',
+          details: {
+            batchId: current.batchId,
+            after: {
+              code: current.code,
+              sha256,
+              level: done.level,
+              signer: done.signerName,
+              supersedes: replaced?.code,
+            },
+          },
         },
       });
     });

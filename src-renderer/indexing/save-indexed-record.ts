@@ -1,10 +1,8 @@
 import type { RecordFields } from '../../src-shared/domain/record-fields';
 import type { StationSettings } from '../../src-shared/domain/settings';
-import { isEditable } from '../../src-shared/domain/record-status';
 import { foldText } from '../../src-shared/domain/text-fold';
-import { AppError } from '../../src-shared/errors/app-error';
-import { appendAudit } from '../audit/audit-log';
 import { db } from '../db/database';
+import { editableRecord, GATE_TABLES, transitionRecord } from '../db/record-transition';
 import type { RecordRow } from '../db/rows';
 import { refreshRecordTerms } from '../search/record-terms';
 import { issueRecordCode } from './issue-code';
@@ -40,22 +38,20 @@ export async function saveIndexedRecord(
   settings: StationSettings,
 ): Promise<string> {
   const documentNumber = fields.documentNumber?.trim().toUpperCase();
-  await db.transaction('rw', db.records, db.audit, async () => {
-    const record = await db.records.get(recordId);
-    if (!record) throw new AppError('records.notFound', { detail: recordId });
+  await db.transaction('rw', GATE_TABLES(), async () => {
     // A signed record is immutable: a change is a correction (a new version).
-    if (!isEditable(record.status)) throw new AppError('records.notEditable', { detail: record.status });
-    await db.records.update(recordId, {
-      fields,
-      status: 'indexed',
-      ownerName: fields.ownerName,
-      ownerNameFolded: fields.ownerName ? foldText(fields.ownerName) : undefined,
-      ownerIdNumber: fields.ownerIdNumber || fields.ownerTaxCode || undefined,
-      documentNumber,
-      procedureCode: fields.procedureCode || undefined,
-      updatedAt: Date.now(),
+    const record = await editableRecord(recordId);
+    await transitionRecord(recordId, 'indexed', {
+      patch: {
+        fields,
+        ownerName: fields.ownerName,
+        ownerNameFolded: fields.ownerName ? foldText(fields.ownerName) : undefined,
+        ownerIdNumber: fields.ownerIdNumber || fields.ownerTaxCode || undefined,
+        documentNumber,
+        procedureCode: fields.procedureCode || undefined,
+      },
+      audit: { action: 'index', details: { batchId: record.batchId, before: record.fields, after: fields } },
     });
-    await appendAudit('index', { recordId, batchId: record.batchId, before: record.fields, after: fields });
   });
   const code = await issueRecordCode(recordId, settings);
   await refreshRecordTerms(recordId);

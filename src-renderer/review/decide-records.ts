@@ -2,8 +2,8 @@ import { canTransition } from '../../src-shared/domain/record-status';
 import { AppError } from '../../src-shared/errors/app-error';
 import type { RejectReason } from '../../src-shared/review/review-decision';
 import { appendAudit } from '../audit/audit-log';
-import { settleBatch } from '../batches/batches';
 import { db } from '../db/database';
+import { GATE_TABLES, transitionRecord } from '../db/record-transition';
 import type { OutboxRow } from '../db/rows';
 import { station } from '../station/station';
 
@@ -46,8 +46,7 @@ export async function decideRecords(
 
   const now = Date.now();
   const status = decision === 'approve' ? 'approved' : 'rejected';
-  await db.transaction('rw', [db.records, db.batches, db.outbox, db.audit], async () => {
-    const batches = new Set<string | undefined>();
+  await db.transaction('rw', [db.outbox, ...GATE_TABLES()], async () => {
     for (const [index, id] of recordIds.entries()) {
       const record = await db.records.get(id);
       if (!record || !canTransition(record.status, status)) {
@@ -63,8 +62,9 @@ export async function decideRecords(
       } as const;
       // Nothing leaves the station unapproved: the outbox gets a record only here.
       const queued = status === 'approved' && canTransition('approved', 'queued');
-      await db.records.update(id, { status: queued ? 'queued' : status, review, updatedAt: now });
+      await transitionRecord(id, status, { patch: { review } });
       if (queued) {
+        await transitionRecord(id, 'queued');
         const entry: OutboxRow = {
           id: `record:${id}`,
           kind: 'record',
@@ -76,7 +76,6 @@ export async function decideRecords(
         };
         await db.outbox.put(entry);
       }
-      batches.add(record.batchId);
       await appendAudit(decision === 'approve' ? 'approve' : 'reject', {
         recordId: id,
         batchId: record.batchId,
@@ -84,6 +83,5 @@ export async function decideRecords(
         after: { status: queued ? 'queued' : status, ...(reason ? { reason } : {}) },
       });
     }
-    for (const batchId of batches) await settleBatch(batchId);
   });
 }

@@ -4,9 +4,9 @@ import { canTransition } from '../../src-shared/domain/record-status';
 import { IMPORT_CHUNK_BYTES } from '../../src-shared/ipc/contract';
 import { AppError } from '../../src-shared/errors/app-error';
 import { appendAudit } from '../audit/audit-log';
-import { settleBatch } from '../batches/batches';
 import { base64Of } from '../capture/base64';
 import { db } from '../db/database';
+import { GATE_TABLES, transitionRecord } from '../db/record-transition';
 import type { DocumentRow, OutboxRow } from '../db/rows';
 import { station } from '../station/station';
 
@@ -44,15 +44,14 @@ async function metaOf(
 
 /** Stores Central's receipt with the record's new status, the outbox row done and the audit entry: all or nothing. */
 async function commitReceipt(row: OutboxRow, receipt: Receipt): Promise<void> {
-  await db.transaction('rw', [db.records, db.outbox, db.batches, db.audit], async () => {
+  await db.transaction('rw', [db.outbox, ...GATE_TABLES()], async () => {
     const record = await db.records.get(row.recordId);
     if (!record) return;
     const now = Date.now();
     if (canTransition(record.status, 'synced')) {
-      await db.records.update(record.id, { status: 'synced', sync: { receipt, at: now }, updatedAt: now });
+      await transitionRecord(record.id, 'synced', { patch: { sync: { receipt, at: now } } });
     }
     await db.outbox.update(row.id, { status: 'done', lastError: undefined, updatedAt: now });
-    await settleBatch(record.batchId);
     await appendAudit('sync', {
       recordId: record.id,
       batchId: record.batchId,

@@ -1,5 +1,6 @@
 /**
- * The one state machine of a record, checked by the renderer, main and SoHoa Central.
+ * The one state machine of a record. Every status the renderer stores passes through its
+ * gate (`src-renderer/db/record-transition.ts`), which checks it here.
  * draft → captured → indexed → finalized → submitted → approved | rejected → queued → synced;
  * any finalized-or-later record may be superseded by a correction.
  */
@@ -19,8 +20,9 @@ export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
 const TRANSITIONS: Record<RecordStatus, readonly RecordStatus[]> = {
   draft: ['captured'],
+  // A record whose pages are all removed (or moved away) is a draft again.
   captured: ['indexed', 'draft'],
-  indexed: ['finalized', 'captured'],
+  indexed: ['finalized', 'captured', 'draft'],
   finalized: ['submitted', 'superseded'],
   submitted: ['approved', 'rejected'],
   // A rejected record goes back to the clerk, who corrects it by a new version

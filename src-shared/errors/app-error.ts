@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'records.notEditable',
   'records.notFound',
   'records.notCorrectable',
+  'records.wrongState',
   'records.originalBusy',
   'review.selfApproval',
   'review.attestationInvalid',

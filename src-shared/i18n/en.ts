@@ -742,6 +742,8 @@ export const en: Messages = {
       notEditable:
         'The record is finalized (signed), so its pages cannot change. Create a correction instead.',
       notFound: 'Record not found (it may have been merged or deleted).',
+      wrongState:
+        'The record has moved on to another step, so this cannot be done. Open it again to see where it stands.',
       notCorrectable:
         'Only a signed record gets a correction. Edit an unsigned record directly; wait for a record in the sync queue to be synced.',
       originalBusy:

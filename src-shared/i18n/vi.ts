@@ -734,6 +734,8 @@ export const vi = {
       notEditable:
         'Hồ sơ đã hoàn tất (đã ký) nên không sửa trang được. Muốn sửa, hãy tạo phiên bản đính chính.',
       notFound: 'Không tìm thấy hồ sơ (có thể đã bị gộp hoặc xóa).',
+      wrongState:
+        'Hồ sơ đã sang bước khác nên không làm được thao tác này. Mở lại hồ sơ để xem trạng thái hiện tại.',
       notCorrectable:
         'Chỉ tạo phiên bản đính chính cho hồ sơ đã ký số. Hồ sơ chưa ký thì sửa trực tiếp; hồ sơ đang chờ đồng bộ thì đợi đồng bộ xong.',
       originalBusy:
