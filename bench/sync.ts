@@ -78,11 +78,9 @@ async function main() {
       body: '{}',
     });
     const { code } = (await enrolment.json()) as { code: string };
-    const credentials = await createCentralClient({ baseUrl: central.url, timeoutMs: 30_000 }).enrol(
-      code,
-      '007',
-      'bench',
-    );
+    const credentials = await createCentralClient({ baseUrl: central.url, timeoutMs: 30_000 }).call('enrol', {
+      body: { code, stationNumber: '007', stationName: 'bench' },
+    });
     const client = createCentralClient({
       baseUrl: central.url,
       timeoutMs: 30_000,
@@ -91,17 +89,18 @@ async function main() {
     started = performance.now();
     for (const file of files) {
       const pdf = await readFile(file.path);
-      const state = await client.begin({
-        code: file.code,
-        sha256: file.sha256,
-        bytes: file.bytes,
-        meta: file.meta,
+      const state = await client.call('beginUpload', {
+        body: { code: file.code, sha256: file.sha256, bytes: file.bytes, meta: file.meta },
       });
       if (state.state === 'stored') continue;
       for (let offset = state.received; offset < pdf.length; offset += IMPORT_CHUNK_BYTES) {
-        await client.chunk(state.uploadId, offset, pdf.subarray(offset, offset + IMPORT_CHUNK_BYTES));
+        await client.call('appendChunk', {
+          params: { uploadId: state.uploadId },
+          query: { offset: String(offset) },
+          body: pdf.subarray(offset, offset + IMPORT_CHUNK_BYTES),
+        });
       }
-      const { receipt } = await client.complete(state.uploadId);
+      const { receipt } = await client.call('completeUpload', { params: { uploadId: state.uploadId } });
       if (receipt.sha256 !== sha256Hex(pdf)) throw new Error(`wrong receipt for ${file.code}`);
     }
     const syncSeconds = (performance.now() - started) / 1000;

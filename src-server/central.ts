@@ -1,35 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import {
-  auditHeadSchema,
-  auditUploadSchema,
-  centralProgressSchema,
-  completedSchema,
-  enrolmentCreateSchema,
-  enrolmentSchema,
-  enrolRequestSchema,
-  enrolResponseSchema,
-  healthSchema,
-  inventoryReceivedSchema,
-  inventoryUploadSchema,
-  lookupQuerySchema,
-  lookupResultSchema,
-  revocationResultSchema,
-  revocationUploadSchema,
-  statsQuerySchema,
-  statsSchema,
-  stationSchema,
-  uploadBeginSchema,
-  uploadReceivedSchema,
-  uploadStateSchema,
-} from '../src-shared/central/central-api';
-import { procedureSchema, type Procedure } from '../src-shared/domain/procedure-catalogue';
-import type { Certificate } from '../src-main/signing/certificate';
+import type { CentralAccess } from '../src-shared/central/central-routes';
+import type { Procedure } from '../src-shared/domain/procedure-catalogue';
+import type { Certificate } from '../src-node/signing/certificate';
 import { createAuditStore } from './audit-store';
 import type { BlobStore } from './blob-store';
 import type { Database } from './db/database';
-import { createApi, type Access, type Caller } from './http/api-routes';
+import { createApi, type Caller } from './http/api-routes';
 import { CentralError } from './http/central-error';
 import { createRecords } from './records';
 import { createStations } from './stations';
@@ -105,7 +82,7 @@ export function buildCentral(deps: {
 
   const authenticate = async (
     request: { headers: Record<string, unknown> },
-    access: Access,
+    access: CentralAccess,
   ): Promise<Caller> => {
     if (access === 'public') return { kind: 'public' };
     const token = bearer(request.headers.authorization as string | undefined);
@@ -118,204 +95,41 @@ export function buildCentral(deps: {
   const { route, openApi } = createApi(app, authenticate);
   const stationOf = (caller: Caller) => caller.stationId!;
 
-  route(
-    {
-      method: 'GET',
-      url: '/health',
-      summary: 'Central is up and its database answers',
-      access: 'public',
-      response: healthSchema,
-    },
-    async () => {
-      await deps.db.query('SELECT 1');
-      return { status: 'ok' as const, version: config.version, time: clock().toISOString() };
-    },
-  );
+  route('health', async () => {
+    await deps.db.query('SELECT 1');
+    return { status: 'ok' as const, version: config.version, time: clock().toISOString() };
+  });
   app.get('/docs/openapi.json', async () => openApi(config.version));
 
-  route(
-    {
-      method: 'POST',
-      url: '/v1/admin/enrolments',
-      summary: 'A one-time enrolment code for a new station',
-      access: 'admin',
-      body: enrolmentCreateSchema,
-      response: enrolmentSchema,
-      status: 201,
-    },
-    ({ body }) => stations.createEnrolment(body),
-  );
-  route(
-    {
-      method: 'GET',
-      url: '/v1/admin/stations',
-      summary: 'Enrolled stations',
-      access: 'admin',
-      response: z.object({ stations: z.array(stationSchema) }),
-    },
-    async () => ({ stations: await stations.list() }),
-  );
-  route(
-    {
-      method: 'POST',
-      url: '/v1/admin/stations/:stationId/revoke',
-      summary: 'Refuse a station from now on',
-      access: 'admin',
-      response: z.object({ ok: z.literal(true) }),
-    },
-    async ({ params }) => {
-      if (!z.uuid().safeParse(params.stationId).success)
-        throw new CentralError('notFound', 'no such station');
-      await stations.revoke(params.stationId!);
-      return { ok: true as const };
-    },
-  );
-  route(
-    {
-      method: 'POST',
-      url: '/v1/enrol',
-      summary: 'A station trades its enrolment code for its credentials',
-      access: 'public',
-      body: enrolRequestSchema,
-      response: enrolResponseSchema,
-      status: 201,
-    },
-    ({ body }) => stations.enrol(body),
-  );
+  route('createEnrolment', ({ body }) => stations.createEnrolment(body));
+  route('listStations', async () => ({ stations: await stations.list() }));
+  route('revokeStation', async ({ params }) => {
+    await stations.revoke(params.stationId);
+    return { ok: true as const };
+  });
+  route('enrol', ({ body }) => stations.enrol(body));
 
-  route(
-    {
-      method: 'POST',
-      url: '/v1/records/uploads',
-      summary: 'Announce a record: its receipt if stored, else where its upload stands',
-      access: 'station',
-      body: uploadBeginSchema,
-      response: uploadStateSchema,
-    },
-    ({ body, caller }) => records.begin(stationOf(caller), body),
+  route('beginUpload', ({ body, caller }) => records.begin(stationOf(caller), body));
+  route('appendChunk', ({ params, query, body, caller }) =>
+    records.chunk(
+      stationOf(caller),
+      params.uploadId,
+      query.offset,
+      Buffer.from(body.buffer, body.byteOffset, body.length),
+    ),
   );
-  route(
-    {
-      method: 'PUT',
-      url: '/v1/records/uploads/:uploadId',
-      summary: 'Append a chunk at ?offset= (what Central already has)',
-      access: 'station',
-      binaryBody: true,
-      query: z.object({ offset: z.coerce.number().int().nonnegative() }),
-      response: uploadReceivedSchema,
-    },
-    ({ params, query, raw, caller }) => {
-      if (!Buffer.isBuffer(raw) || raw.length === 0)
-        throw new CentralError('invalidRequest', 'send the chunk as application/octet-stream');
-      return records.chunk(stationOf(caller), params.uploadId!, query.offset, raw);
-    },
-  );
-  route(
-    {
-      method: 'POST',
-      url: '/v1/records/uploads/:uploadId/complete',
-      summary: 'Check the whole file (size, SHA-256, signature) and store the record once',
-      access: 'station',
-      response: completedSchema,
-    },
-    async ({ params, caller }) => ({ receipt: await records.complete(stationOf(caller), params.uploadId!) }),
-  );
-  route(
-    {
-      method: 'GET',
-      url: '/v1/records',
-      summary: 'Look records up by code, owner ID number or document number',
-      access: 'stationOrAdmin',
-      query: lookupQuerySchema,
-      response: lookupResultSchema,
-    },
-    async ({ query }) => ({ records: await records.lookup(query) }),
-  );
-  route(
-    {
-      method: 'POST',
-      url: '/v1/records/:code/revocation',
-      summary: 'Record that a result was revoked by its issuing agency (the first revocation holds)',
-      access: 'station',
-      body: revocationUploadSchema,
-      response: revocationResultSchema,
-    },
-    async ({ params, body }) => ({ revocation: await records.revoke(params.code!, body) }),
-  );
-  route(
-    {
-      method: 'GET',
-      url: '/v1/records/:code/file',
-      summary: 'The signed PDF/A of a record',
-      access: 'stationOrAdmin',
-      response: z.unknown(),
-      binaryResponse: 'application/pdf',
-    },
-    ({ params }) => records.file(params.code!),
-  );
+  route('completeUpload', async ({ params, caller }) => ({
+    receipt: await records.complete(stationOf(caller), params.uploadId),
+  }));
+  route('lookup', async ({ query }) => ({ records: await records.lookup(query) }));
+  route('revoke', async ({ params, body }) => ({ revocation: await records.revoke(params.code, body) }));
+  route('file', ({ params }) => records.file(params.code));
 
-  route(
-    {
-      method: 'POST',
-      url: '/v1/audit',
-      summary: "Append to this station's audit trail (continues where Central's copy ends)",
-      access: 'station',
-      body: auditUploadSchema,
-      response: auditHeadSchema,
-    },
-    ({ body, caller }) => audit.append(stationOf(caller), body.entries),
-  );
-  route(
-    {
-      method: 'GET',
-      url: '/v1/audit/head',
-      summary: 'The last audit entry Central holds of this station',
-      access: 'station',
-      response: auditHeadSchema,
-    },
-    ({ caller }) => audit.head(stationOf(caller)),
-  );
-  route(
-    {
-      method: 'GET',
-      url: '/v1/stats',
-      summary: 'Records and pages by department, procedure, month or station (corrections counted once)',
-      access: 'stationOrAdmin',
-      query: statsQuerySchema,
-      response: statsSchema,
-    },
-    ({ query }) => statistics.by(query.by),
-  );
-  route(
-    {
-      method: 'POST',
-      url: '/v1/inventory',
-      summary: "Append the office's inventory counts this station entered (each stored once)",
-      access: 'station',
-      body: inventoryUploadSchema,
-      response: inventoryReceivedSchema,
-    },
-    ({ body, caller }) => inventory.append(stationOf(caller), body.counts),
-  );
-  route(
-    {
-      method: 'GET',
-      url: '/v1/progress',
-      summary: 'Progress against the plan across stations: still-valid records ÷ the latest inventory counts',
-      access: 'stationOrAdmin',
-      response: centralProgressSchema,
-    },
-    () => statistics.progress(),
-  );
-  route(
-    {
-      method: 'GET',
-      url: '/v1/procedures',
-      summary: 'The procedure catalogue',
-      access: 'stationOrAdmin',
-      response: z.object({ procedures: z.array(procedureSchema) }),
-    },
-    async () => ({ procedures: [...(await deps.procedures())] }),
-  );
+  route('appendAudit', ({ body, caller }) => audit.append(stationOf(caller), body.entries));
+  route('auditHead', ({ caller }) => audit.head(stationOf(caller)));
+  route('stats', ({ query }) => statistics.by(query.by));
+  route('appendInventory', ({ body, caller }) => inventory.append(stationOf(caller), body.counts));
+  route('progress', () => statistics.progress());
+  route('procedures', async () => ({ procedures: [...(await deps.procedures())] }));
   return app;
 }

@@ -11,9 +11,9 @@ import type {
   uploadBeginSchema,
 } from '../src-shared/central/central-api';
 import type { RecordedRevocation } from '../src-shared/domain/revocation';
-import type { Certificate } from '../src-main/signing/certificate';
-import { verifyPdf } from '../src-main/signing/verify-pdf';
-import { escapeXml } from '../src-shared/encoding/xml-text';
+import type { Certificate } from '../src-node/signing/certificate';
+import { verifyPdf } from '../src-node/signing/verify-pdf';
+import { readRecordXmp } from '../src-node/pdf/record-xmp';
 import type { BlobStore } from './blob-store';
 import type { Database, Queryable } from './db/database';
 import { CentralError } from './http/central-error';
@@ -116,8 +116,11 @@ export function createRecords(deps: {
         },
       );
     }
-    if (!file.includes(`<sohoa:recordCode>${escapeXml(code)}</sohoa:recordCode>`)) {
-      throw new CentralError('conflict', `the file is not the record ${code}`);
+    const recorded = await readRecordXmp(file).catch(() => null);
+    if (recorded?.recordCode !== code) {
+      throw new CentralError('conflict', `the file is not the record ${code}`, {
+        recordCode: recorded?.recordCode ?? null,
+      });
     }
   }
 

@@ -1,7 +1,8 @@
 import { vietnamDay } from '../src-shared/domain/vietnam-day';
 import type { RecordedRevocation } from '../src-shared/domain/revocation';
 import type { RecordFields } from '../src-shared/domain/record-fields';
-import { DEFAULT_MILESTONES, progressReport, type Milestone } from '../src-shared/stats/progress';
+import { DEFAULT_MILESTONES, type Milestone } from '../src-shared/domain/plan-milestones';
+import { progressReport } from '../src-shared/stats/progress';
 import type { Database } from './db/database';
 import type { Inventory } from './inventory';
 

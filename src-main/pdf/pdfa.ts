@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
-import { xmpPacket, type XmpFields } from './xmp';
+import { xmpPacket, type XmpFields } from '../../src-node/pdf/record-xmp';
 
 /**
  * Makes a document PDF/A-2b as far as the document level goes: info dictionary and XMP

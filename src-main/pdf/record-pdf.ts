@@ -9,7 +9,7 @@ import {
 import { documentTitle, type RecordDocumentMeta } from '../../src-shared/domain/record-document';
 import { AppError } from '../../src-shared/errors/app-error';
 import { APP_NAME, APP_VERSION } from '../platform/app-version';
-import { readAsset } from '../platform/asset-path';
+import { readAsset } from '../../src-node/platform/asset-path';
 import { imageMatrix, POINTS_PER_INCH, turnedSize, type QuarterTurn } from './page-geometry';
 import { declarePdfA } from './pdfa';
 import { embedScanImage, type EmbeddedScan } from './scan-image';

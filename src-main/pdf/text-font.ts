@@ -1,6 +1,6 @@
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
-import { readAsset } from '../platform/asset-path';
+import { readAsset } from '../../src-node/platform/asset-path';
 
 /** Liberation Serif 2: covers Vietnamese, and is metric-compatible with the Times New Roman of the documents. */
 const FONT_FILE = 'pdf/LiberationSerif-Regular.ttf';

@@ -11,8 +11,8 @@ import {
   tagged,
   toDer,
   type Asn1,
-} from './asn1';
-import type { Certificate } from './certificate';
+} from '../../src-node/signing/asn1';
+import type { Certificate } from '../../src-node/signing/certificate';
 import type { Signer } from './signer';
 
 const algorithm = (id: string, withNull = true) => seq(withNull ? [oid(id), nullValue()] : [oid(id)]);

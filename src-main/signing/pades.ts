@@ -11,9 +11,9 @@ import {
 } from 'pdf-lib';
 import { AppError } from '../../src-shared/errors/app-error';
 import { reserveObjectNumbers, incrementalUpdate } from '../pdf/incremental-update';
-import { checkSigningCertificate, signerName } from './certificate';
+import { checkSigningCertificate, signerName } from '../../src-node/signing/certificate';
 import { buildSignedData, embeddedCertificates } from './cms';
-import { digest } from './cms-verify';
+import { digest } from '../../src-node/signing/cms-verify';
 import type { Signer } from './signer';
 import { stampAppearance, stampRect } from './signature-stamp';
 

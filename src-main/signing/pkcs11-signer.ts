@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pkcs11js from 'pkcs11js';
 import { AppError } from '../../src-shared/errors/app-error';
-import { readCertificate, type Certificate } from './certificate';
+import { readCertificate, type Certificate } from '../../src-node/signing/certificate';
 import type { Signer } from './signer';
 
 /**

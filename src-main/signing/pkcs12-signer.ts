@@ -2,8 +2,8 @@ import { createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:cr
 import { readFile } from 'node:fs/promises';
 import forge from 'node-forge';
 import { AppError } from '../../src-shared/errors/app-error';
-import { fromBinary, toBinary } from './asn1';
-import { readCertificate, type Certificate } from './certificate';
+import { fromBinary, toBinary } from '../../src-node/signing/asn1';
+import { readCertificate, type Certificate } from '../../src-node/signing/certificate';
 import type { Signer } from './signer';
 
 const spki = (key: KeyObject) => key.export({ type: 'spki', format: 'der' });

@@ -1,4 +1,4 @@
-import type { Certificate } from './certificate';
+import type { Certificate } from '../../src-node/signing/certificate';
 
 /**
  * Something that signs with the agency's key: a PKCS#11 token or a PKCS#12 file. The key

@@ -1,16 +1,16 @@
 import type { SigningSettings, StationSettings } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors/app-error';
-import { assetPath } from '../platform/asset-path';
+import { assetPath } from '../../src-node/platform/asset-path';
 import type { Logger } from '../platform/logger';
-import { signerName } from './certificate';
+import { signerName } from '../../src-node/signing/certificate';
 import { signPdf, type SignedPdf } from './pades';
 import { listTokens, openPkcs11Signer, type TokenSummary } from './pkcs11-signer';
 import { openPkcs12Signer } from './pkcs12-signer';
 import type { Signer } from './signer';
 import { stampLines } from './signature-stamp';
 import { requestTimestamp } from './timestamp-client';
-import { loadTrustStore } from './trust-store';
-import { verifyPdf, type PdfVerification } from './verify-pdf';
+import { loadTrustStore } from '../../src-node/signing/trust-store';
+import { verifyPdf, type PdfVerification } from '../../src-node/signing/verify-pdf';
 
 /** Opens the signer the settings name, with the PIN (token) or the password (PKCS#12 file). */
 export async function openConfiguredSigner(settings: SigningSettings, secret: string): Promise<Signer> {

@@ -1,8 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import forge from 'node-forge';
 import { AppError } from '../../src-shared/errors/app-error';
-import { bool, children, integer, nullValue, OID, octets, oid, parseDer, seq, toBinary, toDer } from './asn1';
-import { checkTimestampToken, digest } from './cms-verify';
+import {
+  bool,
+  children,
+  integer,
+  nullValue,
+  OID,
+  octets,
+  oid,
+  parseDer,
+  seq,
+  toBinary,
+  toDer,
+} from '../../src-node/signing/asn1';
+import { checkTimestampToken, digest } from '../../src-node/signing/cms-verify';
 
 const TIMEOUT_MS = 15_000;
 

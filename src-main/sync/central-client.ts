@@ -1,37 +1,13 @@
-import type { z } from 'zod';
+import { CENTRAL_ERROR_TABLE, centralErrorSchema } from '../../src-shared/central/central-errors';
 import {
-  auditHeadSchema,
-  centralErrorSchema,
-  centralProgressSchema,
-  inventoryReceivedSchema,
-  completedSchema,
-  enrolResponseSchema,
-  healthSchema,
-  lookupResultSchema,
-  revocationResultSchema,
-  statsSchema,
-  uploadReceivedSchema,
-  uploadStateSchema,
-  type CentralErrorCode,
-} from '../../src-shared/central/central-api';
-import { AppError, type ErrorCode } from '../../src-shared/errors/app-error';
-
-/** What each refusal of Central means at the station; anything unlisted is Central's fault, worth retrying. */
-const STATION_ERRORS: Partial<Record<CentralErrorCode, ErrorCode>> = {
-  unauthorized: 'sync.unauthorized',
-  stationRevoked: 'sync.stationRevoked',
-  enrolmentInvalid: 'sync.enrolmentInvalid',
-  conflict: 'sync.conflict',
-  uploadOffset: 'sync.uploadOffset',
-  hashMismatch: 'sync.hashMismatch',
-  sizeMismatch: 'sync.uploadOffset',
-  malformedPdf: 'sync.rejected',
-  invalidSignature: 'sync.rejected',
-  tooLarge: 'sync.rejected',
-  invalidRequest: 'sync.rejected',
-  notFound: 'sync.notFound',
-  auditBroken: 'sync.auditBroken',
-};
+  CENTRAL_ROUTES,
+  centralPath,
+  type CentralRequest,
+  type CentralResponse,
+  type CentralRoute,
+  type CentralRouteName,
+} from '../../src-shared/central/central-routes';
+import { AppError } from '../../src-shared/errors/app-error';
 
 /** The plain values of a refusal's detail (e.g. `received` of an upload), as error params. */
 const primitives = (detail: unknown): Record<string, string | number> =>
@@ -41,95 +17,83 @@ const primitives = (detail: unknown): Record<string, string | number> =>
     ),
   ) as Record<string, string | number>;
 
+/** Request fields the routes table may declare, seen without their per-route types. */
+interface AnyRequest {
+  params?: Record<string, string>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+}
+
+const queryString = (query: Record<string, unknown> | undefined) => {
+  const entries = Object.entries(query ?? {}).filter(([, value]) => value !== undefined);
+  return entries.length
+    ? `?${new URLSearchParams(entries.map(([key, value]): [string, string] => [key, String(value)]))}`
+    : '';
+};
+
 /**
- * SoHoa Central over HTTP, one request at a time, every answer checked against the API's
- * schemas. A network failure, a timeout or a 5xx is `sync.unreachable` (try again later);
- * Central's refusals keep their meaning (a conflict, a bad signature, a revoked station).
- * Node's fetch: small JSON bodies and chunks of at most 2 MB need nothing more.
+ * SoHoa Central over HTTP, derived from CENTRAL_ROUTES: `call(name, request)` builds the path,
+ * query and body of that route and checks the answer against its response schema. A
+ * network failure, a timeout or a 5xx is `sync.unreachable` (try again later); Central's
+ * refusals keep their meaning at the station (CENTRAL_ERROR_TABLE). Node's fetch, one
+ * request at a time: small JSON bodies and chunks of at most 2 MB need nothing more.
  */
 export function createCentralClient(options: { baseUrl: string; credential?: string; timeoutMs: number }) {
   const base = options.baseUrl.replace(/\/+$/, '');
 
-  async function request<S extends z.ZodType>(
-    method: string,
-    path: string,
-    schema: S,
-    body?: { json: unknown } | { bytes: Buffer },
-  ): Promise<z.output<S>> {
+  async function call<N extends CentralRouteName>(
+    name: N,
+    ...[request]: keyof CentralRequest<N> extends never ? [CentralRequest<N>?] : [CentralRequest<N>]
+  ): Promise<CentralResponse<N>> {
+    const spec: CentralRoute = CENTRAL_ROUTES[name];
+    const { params, query, body } = (request ?? {}) as AnyRequest;
+    const path = `${centralPath(spec.path, params)}${queryString(query)}`;
+    const where = `${spec.method} ${path}`;
+    const binary = spec.body === 'binary';
     let response: Response;
     try {
       response = await fetch(`${base}${path}`, {
-        method,
+        method: spec.method,
         headers: {
           ...(options.credential ? { authorization: `Bearer ${options.credential}` } : {}),
-          ...(body && 'json' in body ? { 'content-type': 'application/json' } : {}),
-          ...(body && 'bytes' in body ? { 'content-type': 'application/octet-stream' } : {}),
+          ...(spec.body ? { 'content-type': binary ? 'application/octet-stream' : 'application/json' } : {}),
         },
-        ...(body ? { body: 'json' in body ? JSON.stringify(body.json) : new Uint8Array(body.bytes) } : {}),
+        ...(spec.body ? { body: binary ? new Uint8Array(body as Uint8Array) : JSON.stringify(body) } : {}),
         signal: AbortSignal.timeout(options.timeoutMs),
       });
     } catch (error) {
-      throw new AppError('sync.unreachable', { detail: `${method} ${path}: ${String(error)}` });
+      throw new AppError('sync.unreachable', { detail: `${where}: ${String(error)}` });
+    }
+    if (spec.response === 'pdf' && response.ok) {
+      try {
+        return new Uint8Array(await response.arrayBuffer()) as CentralResponse<N>;
+      } catch (error) {
+        throw new AppError('sync.unreachable', { detail: `${where}: ${String(error)}` });
+      }
     }
     let payload: unknown;
     try {
       payload = await response.json();
     } catch (error) {
-      throw new AppError('sync.unreachable', {
-        detail: `${method} ${path}: ${response.status}, ${String(error)}`,
-      });
+      throw new AppError('sync.unreachable', { detail: `${where}: ${response.status}, ${String(error)}` });
     }
     if (!response.ok) {
       const refusal = centralErrorSchema.safeParse(payload);
       const code =
-        refusal.success && response.status < 500 ? STATION_ERRORS[refusal.data.error.code] : undefined;
+        refusal.success && response.status < 500
+          ? CENTRAL_ERROR_TABLE[refusal.data.error.code].station
+          : undefined;
       throw new AppError(code ?? 'sync.unreachable', {
-        detail: `${method} ${path}: ${response.status} ${JSON.stringify(payload).slice(0, 500)}`,
+        detail: `${where}: ${response.status} ${JSON.stringify(payload).slice(0, 500)}`,
         ...(refusal.success ? { params: primitives(refusal.data.error.detail) } : {}),
       });
     }
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success)
-      throw new AppError('sync.unreachable', { detail: `${method} ${path}: unexpected answer` });
-    return parsed.data;
+    const parsed = spec.response === 'pdf' ? null : spec.response.safeParse(payload);
+    if (!parsed?.success) throw new AppError('sync.unreachable', { detail: `${where}: unexpected answer` });
+    return parsed.data as CentralResponse<N>;
   }
 
-  return {
-    health: () => request('GET', '/health', healthSchema),
-    enrol: (code: string, stationNumber: string, stationName: string) =>
-      request('POST', '/v1/enrol', enrolResponseSchema, { json: { code, stationNumber, stationName } }),
-    begin: (json: unknown) => request('POST', '/v1/records/uploads', uploadStateSchema, { json }),
-    chunk: (uploadId: string, offset: number, bytes: Buffer) =>
-      request('PUT', `/v1/records/uploads/${uploadId}?offset=${offset}`, uploadReceivedSchema, { bytes }),
-    complete: (uploadId: string) =>
-      request('POST', `/v1/records/uploads/${uploadId}/complete`, completedSchema),
-    audit: (entries: unknown[]) => request('POST', '/v1/audit', auditHeadSchema, { json: { entries } }),
-    lookup: (query: Record<string, string>) =>
-      request('GET', `/v1/records?${new URLSearchParams(query).toString()}`, lookupResultSchema),
-    revoke: (code: string, revocation: unknown) =>
-      request('POST', `/v1/records/${encodeURIComponent(code)}/revocation`, revocationResultSchema, {
-        json: revocation,
-      }),
-    inventory: (json: unknown) => request('POST', '/v1/inventory', inventoryReceivedSchema, { json }),
-    progress: () => request('GET', '/v1/progress', centralProgressSchema),
-    stats: (by: string) => request('GET', `/v1/stats?by=${encodeURIComponent(by)}`, statsSchema),
-    /** A record's signed PDF as Central holds it. */
-    async file(code: string): Promise<Buffer> {
-      let response: Response;
-      try {
-        response = await fetch(`${base}/v1/records/${encodeURIComponent(code)}/file`, {
-          headers: options.credential ? { authorization: `Bearer ${options.credential}` } : {},
-          signal: AbortSignal.timeout(options.timeoutMs),
-        });
-      } catch (error) {
-        throw new AppError('sync.unreachable', { detail: `file ${code}: ${String(error)}` });
-      }
-      if (response.status === 404) throw new AppError('sync.notFound', { detail: `file ${code}` });
-      if (!response.ok)
-        throw new AppError('sync.unreachable', { detail: `file ${code}: ${response.status}` });
-      return Buffer.from(await response.arrayBuffer());
-    },
-  };
+  return { call };
 }
 
 export type CentralClient = ReturnType<typeof createCentralClient>;

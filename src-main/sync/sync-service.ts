@@ -3,7 +3,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { IMPORT_CHUNK_BYTES } from '../../src-shared/ipc/contract';
-import type { RecordMeta } from '../../src-shared/central/central-api';
+import type {
+  AuditUpload,
+  InventoryUpload,
+  LookupQuery,
+  RecordMeta,
+  StatsQuery,
+} from '../../src-shared/central/central-api';
 import type { StationSettings } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors/app-error';
 import { revocationAttestationSchema } from '../../src-shared/domain/revocation';
@@ -63,7 +69,9 @@ export function createSyncService(deps: {
 
     async enrol(code: string) {
       const { stationNumber, stationName, centralUrl } = deps.settings();
-      const credentials = await client(false).enrol(code.trim().toUpperCase(), stationNumber, stationName);
+      const credentials = await client(false).call('enrol', {
+        body: { code: code.trim().toUpperCase(), stationNumber, stationName },
+      });
       deps.store.write({
         centralUrl,
         stationId: credentials.stationId,
@@ -77,7 +85,7 @@ export function createSyncService(deps: {
     async health(): Promise<{ reachable: boolean; ms: number; error: AppError | null }> {
       const started = Date.now();
       try {
-        await client(false).health();
+        await client(false).call('health');
         return { reachable: true, ms: Date.now() - started, error: null };
       } catch (error) {
         const failure =
@@ -96,11 +104,16 @@ export function createSyncService(deps: {
         throw new AppError('sync.notApproved', { params: { code: request.code } });
       }
       const { approval: _approval, ...announced } = request;
-      return client(true).begin(announced);
+      return client(true).call('beginUpload', { body: announced });
     },
-    chunk: (uploadId: string, offset: number, bytes: Buffer) => client(true).chunk(uploadId, offset, bytes),
-    complete: (uploadId: string) => client(true).complete(uploadId),
-    audit: (entries: unknown[]) => client(true).audit(entries),
+    chunk: (uploadId: string, offset: number, bytes: Buffer) =>
+      client(true).call('appendChunk', {
+        params: { uploadId },
+        query: { offset: String(offset) },
+        body: bytes,
+      }),
+    complete: (uploadId: string) => client(true).call('completeUpload', { params: { uploadId } }),
+    audit: (entries: AuditUpload['entries']) => client(true).call('appendAudit', { body: { entries } }),
     /** Only a revocation main attested (review.revoke: a supervisor's) leaves the station. */
     revoke(attestation: string) {
       const {
@@ -108,12 +121,12 @@ export function createSyncService(deps: {
         code,
         ...revocation
       } = deps.attestor.verify(attestation, revocationAttestationSchema);
-      return client(true).revoke(code, revocation);
+      return client(true).call('revoke', { params: { code }, body: revocation });
     },
-    lookup: (query: Record<string, string>) => client(true).lookup(query),
-    inventory: (upload: unknown) => client(true).inventory(upload),
-    progress: () => client(true).progress(),
-    stats: (by: string) => client(true).stats(by),
+    lookup: (query: LookupQuery) => client(true).call('lookup', { query }),
+    inventory: (upload: InventoryUpload) => client(true).call('appendInventory', { body: upload }),
+    progress: () => client(true).call('progress'),
+    stats: (by: StatsQuery['by']) => client(true).call('stats', { query: { by } }),
 
     /**
      * A piece of a record's file from Central, for a lookup that opens or reuses it: fetched
@@ -124,7 +137,7 @@ export function createSyncService(deps: {
       const path = join(deps.cacheDir, `${sha256}.pdf`);
       let file: Buffer | null = await readFile(path).catch(() => null);
       if (!file) {
-        file = await client(true).file(code);
+        file = Buffer.from(await client(true).call('file', { params: { code } }));
         if (createHash('sha256').update(file).digest('hex') !== sha256) {
           throw new AppError('sync.hashMismatch', { detail: `file ${code} from Central` });
         }

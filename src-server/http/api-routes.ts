@@ -1,74 +1,96 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { centralErrorSchema } from '../../src-shared/central/central-api';
+import { CENTRAL_ERROR_TABLE, centralErrorSchema } from '../../src-shared/central/central-errors';
+import {
+  CENTRAL_ROUTES,
+  type CentralAccess,
+  type CentralHandlerInput,
+  type CentralRoute,
+  type CentralRouteName,
+  type CentralRoutes,
+} from '../../src-shared/central/central-routes';
 import { CentralError } from './central-error';
-
-export type Access = 'public' | 'station' | 'admin' | 'stationOrAdmin';
-
-export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, R extends z.ZodType> {
-  method: 'GET' | 'POST' | 'PUT';
-  url: string;
-  summary: string;
-  access: Access;
-  body?: B;
-  query?: Q;
-  /** A raw request body (a file chunk) instead of JSON. */
-  binaryBody?: boolean;
-  response: R;
-  /** A raw response (a PDF) instead of JSON. */
-  binaryResponse?: string;
-  status?: number;
-}
 
 export interface Caller {
   kind: 'station' | 'admin' | 'public';
   stationId?: string;
 }
 
-export type Authenticate = (request: FastifyRequest, access: Access) => Promise<Caller>;
+export type Authenticate = (request: FastifyRequest, access: CentralAccess) => Promise<Caller>;
+
+type HandlerResult<N extends CentralRouteName> = CentralRoutes[N]['response'] extends z.ZodType
+  ? z.input<CentralRoutes[N]['response']>
+  : Buffer | NodeJS.ReadableStream;
+
+export type Handler<N extends CentralRouteName> = (
+  input: CentralHandlerInput<N> & { caller: Caller; request: FastifyRequest; reply: FastifyReply },
+) => Promise<HandlerResult<N>>;
 
 const openApiOf = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' });
 
-/** A query schema's fields as OpenAPI query parameters. */
-function queryParameters(schema: z.ZodType | undefined) {
+/** An object schema's fields as OpenAPI parameters of one place (path or query). */
+function parameters(schema: z.ZodType | undefined, place: 'path' | 'query') {
   if (!schema) return [];
   const json = openApiOf(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({
     name,
-    in: 'query',
-    required: json.required?.includes(name) ?? false,
+    in: place,
+    required: place === 'path' || (json.required?.includes(name) ?? false),
     schema: property,
   }));
 }
 
+/** The OpenAPI operation of one route, from its row in CENTRAL_ROUTES. */
+function operationOf(spec: CentralRoute) {
+  const refusals = ['invalidRequest', ...(spec.access === 'public' ? [] : ['unauthorized']), ...spec.errors];
+  return {
+    summary: spec.summary,
+    security: spec.access === 'public' ? [] : [{ [spec.access === 'admin' ? 'admin' : 'station']: [] }],
+    parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
+    ...(spec.body === 'binary'
+      ? {
+          requestBody: {
+            content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+          },
+        }
+      : spec.body
+        ? { requestBody: { content: { 'application/json': { schema: openApiOf(spec.body, 'input') } } } }
+        : {}),
+    responses: {
+      [String(spec.status ?? 200)]: {
+        description: 'OK',
+        content:
+          spec.response === 'pdf'
+            ? { 'application/pdf': { schema: { type: 'string', format: 'binary' } } }
+            : { 'application/json': { schema: openApiOf(spec.response, 'output') } },
+      },
+      '4XX': {
+        description: `Refused: ${refusals
+          .map((code) => `${code} (${CENTRAL_ERROR_TABLE[code as keyof typeof CENTRAL_ERROR_TABLE].status})`)
+          .join(', ')}`,
+        content: { 'application/json': { schema: openApiOf(centralErrorSchema, 'output') } },
+      },
+    },
+  };
+}
+
 /**
- * Declares routes schema first (Fastify's way, with zod): each route's request is parsed by
- * its schemas before the handler runs and its answer checked against its response schema;
- * the OpenAPI document is built from the same declarations.
+ * Serves the routes of CENTRAL_ROUTES (Fastify's way, schema first, with zod): each route's
+ * caller is authenticated, then its params, query and body are parsed by their schemas
+ * (a malformed one is a 400, before any handler runs), and its answer is checked against
+ * its response schema; the OpenAPI document is built from the same table.
  */
 export function createApi(app: FastifyInstance, authenticate: Authenticate) {
-  const paths: Record<string, Record<string, unknown>> = {};
-
-  function route<B extends z.ZodType, Q extends z.ZodType, R extends z.ZodType>(
-    spec: RouteSpec<B, Q, R>,
-    handler: (input: {
-      body: z.output<B>;
-      query: z.output<Q>;
-      params: Record<string, string>;
-      raw: Buffer;
-      caller: Caller;
-      request: FastifyRequest;
-      reply: FastifyReply;
-    }) => Promise<z.input<R> | Buffer | NodeJS.ReadableStream>,
-  ): void {
+  function route<N extends CentralRouteName>(name: N, handler: Handler<N>): void {
+    const spec: CentralRoute = CENTRAL_ROUTES[name];
     app.route({
       method: spec.method,
-      url: spec.url,
+      url: spec.path,
       handler: async (request, reply) => {
         const caller = await authenticate(request, spec.access);
-        const parse = <S extends z.ZodType>(schema: S | undefined, value: unknown, where: string) => {
-          if (!schema) return undefined as z.output<S>;
+        const parse = (schema: z.ZodType | undefined, value: unknown, where: string) => {
+          if (!schema) return {};
           const parsed = schema.safeParse(value ?? {});
           if (!parsed.success) {
             throw new CentralError(
@@ -76,70 +98,48 @@ export function createApi(app: FastifyInstance, authenticate: Authenticate) {
               `${where} does not match the API: ${z.prettifyError(parsed.error)}`,
             );
           }
-          return parsed.data;
+          return { [where]: parsed.data };
         };
-        const result = await handler({
-          body: parse(spec.binaryBody ? undefined : spec.body, request.body, 'request body'),
-          query: parse(spec.query, request.query, 'query'),
-          params: request.params as Record<string, string>,
-          raw: spec.binaryBody ? (request.body as Buffer) : Buffer.alloc(0),
+        const binary = spec.body === 'binary';
+        if (binary && (!Buffer.isBuffer(request.body) || request.body.length === 0)) {
+          throw new CentralError('invalidRequest', 'send the chunk as application/octet-stream');
+        }
+        const input = {
+          ...parse(spec.params, request.params, 'params'),
+          ...parse(spec.query, request.query, 'query'),
+          ...(binary
+            ? { body: request.body }
+            : parse(spec.body as z.ZodType | undefined, request.body, 'body')),
           caller,
           request,
           reply,
-        });
+        } as Parameters<Handler<N>>[0];
+        const result = await handler(input);
         reply.status(spec.status ?? 200);
-        if (spec.binaryResponse) return reply.type(spec.binaryResponse).send(result);
+        if (spec.response === 'pdf') return reply.type('application/pdf').send(result);
         return spec.response.parse(result);
       },
     });
-    const path = spec.url.replace(/:(\w+)/g, '{$1}');
-    (paths[path] ??= {})[spec.method.toLowerCase()] = {
-      summary: spec.summary,
-      security: spec.access === 'public' ? [] : [{ [spec.access === 'admin' ? 'admin' : 'station']: [] }],
-      parameters: [
-        ...[...spec.url.matchAll(/:(\w+)/g)].map(([, name]) => ({
-          name,
-          in: 'path',
-          required: true,
-          schema: { type: 'string' },
-        })),
-        ...queryParameters(spec.query),
-      ],
-      ...(spec.body
-        ? { requestBody: { content: { 'application/json': { schema: openApiOf(spec.body, 'input') } } } }
-        : spec.binaryBody
-          ? {
-              requestBody: {
-                content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
-              },
-            }
-          : {}),
-      responses: {
-        [String(spec.status ?? 200)]: {
-          description: 'OK',
-          content: spec.binaryResponse
-            ? { [spec.binaryResponse]: { schema: { type: 'string', format: 'binary' } } }
-            : { 'application/json': { schema: openApiOf(spec.response, 'output') } },
-        },
-        '4XX': {
-          description: 'Refused',
-          content: { 'application/json': { schema: openApiOf(centralErrorSchema, 'output') } },
-        },
-      },
-    };
   }
 
-  const openApi = (version: string) => ({
-    openapi: '3.0.3',
-    info: { title: 'SoHoa Central', version, description: 'The central repository of digitized results.' },
-    components: {
-      securitySchemes: {
-        station: { type: 'http', scheme: 'bearer', description: '<stationId>.<secret>, from enrolment' },
-        admin: { type: 'http', scheme: 'bearer', description: 'the administrator token' },
+  const openApi = (version: string) => {
+    const paths: Record<string, Record<string, unknown>> = {};
+    for (const spec of Object.values(CENTRAL_ROUTES) as CentralRoute[]) {
+      const path = spec.path.replace(/:(\w+)/g, '{$1}');
+      (paths[path] ??= {})[spec.method.toLowerCase()] = operationOf(spec);
+    }
+    return {
+      openapi: '3.0.3',
+      info: { title: 'SoHoa Central', version, description: 'The central repository of digitized results.' },
+      components: {
+        securitySchemes: {
+          station: { type: 'http', scheme: 'bearer', description: '<stationId>.<secret>, from enrolment' },
+          admin: { type: 'http', scheme: 'bearer', description: 'the administrator token' },
+        },
       },
-    },
-    paths,
-  });
+      paths,
+    };
+  };
 
   return { route, openApi };
 }

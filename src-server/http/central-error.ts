@@ -1,21 +1,4 @@
-import type { CentralErrorCode } from '../../src-shared/central/central-api';
-
-const STATUS: Record<CentralErrorCode, number> = {
-  invalidRequest: 400,
-  unauthorized: 401,
-  stationRevoked: 403,
-  enrolmentInvalid: 403,
-  notFound: 404,
-  conflict: 409,
-  uploadOffset: 409,
-  hashMismatch: 422,
-  sizeMismatch: 422,
-  malformedPdf: 422,
-  invalidSignature: 422,
-  tooLarge: 413,
-  auditBroken: 422,
-  internal: 500,
-};
+import { CENTRAL_ERROR_TABLE, type CentralErrorCode } from '../../src-shared/central/central-errors';
 
 /** A refusal with its HTTP status, its stable code and a sentence for whoever reads the log. */
 export class CentralError extends Error {
@@ -26,6 +9,6 @@ export class CentralError extends Error {
     readonly detail?: unknown,
   ) {
     super(message);
-    this.status = STATUS[code];
+    this.status = CENTRAL_ERROR_TABLE[code].status;
   }
 }

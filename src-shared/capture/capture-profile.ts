@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { colorModeSchema, scanSourceSchema } from './scan-options';
 
-/** National public-service catalogue code (DOMAIN.md), e.g. 1.000459. */
-export const PROCEDURE_CODE_PATTERN = /^[12]\.\d{6}$/;
+import { PROCEDURE_CODE_PATTERN } from '../domain/procedure-code';
 
 /**
  * What a blank page means in a batch: `flag` keeps it, flagged for review; `separator`

@@ -101,6 +101,7 @@ export const auditEntrySchema = z
   })
   .strict();
 export const auditUploadSchema = z.object({ entries: z.array(auditEntrySchema).min(1).max(1000) }).strict();
+export type AuditUpload = z.input<typeof auditUploadSchema>;
 export const auditHeadSchema = z.object({ seq: z.number().int().nonnegative(), hash: z.string() });
 
 export const lookupQuerySchema = z
@@ -114,6 +115,8 @@ export const lookupQuerySchema = z
     (query) => query.code || query.ownerId || query.documentNumber,
     'one of code, ownerId, documentNumber',
   );
+
+export type LookupQuery = z.input<typeof lookupQuerySchema>;
 
 export const centralRecordSchema = z.object({
   receipt: receiptSchema,
@@ -146,6 +149,7 @@ export const inventoryUploadSchema = z
       .max(1000),
   })
   .strict();
+export type InventoryUpload = z.input<typeof inventoryUploadSchema>;
 export const inventoryReceivedSchema = z.object({ stored: z.number().int().nonnegative() });
 
 const progressLineSchema = z.object({
@@ -171,29 +175,8 @@ export type CentralProgress = z.infer<typeof centralProgressSchema>;
 
 export const STATS_DIMENSIONS = ['department', 'procedure', 'month', 'station'] as const;
 export const statsQuerySchema = z.object({ by: z.enum(STATS_DIMENSIONS) }).strict();
+export type StatsQuery = z.input<typeof statsQuerySchema>;
 export const statsSchema = z.object({
   by: z.enum(STATS_DIMENSIONS),
   rows: z.array(z.object({ key: z.string(), records: z.number().int(), pages: z.number().int() })),
-});
-
-/** Every refusal: a stable code for programs, an English sentence for people reading logs. */
-export const CENTRAL_ERRORS = [
-  'invalidRequest',
-  'unauthorized',
-  'stationRevoked',
-  'enrolmentInvalid',
-  'notFound',
-  'conflict',
-  'uploadOffset',
-  'hashMismatch',
-  'sizeMismatch',
-  'malformedPdf',
-  'invalidSignature',
-  'tooLarge',
-  'auditBroken',
-  'internal',
-] as const;
-export type CentralErrorCode = (typeof CENTRAL_ERRORS)[number];
-export const centralErrorSchema = z.object({
-  error: z.object({ code: z.enum(CENTRAL_ERRORS), message: z.string(), detail: z.unknown().optional() }),
 });

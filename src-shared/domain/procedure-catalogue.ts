@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { readCsvTable } from '../encoding/csv';
-import { PROCEDURE_CODE_PATTERN } from '../capture/capture-profile';
-import { RESULT_TYPES } from '../indexing/field-suggestions';
+import { PROCEDURE_CODE_PATTERN } from './procedure-code';
+import { RESULT_TYPES } from './record-fields';
 
 /** A procedure of the national public-service catalogue, as this department uses it. */
 export const procedureSchema = z.object({

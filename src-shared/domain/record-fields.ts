@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { PROCEDURE_CODE_PATTERN } from '../capture/capture-profile';
-import { RESULT_TYPES } from '../indexing/field-suggestions';
+import { PROCEDURE_CODE_PATTERN } from './procedure-code';
 import { checkIdentityNumber, TAX_CODE_PATTERN } from './identity-number';
 import { vietnamDay } from './vietnam-day';
+
+/** The kinds of result a record holds (DOMAIN.md). */
+export const RESULT_TYPES = ['decision', 'licence', 'certificate', 'confirmation', 'other'] as const;
+export type ResultType = (typeof RESULT_TYPES)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date');
 const text = (max: number) => z.string().trim().max(max);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { agencyIdSchema, departmentSchema } from './agency';
 import { DEFAULT_CODE_TEMPLATE, parseCodeTemplate } from './record-code';
-import { DEFAULT_MILESTONES } from '../stats/progress';
+import { DEFAULT_MILESTONES } from './plan-milestones';
 
 /**
  * The station's settings: one schema with defaults and units, validated wherever settings

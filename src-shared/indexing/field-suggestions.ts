@@ -1,6 +1,7 @@
 import { foldInPlace } from '../domain/text-fold';
 import { checkIdentityNumber, type IdentityProblem } from '../domain/identity-number';
 import { isoDate } from './vietnamese-dates';
+import type { ResultType } from '../domain/record-fields';
 
 /** Fields OCR can suggest (DOMAIN.md "A digitized result — fields"). */
 export const SUGGESTED_FIELDS = [
@@ -18,9 +19,6 @@ export const SUGGESTED_FIELDS = [
   'procedureCode',
 ] as const;
 export type SuggestedField = (typeof SUGGESTED_FIELDS)[number];
-
-export const RESULT_TYPES = ['decision', 'licence', 'certificate', 'confirmation', 'other'] as const;
-export type ResultType = (typeof RESULT_TYPES)[number];
 
 /** A value found in the text, with where it was found: the indexing screen highlights it. */
 export interface FieldSuggestion {

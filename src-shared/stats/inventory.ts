@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Table } from '../encoding/csv';
-import { PROCEDURE_CODE_PATTERN } from '../capture/capture-profile';
+import { PROCEDURE_CODE_PATTERN } from '../domain/procedure-code';
 import { foldText } from '../domain/text-fold';
 import { parseDisplayDate } from '../indexing/vietnamese-dates';
 

@@ -3,20 +3,7 @@ import type { RecordStatus } from '../domain/record-status';
 import { isRevokedOn, type Revocation } from '../domain/revocation';
 import { VIETNAM_OFFSET_MS } from '../domain/vietnam-day';
 
-/** The plan's targets (DOMAIN.md): the share of still-valid results digitized by each date. */
-export interface Milestone {
-  /** yyyy-mm-dd, the last day of the period. */
-  date: string;
-  /** 0–1. */
-  share: number;
-}
-
-export const DEFAULT_MILESTONES: readonly Milestone[] = [
-  { date: '2022-12-31', share: 0.5 },
-  { date: '2023-12-31', share: 0.7 },
-  { date: '2024-12-31', share: 0.9 },
-  { date: '2025-12-31', share: 1 },
-];
+import type { Milestone } from '../domain/plan-milestones';
 
 /** A count of still-valid paper results an office holds for one department and procedure (kiểm đếm). */
 export interface InventoryCount {

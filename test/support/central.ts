@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { loadTrustStore } from '../../src-main/signing/trust-store';
+import { loadTrustStore } from '../../src-node/signing/trust-store';
 import { SEED_PROCEDURES } from '../../src-shared/domain/procedure-catalogue';
 import { diskBlobStore } from '../../src-server/blob-store';
 import { buildCentral, type CentralConfig } from '../../src-server/central';

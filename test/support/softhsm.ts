@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pkcs11js from 'pkcs11js';
-import { readCertificate } from '../../src-main/signing/certificate';
+import { readCertificate } from '../../src-node/signing/certificate';
 import type { TestIdentity } from './test-pki';
 
 export const SOFTHSM_MODULE = '/usr/lib/softhsm/libsofthsm2.so';

@@ -13,7 +13,7 @@ import { buildRecordPdf, type RecordPdfPage } from '../../pdf/record-pdf';
 import { openPkcs11Signer } from '../../signing/pkcs11-signer';
 import { openPkcs12Signer } from '../../signing/pkcs12-signer';
 import { signWithSettings, trustAnchors } from '../../signing/signing-service';
-import { verifyPdf } from '../../signing/verify-pdf';
+import { verifyPdf } from '../../../src-node/signing/verify-pdf';
 import { secretFrom, UsageError, type CliContext } from '../cli-context';
 import { EXIT } from '../exit-codes';
 

@@ -1,10 +1,7 @@
 import { Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import {
-  BLANK_POLICIES,
-  PROCEDURE_CODE_PATTERN,
-  type BlankPolicy,
-} from '../../../src-shared/capture/capture-profile';
+import { BLANK_POLICIES, type BlankPolicy } from '../../../src-shared/capture/capture-profile';
+import { PROCEDURE_CODE_PATTERN } from '../../../src-shared/domain/procedure-code';
 import { DepartmentSelect } from '../../ui/DepartmentSelect';
 
 export interface ProfileFormValues {

@@ -15,9 +15,9 @@ import {
 } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROCEDURE_CODE_PATTERN } from '../../../src-shared/capture/capture-profile';
+import { PROCEDURE_CODE_PATTERN } from '../../../src-shared/domain/procedure-code';
 import type { CsvProblem, Procedure } from '../../../src-shared/domain/procedure-catalogue';
-import { RESULT_TYPES } from '../../../src-shared/indexing/field-suggestions';
+import { RESULT_TYPES } from '../../../src-shared/domain/record-fields';
 import { useProcedures } from '../../catalogue/use-procedures';
 import { appendAudit } from '../../audit/audit-log';
 import { station } from '../../station/station';

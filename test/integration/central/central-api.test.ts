@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextAuditEntry, type AuditEntry } from '../../../src-shared/audit/audit-chain';
+import { CENTRAL_ROUTES } from '../../../src-shared/central/central-routes';
 import { openPkcs12Signer } from '../../../src-main/signing/pkcs12-signer';
 import type { Signer } from '../../../src-main/signing/signer';
 import { ADMIN_TOKEN, startCentral } from '../../support/central';
@@ -103,6 +104,23 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
     expect(
       body.paths['/v1/records/uploads'].post.requestBody.content['application/json'].schema.required,
     ).toEqual(expect.arrayContaining(['code', 'sha256', 'bytes', 'meta']));
+    // Every route of the table is documented, with its params and the refusals it answers.
+    const operations = Object.values(body.paths as Record<string, object>).flatMap((path) =>
+      Object.keys(path),
+    );
+    expect(operations).toHaveLength(Object.keys(CENTRAL_ROUTES).length);
+    const chunk = body.paths['/v1/records/uploads/{uploadId}'].put;
+    expect(chunk.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: 'uploadId',
+          in: 'path',
+          schema: expect.objectContaining({ format: 'uuid' }),
+        }),
+        expect.objectContaining({ name: 'offset', in: 'query', required: true }),
+      ]),
+    );
+    expect(chunk.responses['4XX'].description).toContain('uploadOffset (409)');
   });
 
   it('enrols a station once per code, and refuses bad credentials and revoked stations', async () => {
@@ -283,6 +301,51 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
         (await call({ method: 'GET', url: `/v1/records?code=${code(each)}`, auth: station })).body.records,
       ).toEqual([]);
     }
+  });
+
+  it('answers a malformed path or query parameter with a 400, never a 500', async () => {
+    const { pdf } = await signedRecord(signer, code(9), recordMeta(ANH));
+    const begun = await call({
+      method: 'POST',
+      url: '/v1/records/uploads',
+      auth: station,
+      payload: { code: code(9), sha256: sha256Hex(pdf), bytes: pdf.length, meta: recordMeta(ANH) },
+    });
+    expect(begun.status).toBe(200);
+    const chunk = {
+      auth: station,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: pdf.subarray(0, 10),
+    };
+    const malformed = [
+      { method: 'PUT' as const, url: '/v1/records/uploads/not-a-uuid?offset=0', ...chunk },
+      { method: 'POST' as const, url: '/v1/records/uploads/12345/complete', auth: station },
+      // "1e1" would be read as 10 by a number parser.
+      { method: 'PUT' as const, url: `/v1/records/uploads/${begun.body.uploadId}?offset=1e1`, ...chunk },
+      { method: 'PUT' as const, url: `/v1/records/uploads/${begun.body.uploadId}?offset=-1`, ...chunk },
+      { method: 'GET' as const, url: `/v1/records/${encodeURIComponent('a\u0000b')}/file`, auth: station },
+      {
+        method: 'POST' as const,
+        url: `/v1/records/${encodeURIComponent('a\u0007b')}/revocation`,
+        auth: station,
+        payload: {},
+      },
+      { method: 'POST' as const, url: '/v1/admin/stations/not-a-station/revoke', auth: ADMIN_TOKEN },
+    ];
+    for (const request of malformed) {
+      const answer = await call(request);
+      expect(answer, `${request.method} ${request.url}`).toMatchObject({
+        status: 400,
+        body: { error: { code: 'invalidRequest' } },
+      });
+    }
+    // The offset in digits still works.
+    const sent = await call({
+      method: 'PUT',
+      url: `/v1/records/uploads/${begun.body.uploadId}?offset=0`,
+      ...chunk,
+    });
+    expect(sent).toMatchObject({ status: 200, body: { received: 10 } });
   });
 
   it('refuses requests off the schema and bodies over the limits, with 4xx and a clear error', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { imageMatrix, turnedSize, turnPoint, type QuarterTurn } from '../../../src-main/pdf/page-geometry';
-import { parsePdfDate } from '../../../src-main/signing/verify-pdf';
+import { parsePdfDate } from '../../../src-node/signing/verify-pdf';
 
 const size = { width: 200, height: 100 };
 /** Where image space (unit square, y up) lands under a PDF matrix. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MILESTONES } from '../../../src-shared/domain/plan-milestones';
 import {
   activity,
   bucketOf,
-  DEFAULT_MILESTONES,
   latestInventory,
   progressReport,
   rejectionRate,

@@ -1,6 +1,10 @@
-import { escapeXml } from '../../src-shared/encoding/xml-text';
+import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { escapeXml, unescapeXml } from '../../src-shared/encoding/xml-text';
 
 /**
+ * The record's metadata in its PDF, written and read here only (the station writes it at
+ * finalize, SoHoa Central reads it to check that a file is the record it claims to be).
+ *
  * The XMP packet of a finalized record: PDF/A-2b identification, Dublin Core, the dates
  * and tools the document info dictionary repeats, and the record's own fields in the
  * SoHoa namespace, described by a PDF/A extension schema (PDF/A admits no undescribed
@@ -97,4 +101,22 @@ export function xmpPacket(fields: XmpFields): string {
 </x:xmpmeta>
 <?xpacket end="r"?>`;
   return packet.replace(/>\s+</g, '><');
+}
+
+/**
+ * The record's own fields (`sohoa:*`) as the XMP packet of the file's catalog states them
+ * (the last revision's catalog: a signature appends one), or `null` when the file has no
+ * packet. Throws when the file cannot be parsed.
+ */
+export async function readRecordXmp(pdf: Uint8Array): Promise<Record<string, string> | null> {
+  const document = await PDFDocument.load(pdf, { ignoreEncryption: true, updateMetadata: false });
+  const stream = document.catalog.lookup(PDFName.of('Metadata'));
+  if (!(stream instanceof PDFRawStream)) return null;
+  const bytes = stream.dict.has(PDFName.of('Filter')) ? decodePDFRawStream(stream).decode() : stream.contents;
+  const packet = new TextDecoder().decode(bytes);
+  const fields: Record<string, string> = {};
+  for (const [, name, value] of packet.matchAll(/<sohoa:(\w+)>([^<]*)<\/sohoa:\1>/g)) {
+    fields[name!] = unescapeXml(value!);
+  }
+  return fields;
 }

@@ -1,0 +1,269 @@
+import { z } from 'zod';
+import { procedureSchema } from '../domain/procedure-catalogue';
+import {
+  auditHeadSchema,
+  auditUploadSchema,
+  centralProgressSchema,
+  completedSchema,
+  enrolmentCreateSchema,
+  enrolmentSchema,
+  enrolRequestSchema,
+  enrolResponseSchema,
+  healthSchema,
+  inventoryReceivedSchema,
+  inventoryUploadSchema,
+  lookupQuerySchema,
+  lookupResultSchema,
+  revocationResultSchema,
+  revocationUploadSchema,
+  statsQuerySchema,
+  statsSchema,
+  stationSchema,
+  uploadBeginSchema,
+  uploadReceivedSchema,
+  uploadStateSchema,
+} from './central-api';
+import type { CentralErrorCode } from './central-errors';
+
+/**
+ * SoHoa Central's routes, declared once (as the IPC contract is): method, path, the schemas
+ * of its params, query, body and answer, who may call it and the refusals it may answer. The
+ * server's routes, the OpenAPI document and the station's typed client are all derived from
+ * this table; a new endpoint is a row here, its store and its handler.
+ */
+export type CentralAccess = 'public' | 'station' | 'admin' | 'stationOrAdmin';
+
+export interface CentralRoute {
+  method: 'GET' | 'POST' | 'PUT';
+  /** Express-style, `:name` for each param. */
+  path: string;
+  summary: string;
+  access: CentralAccess;
+  params?: z.ZodType<Record<string, string>>;
+  query?: z.ZodType;
+  /** A JSON body; `'binary'` for a raw file chunk. */
+  body?: z.ZodType | 'binary';
+  /** The JSON answer; `'pdf'` for a signed file. */
+  response: z.ZodType | 'pdf';
+  status?: number;
+  /** Refusals this route answers beyond those every route may (invalidRequest, unauthorized, internal). */
+  errors: readonly CentralErrorCode[];
+}
+
+// Path and query parameters, checked before any handler runs: a malformed one is a 400.
+const uuidParam = z.uuid();
+/** A record code as it appears in a path: printable, no control characters, no slash. */
+const codeParam = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(
+    (code) =>
+      ![...code].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f || char === '/'),
+    'a record code (no control characters, no slash)',
+  );
+/** A byte offset in decimal digits only (`1e1` and `0x10` are not offsets). */
+const offsetParam = z
+  .string()
+  .regex(/^\d{1,15}$/, 'an offset in decimal digits')
+  .transform(Number);
+
+const ok = z.object({ ok: z.literal(true) });
+
+export const CENTRAL_ROUTES = {
+  health: {
+    method: 'GET',
+    path: '/health',
+    summary: 'Central is up and its database answers',
+    access: 'public',
+    response: healthSchema,
+    errors: [],
+  },
+  createEnrolment: {
+    method: 'POST',
+    path: '/v1/admin/enrolments',
+    summary: 'A one-time enrolment code for a new station',
+    access: 'admin',
+    body: enrolmentCreateSchema,
+    response: enrolmentSchema,
+    status: 201,
+    errors: [],
+  },
+  listStations: {
+    method: 'GET',
+    path: '/v1/admin/stations',
+    summary: 'Enrolled stations',
+    access: 'admin',
+    response: z.object({ stations: z.array(stationSchema) }),
+    errors: [],
+  },
+  revokeStation: {
+    method: 'POST',
+    path: '/v1/admin/stations/:stationId/revoke',
+    summary: 'Refuse a station from now on',
+    access: 'admin',
+    params: z.object({ stationId: uuidParam }),
+    response: ok,
+    errors: ['notFound'],
+  },
+  enrol: {
+    method: 'POST',
+    path: '/v1/enrol',
+    summary: 'A station trades its enrolment code for its credentials',
+    access: 'public',
+    body: enrolRequestSchema,
+    response: enrolResponseSchema,
+    status: 201,
+    errors: ['enrolmentInvalid'],
+  },
+  beginUpload: {
+    method: 'POST',
+    path: '/v1/records/uploads',
+    summary: 'Announce a record: its receipt if stored, else where its upload stands',
+    access: 'station',
+    body: uploadBeginSchema,
+    response: uploadStateSchema,
+    errors: ['stationRevoked', 'conflict', 'tooLarge'],
+  },
+  appendChunk: {
+    method: 'PUT',
+    path: '/v1/records/uploads/:uploadId',
+    summary: 'Append a chunk at ?offset= (what Central already has)',
+    access: 'station',
+    params: z.object({ uploadId: uuidParam }),
+    query: z.object({ offset: offsetParam }).strict(),
+    body: 'binary',
+    response: uploadReceivedSchema,
+    errors: ['stationRevoked', 'notFound', 'uploadOffset', 'tooLarge'],
+  },
+  completeUpload: {
+    method: 'POST',
+    path: '/v1/records/uploads/:uploadId/complete',
+    summary: 'Check the whole file (size, SHA-256, signature) and store the record once',
+    access: 'station',
+    params: z.object({ uploadId: uuidParam }),
+    response: completedSchema,
+    errors: [
+      'stationRevoked',
+      'notFound',
+      'sizeMismatch',
+      'hashMismatch',
+      'malformedPdf',
+      'invalidSignature',
+      'conflict',
+    ],
+  },
+  lookup: {
+    method: 'GET',
+    path: '/v1/records',
+    summary: 'Look records up by code, owner ID number or document number',
+    access: 'stationOrAdmin',
+    query: lookupQuerySchema,
+    response: lookupResultSchema,
+    errors: ['stationRevoked'],
+  },
+  revoke: {
+    method: 'POST',
+    path: '/v1/records/:code/revocation',
+    summary: 'Record that a result was revoked by its issuing agency (the first revocation holds)',
+    access: 'station',
+    params: z.object({ code: codeParam }),
+    body: revocationUploadSchema,
+    response: revocationResultSchema,
+    errors: ['stationRevoked', 'notFound', 'conflict'],
+  },
+  file: {
+    method: 'GET',
+    path: '/v1/records/:code/file',
+    summary: 'The signed PDF/A of a record',
+    access: 'stationOrAdmin',
+    params: z.object({ code: codeParam }),
+    response: 'pdf',
+    errors: ['stationRevoked', 'notFound'],
+  },
+  appendAudit: {
+    method: 'POST',
+    path: '/v1/audit',
+    summary: "Append to this station's audit trail (continues where Central's copy ends)",
+    access: 'station',
+    body: auditUploadSchema,
+    response: auditHeadSchema,
+    errors: ['stationRevoked', 'auditBroken'],
+  },
+  auditHead: {
+    method: 'GET',
+    path: '/v1/audit/head',
+    summary: 'The last audit entry Central holds of this station',
+    access: 'station',
+    response: auditHeadSchema,
+    errors: ['stationRevoked'],
+  },
+  stats: {
+    method: 'GET',
+    path: '/v1/stats',
+    summary: 'Records and pages by department, procedure, month or station (corrections counted once)',
+    access: 'stationOrAdmin',
+    query: statsQuerySchema,
+    response: statsSchema,
+    errors: ['stationRevoked'],
+  },
+  appendInventory: {
+    method: 'POST',
+    path: '/v1/inventory',
+    summary: "Append the office's inventory counts this station entered (each stored once)",
+    access: 'station',
+    body: inventoryUploadSchema,
+    response: inventoryReceivedSchema,
+    errors: ['stationRevoked'],
+  },
+  progress: {
+    method: 'GET',
+    path: '/v1/progress',
+    summary: 'Progress against the plan across stations: still-valid records ÷ the latest inventory counts',
+    access: 'stationOrAdmin',
+    response: centralProgressSchema,
+    errors: ['stationRevoked'],
+  },
+  procedures: {
+    method: 'GET',
+    path: '/v1/procedures',
+    summary: 'The procedure catalogue',
+    access: 'stationOrAdmin',
+    response: z.object({ procedures: z.array(procedureSchema) }),
+    errors: ['stationRevoked'],
+  },
+} as const satisfies Record<string, CentralRoute>;
+
+export type CentralRoutes = typeof CENTRAL_ROUTES;
+export type CentralRouteName = keyof CentralRoutes;
+
+type SchemaInput<S> = S extends z.ZodType ? z.input<S> : never;
+type SchemaOutput<S> = S extends z.ZodType ? z.output<S> : never;
+
+/** What a caller sends to route `N`: its params, query and body, each as its schema takes it. */
+export type CentralRequest<N extends CentralRouteName> = (CentralRoutes[N] extends { params: infer P }
+  ? { params: SchemaInput<P> }
+  : unknown) &
+  (CentralRoutes[N] extends { query: infer Q } ? { query: SchemaInput<Q> } : unknown) &
+  (CentralRoutes[N] extends { body: infer B }
+    ? { body: B extends 'binary' ? Uint8Array : SchemaInput<B> }
+    : unknown);
+
+/** What route `N` answers: its response schema's output, or the file's bytes. */
+export type CentralResponse<N extends CentralRouteName> = CentralRoutes[N]['response'] extends 'pdf'
+  ? Uint8Array
+  : SchemaOutput<CentralRoutes[N]['response']>;
+
+/** The server side of a route: what its handler gets after the params, query and body passed their schemas. */
+export type CentralHandlerInput<N extends CentralRouteName> = (CentralRoutes[N] extends { params: infer P }
+  ? { params: SchemaOutput<P> }
+  : unknown) &
+  (CentralRoutes[N] extends { query: infer Q } ? { query: SchemaOutput<Q> } : unknown) &
+  (CentralRoutes[N] extends { body: infer B }
+    ? { body: B extends 'binary' ? Uint8Array : SchemaOutput<B> }
+    : unknown);
+
+/** A route's path with its params filled in, each encoded. */
+export function centralPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:(\w+)/g, (_match, name: string) => encodeURIComponent(params[name] ?? ''));
+}
