@@ -13,6 +13,8 @@ export default defineConfig({
           index: resolve('src-main/index.ts'),
           cli: resolve('src-main/cli/index.ts'),
           harness: resolve('src-main/harness/index.ts'),
+          // Builds and verifies PDFs off main's event loop (src-main/pdf/pdf-worker-client.ts).
+          'pdf-worker': resolve('src-main/pdf/pdf-worker.ts'),
         },
       },
     },

@@ -4,7 +4,7 @@ import type { FinalizeAttestation } from '../../src-shared/review/review-decisio
 import { AppError } from '../../src-shared/errors/app-error';
 import type { Clock } from '../platform/clock';
 import type { SignedPdf } from '../signing/pades';
-import { buildRecordPdf, type RecordPdfPage } from './record-pdf';
+import type { RecordPdfPage } from './record-pdf';
 
 /** Bytes of the finished file sent back per read: the same size as import chunks. */
 export const FINALIZE_READ_BYTES = 2 * 1024 * 1024;
@@ -37,6 +37,8 @@ export interface FinishedDocument {
  */
 export function createFinalizeJobs(deps: {
   clock: Clock;
+  /** buildRecordPdf, in main's PDF worker. */
+  build: (pages: readonly RecordPdfPage[], meta: RecordDocumentMeta) => Promise<Uint8Array>;
   sign: (pdf: Uint8Array) => Promise<SignedPdf>;
   attest: (facts: FinalizeAttestation) => string;
 }) {
@@ -68,7 +70,7 @@ export function createFinalizeJobs(deps: {
       const job = jobOf(jobId, userId);
       const missing = job.pages.findIndex((page) => !page);
       if (missing >= 0) throw new AppError('pdf.pageUnreadable', { params: { page: missing + 1 } });
-      const pdf = await buildRecordPdf(job.pages as RecordPdfPage[], job.meta);
+      const pdf = await deps.build(job.pages as RecordPdfPage[], job.meta);
       const signed = await deps.sign(pdf);
       job.result = signed.pdf;
       job.pages = [];

@@ -6,6 +6,7 @@ import { createCaptureRuns } from '../capture/runs/capture-runs';
 import { createImportUploads } from '../capture/runs/import-uploads';
 import { createOcrPool } from '../ocr/ocr-pool';
 import { createFinalizeJobs } from '../pdf/finalize-jobs';
+import { createPdfWorker } from '../pdf/pdf-worker-client';
 import { createSigningService } from '../signing/signing-service';
 import { auditHeadDocumentSchema, createAuditHead } from '../audit/audit-head';
 import { createAttestor, stationKeysDocumentSchema } from '../review/attestor';
@@ -86,7 +87,9 @@ export function createStationServices({
     cacheDir: join(dataDir, 'cache'),
     log,
   });
-  const signing = createSigningService({ settings: () => settings.get(), log });
+  // PDFs are built and verified off main's event loop.
+  const pdfWorker = createPdfWorker();
+  const signing = createSigningService({ settings: () => settings.get(), log, verify: pdfWorker.verify });
   const secretBox = secrets ?? keyFileSecretBox(dataDir);
   const attestor = createAttestor({
     store: openJsonStore({ dataDir, name: 'station-keys', schema: stationKeysDocumentSchema }),
@@ -94,6 +97,7 @@ export function createStationServices({
   });
   const finalizeJobs = createFinalizeJobs({
     clock,
+    build: pdfWorker.build,
     sign: (pdf) => signing.sign(pdf),
     attest: (facts) => attestor.sign(facts),
   });

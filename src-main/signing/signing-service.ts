@@ -2,7 +2,7 @@ import type { SigningSettings, StationSettings } from '../../src-shared/domain/s
 import { AppError } from '../../src-shared/errors/app-error';
 import { assetPath } from '../../src-node/platform/asset-path';
 import type { Logger } from '../platform/logger';
-import { signerName } from '../../src-node/signing/certificate';
+import { signerName, type Certificate } from '../../src-node/signing/certificate';
 import { signPdf, type SignedPdf } from './pades';
 import { listTokens, openPkcs11Signer, type TokenSummary } from './pkcs11-signer';
 import { openPkcs12Signer } from './pkcs12-signer';
@@ -64,7 +64,12 @@ export interface SigningStatus {
  * file's password), then used for every record the finalize runner sends, until locked,
  * logged out, or the settings change. The key itself never leaves the token or main.
  */
-export function createSigningService(deps: { settings: () => StationSettings; log: Logger }) {
+export function createSigningService(deps: {
+  settings: () => StationSettings;
+  log: Logger;
+  /** verifyPdf, off the caller's event loop (main's PDF worker); in-line when not given. */
+  verify?: (pdf: Uint8Array, anchors: readonly Certificate[]) => Promise<PdfVerification>;
+}) {
   let current: { signer: Signer; settings: string } | null = null;
   const settingsKey = () => JSON.stringify(deps.settings().signing);
 
@@ -122,7 +127,8 @@ export function createSigningService(deps: { settings: () => StationSettings; lo
       return signed;
     },
     async verify(pdf: Buffer): Promise<PdfVerification> {
-      return verifyPdf(pdf, await trustAnchors(deps.settings().signing));
+      const anchors = await trustAnchors(deps.settings().signing);
+      return deps.verify ? deps.verify(pdf, anchors) : verifyPdf(pdf, anchors);
     },
   };
 }
