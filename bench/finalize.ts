@@ -46,6 +46,10 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/** The record's pages as finalize receives them: the stored scans and what OCR read on each. */
+const pagesOf = (images: Buffer[], ocr: RecordPdfPage['ocr'][]): RecordPdfPage[] =>
+  images.map((image, index) => ({ image, mimeType: 'image/jpeg', dpi: DPI, rotation: 0, ocr: ocr[index] }));
+
 /** The bytes of a PDF's image streams as stored, per qpdf's JSON dump. */
 async function imageStreamBytes(file: string): Promise<number> {
   const { stdout } = await run('qpdf', ['--json=2', '--json-key=qpdf', file], {
@@ -96,13 +100,7 @@ async function main() {
       const ocr = await Promise.all(images.map((image) => pool.recognize(image)));
       const ocrMs = performance.now() - started;
       started = performance.now();
-      const pages: RecordPdfPage[] = images.map((image, index) => ({
-        image,
-        mimeType: 'image/jpeg',
-        dpi: DPI,
-        rotation: 0,
-        ocr: ocr[index]!,
-      }));
+      const pages = pagesOf(images, ocr);
       const unsigned = await buildRecordPdf(pages, META);
       const signed = await signPdf(unsigned, signer);
       ours.push({
@@ -132,14 +130,7 @@ async function main() {
     }
 
     // Main's event loop while 10 records go through finalize jobs, as the finalize runner sends them.
-    const ocr = await Promise.all(images.map((image) => pool.recognize(image)));
-    const pages: RecordPdfPage[] = images.map((image, index) => ({
-      image,
-      mimeType: 'image/jpeg',
-      dpi: DPI,
-      rotation: 0,
-      ocr: ocr[index]!,
-    }));
+    const pages = pagesOf(images, await Promise.all(images.map((image) => pool.recognize(image))));
     const worker = createPdfWorker();
     await worker.build(pages.slice(0, 1), META); // the worker started and its modules loaded
     const longestStall = async (build: Parameters<typeof createFinalizeJobs>[0]['build']) => {

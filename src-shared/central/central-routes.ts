@@ -237,31 +237,34 @@ export const CENTRAL_ROUTES = {
 export type CentralRoutes = typeof CENTRAL_ROUTES;
 export type CentralRouteName = keyof CentralRoutes;
 
-type SchemaInput<S> = S extends z.ZodType ? z.input<S> : never;
-type SchemaOutput<S> = S extends z.ZodType ? z.output<S> : never;
+/** A schema's side: what it takes (`input`) or what it gives once parsed (`output`). */
+type Side<S, Io extends 'input' | 'output'> = S extends z.ZodType
+  ? Io extends 'input'
+    ? z.input<S>
+    : z.output<S>
+  : never;
+
+/** The params, query and body of route `N` as one side of their schemas sees them. */
+type RouteParts<N extends CentralRouteName, Io extends 'input' | 'output'> = (CentralRoutes[N] extends {
+  params: infer P;
+}
+  ? { params: Side<P, Io> }
+  : unknown) &
+  (CentralRoutes[N] extends { query: infer Q } ? { query: Side<Q, Io> } : unknown) &
+  (CentralRoutes[N] extends { body: infer B }
+    ? { body: B extends 'binary' ? Uint8Array : Side<B, Io> }
+    : unknown);
 
 /** What a caller sends to route `N`: its params, query and body, each as its schema takes it. */
-export type CentralRequest<N extends CentralRouteName> = (CentralRoutes[N] extends { params: infer P }
-  ? { params: SchemaInput<P> }
-  : unknown) &
-  (CentralRoutes[N] extends { query: infer Q } ? { query: SchemaInput<Q> } : unknown) &
-  (CentralRoutes[N] extends { body: infer B }
-    ? { body: B extends 'binary' ? Uint8Array : SchemaInput<B> }
-    : unknown);
+export type CentralRequest<N extends CentralRouteName> = RouteParts<N, 'input'>;
+
+/** The server side of a route: what its handler gets after the params, query and body passed their schemas. */
+export type CentralHandlerInput<N extends CentralRouteName> = RouteParts<N, 'output'>;
 
 /** What route `N` answers: its response schema's output, or the file's bytes. */
 export type CentralResponse<N extends CentralRouteName> = CentralRoutes[N]['response'] extends 'pdf'
   ? Uint8Array
-  : SchemaOutput<CentralRoutes[N]['response']>;
-
-/** The server side of a route: what its handler gets after the params, query and body passed their schemas. */
-export type CentralHandlerInput<N extends CentralRouteName> = (CentralRoutes[N] extends { params: infer P }
-  ? { params: SchemaOutput<P> }
-  : unknown) &
-  (CentralRoutes[N] extends { query: infer Q } ? { query: SchemaOutput<Q> } : unknown) &
-  (CentralRoutes[N] extends { body: infer B }
-    ? { body: B extends 'binary' ? Uint8Array : SchemaOutput<B> }
-    : unknown);
+  : Side<CentralRoutes[N]['response'], 'output'>;
 
 /** A route's path with its params filled in, each encoded. */
 export function centralPath(path: string, params: Record<string, string> = {}): string {

@@ -9,7 +9,8 @@ import {
   splitBefore,
 } from '../../../src-renderer/capture/page-edits';
 import { db } from '../../../src-renderer/db/database';
-import type { PageRow, RecordRow } from '../../../src-renderer/db/rows';
+import type { RecordRow } from '../../../src-renderer/db/rows';
+import { pageRow } from '../../support/page-rows';
 
 const record = (id: string, status: RecordRow['status'] = 'captured'): RecordRow => ({
   id,
@@ -20,25 +21,7 @@ const record = (id: string, status: RecordRow['status'] = 'captured'): RecordRow
   updatedAt: 1,
 });
 
-const page = (id: string, recordId: string, index: number, extra: Partial<PageRow> = {}): PageRow => ({
-  id,
-  recordId,
-  index,
-  image: new Blob([id]),
-  thumbnail: new Blob([id]),
-  mimeType: 'image/jpeg',
-  widthPx: 1654,
-  heightPx: 2339,
-  dpi: 200,
-  lowDpi: false,
-  sha256: id.padEnd(64, '0'),
-  blank: false,
-  origin: `run:${id}`,
-  rotation: 0,
-  ocrStatus: 'pending',
-  createdAt: 1,
-  ...extra,
-});
+const page = pageRow;
 
 /** Page ids of a record in their order, checking the indexes run 0…n−1. */
 async function order(recordId: string): Promise<string[]> {

@@ -7,7 +7,7 @@ import type * as Edits from '../../../src-renderer/capture/page-edits';
 import type * as Store from '../../../src-renderer/capture/store-captured-item';
 import type { db as Db } from '../../../src-renderer/db/database';
 import type * as Gate from '../../../src-renderer/db/record-transition';
-import type { PageRow, RecordRow } from '../../../src-renderer/db/rows';
+import type { RecordRow } from '../../../src-renderer/db/rows';
 import type * as Correct from '../../../src-renderer/finalize/correct-record';
 import type * as Finalize from '../../../src-renderer/finalize/finalize-record';
 import type * as Save from '../../../src-renderer/indexing/save-indexed-record';
@@ -19,6 +19,7 @@ import { defaultSettings } from '../../../src-shared/domain/settings';
 import type { ChannelName } from '../../../src-shared/ipc/contract';
 import { buildStationBridge } from '../../../src-shared/ipc/station-api';
 import { backendWithClerk } from '../../support/backend';
+import { pageRow as storedPage } from '../../support/page-rows';
 
 // The renderer's modules, loaded once `window.station` is main's real registry (in-process).
 let db: typeof Db;
@@ -53,24 +54,8 @@ afterAll(() => backend?.dir.remove());
 
 const ROOT = join(import.meta.dirname, '../../..');
 
-const pageRow = (id: string, recordId: string, index: number): PageRow => ({
-  id,
-  recordId,
-  index,
-  image: new Blob([id]),
-  thumbnail: new Blob([id]),
-  mimeType: 'image/jpeg',
-  widthPx: 1654,
-  heightPx: 2339,
-  dpi: 200,
-  lowDpi: false,
-  sha256: id.padEnd(64, '0'),
-  blank: false,
-  origin: `run:${id}`,
-  rotation: 0,
-  ocrStatus: 'done',
-  createdAt: 1,
-});
+const pageRow = (id: string, recordId: string, index: number) =>
+  storedPage(id, recordId, index, { ocrStatus: 'done' });
 
 const capturedPage = (sequence: number): Exclude<CaptureStep, { kind: 'end' }> => ({
   kind: 'page',
@@ -125,6 +110,15 @@ async function recordIn(status: RecordStatus): Promise<RecordRow> {
   await db.pages.add(pageRow('D-1', 'D', 0));
   return record;
 }
+
+const clearTables = () =>
+  Promise.all([
+    db.records.clear(),
+    db.pages.clear(),
+    db.originals.clear(),
+    db.batches.clear(),
+    db.audit.clear(),
+  ]);
 
 const snapshot = async () => ({
   records: await db.records.orderBy('id').toArray(),
@@ -193,19 +187,13 @@ const allowed = (from: RecordStatus, target: Target) =>
 
 describe('the record status gate', () => {
   beforeEach(async () => {
-    await Promise.all([
-      db.records.clear(),
-      db.pages.clear(),
-      db.originals.clear(),
-      db.batches.clear(),
-      db.audit.clear(),
-    ]);
+    await clearTables();
   });
 
   it('writes a status only where the state machine allows it, settling the batch and the audit trail with it', async () => {
     for (const from of RECORD_STATUSES) {
       for (const to of RECORD_STATUSES) {
-        await Promise.all([db.records.clear(), db.pages.clear(), db.batches.clear(), db.audit.clear()]);
+        await clearTables();
         await recordIn(from);
         const write = gate.transitionRecord('R', to, {
           patch: { captureLabel: 'x' },
@@ -230,13 +218,7 @@ describe('the record status gate', () => {
   for (const entry of ENTRY_POINTS) {
     it(`refuses ${entry.name} wherever the state machine does not allow it, changing nothing`, async () => {
       for (const from of RECORD_STATUSES.filter((status) => !allowed(status, entry.target))) {
-        await Promise.all([
-          db.records.clear(),
-          db.pages.clear(),
-          db.originals.clear(),
-          db.batches.clear(),
-          db.audit.clear(),
-        ]);
+        await clearTables();
         await recordIn(from);
         const before = await snapshot();
         await expect(entry.run(), `${entry.name} on a ${from} record`).rejects.toMatchObject({
