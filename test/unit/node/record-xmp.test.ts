@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPkcs12Signer } from '../../../src-main/signing/pkcs12-signer';
 import { readRecordXmp } from '../../../src-node/pdf/record-xmp';
 import { recordMeta, signedRecord } from '../../support/signed-records';
@@ -8,8 +8,10 @@ import { createTestPki, P12_PASSWORD } from '../../support/test-pki';
 
 describe("the record's XMP, written at finalize and read by Central", () => {
   let signed: Buffer;
+  const dir = makeTempDir('sohoa-xmp-');
+  afterAll(() => dir.remove());
   beforeAll(async () => {
-    const pki = createTestPki(makeTempDir('sohoa-xmp-').path);
+    const pki = createTestPki(dir.path);
     const signer = await openPkcs12Signer(pki.agency.p12Path, P12_PASSWORD);
     const meta = recordMeta({
       idNumber: '087085001234',
