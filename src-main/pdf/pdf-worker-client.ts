@@ -72,13 +72,13 @@ export function createPdfWorker() {
     return started;
   }
 
-  function ask<T>(request: Unnumbered<PdfWorkerRequest>, transfer: ArrayBuffer[] = []): Promise<T> {
+  function ask<T>(request: Unnumbered<PdfWorkerRequest>): Promise<T> {
     const id = next++;
     const running = ensure();
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       running.ref();
-      running.postMessage({ ...request, id }, transfer);
+      running.postMessage({ ...request, id });
     }).finally(() => {
       if (pending.size === 0) running.unref();
     });

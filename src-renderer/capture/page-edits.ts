@@ -144,13 +144,13 @@ export async function mergeRecords(targetId: string, sourceId: string): Promise<
   if (targetId === sourceId) return;
   await db.transaction('rw', [db.pages, db.originals, ...GATE_TABLES()], async () => {
     await editableRecord(targetId);
-    const source = await editableRecord(sourceId);
+    await editableRecord(sourceId);
     const ids = [...(await pagesOfRecord(targetId)), ...(await pagesOfRecord(sourceId))].map(
       (each) => each.id,
     );
     await writeOrder(targetId, ids);
     await db.originals.where('recordId').equals(sourceId).modify({ recordId: targetId });
-    await removeRecord(source);
+    await removeRecord(sourceId);
     await appendAudit('edit', { recordId: targetId, after: { pages: ids.length, mergedFrom: sourceId } });
   });
   await refreshRecordTerms(targetId);
@@ -163,6 +163,6 @@ export async function deleteEmptyRecord(recordId: string): Promise<void> {
     const record = await editableRecord(recordId);
     if ((await db.pages.where('recordId').equals(recordId).count()) > 0) return;
     await db.originals.where('recordId').equals(recordId).delete();
-    await removeRecord(record, { action: 'delete', details: { batchId: record.batchId } });
+    await removeRecord(recordId, { action: 'delete', details: { batchId: record.batchId } });
   });
 }

@@ -96,13 +96,13 @@ export async function transitionRecord(
 }
 
 /** Removes a record that holds nothing signed (merged into another, or emptied), settling its batch. */
-export async function removeRecord(record: RecordRow, audit?: AuditedAs): Promise<void> {
+export async function removeRecord(recordId: string, audit?: AuditedAs): Promise<void> {
   await db.transaction('rw', GATE_TABLES(), async () => {
-    const stored = await db.records.get(record.id);
+    const stored = await db.records.get(recordId);
     if (!stored) return;
     if (!isEditable(stored.status)) throw refusal(stored, 'draft');
-    await db.records.delete(record.id);
+    await db.records.delete(recordId);
     await settleBatch(stored.batchId);
-    if (audit) await appendAudit(audit.action, { recordId: record.id, ...audit.details });
+    if (audit) await appendAudit(audit.action, { recordId, ...audit.details });
   });
 }

@@ -33,13 +33,11 @@ async function importOne(source: string, outDir: string, settings: CaptureSettin
   try {
     const pages: ImportedFile['pages'] = [];
     let original: ImportedFile['original'];
-    const written: string[] = [];
     for await (const item of opened.items(work)) {
       if (item.kind === 'original') {
         const { path, ...facts } = item.original;
         const file = `${stemOf(source)}-${facts.sha256.slice(0, 8)}.pdf`;
         await copyFile(path, join(work, file));
-        written.push(file);
         original = { file, ...facts };
         continue;
       }
@@ -50,10 +48,11 @@ async function importOne(source: string, outDir: string, settings: CaptureSettin
       const extension = facts.mimeType === 'image/png' ? 'png' : 'jpg';
       const file = `${stemOf(source)}-p${String(sequence).padStart(4, '0')}-${facts.sha256.slice(0, 8)}.${extension}`;
       await writeFile(join(work, file), image);
-      written.push(file);
       pages.push({ file, sequence, originalPage: item.originalPage, ...facts });
     }
-    for (const file of written) await rename(join(work, file), join(outDir, file));
+    for (const { file } of [...(original ? [original] : []), ...pages]) {
+      await rename(join(work, file), join(outDir, file));
+    }
     result.pages = pages;
     if (original) result.original = original;
   } finally {
