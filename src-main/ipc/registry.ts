@@ -40,8 +40,8 @@ export function signedInUser(context: HandlerContext): SessionUser {
 }
 
 /**
- * The one gate every call passes, whatever the transport: known channel, valid request,
- * live session, required role; then the handler; then the response checked against the
+ * The one gate every call passes, whatever the transport: known channel, live session,
+ * required role, valid request; then the handler; then the response checked against the
  * contract (which also strips anything the contract does not declare).
  */
 export function createRegistry(deps: {
@@ -53,10 +53,7 @@ export function createRegistry(deps: {
 
   async function run(name: ChannelName, rawRequest: unknown, context: CallContext): Promise<unknown> {
     const spec = contract[name];
-    const parsed = spec.request.safeParse(rawRequest);
-    if (!parsed.success) {
-      throw new AppError('ipc.invalidRequest', { detail: `${name}: ${z.prettifyError(parsed.error)}` });
-    }
+    // Access first: a caller who may not use a channel learns nothing of its request's schema.
     let user: SessionUser | null;
     if (spec.access === 'public') {
       user = sessions.current(context.sessionKey);
@@ -65,6 +62,10 @@ export function createRegistry(deps: {
       if (spec.access !== 'authenticated' && !hasAnyRole(user.roles, spec.access)) {
         throw new AppError('auth.forbidden', { detail: `${user.username} → ${name}` });
       }
+    }
+    const parsed = spec.request.safeParse(rawRequest);
+    if (!parsed.success) {
+      throw new AppError('ipc.invalidRequest', { detail: `${name}: ${z.prettifyError(parsed.error)}` });
     }
     const handler = handlers[name] as (request: unknown, context: HandlerContext) => unknown;
     const value = await handler(parsed.data, { ...context, user });

@@ -59,6 +59,15 @@ describe('IPC registry in main', () => {
     const settings = await call('window:2', 'settings.update', { stationNumber: '999' });
     expect(settings).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
 
+    // Access is checked before the request: a malformed call tells a clerk nothing of its schema.
+    const decide = await call('window:2', 'review.decide', { decisions: 'all of them' });
+    expect(decide).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
+    expect(!decide.ok && decide.error.detail).not.toMatch(/decisions/);
+    expect(await call('window:9', 'review.decide', { bogus: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'auth.required' },
+    });
+
     expect(services.accounts.list().some((account) => account.username === 'chiendich')).toBe(false);
     expect(services.settings.get().stationNumber).toBe('001');
     // The clerk may still use the channels open to every signed-in user.
