@@ -75,7 +75,7 @@ async function main() {
     const enrolment = await fetch(`${central.url}/v1/admin/enrolments`, {
       method: 'POST',
       headers: { authorization: `Bearer ${central.adminToken}`, 'content-type': 'application/json' },
-      body: '{}',
+      body: JSON.stringify({ departments: ['NCC'] }),
     });
     const { code } = (await enrolment.json()) as { code: string };
     const credentials = await createCentralClient({ baseUrl: central.url, timeoutMs: 30_000 }).call('enrol', {

@@ -14,10 +14,12 @@ import { APP_NAME } from './platform/app-version';
 import { resolveDataDir } from './platform/data-dir';
 import { createFileLogger } from './platform/logger';
 import { safeStorageSecretBox } from './services/secrets/secret-box';
+import { keepDataOwnerOnly } from '../src-node/platform/owner-only';
 
 // Electron main: app lifecycle and bindings only. Record state lives in the renderer's
 // IndexedDB; services sit behind the IPC contract.
 const dataDir = resolveDataDir();
+keepDataOwnerOnly(dataDir);
 app.setPath('userData', dataDir);
 app.enableSandbox();
 registerRendererScheme();

@@ -1,25 +1,36 @@
-import { timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual, type KeyObject } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { CentralAccess } from '../src-shared/central/central-routes';
 import type { Procedure } from '../src-shared/domain/procedure-catalogue';
 import type { Certificate } from '../src-node/signing/certificate';
+import { receiptKeyText } from '../src-node/signing/receipt-signature';
+import { createAccessLog } from './access-log';
 import { createAuditStore } from './audit-store';
 import type { BlobStore } from './blob-store';
 import type { Database } from './db/database';
 import { createApi, type Caller } from './http/api-routes';
 import { CentralError } from './http/central-error';
-import { createRecords } from './records';
+import { createRateLimit } from './http/rate-limit';
+import { createJournal } from './journal';
+import { createRecordReads } from './records/record-reads';
+import { createRecordUploads, type UploadLimits } from './records/record-uploads';
+import { createRevocations } from './records/revocations';
 import { createStations } from './stations';
 import { createInventory } from './inventory';
 import { createStatistics } from './statistics';
 
-export interface CentralConfig {
+export interface CentralConfig extends UploadLimits {
   version: string;
   adminToken: string;
+  /** Central's Ed25519 receipt key (made at its first start, see receipt-key.ts). */
+  receiptKey: KeyObject;
   uploadDir: string;
-  maxRecordBytes: number;
   maxChunkBytes: number;
   maxJsonBytes: number;
+  /** Lookups by owner ID a station may make in a minute. */
+  ownerLookupsPerMinute: number;
+  /** How often abandoned uploads are swept (also at start, and per station when it begins one). */
+  sweepIntervalMs: number;
 }
 
 const bearer = (header: string | undefined) => /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1] ?? '';
@@ -39,15 +50,31 @@ export function buildCentral(deps: {
   const clock = deps.clock ?? (() => new Date());
   const { config } = deps;
   const app = Fastify({ logger: deps.log ?? false, bodyLimit: config.maxJsonBytes });
-  const stations = createStations(deps.db, clock);
-  const records = createRecords({
+  const journal = createJournal(deps.db, clock);
+  const stations = createStations({
+    db: deps.db,
+    clock,
+    journal,
+    receiptKey: receiptKeyText(config.receiptKey),
+  });
+  const uploads = createRecordUploads({
     db: deps.db,
     blobs: deps.blobs,
     uploadDir: config.uploadDir,
-    maxRecordBytes: config.maxRecordBytes,
+    limits: config,
+    receiptKey: config.receiptKey,
     trust: deps.trust,
     clock,
   });
+  const accessLog = createAccessLog(deps.db, clock);
+  const reads = createRecordReads({
+    db: deps.db,
+    blobs: deps.blobs,
+    receiptKey: config.receiptKey,
+    accessLog,
+    ownerLookups: createRateLimit({ limit: config.ownerLookupsPerMinute, windowMs: 60_000, clock }),
+  });
+  const revocations = createRevocations({ db: deps.db, journal, trust: deps.trust, clock });
   const audit = createAuditStore(deps.db);
   const inventory = createInventory(deps.db);
   const statistics = createStatistics({ db: deps.db, inventory, clock });
@@ -90,10 +117,22 @@ export function buildCentral(deps: {
       return { kind: 'admin' };
     }
     if (access === 'admin') throw new CentralError('unauthorized', 'the administrator token is required');
-    return { kind: 'station', stationId: await stations.authenticate(token) };
+    return { kind: 'station', station: await stations.authenticate(token) };
   };
   const { route, openApi } = createApi(app, authenticate);
-  const stationOf = (caller: Caller) => caller.stationId!;
+  const stationOf = (caller: Caller) => caller.station!.stationId;
+
+  // Abandoned uploads are swept at start and then now and then, whoever calls.
+  let sweeper: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    await uploads.sweep();
+    sweeper = setInterval(
+      () => void uploads.sweep().catch((error) => app.log.error(error)),
+      config.sweepIntervalMs,
+    );
+    sweeper.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(sweeper));
 
   route('health', async () => {
     await deps.db.query('SELECT 1');
@@ -107,11 +146,18 @@ export function buildCentral(deps: {
     await stations.revoke(params.stationId);
     return { ok: true as const };
   });
+  route('setStationScope', ({ params, body }) => stations.setScope(params.stationId, body));
+  route('accessLog', ({ query }) => accessLog.list(query));
+  route('journal', async () => ({ entries: await journal.list() }));
+  route('annulRevocation', async ({ params, body }) => {
+    await revocations.annul(params.code, body.reason);
+    return { ok: true as const };
+  });
   route('enrol', ({ body }) => stations.enrol(body));
 
-  route('beginUpload', ({ body, caller }) => records.begin(stationOf(caller), body));
+  route('beginUpload', ({ body, caller }) => uploads.begin(stationOf(caller), body));
   route('appendChunk', ({ params, query, body, caller }) =>
-    records.chunk(
+    uploads.chunk(
       stationOf(caller),
       params.uploadId,
       query.offset,
@@ -119,11 +165,13 @@ export function buildCentral(deps: {
     ),
   );
   route('completeUpload', async ({ params, caller }) => ({
-    receipt: await records.complete(stationOf(caller), params.uploadId),
+    receipt: await uploads.complete(stationOf(caller), params.uploadId),
   }));
-  route('lookup', async ({ query }) => ({ records: await records.lookup(query) }));
-  route('revoke', async ({ params, body }) => ({ revocation: await records.revoke(params.code, body) }));
-  route('file', ({ params }) => records.file(params.code));
+  route('lookup', ({ query, caller }) => reads.lookup(caller, query));
+  route('revoke', async ({ params, body, caller }) => ({
+    revocation: await revocations.revoke(caller, params.code, body),
+  }));
+  route('file', ({ params, query, caller }) => reads.file(caller, params.code, query.user));
 
   route('appendAudit', ({ body, caller }) => audit.append(stationOf(caller), body.entries));
   route('auditHead', ({ caller }) => audit.head(stationOf(caller)));

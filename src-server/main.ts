@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { procedureSchema, SEED_PROCEDURES } from '../src-shared/domain/procedure-catalogue';
 import { assetPath } from '../src-node/platform/asset-path';
+import { keepDataOwnerOnly, OWNER_ONLY_FILE } from '../src-node/platform/owner-only';
 import { loadTrustStore } from '../src-node/signing/trust-store';
 import { diskBlobStore } from './blob-store';
 import { buildCentral } from './central';
 import { pgliteDatabase, postgresDatabase } from './db/database';
 import { migrate } from './db/migrations';
+import { loadReceiptKey } from './receipt-key';
 import pkg from '../package.json' with { type: 'json' };
 
 const MB = 1024 * 1024;
@@ -24,6 +26,15 @@ const env = z
     SOHOA_MAX_RECORD_MB: z.coerce.number().positive().default(500),
     SOHOA_MAX_CHUNK_MB: z.coerce.number().positive().default(8),
     SOHOA_MAX_JSON_KB: z.coerce.number().positive().default(1024),
+    SOHOA_RECEIPT_KEY_FILE: z.string().optional(),
+    SOHOA_MAX_OPEN_UPLOADS: z.coerce.number().int().positive().default(200),
+    SOHOA_MAX_OPEN_UPLOAD_GB: z.coerce.number().positive().default(20),
+    SOHOA_UPLOAD_EXPIRY_HOURS: z.coerce
+      .number()
+      .positive()
+      .default(7 * 24),
+    SOHOA_UPLOAD_SWEEP_MINUTES: z.coerce.number().positive().default(60),
+    SOHOA_OWNER_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   })
   .parse(process.env);
 
@@ -31,12 +42,14 @@ const env = z
 function adminToken(dataDir: string): string {
   if (env.SOHOA_ADMIN_TOKEN) return env.SOHOA_ADMIN_TOKEN;
   const path = join(dataDir, 'admin-token');
-  if (!existsSync(path)) writeFileSync(path, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  if (!existsSync(path))
+    writeFileSync(path, randomBytes(24).toString('base64url'), { mode: OWNER_ONLY_FILE });
   return readFileSync(path, 'utf8').trim();
 }
 
 const dataDir = env.SOHOA_DATA_DIR;
-mkdirSync(dataDir, { recursive: true });
+// Scans, names and ID numbers: the data folder and all Central writes are its owner's only.
+keepDataOwnerOnly(dataDir);
 const db = env.DATABASE_URL
   ? postgresDatabase(env.DATABASE_URL)
   : await pgliteDatabase(join(dataDir, 'pglite'));
@@ -49,10 +62,16 @@ const app = buildCentral({
   config: {
     version: pkg.version,
     adminToken: adminToken(dataDir),
+    receiptKey: loadReceiptKey(env.SOHOA_RECEIPT_KEY_FILE ?? join(dataDir, 'receipt-key.pem')),
     uploadDir: join(dataDir, 'uploads'),
     maxRecordBytes: env.SOHOA_MAX_RECORD_MB * MB,
     maxChunkBytes: env.SOHOA_MAX_CHUNK_MB * MB,
     maxJsonBytes: env.SOHOA_MAX_JSON_KB * 1024,
+    maxOpenUploads: env.SOHOA_MAX_OPEN_UPLOADS,
+    maxOpenBytes: env.SOHOA_MAX_OPEN_UPLOAD_GB * 1024 * MB,
+    expiryMs: env.SOHOA_UPLOAD_EXPIRY_HOURS * 3600_000,
+    sweepIntervalMs: env.SOHOA_UPLOAD_SWEEP_MINUTES * 60_000,
+    ownerLookupsPerMinute: env.SOHOA_OWNER_LOOKUPS_PER_MINUTE,
   },
   trust: () => loadTrustStore(trustDirs),
   // The province's catalogue, when the admin put one beside the data; else the seed.

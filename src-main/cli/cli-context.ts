@@ -12,6 +12,7 @@ import { createFileLogger } from '../platform/logger';
 import { createTranslator } from '../platform/translator';
 import type { OcrPool } from '../ocr/ocr-pool';
 import type { Prompter } from './prompt';
+import { keepDataOwnerOnly } from '../../src-node/platform/owner-only';
 
 export interface CliIo {
   stdout: NodeJS.WriteStream;
@@ -42,6 +43,7 @@ export function cliLanguage(env: NodeJS.ProcessEnv): Language {
  */
 export async function createCliContext(io: CliIo): Promise<CliContext> {
   const dataDir = resolveDataDir(io.env);
+  keepDataOwnerOnly(dataDir);
   const { registry, services } = createBackend({ dataDir, binding: 'cli', log: createFileLogger(dataDir) });
   const station = createStationClient(
     buildStationBridge((name, request) => registry.invoke(name, request, { sessionKey: 'cli' })),

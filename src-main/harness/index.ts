@@ -3,9 +3,11 @@ import { createBackend } from '../ipc/create-backend';
 import { resolveDataDir } from '../platform/data-dir';
 import { createFileLogger } from '../platform/logger';
 import { startHarnessServer } from './harness-server';
+import { keepDataOwnerOnly } from '../../src-node/platform/owner-only';
 
 // `npm run start:web`: the built renderer in any browser, over the same handler registry.
 const dataDir = resolveDataDir();
+keepDataOwnerOnly(dataDir);
 const log = createFileLogger(dataDir);
 const { services, registry } = createBackend({ dataDir, binding: 'web-harness', log });
 await services.hotFolder.start();

@@ -16,6 +16,8 @@ export function createHandlers(services: StationServices, binding: Binding): Han
   const { accounts, sessions, settings, drivers, captureRuns, importUploads, hotFolder, captureProfiles } =
     services;
   const userOf = (context: Parameters<typeof signedInUser>[0]) => signedInUser(context).userId;
+  /** Who reads personal data on Central, as its access log will name them. */
+  const readerOf = (context: Parameters<typeof signedInUser>[0]) => signedInUser(context).username;
   return {
     'app.info': () => ({ name: APP_NAME, version: APP_VERSION, binding, dataDir: services.dataDir }),
 
@@ -131,11 +133,12 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     'sync.revoke': ({ attestation }) => services.sync.revoke(attestation),
     'sync.chunk': ({ uploadId, offset, dataBase64 }) =>
       services.sync.chunk(uploadId, offset, Buffer.from(dataBase64, 'base64')),
-    'sync.complete': ({ uploadId }) => services.sync.complete(uploadId),
+    'sync.complete': (request) => services.sync.complete(request),
     'sync.audit': ({ entries }) => services.sync.audit(entries),
-    'sync.lookup': (query) =>
+    'sync.lookup': (query, context) =>
       services.sync.lookup(
         Object.fromEntries(Object.entries(query).filter(([, v]) => v)) as Record<string, string>,
+        readerOf(context),
       ),
 
     'inventory.read': async ({ uploadId, today }, context) => {
@@ -154,7 +157,8 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     'sync.inventory': (upload) => services.sync.inventory(upload),
     'sync.progress': () => services.sync.progress(),
     'sync.stats': ({ by }) => services.sync.stats(by),
-    'sync.fileRead': ({ code, sha256, offset }) => services.sync.fileRead(code, sha256, offset),
+    'sync.fileRead': ({ code, sha256, offset }, context) =>
+      services.sync.fileRead(code, sha256, offset, readerOf(context)),
 
     'procedures.list': () => services.procedures.list(),
     'procedures.save': ({ procedure, previousCode }) => services.procedures.save(procedure, previousCode),

@@ -1,5 +1,6 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { OWNER_ONLY_FILE, OWNER_ONLY_FOLDER } from '../../src-node/platform/owner-only';
 
 export interface Logger {
   info(message: string, data?: unknown): void;
@@ -13,7 +14,7 @@ export interface Logger {
  */
 export function createFileLogger(dataDir: string, alsoToStderr = false): Logger {
   const folder = join(dataDir, 'logs');
-  let chain: Promise<unknown> = mkdir(folder, { recursive: true });
+  let chain: Promise<unknown> = mkdir(folder, { recursive: true, mode: OWNER_ONLY_FOLDER });
   const write = (level: string, message: string, data?: unknown) => {
     const at = new Date();
     const line = JSON.stringify({
@@ -24,7 +25,7 @@ export function createFileLogger(dataDir: string, alsoToStderr = false): Logger 
     });
     if (alsoToStderr) process.stderr.write(`${line}\n`);
     const file = join(folder, `station-${at.toISOString().slice(0, 10)}.log`);
-    chain = chain.then(() => appendFile(file, `${line}\n`)).catch(() => undefined);
+    chain = chain.then(() => appendFile(file, `${line}\n`, { mode: OWNER_ONLY_FILE })).catch(() => undefined);
   };
   return {
     info: (message, data) => write('info', message, data),

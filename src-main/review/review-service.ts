@@ -1,4 +1,9 @@
-import type { Revocation, RevocationAttestation } from '../../src-shared/domain/revocation';
+import {
+  revocationStatement,
+  type RecordedRevocation,
+  type Revocation,
+  type RevocationAttestation,
+} from '../../src-shared/domain/revocation';
 import type { StationSettings } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors/app-error';
 import {
@@ -25,6 +30,8 @@ export function createReviewService(deps: {
   attestor: Attestor;
   clock: Clock;
   settings: () => StationSettings;
+  /** The signing device's detached signature over a statement (signing.locked if it is locked). */
+  signStatement: (statement: string) => Promise<string>;
 }) {
   return {
     decide(request: ReviewRequest, reviewer: string): string[] {
@@ -59,10 +66,14 @@ export function createReviewService(deps: {
       });
     },
 
-    /** A supervisor's record that a result was revoked, attested so the sync can vouch for it. */
-    revoke(code: string, revocation: Revocation, by: string) {
-      const facts: RevocationAttestation = { kind: 'revoked', code, ...revocation, by, at: deps.clock() };
-      const { kind: _kind, code: _code, ...recorded } = facts;
+    /**
+     * A supervisor's record that a result was revoked: signed with the signing device (so
+     * SoHoa Central can check who revoked it) and attested (so the sync vouches for it).
+     */
+    async revoke(code: string, revocation: Revocation, by: string) {
+      const recorded: RecordedRevocation = { ...revocation, by, at: deps.clock() };
+      const signature = await deps.signStatement(revocationStatement(code, recorded));
+      const facts: RevocationAttestation = { kind: 'revoked', code, ...recorded, signature };
       return { attestation: deps.attestor.sign(facts), revocation: recorded };
     },
   };

@@ -101,7 +101,12 @@ export function createStationServices({
     sign: (pdf) => signing.sign(pdf),
     attest: (facts) => attestor.sign(facts),
   });
-  const review = createReviewService({ attestor, clock, settings: () => settings.get() });
+  const review = createReviewService({
+    attestor,
+    clock,
+    settings: () => settings.get(),
+    signStatement: (statement) => signing.signStatement(statement),
+  });
   const sync = createSyncService({
     settings: () => settings.get(),
     cacheDir: join(dataDir, 'cache', 'central'),

@@ -3,6 +3,8 @@ import { AppError } from '../../src-shared/errors/app-error';
 import { assetPath } from '../../src-node/platform/asset-path';
 import type { Logger } from '../platform/logger';
 import { signerName, type Certificate } from '../../src-node/signing/certificate';
+import { createHash } from 'node:crypto';
+import { buildSignedData } from './cms';
 import { signPdf, type SignedPdf } from './pades';
 import { listTokens, openPkcs11Signer, type TokenSummary } from './pkcs11-signer';
 import { openPkcs12Signer } from './pkcs12-signer';
@@ -80,6 +82,13 @@ export function createSigningService(deps: {
     }
     return current?.signer ?? null;
   };
+  const unlocked = (): Signer => {
+    const signer = active();
+    if (signer) return signer;
+    throw new AppError(
+      deps.settings().signing.method === 'none' ? 'signing.notConfigured' : 'signing.locked',
+    );
+  };
 
   return {
     status(): SigningStatus {
@@ -116,15 +125,20 @@ export function createSigningService(deps: {
       return listTokens(pkcs11Module);
     },
     async sign(pdf: Uint8Array, now = new Date()): Promise<SignedPdf> {
-      const signer = active();
-      if (!signer)
-        throw new AppError(
-          deps.settings().signing.method === 'none' ? 'signing.notConfigured' : 'signing.locked',
-        );
+      const signer = unlocked();
       const signed = await signWithSettings(pdf, signer, deps.settings(), now);
       if (signed.timestampError)
         deps.log.warn('signing: no timestamp', { detail: signed.timestampError.detail });
       return signed;
+    },
+    /**
+     * A detached CMS signature (base64) over a statement (a revocation's, say) by the same
+     * device and certificate that sign records, so a verifier's trust store decides alike.
+     */
+    async signStatement(statement: string): Promise<string> {
+      const signer = unlocked();
+      const digest = createHash('sha256').update(statement, 'utf8').digest();
+      return (await buildSignedData(digest, signer)).toString('base64');
     },
     async verify(pdf: Buffer): Promise<PdfVerification> {
       const anchors = await trustAnchors(deps.settings().signing);

@@ -7,9 +7,11 @@ import type {
   AuditUpload,
   InventoryUpload,
   LookupQuery,
+  Receipt,
   RecordMeta,
   StatsQuery,
 } from '../../src-shared/central/central-api';
+import { receiptSignatureValid } from '../../src-node/signing/receipt-signature';
 import type { StationSettings } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors/app-error';
 import { revocationAttestationSchema } from '../../src-shared/domain/revocation';
@@ -25,18 +27,31 @@ export const centralCredentialsSchema = z.object({
   /** Sealed in the secret box: the station's secret never sits in a file in the clear. */
   secret: z.string().optional(),
   enrolledAt: z.number().optional(),
+  /** Central's receipt key (SPKI DER, base64), pinned at enrolment: every receipt must check with it. */
+  receiptKey: z.string().optional(),
 });
 
+type Credentials = z.infer<typeof centralCredentialsSchema>;
+
+/** Enrolled with the Central the settings name, with a receipt key to check its receipts by. */
+const isEnrolled = (saved: Credentials, centralUrl: string | undefined) =>
+  Boolean(
+    centralUrl && saved.stationId && saved.secret && saved.receiptKey && saved.centralUrl === centralUrl,
+  );
+
 /**
- * The station's side of SoHoa Central: its credentials (from a one-time enrolment code)
- * and every call to Central. Main lets a record go only with the supervisor's approval as
- * main itself attested it, for exactly that file: the renderer cannot sync what nobody approved.
+ * The station's side of SoHoa Central: its credentials (from a one-time enrolment code,
+ * with Central's receipt key pinned) and every call to Central. Main lets a record go only
+ * with the supervisor's approval as main itself attested it, for exactly that file: the
+ * renderer cannot sync what nobody approved. A receipt counts only when it carries Central's
+ * signature and names exactly the record sent, so nothing on the way can say a record is
+ * stored when it is not. Reads of personal data name the user who reads.
  */
 export function createSyncService(deps: {
   settings: () => StationSettings;
   /** Where files fetched from Central wait while the renderer reads them in chunks. */
   cacheDir: string;
-  store: JsonStore<z.infer<typeof centralCredentialsSchema>>;
+  store: JsonStore<Credentials>;
   secrets: SecretBox;
   attestor: Attestor;
 }) {
@@ -44,9 +59,7 @@ export function createSyncService(deps: {
     const { centralUrl, sync } = deps.settings();
     if (!centralUrl) throw new AppError('sync.notConfigured');
     const saved = deps.store.read();
-    if (authenticated && (!saved.stationId || !saved.secret || saved.centralUrl !== centralUrl)) {
-      throw new AppError('sync.notEnrolled');
-    }
+    if (authenticated && !isEnrolled(saved, centralUrl)) throw new AppError('sync.notEnrolled');
     return createCentralClient({
       baseUrl: centralUrl,
       timeoutMs: sync.requestTimeoutMs,
@@ -54,11 +67,28 @@ export function createSyncService(deps: {
     });
   };
 
+  /** Central's own receipt for exactly this record, or sync.receiptInvalid. */
+  const checkedReceipt = (receipt: Receipt, expected: { code: string; sha256: string; bytes: number }) => {
+    const { receiptKey } = deps.store.read();
+    const signed = receiptKey !== undefined && receiptSignatureValid(receiptKey, receipt);
+    const same =
+      receipt.code === expected.code &&
+      receipt.sha256 === expected.sha256 &&
+      receipt.bytes === expected.bytes;
+    if (!signed || !same) {
+      throw new AppError('sync.receiptInvalid', {
+        params: { code: expected.code },
+        detail: signed ? `receipt for ${receipt.code} ${receipt.sha256} ${receipt.bytes}` : 'signature',
+      });
+    }
+    return receipt;
+  };
+
   return {
     status() {
       const { centralUrl } = deps.settings();
       const saved = deps.store.read();
-      const enrolled = Boolean(centralUrl && saved.stationId && saved.centralUrl === centralUrl);
+      const enrolled = isEnrolled(saved, centralUrl);
       return {
         centralUrl,
         enrolled,
@@ -77,6 +107,7 @@ export function createSyncService(deps: {
         stationId: credentials.stationId,
         secret: deps.secrets.seal(credentials.secret),
         enrolledAt: Date.now(),
+        receiptKey: credentials.receiptKey,
       });
       return this.status();
     },
@@ -94,7 +125,13 @@ export function createSyncService(deps: {
       }
     },
 
-    begin(request: { code: string; sha256: string; bytes: number; meta: RecordMeta; approval: string }) {
+    async begin(request: {
+      code: string;
+      sha256: string;
+      bytes: number;
+      meta: RecordMeta;
+      approval: string;
+    }) {
       const approval = deps.attestor.verify(request.approval, decisionAttestationSchema);
       if (
         approval.kind !== 'approved' ||
@@ -104,7 +141,10 @@ export function createSyncService(deps: {
         throw new AppError('sync.notApproved', { params: { code: request.code } });
       }
       const { approval: _approval, ...announced } = request;
-      return client(true).call('beginUpload', { body: announced });
+      const state = await client(true).call('beginUpload', { body: announced });
+      return state.state === 'stored'
+        ? { ...state, receipt: checkedReceipt(state.receipt, announced) }
+        : state;
     },
     chunk: (uploadId: string, offset: number, bytes: Buffer) =>
       client(true).call('appendChunk', {
@@ -112,7 +152,12 @@ export function createSyncService(deps: {
         query: { offset: String(offset) },
         body: bytes,
       }),
-    complete: (uploadId: string) => client(true).call('completeUpload', { params: { uploadId } }),
+    async complete(request: { uploadId: string; code: string; sha256: string; bytes: number }) {
+      const { receipt } = await client(true).call('completeUpload', {
+        params: { uploadId: request.uploadId },
+      });
+      return { receipt: checkedReceipt(receipt, request) };
+    },
     audit: (entries: AuditUpload['entries']) => client(true).call('appendAudit', { body: { entries } }),
     /** Only a revocation main attested (review.revoke: a supervisor's) leaves the station. */
     revoke(attestation: string) {
@@ -123,7 +168,12 @@ export function createSyncService(deps: {
       } = deps.attestor.verify(attestation, revocationAttestationSchema);
       return client(true).call('revoke', { params: { code }, body: revocation });
     },
-    lookup: (query: LookupQuery) => client(true).call('lookup', { query }),
+    /** Central's records for a lookup by `user`, each receipt checked as Central's own. */
+    async lookup(query: LookupQuery, user: string) {
+      const found = await client(true).call('lookup', { query: { ...query, user } });
+      for (const record of found.records) checkedReceipt(record.receipt, record.receipt);
+      return found;
+    },
     inventory: (upload: InventoryUpload) => client(true).call('appendInventory', { body: upload }),
     progress: () => client(true).call('progress'),
     stats: (by: StatsQuery['by']) => client(true).call('stats', { query: { by } }),
@@ -133,11 +183,11 @@ export function createSyncService(deps: {
      * once into the cache (checked against the SHA-256 Central's receipt gives), then read
      * in chunks as imports are sent.
      */
-    async fileRead(code: string, sha256: string, offset: number) {
+    async fileRead(code: string, sha256: string, offset: number, user: string) {
       const path = join(deps.cacheDir, `${sha256}.pdf`);
       let file: Buffer | null = await readFile(path).catch(() => null);
       if (!file) {
-        file = Buffer.from(await client(true).call('file', { params: { code } }));
+        file = Buffer.from(await client(true).call('file', { params: { code }, query: { user } }));
         if (createHash('sha256').update(file).digest('hex') !== sha256) {
           throw new AppError('sync.hashMismatch', { detail: `file ${code} from Central` });
         }

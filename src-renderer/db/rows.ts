@@ -179,6 +179,9 @@ export interface RevocationRow extends RecordedRevocation {
   syncedAt?: number;
   /** Central's refusal, kept for a person (the sync stops trying). */
   refused?: string;
+  /** Who Central says made it, once it answered: the signer's name and the station's number (null: Central's admin). */
+  signer?: string;
+  stationNumber?: string | null;
 }
 
 /** A result looked up and handed over for a new procedure, so the citizen need not bring the paper again. */

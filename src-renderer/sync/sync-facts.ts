@@ -43,7 +43,7 @@ export async function syncRevocations(): Promise<number> {
     } catch (error) {
       const code = error instanceof AppError ? error.code : '';
       if (code === 'sync.notFound') continue;
-      if (code === 'sync.conflict' || code === 'sync.rejected') {
+      if (['sync.conflict', 'sync.rejected', 'sync.forbidden', 'sync.revocationRefused'].includes(code)) {
         await db.revocations.update(row.code, { refused: code });
         continue;
       }

@@ -13,10 +13,17 @@ export const PAUSED_KEY = 'sync.paused';
 const UNREACHABLE_IN_A_ROW = 3;
 
 /** Failures that are about this record, for good: a person must look (Central said no). */
-const REFUSED = new Set(['sync.conflict', 'sync.rejected', 'sync.notApproved']);
+const REFUSED = new Set(['sync.conflict', 'sync.rejected', 'sync.notApproved', 'sync.forbidden']);
 /** Failures that stop the whole pass until someone acts (enrolment, revocation) or the session returns. */
 const STOPS = (code: string) =>
-  ['sync.unauthorized', 'sync.stationRevoked', 'sync.notEnrolled', 'sync.notConfigured'].includes(code) ||
+  // A receipt Central did not sign: something stands between the station and Central.
+  [
+    'sync.unauthorized',
+    'sync.stationRevoked',
+    'sync.notEnrolled',
+    'sync.notConfigured',
+    'sync.receiptInvalid',
+  ].includes(code) ||
   code.startsWith('auth.') ||
   code === 'ipc.disconnected';
 

@@ -91,7 +91,12 @@ export async function syncRecord(row: OutboxRow): Promise<Receipt> {
           dataBase64: base64Of(chunk),
         }));
       }
-      const { receipt } = await station.sync.complete({ uploadId: state.uploadId });
+      const { receipt } = await station.sync.complete({
+        uploadId: state.uploadId,
+        code,
+        sha256: document.sha256,
+        bytes: document.bytes,
+      });
       await commitReceipt(row, receipt);
       return receipt;
     } catch (error) {

@@ -81,6 +81,56 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX inventory_counts_pair ON inventory_counts (department_code, procedure_code, counted_at);
     `,
   },
+  {
+    // v3 (trust no station more than it must): each station's departments and read scope,
+    // set by the administrator at enrolment; signed revocations with who made them, and
+    // annulments; the access log of personal-data reads; Central's own journal; uploads
+    // touched when a chunk arrives, so the abandoned ones can be swept.
+    version: 3,
+    sql: `
+      ALTER TABLE stations ADD COLUMN departments text[] NOT NULL DEFAULT '{}';
+      ALTER TABLE stations ADD COLUMN read_scope text NOT NULL DEFAULT 'department';
+      ALTER TABLE enrolments ADD COLUMN departments text[] NOT NULL DEFAULT '{}';
+      ALTER TABLE enrolments ADD COLUMN read_scope text NOT NULL DEFAULT 'department';
+      CREATE INDEX records_department ON records (department_code);
+      ALTER TABLE uploads ADD COLUMN touched_at timestamptz;
+      UPDATE uploads SET touched_at = created_at;
+      ALTER TABLE uploads ALTER COLUMN touched_at SET NOT NULL;
+      CREATE INDEX uploads_touched ON uploads (touched_at);
+      CREATE TABLE revocations (
+        id uuid PRIMARY KEY,
+        code text NOT NULL REFERENCES records (code),
+        revocation jsonb NOT NULL,
+        station_id uuid REFERENCES stations (id),
+        signer text NOT NULL,
+        signature text NOT NULL,
+        recorded_at timestamptz NOT NULL,
+        annulled_at timestamptz,
+        annul_reason text
+      );
+      CREATE UNIQUE INDEX revocations_standing ON revocations (code) WHERE annulled_at IS NULL;
+      CREATE TABLE access_log (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL,
+        station_id uuid REFERENCES stations (id),
+        user_name text NOT NULL,
+        action text NOT NULL,
+        query jsonb NOT NULL,
+        code text,
+        owner_id text
+      );
+      CREATE INDEX access_log_owner ON access_log (owner_id, at);
+      CREATE INDEX access_log_station ON access_log (station_id, at);
+      CREATE TABLE journal (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL,
+        actor text NOT NULL,
+        action text NOT NULL,
+        subject text NOT NULL,
+        detail jsonb NOT NULL
+      );
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number> {

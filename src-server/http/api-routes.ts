@@ -9,11 +9,18 @@ import {
   type CentralRouteName,
   type CentralRoutes,
 } from '../../src-shared/central/central-routes';
+import type { StationScope } from '../../src-shared/central/central-api';
 import { CentralError } from './central-error';
+
+/** A station as Central knows it when it calls: its id, number and what it may read. */
+export interface StationCaller extends StationScope {
+  stationId: string;
+  stationNumber: string;
+}
 
 export interface Caller {
   kind: 'station' | 'admin' | 'public';
-  stationId?: string;
+  station?: StationCaller;
 }
 
 export type Authenticate = (request: FastifyRequest, access: CentralAccess) => Promise<Caller>;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AUDIT_ACTIONS } from '../audit/audit-chain';
 import { recordFieldsSchema } from '../domain/record-fields';
+import { departmentSchema } from '../domain/agency';
 import { recordedRevocationSchema } from '../domain/revocation';
+import { canonicalJson } from '../encoding/canonical-json';
 import { inventoryCountSchema } from '../stats/inventory';
 
 /**
@@ -12,6 +14,28 @@ import { inventoryCountSchema } from '../stats/inventory';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const recordCode = z.string().trim().min(1).max(64);
+const base64 = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64');
+const departmentCodes = z.array(departmentSchema.shape.code).max(100);
+/** A byte or row offset in decimal digits only (`1e1` and `0x10` are not offsets), as paths and queries carry it. */
+export const decimalOffset = z
+  .string()
+  .regex(/^\d{1,15}$/, 'an offset in decimal digits')
+  .transform(Number);
+
+/**
+ * What a station may read on Central: records it uploaded and those of its departments
+ * (`department`, the default), or every record of the province (`province`), as Central's
+ * administrator sets it per station.
+ */
+export const READ_SCOPES = ['department', 'province'] as const;
+export const stationScopeSchema = z
+  .object({ departments: departmentCodes, readScope: z.enum(READ_SCOPES) })
+  .strict();
+export type StationScope = z.infer<typeof stationScopeSchema>;
 
 export const healthSchema = z.object({
   status: z.literal('ok'),
@@ -23,6 +47,9 @@ export const enrolmentCreateSchema = z
   .object({
     note: z.string().trim().max(200).default(''),
     validHours: z.number().int().min(1).max(720).default(72),
+    /** The departments the station works for, as Central's administrator decides (never the station). */
+    departments: departmentCodes.min(1),
+    readScope: z.enum(READ_SCOPES).default('department'),
   })
   .strict();
 export const enrolmentSchema = z.object({ code: z.string(), expiresAt: z.iso.datetime() });
@@ -34,7 +61,13 @@ export const enrolRequestSchema = z
     stationName: z.string().trim().max(120).default(''),
   })
   .strict();
-export const enrolResponseSchema = z.object({ stationId: z.uuid(), secret: z.string().min(32) });
+export const enrolResponseSchema = z.object({
+  stationId: z.uuid(),
+  secret: z.string().min(32),
+  /** Central's Ed25519 receipt key (SPKI DER, base64): the station pins it and checks every receipt. */
+  receiptKey: base64(200),
+  departments: departmentCodes,
+});
 
 export const stationSchema = z.object({
   stationId: z.uuid(),
@@ -43,6 +76,8 @@ export const stationSchema = z.object({
   enrolledAt: z.iso.datetime(),
   revokedAt: z.iso.datetime().nullable(),
   records: z.number().int(),
+  departments: departmentCodes,
+  readScope: z.enum(READ_SCOPES),
 });
 
 /** What Central keeps of a record beside its file: its fields and how it was digitized. */
@@ -62,7 +97,11 @@ export const recordMetaSchema = z
   .strict();
 export type RecordMeta = z.infer<typeof recordMetaSchema>;
 
-/** Central's word that it holds a record: the same receipt however often the record is sent. */
+/**
+ * Central's word that it holds a record: the same receipt however often the record is sent,
+ * signed by Central's receipt key (Ed25519 over `receiptStatement`), so that nobody on the
+ * way can tell a station a record is stored when it is not.
+ */
 export const receiptSchema = z.object({
   serverId: z.uuid(),
   code: recordCode,
@@ -70,8 +109,22 @@ export const receiptSchema = z.object({
   bytes: z.number().int().positive(),
   storedAt: z.iso.datetime(),
   stationId: z.uuid(),
+  signature: base64(120),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
+export type UnsignedReceipt = Omit<Receipt, 'signature'>;
+
+/** The bytes a receipt's signature covers: its fields in canonical JSON, named as a receipt. */
+export const receiptStatement = (receipt: UnsignedReceipt): string =>
+  canonicalJson({
+    kind: 'sohoa.receipt.v1',
+    serverId: receipt.serverId,
+    code: receipt.code,
+    sha256: receipt.sha256,
+    bytes: receipt.bytes,
+    storedAt: receipt.storedAt,
+    stationId: receipt.stationId,
+  });
 
 export const uploadBeginSchema = z
   .object({ code: recordCode, sha256, bytes: z.number().int().positive(), meta: recordMetaSchema })
@@ -104,19 +157,47 @@ export const auditUploadSchema = z.object({ entries: z.array(auditEntrySchema).m
 export type AuditUpload = z.input<typeof auditUploadSchema>;
 export const auditHeadSchema = z.object({ seq: z.number().int().nonnegative(), hash: z.string() });
 
+const lookupFields = {
+  code: recordCode.optional(),
+  ownerId: z.string().trim().min(9).max(20).optional(),
+  documentNumber: z.string().trim().min(1).max(60).optional(),
+};
+const oneKey = (query: { code?: string; ownerId?: string; documentNumber?: string }) =>
+  Boolean(query.code || query.ownerId || query.documentNumber);
+
+/** What a clerk looks up: a record's code, its owner's ID number, or its document number. */
 export const lookupQuerySchema = z
+  .object(lookupFields)
+  .strict()
+  .refine(oneKey, 'one of code, ownerId, documentNumber');
+export type LookupQuery = z.input<typeof lookupQuerySchema>;
+
+/** Records a lookup answers at most at once; the next page is asked with `offset`. */
+export const LOOKUP_PAGE_SIZE = 50;
+
+/** The user a station names for a read of personal data: kept in Central's access log. */
+export const readerSchema = z.string().trim().min(1).max(200);
+
+/** The lookup as Central takes it: the query, who at the station asks, and the page. */
+export const centralLookupQuerySchema = z
   .object({
-    code: recordCode.optional(),
-    ownerId: z.string().trim().min(9).max(20).optional(),
-    documentNumber: z.string().trim().min(1).max(60).optional(),
+    ...lookupFields,
+    user: readerSchema.optional(),
+    offset: decimalOffset.optional(),
   })
   .strict()
-  .refine(
-    (query) => query.code || query.ownerId || query.documentNumber,
-    'one of code, ownerId, documentNumber',
-  );
+  .refine(oneKey, 'one of code, ownerId, documentNumber');
 
-export type LookupQuery = z.input<typeof lookupQuerySchema>;
+/**
+ * A revocation as Central holds it: the station's record of it, and who made it there: the
+ * station (null: Central's administrator) and the signer whose certificate signed it ('' for
+ * one recorded before revocations were signed).
+ */
+export const centralRevocationSchema = recordedRevocationSchema.extend({
+  stationNumber: z.string().nullable(),
+  signer: z.string(),
+});
+export type CentralRevocation = z.infer<typeof centralRevocationSchema>;
 
 export const centralRecordSchema = z.object({
   receipt: receiptSchema,
@@ -124,15 +205,61 @@ export const centralRecordSchema = z.object({
   stationNumber: z.string(),
   /** The newer version that replaced this one, if any (both are kept). */
   supersededBy: recordCode.nullable(),
-  /** Its issuing agency revoked it, as a station recorded it (the first one recorded holds). */
-  revocation: recordedRevocationSchema.nullable(),
+  /** Its issuing agency revoked it, as a station recorded it (the first one that stands holds). */
+  revocation: centralRevocationSchema.nullable(),
 });
 export type CentralRecord = z.infer<typeof centralRecordSchema>;
-export const lookupResultSchema = z.object({ records: z.array(centralRecordSchema) });
+export const lookupResultSchema = z.object({
+  records: z.array(centralRecordSchema),
+  /** The offset of the next page, when there is one. */
+  next: z.number().int().positive().nullable(),
+});
 
-/** A revocation as a station sends it, and as Central holds it. */
-export const revocationUploadSchema = recordedRevocationSchema.strict();
-export const revocationResultSchema = z.object({ revocation: recordedRevocationSchema });
+/**
+ * A revocation as a station sends it: the supervisor's record of it and a detached CMS
+ * signature (base64) over its `revocationStatement`, made by the supervisor's signing device.
+ */
+export const revocationUploadSchema = recordedRevocationSchema
+  .extend({ signature: base64(32 * 1024) })
+  .strict();
+export type RevocationUpload = z.infer<typeof revocationUploadSchema>;
+export const revocationResultSchema = z.object({ revocation: centralRevocationSchema });
+
+/** Central's administrator annuls a revocation made in error: it stays in Central's journal. */
+export const annulmentSchema = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
+
+/** One read of personal data on Central: who read which record (or searched which owner), when. */
+export const accessLogEntrySchema = z.object({
+  at: z.iso.datetime(),
+  stationId: z.uuid().nullable(),
+  stationNumber: z.string().nullable(),
+  user: z.string(),
+  action: z.enum(['lookup', 'file']),
+  query: z.record(z.string(), z.string()),
+  code: z.string().nullable(),
+  ownerId: z.string().nullable(),
+});
+export const accessLogQuerySchema = z
+  .object({
+    ownerId: z.string().trim().min(1).max(20).optional(),
+    stationId: z.uuid().optional(),
+    offset: decimalOffset.optional(),
+  })
+  .strict();
+export const accessLogSchema = z.object({
+  entries: z.array(accessLogEntrySchema),
+  next: z.number().int().positive().nullable(),
+});
+
+/** What Central's administrator and Central itself did that stations did not: annulments, scope changes. */
+export const journalEntrySchema = z.object({
+  at: z.iso.datetime(),
+  actor: z.string(),
+  action: z.string(),
+  subject: z.string(),
+  detail: z.unknown(),
+});
+export const journalSchema = z.object({ entries: z.array(journalEntrySchema) });
 
 /** An office's inventory count as a station sends it, numbered by the station (sent again: stored once). */
 export const inventoryUploadSchema = z

@@ -12,6 +12,8 @@ export const CENTRAL_ERROR_TABLE = {
   unauthorized: { status: 401, kind: 'stop', station: 'sync.unauthorized' },
   stationRevoked: { status: 403, kind: 'stop', station: 'sync.stationRevoked' },
   enrolmentInvalid: { status: 403, kind: 'refused', station: 'sync.enrolmentInvalid' },
+  // Out of the station's scope: a record of another department, a revocation it may not make.
+  forbidden: { status: 403, kind: 'refused', station: 'sync.forbidden' },
   notFound: { status: 404, kind: 'refused', station: 'sync.notFound' },
   conflict: { status: 409, kind: 'refused', station: 'sync.conflict' },
   // Central holds another part of the upload than the station thought: it resends from there.
@@ -22,6 +24,13 @@ export const CENTRAL_ERROR_TABLE = {
   invalidSignature: { status: 422, kind: 'refused', station: 'sync.rejected' },
   tooLarge: { status: 413, kind: 'refused', station: 'sync.rejected' },
   auditBroken: { status: 422, kind: 'refused', station: 'sync.auditBroken' },
+  // A revocation unsigned, signed by nobody Central trusts, or not over what it says.
+  revocationSignature: { status: 422, kind: 'refused', station: 'sync.revocationRefused' },
+  // Too many owner-ID lookups in a minute: the station waits (detail.retryAfterSeconds).
+  rateLimited: { status: 429, kind: 'transient', station: 'sync.rateLimited' },
+  // The station's share of Central's upload space is taken (open uploads, their bytes, a full disk).
+  tooManyUploads: { status: 429, kind: 'transient', station: 'sync.centralBusy' },
+  uploadSpaceFull: { status: 507, kind: 'transient', station: 'sync.centralBusy' },
   internal: { status: 500, kind: 'transient', station: 'sync.unreachable' },
 } as const satisfies Record<
   string,

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { procedureSchema } from '../domain/procedure-catalogue';
 import {
+  accessLogQuerySchema,
+  accessLogSchema,
+  annulmentSchema,
   auditHeadSchema,
+  centralLookupQuerySchema,
   auditUploadSchema,
   centralProgressSchema,
+  decimalOffset,
   completedSchema,
   enrolmentCreateSchema,
   enrolmentSchema,
@@ -12,13 +17,15 @@ import {
   healthSchema,
   inventoryReceivedSchema,
   inventoryUploadSchema,
-  lookupQuerySchema,
+  journalSchema,
   lookupResultSchema,
+  readerSchema,
   revocationResultSchema,
   revocationUploadSchema,
   statsQuerySchema,
   statsSchema,
   stationSchema,
+  stationScopeSchema,
   uploadBeginSchema,
   uploadReceivedSchema,
   uploadStateSchema,
@@ -62,11 +69,6 @@ const codeParam = z
       ![...code].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f || char === '/'),
     'a record code (no control characters, no slash)',
   );
-/** A byte offset in decimal digits only (`1e1` and `0x10` are not offsets). */
-const offsetParam = z
-  .string()
-  .regex(/^\d{1,15}$/, 'an offset in decimal digits')
-  .transform(Number);
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -106,6 +108,44 @@ export const CENTRAL_ROUTES = {
     response: ok,
     errors: ['notFound'],
   },
+  setStationScope: {
+    method: 'PUT',
+    path: '/v1/admin/stations/:stationId/scope',
+    summary: "A station's departments and what it may read: its departments' records, or the province's",
+    access: 'admin',
+    params: z.object({ stationId: uuidParam }),
+    body: stationScopeSchema,
+    response: stationSchema,
+    errors: ['notFound'],
+  },
+  accessLog: {
+    method: 'GET',
+    path: '/v1/admin/access-log',
+    summary:
+      'Every read of personal data (lookups, files): who, which owner, which record, when; newest first',
+    access: 'admin',
+    query: accessLogQuerySchema,
+    response: accessLogSchema,
+    errors: [],
+  },
+  journal: {
+    method: 'GET',
+    path: '/v1/admin/journal',
+    summary: "Central's own journal: revocations recorded and annulled, station scopes changed",
+    access: 'admin',
+    response: journalSchema,
+    errors: [],
+  },
+  annulRevocation: {
+    method: 'POST',
+    path: '/v1/admin/records/:code/revocation/annul',
+    summary: 'Annul a revocation made in error, with a reason (kept in the journal)',
+    access: 'admin',
+    params: z.object({ code: codeParam }),
+    body: annulmentSchema,
+    response: ok,
+    errors: ['notFound'],
+  },
   enrol: {
     method: 'POST',
     path: '/v1/enrol',
@@ -123,7 +163,7 @@ export const CENTRAL_ROUTES = {
     access: 'station',
     body: uploadBeginSchema,
     response: uploadStateSchema,
-    errors: ['stationRevoked', 'conflict', 'tooLarge'],
+    errors: ['stationRevoked', 'conflict', 'tooLarge', 'tooManyUploads', 'uploadSpaceFull'],
   },
   appendChunk: {
     method: 'PUT',
@@ -131,10 +171,10 @@ export const CENTRAL_ROUTES = {
     summary: 'Append a chunk at ?offset= (what Central already has)',
     access: 'station',
     params: z.object({ uploadId: uuidParam }),
-    query: z.object({ offset: offsetParam }).strict(),
+    query: z.object({ offset: decimalOffset }).strict(),
     body: 'binary',
     response: uploadReceivedSchema,
-    errors: ['stationRevoked', 'notFound', 'uploadOffset', 'tooLarge'],
+    errors: ['stationRevoked', 'notFound', 'uploadOffset', 'tooLarge', 'uploadSpaceFull'],
   },
   completeUpload: {
     method: 'POST',
@@ -156,30 +196,33 @@ export const CENTRAL_ROUTES = {
   lookup: {
     method: 'GET',
     path: '/v1/records',
-    summary: 'Look records up by code, owner ID number or document number',
+    summary:
+      "Look records up by code, owner ID number or document number, within the caller's scope, a page at a time (logged)",
     access: 'stationOrAdmin',
-    query: lookupQuerySchema,
+    query: centralLookupQuerySchema,
     response: lookupResultSchema,
-    errors: ['stationRevoked'],
+    errors: ['stationRevoked', 'rateLimited'],
   },
   revoke: {
     method: 'POST',
     path: '/v1/records/:code/revocation',
-    summary: 'Record that a result was revoked by its issuing agency (the first revocation holds)',
-    access: 'station',
+    summary:
+      'Record that a result was revoked by its issuing agency, signed by a supervisor (the first that stands holds)',
+    access: 'stationOrAdmin',
     params: z.object({ code: codeParam }),
     body: revocationUploadSchema,
     response: revocationResultSchema,
-    errors: ['stationRevoked', 'notFound', 'conflict'],
+    errors: ['stationRevoked', 'notFound', 'conflict', 'forbidden', 'revocationSignature'],
   },
   file: {
     method: 'GET',
     path: '/v1/records/:code/file',
-    summary: 'The signed PDF/A of a record',
+    summary: "The signed PDF/A of a record within the caller's scope (logged)",
     access: 'stationOrAdmin',
     params: z.object({ code: codeParam }),
+    query: z.object({ user: readerSchema.optional() }).strict(),
     response: 'pdf',
-    errors: ['stationRevoked', 'notFound'],
+    errors: ['stationRevoked', 'notFound', 'forbidden'],
   },
   appendAudit: {
     method: 'POST',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalJson } from '../encoding/canonical-json';
 
 /**
  * A result revoked (thu hồi) by a later decision of its issuing agency. The signed file is
@@ -24,11 +25,35 @@ export const recordedRevocationSchema = revocationSchema.extend({
 export type RecordedRevocation = z.infer<typeof recordedRevocationSchema>;
 
 /**
+ * The bytes a revocation's signature covers: which result, from when, by which decision, why,
+ * who recorded it and when, in canonical JSON named as a revocation. The supervisor's signing
+ * device signs it at the station; SoHoa Central checks it against its trust store.
+ */
+export const revocationStatement = (code: string, revocation: RecordedRevocation): string =>
+  canonicalJson({
+    kind: 'sohoa.revocation.v1',
+    code,
+    date: revocation.date,
+    documentNumber: revocation.documentNumber,
+    reason: revocation.reason,
+    by: revocation.by,
+    at: revocation.at,
+  });
+
+/**
  * What main attests when a supervisor revokes a result: the sync sends a revocation to
  * SoHoa Central only with such a token, so a clerk's session cannot make one up.
  */
 export const revocationAttestationSchema = recordedRevocationSchema
-  .extend({ kind: z.literal('revoked'), code: z.string().min(1).max(64) })
+  .extend({
+    kind: z.literal('revoked'),
+    code: z.string().min(1).max(64),
+    /** The detached CMS signature (base64) the supervisor's device made over its statement. */
+    signature: z
+      .string()
+      .min(1)
+      .max(32 * 1024),
+  })
   .strict();
 export type RevocationAttestation = z.infer<typeof revocationAttestationSchema>;
 

@@ -356,6 +356,10 @@ export const en: Messages = {
       beforeIssue: 'A result cannot be revoked before its issue date ({{date}}).',
       done: 'The revocation of {{code}} is recorded.',
       details: 'Revoked from {{date}} by {{documentNumber}}: {{reason}}',
+      signedBy: 'Recorded and signed by {{signer}} (station {{station}}).',
+      centralAdmin: 'SoHoa Central’s administrator',
+      deviceLocked:
+        'A revocation is signed with the supervisor’s signing device. Enter its PIN (or the signature file’s password) to unlock it.',
     },
     local: 'At this station',
     localSynced: 'At this station, synced',
@@ -612,6 +616,16 @@ export const en: Messages = {
       notFound: 'SoHoa Central no longer has this upload; the station asks again and goes on.',
       auditBroken:
         'The station’s audit trail does not match the copy SoHoa Central holds. Tell an administrator.',
+      forbidden:
+        'SoHoa Central does not let this station act on record {{code}}: it belongs to another department. Ask the repository’s administrator if the station needs this right.',
+      revocationRefused:
+        'SoHoa Central did not accept the revocation: its digital signature is invalid or not trusted. A supervisor must record the revocation again with their signing device.',
+      rateLimited:
+        'Too many lookups by ID number in one minute. Please try again in {{retryAfterSeconds}} seconds.',
+      centralBusy:
+        'SoHoa Central has no room left for this station’s uploads just now. The records stay queued and are sent again automatically.',
+      receiptInvalid:
+        'The receipt received does not carry a valid SoHoa Central signature (another machine may be in the way). The record is not counted as synced; tell an administrator to check the network and Central’s address.',
     },
     review: {
       selfApproval:

@@ -355,6 +355,10 @@ export const vi = {
       beforeIssue: 'Ngày thu hồi không thể trước ngày ban hành ({{date}}).',
       done: 'Đã ghi nhận thu hồi kết quả {{code}}.',
       details: 'Thu hồi từ ngày {{date}} theo {{documentNumber}}: {{reason}}',
+      signedBy: 'Người ký ghi nhận: {{signer}} (trạm {{station}}).',
+      centralAdmin: 'quản trị SoHoa Central',
+      deviceLocked:
+        'Việc thu hồi được ký bằng thiết bị ký số của người duyệt. Nhập mã PIN (hoặc mật khẩu tệp chữ ký) để mở thiết bị.',
     },
     local: 'Tại trạm',
     localSynced: 'Tại trạm, đã đồng bộ',
@@ -605,6 +609,16 @@ export const vi = {
       rejected: 'SoHoa Central từ chối tệp của hồ sơ (chữ ký số không hợp lệ, tệp hỏng hoặc quá lớn).',
       notFound: 'SoHoa Central không còn phiên gửi tệp này; trạm sẽ hỏi lại và gửi tiếp.',
       auditBroken: 'Nhật ký của trạm không khớp với bản SoHoa Central đang giữ. Báo quản trị viên kiểm tra.',
+      forbidden:
+        'SoHoa Central không cho trạm này thao tác trên hồ sơ {{code}}: hồ sơ thuộc phòng chuyên môn khác. Liên hệ quản trị viên kho dữ liệu nếu trạm cần quyền này.',
+      revocationRefused:
+        'SoHoa Central không nhận việc thu hồi: chữ ký số trên quyết định thu hồi không hợp lệ hoặc không được tin cậy. Người duyệt cần ghi nhận lại việc thu hồi với thiết bị ký số của mình.',
+      rateLimited:
+        'Đã tra cứu theo số định danh quá nhiều lần trong một phút. Vui lòng thử lại sau {{retryAfterSeconds}} giây.',
+      centralBusy:
+        'SoHoa Central đang hết chỗ nhận tệp của trạm này. Hồ sơ vẫn nằm trong hàng chờ và sẽ được gửi lại tự động.',
+      receiptInvalid:
+        'Biên nhận nhận được không mang chữ ký hợp lệ của SoHoa Central (có thể có máy khác chen vào đường truyền). Hồ sơ chưa được coi là đã đồng bộ; báo quản trị viên kiểm tra mạng và địa chỉ SoHoa Central.',
     },
     review: {
       selfApproval:

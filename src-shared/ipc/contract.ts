@@ -257,9 +257,12 @@ export const contract = {
   }),
 
   'signing.status': channel({ access: 'authenticated', request: empty, response: signingStatusSchema }),
-  /** Opens the token with its PIN (or the PKCS#12 file with its password) for this session's signing. */
+  /**
+   * Opens the token with its PIN (or the PKCS#12 file with its password) for this session's
+   * signing: records (clerks, admins) and revocations (supervisors sign those).
+   */
   'signing.unlock': channel({
-    access: FINALIZE_ROLES,
+    access: ['clerk', 'supervisor', 'admin'],
     userActivity: true,
     request: z.object({ secret: z.string().min(1).max(256) }).strict(),
     response: signingStatusSchema,
@@ -347,14 +350,26 @@ export const contract = {
   }),
   'sync.complete': channel({
     access: 'authenticated',
-    request: z.object({ uploadId: z.uuid() }).strict(),
+    // What was announced, so main can check Central's receipt names exactly this record.
+    request: uploadBeginSchema
+      .pick({ code: true, sha256: true, bytes: true })
+      .extend({ uploadId: z.uuid() })
+      .strict(),
     response: completedSchema,
   }),
   'sync.audit': channel({ access: 'authenticated', request: auditUploadSchema, response: auditHeadSchema }),
   /** A revocation main attested (review.revoke), sent to Central; Central answers with the one it holds. */
   'sync.revoke': channel({
     access: 'authenticated',
-    request: z.object({ attestation: z.string().min(1).max(4096) }).strict(),
+    // The attestation carries the revocation's CMS signature, certificates included.
+    request: z
+      .object({
+        attestation: z
+          .string()
+          .min(1)
+          .max(64 * 1024),
+      })
+      .strict(),
     response: revocationResultSchema,
   }),
   'sync.lookup': channel({

@@ -90,7 +90,7 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
     const made = await fetch(`${central.url}/v1/admin/enrolments`, {
       method: 'POST',
       headers: { authorization: `Bearer ${central.adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ note: 'Trạm 007' }),
+      body: JSON.stringify({ note: 'Trạm 007', departments: ['NCC'] }),
     });
     const { code } = (await made.json()) as { code: string };
     await login(page, ADMIN);

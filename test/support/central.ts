@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadTrustStore } from '../../src-node/signing/trust-store';
@@ -37,10 +38,16 @@ export async function startCentral(
     config: {
       version: 'test',
       adminToken: ADMIN_TOKEN,
+      receiptKey: generateKeyPairSync('ed25519').privateKey,
       uploadDir: join(dir.path, 'uploads'),
       maxRecordBytes: 50 * 1024 * 1024,
       maxChunkBytes: 4 * 1024 * 1024,
       maxJsonBytes: 256 * 1024,
+      maxOpenUploads: 200,
+      maxOpenBytes: 20 * 1024 * 1024 * 1024,
+      expiryMs: 7 * 24 * 3600_000,
+      sweepIntervalMs: 3600_000,
+      ownerLookupsPerMinute: 1000,
       ...limits,
     },
     trust: () => loadTrustStore([trustDir]),

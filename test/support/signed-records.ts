@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import type { RecordMeta } from '../../src-shared/central/central-api';
+import { revocationStatement, type RecordedRevocation } from '../../src-shared/domain/revocation';
+import { buildSignedData } from '../../src-main/signing/cms';
 import { buildRecordPdf } from '../../src-main/pdf/record-pdf';
 import { signPdf } from '../../src-main/signing/pades';
 import type { Signer } from '../../src-main/signing/signer';
@@ -67,4 +69,13 @@ export async function signedRecord(signer: Signer, code: string, meta: RecordMet
   );
   const { pdf } = await signPdf(unsigned, signer);
   return { pdf: Buffer.from(pdf), sha256: sha256Hex(pdf) };
+}
+
+/**
+ * A revocation as a station sends it to Central: the supervisor's record of it, signed by
+ * `signer` over its statement as main's review service signs it (the same CMS builder).
+ */
+export async function signedRevocation(signer: Signer, code: string, revocation: RecordedRevocation) {
+  const digest = createHash('sha256').update(revocationStatement(code, revocation)).digest();
+  return { ...revocation, signature: (await buildSignedData(digest, signer)).toString('base64') };
 }

@@ -18,6 +18,8 @@ export async function syncStation(options: {
   enrolVia: string;
   pki: TestPki;
   timeoutMs?: number;
+  /** The departments Central's administrator enrols the station for. */
+  departments?: string[];
 }) {
   const backend = await backendWithClerk();
   const { sync } = backend.services.settings.get();
@@ -31,7 +33,7 @@ export async function syncStation(options: {
   const made = await fetch(`${options.enrolVia}/v1/admin/enrolments`, {
     method: 'POST',
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: '{}',
+    body: JSON.stringify({ departments: options.departments ?? ['NCC'] }),
   });
   const { code } = (await made.json()) as { code: string };
   valueOf(await backend.call('admin', 'sync.enrol', { code }));

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../../src-shared/errors/app-error';
+import { OWNER_ONLY_FILE } from '../../../src-node/platform/owner-only';
 
 /**
  * The one place secrets (station credentials, remembered certificate passwords) are
@@ -42,8 +43,8 @@ function loadOrCreateKey(dataDir: string): Buffer {
   if (existsSync(path)) return Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
   mkdirSync(dirname(path), { recursive: true });
   const key = randomBytes(32);
-  writeFileSync(path, key.toString('base64'), { mode: 0o600, flag: 'wx' });
-  chmodSync(path, 0o600);
+  writeFileSync(path, key.toString('base64'), { mode: OWNER_ONLY_FILE, flag: 'wx' });
+  chmodSync(path, OWNER_ONLY_FILE);
   return key;
 }
 

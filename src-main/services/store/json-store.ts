@@ -1,6 +1,7 @@
 import Conf from 'conf';
 import type { z } from 'zod';
 import { AppError } from '../../../src-shared/errors/app-error';
+import { OWNER_ONLY_FILE } from '../../../src-node/platform/owner-only';
 
 /**
  * A JSON document on disk, validated by a zod schema on every read. Backed by `conf`
@@ -26,6 +27,8 @@ export function openJsonStore<S extends z.ZodType<Record<string, unknown>>>(opti
     watch: false,
     // Never wipe a file we cannot read: accounts or settings must not vanish silently.
     clearInvalidConfig: false,
+    // Accounts, settings and credentials are the owner's only, whatever the umask.
+    configFileMode: OWNER_ONLY_FILE,
   });
   return {
     path: conf.path,

@@ -29,8 +29,8 @@ interface Row extends Partial<FoundResult> {
   procedureCode: string;
   /** valid, expiringSoon, expired, revoked, superseded; or the record's status while it is not signed yet. */
   validity: string;
-  /** Its issuing agency revoked it (recorded here, or as SoHoa Central holds it). */
-  revocation?: RecordedRevocation | undefined;
+  /** Its issuing agency revoked it (recorded here, or as SoHoa Central holds it, with who made it). */
+  revocation?: (RecordedRevocation & { signer?: string; stationNumber?: string | null }) | undefined;
   source: 'local' | 'central';
   synced: boolean;
 }
@@ -233,11 +233,19 @@ export function LookupScreen() {
                 <Tooltip
                   title={
                     row.revocation
-                      ? t('lookup.revoke.details', {
-                          date: displayDate(row.revocation.date),
-                          documentNumber: row.revocation.documentNumber,
-                          reason: row.revocation.reason,
-                        })
+                      ? [
+                          t('lookup.revoke.details', {
+                            date: displayDate(row.revocation.date),
+                            documentNumber: row.revocation.documentNumber,
+                            reason: row.revocation.reason,
+                          }),
+                          row.revocation.signer
+                            ? t('lookup.revoke.signedBy', {
+                                signer: row.revocation.signer,
+                                station: row.revocation.stationNumber ?? t('lookup.revoke.centralAdmin'),
+                              })
+                            : '',
+                        ].join(' ')
                       : undefined
                   }
                 >

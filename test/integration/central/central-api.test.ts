@@ -4,8 +4,9 @@ import { nextAuditEntry, type AuditEntry } from '../../../src-shared/audit/audit
 import { CENTRAL_ROUTES } from '../../../src-shared/central/central-routes';
 import { openPkcs12Signer } from '../../../src-main/signing/pkcs12-signer';
 import type { Signer } from '../../../src-main/signing/signer';
+import { signerName } from '../../../src-node/signing/certificate';
 import { ADMIN_TOKEN, startCentral } from '../../support/central';
-import { recordMeta, sha256Hex, signedRecord } from '../../support/signed-records';
+import { recordMeta, sha256Hex, signedRecord, signedRevocation } from '../../support/signed-records';
 import { makeTempDir } from '../../support/temp-dir';
 import { createTestPki, P12_PASSWORD } from '../../support/test-pki';
 
@@ -34,8 +35,13 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
       body: String(reply.headers['content-type']).includes('json') ? reply.json() : reply.rawPayload,
     };
   };
-  const enrol = async (stationNumber = '007') => {
-    const made = await call({ method: 'POST', url: '/v1/admin/enrolments', auth: ADMIN_TOKEN, payload: {} });
+  const enrol = async (stationNumber = '007', departments = ['NCC', 'BTXH']) => {
+    const made = await call({
+      method: 'POST',
+      url: '/v1/admin/enrolments',
+      auth: ADMIN_TOKEN,
+      payload: { departments },
+    });
     expect(made.status).toBe(201);
     const enrolled = await call({
       method: 'POST',
@@ -131,7 +137,7 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
       method: 'POST',
       url: '/v1/admin/enrolments',
       auth: ADMIN_TOKEN,
-      payload: { note: 'Huyện Lai Vung' },
+      payload: { note: 'Huyện Lai Vung', departments: ['NCC'] },
     });
     const first = await call({
       method: 'POST',
@@ -147,7 +153,7 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
     expect(again).toMatchObject({ status: 403, body: { error: { code: 'enrolmentInvalid' } } });
 
     const lookup = (auth?: string) =>
-      call({ method: 'GET', url: `/v1/records?code=${code(9)}`, ...(auth ? { auth } : {}) });
+      call({ method: 'GET', url: `/v1/records?code=${code(9)}&user=vanthu`, ...(auth ? { auth } : {}) });
     const credential = `${first.body.stationId}.${first.body.secret}`;
     expect((await lookup(credential)).status).toBe(200);
     expect(await lookup()).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
@@ -185,7 +191,7 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
     // The file is there, byte for byte.
     const file = await call({
       method: 'GET',
-      url: `/v1/records/${encodeURIComponent(code(1))}/file`,
+      url: `/v1/records/${encodeURIComponent(code(1))}/file?user=vanthu`,
       auth: station,
     });
     expect(Buffer.compare(file.body as Buffer, record.pdf)).toBe(0);
@@ -255,7 +261,8 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
     });
     expect(complete).toMatchObject({ status: 422, body: { error: { code: 'hashMismatch' } } });
     expect(
-      (await call({ method: 'GET', url: `/v1/records?code=${code(3)}`, auth: station })).body.records,
+      (await call({ method: 'GET', url: `/v1/records?code=${code(3)}&user=vanthu`, auth: station })).body
+        .records,
     ).toEqual([]);
     expect((await upload(station, code(3), record.pdf)).status).toBe(200);
   });
@@ -298,7 +305,8 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
     });
     for (const each of [4, 5, 6, 7, 9]) {
       expect(
-        (await call({ method: 'GET', url: `/v1/records?code=${code(each)}`, auth: station })).body.records,
+        (await call({ method: 'GET', url: `/v1/records?code=${code(each)}&user=vanthu`, auth: station })).body
+          .records,
       ).toEqual([]);
     }
   });
@@ -397,7 +405,7 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
 
     const byOwner = await call({
       method: 'GET',
-      url: `/v1/records?ownerId=${owner.idNumber}`,
+      url: `/v1/records?ownerId=${owner.idNumber}&user=vanthu`,
       auth: station,
     });
     expect(
@@ -416,7 +424,11 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
       auth: ADMIN_TOKEN,
     });
     expect(byNumber.body.records).toHaveLength(2);
-    expect((await call({ method: 'GET', url: '/v1/records', auth: station })).status).toBe(400);
+    expect((await call({ method: 'GET', url: '/v1/records?user=vanthu', auth: station })).status).toBe(400);
+    // A station names who reads personal data.
+    expect(
+      (await call({ method: 'GET', url: `/v1/records?ownerId=${owner.idNumber}`, auth: station })).status,
+    ).toBe(400);
 
     const stats = async (by: string) =>
       (await call({ method: 'GET', url: `/v1/stats?by=${by}`, auth: station })).body.rows;
@@ -431,12 +443,12 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
   });
 
   it('keeps revocations beside their records (the first holds) and serves progress across stations from the inventories they sent', async () => {
-    const revoke = (auth: string, recordCode: string, revocation: object) =>
+    const revoke = async (auth: string, recordCode: string, revocation: typeof byCentral, by = signer) =>
       call({
         method: 'POST',
         url: `/v1/records/${encodeURIComponent(recordCode)}/revocation`,
         auth,
-        payload: revocation,
+        payload: await signedRevocation(by, recordCode, revocation),
       });
     const byCentral = {
       date: '2026-11-01',
@@ -475,10 +487,11 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
     ]);
     expect(report.target).toEqual({ milestone: { date: '2025-12-31', share: 1 }, met: false });
 
-    expect((await revoke(station, code(2), byCentral)).body).toEqual({ revocation: byCentral });
-    // Again, or another station's word on the same result: the first revocation holds.
+    const held = { ...byCentral, stationNumber: '007', signer: signerName(signer.certificate) };
+    expect((await revoke(station, code(2), byCentral)).body).toEqual({ revocation: held });
+    // Again, or another station's of the same department: the first revocation holds.
     const later = { ...byCentral, date: '2026-11-20', documentNumber: '16/QĐ-SLĐTBXH' };
-    expect((await revoke(other, code(2), later)).body).toEqual({ revocation: byCentral });
+    expect((await revoke(other, code(2), later)).body).toEqual({ revocation: held });
     // Revoked from a day still to come: valid until then.
     expect((await revoke(station, code(3), { ...byCentral, date: '2099-01-01' })).status).toBe(200);
     expect(await revoke(station, code(11), byCentral)).toMatchObject({
@@ -491,14 +504,18 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
     });
     expect((await revoke(station, code(99), byCentral)).status).toBe(404);
     expect((await revoke(station, code(1), { ...byCentral, reason: '' })).status).toBe(400);
-    expect((await revoke(ADMIN_TOKEN, code(1), byCentral)).status).toBe(401);
+    // Signed by a certificate Central does not trust, even by its administrator: refused.
+    expect(await revoke(ADMIN_TOKEN, code(1), byCentral, untrusted)).toMatchObject({
+      status: 422,
+      body: { error: { code: 'revocationSignature' } },
+    });
 
     const found = await call({
       method: 'GET',
-      url: `/v1/records?code=${encodeURIComponent(code(2))}`,
+      url: `/v1/records?code=${encodeURIComponent(code(2))}&user=vanthu`,
       auth: other,
     });
-    expect(found.body.records[0].revocation).toEqual(byCentral);
+    expect(found.body.records[0].revocation).toEqual(held);
     report = await progress();
     expect(report.byDepartment.find((line: { key: string }) => line.key === 'NCC')).toEqual({
       key: 'NCC',

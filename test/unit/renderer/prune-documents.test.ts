@@ -27,6 +27,7 @@ const record = (id: string, status: RecordRow['status'], syncedDaysAgo?: number)
             bytes: 3,
             storedAt: new Date(NOW - syncedDaysAgo * DAY).toISOString(),
             stationId: '00000000-0000-4000-8000-000000000001',
+            signature: 'c2lnbmF0dXJl',
           },
           at: NOW - syncedDaysAgo * DAY,
         },

@@ -1,44 +1,27 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { createHash, randomUUID, type KeyObject } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type {
-  CentralRecord,
-  lookupQuerySchema,
-  Receipt,
-  RecordMeta,
-  UploadState,
-  uploadBeginSchema,
-} from '../src-shared/central/central-api';
-import type { RecordedRevocation } from '../src-shared/domain/revocation';
-import type { Certificate } from '../src-node/signing/certificate';
-import { verifyPdf } from '../src-node/signing/verify-pdf';
-import { readRecordXmp } from '../src-node/pdf/record-xmp';
-import type { BlobStore } from './blob-store';
-import type { Database, Queryable } from './db/database';
-import { CentralError } from './http/central-error';
+import type { Receipt, UploadState, uploadBeginSchema } from '../../src-shared/central/central-api';
+import type { Certificate } from '../../src-node/signing/certificate';
+import { verifyPdf } from '../../src-node/signing/verify-pdf';
+import { readRecordXmp } from '../../src-node/pdf/record-xmp';
+import type { BlobStore } from '../blob-store';
+import type { Database } from '../db/database';
+import { CentralError } from '../http/central-error';
+import { receiptOf, recordByCode, type RecordRow } from './record-row';
+import type { RecordMeta } from '../../src-shared/central/central-api';
 
-interface RecordRow {
-  server_id: string;
-  code: string;
-  sha256: string;
-  bytes: string;
-  station_id: string;
-  meta: RecordMeta;
-  stored_at: Date;
-  superseded_by: string | null;
-  revocation: RecordedRevocation | null;
-  number?: string;
+/** How much of Central's upload space one station may hold open at once, and for how long. */
+export interface UploadLimits {
+  maxRecordBytes: number;
+  /** Uploads announced and not yet completed, per station. */
+  maxOpenUploads: number;
+  /** Their announced bytes together, per station. */
+  maxOpenBytes: number;
+  /** An upload no chunk has touched for this long is abandoned: its part file is swept. */
+  expiryMs: number;
 }
-
-const receiptOf = (row: RecordRow): Receipt => ({
-  serverId: row.server_id,
-  code: row.code,
-  sha256: row.sha256,
-  bytes: Number(row.bytes),
-  storedAt: new Date(row.stored_at).toISOString(),
-  stationId: row.station_id,
-});
 
 async function sizeOf(path: string): Promise<number> {
   return stat(path).then(
@@ -47,22 +30,27 @@ async function sizeOf(path: string): Promise<number> {
   );
 }
 
+const isDiskFull = (error: unknown) =>
+  ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException | undefined)?.code ?? '');
+
 /**
- * Records: resumable uploads (begin, chunks at the offset Central has, complete), each
+ * Records' uploads: resumable (begin, chunks at the offset Central has, complete), each
  * checked whole (size, SHA-256, a PAdES signature intact and trusted, the code the file
  * itself carries) before it is stored once: the file by content, its row in one
  * transaction. The same record sent again gets the same receipt; the same code with other
- * content is a conflict, never an overwrite.
+ * content is a conflict, never an overwrite. A station holds at most so many uploads and
+ * bytes open; a file that fails its check is dropped at once, an abandoned one after days.
  */
-export function createRecords(deps: {
+export function createRecordUploads(deps: {
   db: Database;
   blobs: BlobStore;
   uploadDir: string;
-  maxRecordBytes: number;
+  limits: UploadLimits;
+  receiptKey: KeyObject;
   trust: () => Promise<readonly Certificate[]>;
   clock: () => Date;
 }) {
-  const { db } = deps;
+  const { db, limits } = deps;
   const partOf = (uploadId: string) => join(deps.uploadDir, `${uploadId}.part`);
   // Chunks of one upload are appended one at a time, whatever the network retries.
   const locks = new Map<string, Promise<unknown>>();
@@ -72,9 +60,6 @@ export function createRecords(deps: {
     void run.finally(() => locks.get(key) === run && locks.delete(key)).catch(() => undefined);
     return run;
   };
-
-  const recordByCode = async (tx: Queryable, code: string) =>
-    (await tx.query<RecordRow>('SELECT * FROM records WHERE code = $1', [code]))[0];
 
   async function uploadOf(stationId: string, uploadId: string) {
     const [upload] = await db.query<{
@@ -89,6 +74,12 @@ export function createRecords(deps: {
     ]);
     if (!upload) throw new CentralError('notFound', 'no such upload for this station');
     return { ...upload, bytes: Number(upload.bytes) };
+  }
+
+  /** Drops an upload and its part file: a file that failed its check is never kept. */
+  async function discard(uploadId: string) {
+    await rm(partOf(uploadId), { force: true });
+    await db.query('DELETE FROM uploads WHERE id = $1', [uploadId]);
   }
 
   /** The file is what the station says it is: a PDF, signed, intact, trusted, carrying its code. */
@@ -124,22 +115,85 @@ export function createRecords(deps: {
     }
   }
 
+  /**
+   * Sweeps uploads no chunk touched for `expiryMs` (one station's, or everyone's), and part
+   * files no upload owns any more (a crash between the two deletes). Returns how many went.
+   */
+  async function sweep(stationId?: string): Promise<number> {
+    const before = new Date(deps.clock().getTime() - limits.expiryMs);
+    const expired = await db.query<{ id: string }>(
+      `DELETE FROM uploads WHERE touched_at < $1 ${stationId ? 'AND station_id = $2' : ''} RETURNING id`,
+      stationId ? [before, stationId] : [before],
+    );
+    await Promise.all(expired.map(({ id }) => rm(partOf(id), { force: true })));
+    if (stationId) return expired.length;
+    const names = await readdir(deps.uploadDir).catch(() => [] as string[]);
+    const open = new Set((await db.query<{ id: string }>('SELECT id FROM uploads')).map((row) => row.id));
+    let orphans = 0;
+    for (const name of names) {
+      if (!name.endsWith('.part') || open.has(name.slice(0, -5))) continue;
+      const path = join(deps.uploadDir, name);
+      const touched = await stat(path).then(
+        (info) => info.mtimeMs,
+        () => Infinity,
+      );
+      if (touched < before.getTime()) {
+        await rm(path, { force: true });
+        orphans += 1;
+      }
+    }
+    return expired.length + orphans;
+  }
+
+  /** A station over its share of the upload space is told to wait: 429 (uploads) or 507 (bytes). */
+  async function checkRoom(stationId: string, request: { code: string; sha256: string; bytes: number }) {
+    await sweep(stationId);
+    const [held] = await db.query<{ uploads: string; bytes: string | null }>(
+      `SELECT count(*) AS uploads, sum(bytes) AS bytes FROM uploads
+        WHERE station_id = $1 AND NOT (code = $2 AND sha256 = $3)`,
+      [stationId, request.code, request.sha256],
+    );
+    const uploads = Number(held?.uploads ?? 0);
+    const bytes = Number(held?.bytes ?? 0);
+    if (uploads >= limits.maxOpenUploads) {
+      throw new CentralError('tooManyUploads', `a station may hold ${limits.maxOpenUploads} uploads open`, {
+        open: uploads,
+        limit: limits.maxOpenUploads,
+      });
+    }
+    if (bytes + request.bytes > limits.maxOpenBytes) {
+      throw new CentralError(
+        'uploadSpaceFull',
+        `a station may hold ${limits.maxOpenBytes} bytes of uploads open`,
+        {
+          open: bytes,
+          limit: limits.maxOpenBytes,
+        },
+      );
+    }
+  }
+
   return {
+    sweep,
+
     async begin(stationId: string, request: z.output<typeof uploadBeginSchema>): Promise<UploadState> {
       const existing = await recordByCode(db, request.code);
       if (existing) {
-        if (existing.sha256 === request.sha256) return { state: 'stored', receipt: receiptOf(existing) };
+        if (existing.sha256 === request.sha256)
+          return { state: 'stored', receipt: receiptOf(deps.receiptKey, existing) };
         throw new CentralError('conflict', `record ${request.code} is already stored with other content`, {
           stored: existing.sha256,
         });
       }
-      if (request.bytes > deps.maxRecordBytes) {
-        throw new CentralError('tooLarge', `a record may be at most ${deps.maxRecordBytes} bytes`);
+      if (request.bytes > limits.maxRecordBytes) {
+        throw new CentralError('tooLarge', `a record may be at most ${limits.maxRecordBytes} bytes`);
       }
+      await checkRoom(stationId, request);
+      const now = deps.clock();
       const [row] = await db.query<{ id: string }>(
-        `INSERT INTO uploads (id, station_id, code, sha256, bytes, meta, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (station_id, code, sha256) DO UPDATE SET meta = EXCLUDED.meta
+        `INSERT INTO uploads (id, station_id, code, sha256, bytes, meta, created_at, touched_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+           ON CONFLICT (station_id, code, sha256) DO UPDATE SET meta = EXCLUDED.meta, touched_at = EXCLUDED.touched_at
            RETURNING id`,
         [
           randomUUID(),
@@ -148,7 +202,7 @@ export function createRecords(deps: {
           request.sha256,
           request.bytes,
           JSON.stringify(request.meta),
-          deps.clock(),
+          now,
         ],
       );
       return { state: 'uploading', uploadId: row!.id, received: await sizeOf(partOf(row!.id)) };
@@ -175,9 +229,15 @@ export function createRecords(deps: {
         try {
           await handle.write(data);
           await handle.sync();
+        } catch (error) {
+          // Whatever part of the chunk reached the disk is cut off again: the offset stays true.
+          await handle.truncate(received).catch(() => undefined);
+          if (isDiskFull(error)) throw new CentralError('uploadSpaceFull', 'Central has no disk space left');
+          throw error;
         } finally {
           await handle.close();
         }
+        await db.query('UPDATE uploads SET touched_at = $2 WHERE id = $1', [uploadId, deps.clock()]);
         return { received: received + data.length };
       });
     },
@@ -199,7 +259,12 @@ export function createRecords(deps: {
           await rm(path, { force: true });
           throw new CentralError('hashMismatch', 'the file received does not have the SHA-256 announced');
         }
-        await checkFile(file, upload.code);
+        try {
+          await checkFile(file, upload.code);
+        } catch (error) {
+          await discard(uploadId);
+          throw error;
+        }
         await deps.blobs.adopt(upload.sha256, path);
         const row = await db.transaction(async (tx) => {
           const inserted = await tx.query<RecordRow>(
@@ -236,68 +301,10 @@ export function createRecords(deps: {
           }
           return stored;
         });
-        return receiptOf(row);
+        return receiptOf(deps.receiptKey, row);
       });
-    },
-
-    async lookup(query: z.output<typeof lookupQuerySchema>): Promise<CentralRecord[]> {
-      const [column, value] = query.code
-        ? ['r.code', query.code]
-        : query.ownerId
-          ? ['r.owner_id', query.ownerId.replace(/\s/g, '')]
-          : ['r.document_number', query.documentNumber!.toUpperCase()];
-      const rows = await db.query<RecordRow>(
-        `SELECT r.*, s.number FROM records r JOIN stations s ON s.id = r.station_id
-          WHERE ${column} = $1 ORDER BY r.stored_at LIMIT 500`,
-        [value],
-      );
-      return rows.map((row) => ({
-        receipt: receiptOf(row),
-        meta: row.meta,
-        stationNumber: row.number ?? '',
-        supersededBy: row.superseded_by,
-        revocation: row.revocation,
-      }));
-    },
-
-    /**
-     * Records that a result was revoked. The first revocation recorded holds (a result is
-     * revoked once); sending it again, or another station's, gets that one back. Only the
-     * version that stands can be revoked, and not before it was issued.
-     */
-    async revoke(code: string, revocation: RecordedRevocation): Promise<RecordedRevocation> {
-      return db.transaction(async (tx) => {
-        const row = (
-          await tx.query<RecordRow>('SELECT * FROM records WHERE code = $1 FOR UPDATE', [code])
-        )[0];
-        if (!row) throw new CentralError('notFound', `no record ${code}`);
-        if (row.revocation) return row.revocation;
-        if (row.superseded_by) {
-          throw new CentralError('conflict', `record ${code} was replaced by ${row.superseded_by}`, {
-            supersededBy: row.superseded_by,
-          });
-        }
-        const issued = row.meta.fields.issueDate;
-        if (issued && revocation.date < issued) {
-          throw new CentralError(
-            'invalidRequest',
-            `revoked on ${revocation.date}, before its issue on ${issued}`,
-          );
-        }
-        await tx.query('UPDATE records SET revocation = $1 WHERE code = $2', [
-          JSON.stringify(revocation),
-          code,
-        ]);
-        return revocation;
-      });
-    },
-
-    async file(code: string) {
-      const row = await recordByCode(db, code);
-      if (!row) throw new CentralError('notFound', `no record ${code}`);
-      return deps.blobs.read(row.sha256);
     },
   };
 }
 
-export type Records = ReturnType<typeof createRecords>;
+export type RecordUploads = ReturnType<typeof createRecordUploads>;
