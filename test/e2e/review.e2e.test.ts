@@ -430,13 +430,17 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
     const synced = (await records()).filter((row) => row.status === 'synced');
     const here = synced[0]!;
     await go('Tra cứu');
-    const revoke = async (code: string, documentNumber: string) => {
+    const revoke = async (code: string, documentNumber: string, deviceLocked: boolean) => {
       await page.getByTestId('lookup-query').locator('input').fill(code);
       const row = page.getByTestId('lookup-results').locator('tbody tr.ant-table-row', { hasText: code });
       await expect
         .poll(() => row.getByTestId('lookup-validity').innerText(), { timeout: 10_000 })
         .toBe('Còn hiệu lực');
       await row.getByTestId('lookup-revoke').click();
+      // A revocation is signed with the supervisor's device: its PIN is asked while it is locked.
+      await page.getByTestId('revoke-reason').waitFor();
+      await expect.poll(() => page.getByTestId('revoke-secret').count()).toBe(deviceLocked ? 1 : 0);
+      if (deviceLocked) await page.getByTestId('revoke-secret').fill('sai-mat-khau');
       // Before the issue date: refused in the form, nothing recorded.
       await page.getByTestId('revoke-date').fill('01/01/2001');
       await page.getByTestId('revoke-document').fill(documentNumber);
@@ -446,6 +450,14 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
         .poll(() => page.locator('.ant-modal').innerText())
         .toContain('không thể trước ngày ban hành');
       await page.getByTestId('revoke-date').fill('01/12/2026');
+      if (deviceLocked) {
+        await screenshot(page, '29-lookup-revoke-pin');
+        // A wrong PIN: its own message, the field emptied, nothing recorded.
+        await page.getByTestId('revoke-confirm').click();
+        await expect.poll(() => page.locator('.ant-message').innerText()).toMatch(/mật khẩu|PIN/i);
+        expect(await page.getByTestId('revoke-secret').inputValue()).toBe('');
+        await page.getByTestId('revoke-secret').fill(P12_PASSWORD);
+      }
       await page.getByTestId('revoke-confirm').click();
       await expect
         .poll(() => row.getByTestId('lookup-validity').innerText(), { timeout: 10_000 })
@@ -454,10 +466,10 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
       // No longer valid: seen and opened, never handed over for a new procedure.
       expect(await row.getByTestId('lookup-reuse').isDisabled()).toBe(true);
     };
-    await revoke(here.code!, '15/QĐ-SLĐTBXH');
+    await revoke(here.code!, '15/QĐ-SLĐTBXH', true);
     await screenshot(page, '29-lookup-revoked');
     // The one the earlier step removed from this station: only Central holds it.
-    await revoke(centralOnlyCode, '16/QĐ-SLĐTBXH');
+    await revoke(centralOnlyCode, '16/QĐ-SLĐTBXH', false);
 
     await go('Đồng bộ');
     await page.getByTestId('sync-now').click();
@@ -473,11 +485,14 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
     const onCentral = (await fetch(`${central.url}/v1/records?code=${encodeURIComponent(here.code!)}`, {
       headers: { authorization: `Bearer ${central.adminToken}` },
     }).then((reply) => reply.json())) as {
-      records: { revocation: { documentNumber: string; date: string } | null }[];
+      records: { revocation: { documentNumber: string; date: string; signer: string } | null }[];
     };
+    // Central checked the supervisor's signature and says who made it.
     expect(onCentral.records[0]!.revocation).toMatchObject({
       documentNumber: '15/QĐ-SLĐTBXH',
       date: '2026-12-01',
+      stationNumber: '007',
+      signer: expect.stringContaining('Sở Lao động'),
     });
     const trail = await readStore<AuditEntry>(page, 'audit');
     expect(trail.filter((entry) => entry.action === 'revoke')).toHaveLength(2);

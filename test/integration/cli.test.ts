@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStationServices } from '../../src-main/services/station-services';
 import { ADMIN } from '../support/backend';
@@ -61,6 +61,44 @@ describe('sohoa command line', () => {
       { username: 'vanthu', displayName: 'Trần Thị Thư', roles: ['clerk'] },
     ]);
     expect(list.stdout).not.toMatch(/passwordHash/);
+  });
+
+  it("keeps the data folder its owner's only: folders 0700, accounts and logs 0600", async () => {
+    // As an older version left them: open to every user of the PC.
+    chmodSync(dir.path, 0o755);
+    chmodSync(join(dir.path, 'accounts.json'), 0o644);
+    const wrong = await runSohoa(
+      ['users', 'list', '--admin', ADMIN.username, '--admin-password-env', 'NO_PW'],
+      {
+        dataDir: dir.path,
+        env: { NO_PW: 'not-the-password' },
+      },
+    );
+    expect(wrong.code).toBe(3);
+    const created = await runSohoa(
+      [
+        'users',
+        'create',
+        '--username',
+        'kiemtra',
+        '--name',
+        'Kiểm Tra',
+        '--role',
+        'clerk',
+        '--password-env',
+        'NEW_PW',
+        ...asAdmin,
+      ],
+      { dataDir: dir.path, env: adminEnv },
+    );
+    expect(created.code).toBe(0);
+    const modeOf = (path: string) => statSync(path).mode & 0o777;
+    expect(modeOf(dir.path)).toBe(0o700);
+    expect(modeOf(join(dir.path, 'accounts.json'))).toBe(0o600);
+    expect(modeOf(join(dir.path, 'logs'))).toBe(0o700);
+    const logs = readdirSync(join(dir.path, 'logs'));
+    expect(logs.length).toBeGreaterThan(0);
+    for (const log of logs) expect(modeOf(join(dir.path, 'logs', log))).toBe(0o600);
   });
 
   it('reads prompted passwords from a pipe, asking twice for a new one', async () => {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextAuditEntry, type AuditEntry } from '../../../src-shared/audit/audit-chain';
@@ -17,7 +18,7 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
   const dir = makeTempDir('sohoa-central-api-');
   const pki = createTestPki(dir.path);
   // Another authority nobody trusts here, with the same agency names.
-  const stranger = createTestPki(makeTempDir('sohoa-central-stranger-').path);
+  const stranger = createTestPki(join(dir.path, 'stranger'));
   let central: Awaited<ReturnType<typeof startCentral>>;
   let app: FastifyInstance;
   let signer: Signer;
@@ -429,6 +430,39 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
     expect(
       (await call({ method: 'GET', url: `/v1/records?ownerId=${owner.idNumber}`, auth: station })).status,
     ).toBe(400);
+
+    // An owner with many results is answered a page at a time (rows written straight into the
+    // database: 51 signed uploads would only slow the test down).
+    const many = '079090000051';
+    const stationId = station.split('.')[0];
+    for (let n = 0; n < 51; n++) {
+      await central.db.query(
+        `INSERT INTO records (server_id, code, sha256, bytes, station_id, meta, owner_id, department_code, pages, stored_at)
+           VALUES (gen_random_uuid(), $1, $2, 1, $3, $4, $5, 'NCC', 1, now())`,
+        [
+          `PAGE-${String(n).padStart(2, '0')}`,
+          'b'.repeat(64),
+          stationId,
+          JSON.stringify(recordMeta(ANH)),
+          many,
+        ],
+      );
+    }
+    const page = (offset?: number) =>
+      call({
+        method: 'GET',
+        url: `/v1/records?ownerId=${many}&user=vanthu${offset === undefined ? '' : `&offset=${offset}`}`,
+        auth: station,
+      });
+    const firstPage = (await page()).body;
+    expect(firstPage.records).toHaveLength(50);
+    expect(firstPage.next).toBe(50);
+    const lastPage = (await page(50)).body;
+    expect(lastPage.records.map((each: { receipt: { code: string } }) => each.receipt.code)).toEqual([
+      'PAGE-50',
+    ]);
+    expect(lastPage.next).toBeNull();
+    await central.db.query(`DELETE FROM records WHERE code LIKE 'PAGE-%'`);
 
     const stats = async (by: string) =>
       (await call({ method: 'GET', url: `/v1/stats?by=${by}`, auth: station })).body.rows;

@@ -1,5 +1,8 @@
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { receiptSignatureValid } from '../../../src-node/signing/receipt-signature';
 import { ADMIN_TOKEN } from '../../support/central';
 import { centralProcess, freePort } from '../../support/central-process';
 import { startFaultProxy, type Fault } from '../../support/fault-proxy';
@@ -38,9 +41,17 @@ describe('sync through network faults, against a real Central process', () => {
       expect(stored, row.code).toHaveLength(1);
       expect(stored[0]!.receipt.sha256).toBe(documents[index]!.sha256);
       expect(row.sync?.receipt.sha256).toBe(documents[index]!.sha256);
+      // Stored only with Central's own signed receipt, checked by the key pinned at enrolment.
+      expect(receiptSignatureValid(pinnedReceiptKey(), row.sync!.receipt)).toBe(true);
     }
     expect(await station.db.outbox.where('status').anyOf('pending', 'uploading', 'failed').count()).toBe(0);
   };
+  const pinnedReceiptKey = () =>
+    (
+      JSON.parse(readFileSync(join(station.backend.dir.path, 'central.json'), 'utf8')) as {
+        receiptKey: string;
+      }
+    ).receiptKey;
   const statsTotal = async () => {
     const reply = await fetch(`${central.url}/v1/stats?by=station`, {
       headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
