@@ -1,5 +1,17 @@
 import type { CentralRecord } from '../../src-shared/central/central-api';
+import { AppError } from '../../src-shared/errors/app-error';
 import { station } from '../station/station';
+
+/** Central's answer: its records (null when it cannot be asked), whether it holds more, and a refusal the clerk must read. */
+export interface CentralAnswer {
+  records: CentralRecord[] | null;
+  /** Central answered one page and holds more: the clerk narrows the query. */
+  more: boolean;
+  notice: AppError | null;
+}
+
+/** Refusals that are not "Central cannot be asked now": the clerk is told, in Vietnamese. */
+const NOTICED = new Set(['sync.rateLimited', 'sync.receiptInvalid', 'sync.forbidden']);
 
 /**
  * What SoHoa Central can be asked for a query typed into the lookup box: an owner's ID
@@ -17,13 +29,15 @@ export function centralQueryOf(
   return null;
 }
 
-/** Central's answer to a query, or null when it cannot be asked (offline, not enrolled, not such a query). */
-export async function lookupCentral(query: string): Promise<CentralRecord[] | null> {
+/** Central's answer to a query; no records when it cannot be asked (offline, not enrolled, not such a query). */
+export async function lookupCentral(query: string): Promise<CentralAnswer> {
   const asked = centralQueryOf(query);
-  if (!asked) return null;
+  if (!asked) return { records: null, more: false, notice: null };
   try {
-    return (await station.sync.lookup(asked)).records;
-  } catch {
-    return null;
+    const found = await station.sync.lookup(asked);
+    return { records: found.records, more: found.next !== null, notice: null };
+  } catch (error) {
+    const notice = error instanceof AppError && NOTICED.has(error.code) ? error : null;
+    return { records: null, more: false, notice };
   }
 }

@@ -15,7 +15,7 @@ export async function centralTwin(recordId: string): Promise<string | null> {
   const record = await db.records.get(recordId);
   const owner = record?.ownerIdNumber;
   if (!record || !owner || !record.documentNumber) return null;
-  const found = await lookupCentral(owner);
+  const { records: found } = await lookupCentral(owner);
   const versions = new Set([
     record.code,
     record.supersedes && (await db.records.get(record.supersedes))?.code,

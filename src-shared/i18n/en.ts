@@ -338,6 +338,8 @@ export const en: Messages = {
       "The starting catalogue is a sample: check its codes against the national procedure database, or import the province's catalogue as CSV (columns code, name, department, resultType, validityMonths).",
   },
   lookup: {
+    centralMore:
+      'SoHoa Central holds more results than are shown. Narrow the lookup (by record code or document number).',
     validity: {
       valid: 'Valid',
       expiringSoon: 'Expiring soon',

@@ -337,6 +337,8 @@ export const vi = {
       'Danh mục ban đầu là mẫu: hãy đối chiếu mã thủ tục với Cơ sở dữ liệu quốc gia về thủ tục hành chính, hoặc nhập danh mục của tỉnh từ tệp CSV (cột code, name, department, resultType, validityMonths).',
   },
   lookup: {
+    centralMore:
+      'SoHoa Central còn nhiều kết quả hơn số đang hiển thị. Hãy tra cứu cụ thể hơn (theo mã hồ sơ hoặc số văn bản).',
     validity: {
       valid: 'Còn hiệu lực',
       expiringSoon: 'Sắp hết hiệu lực',

@@ -1,5 +1,5 @@
 import { DownloadOutlined, EyeOutlined, FileZipOutlined, StopOutlined } from '@ant-design/icons';
-import { App, Button, Card, Drawer, Input, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Drawer, Input, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordFields } from '../../../src-shared/domain/record-fields';
@@ -8,7 +8,7 @@ import { isEditable } from '../../../src-shared/domain/record-status';
 import { displayDate } from '../../../src-shared/indexing/vietnamese-dates';
 import { isStillValid, validityStatus } from '../../../src-shared/stats/progress';
 import { db } from '../../db/database';
-import { lookupCentral } from '../../lookup/central-lookup';
+import { lookupCentral, type CentralAnswer } from '../../lookup/central-lookup';
 import { dossierZip, fileOf, recordReuse, type FoundResult } from '../../lookup/reuse';
 import { searchRecords } from '../../search/search-records';
 import { useSession } from '../../session/session-context';
@@ -50,9 +50,13 @@ const VALIDITY_COLOURS: Record<string, string> = {
 };
 
 /** This station's records and SoHoa Central's for the same query, once each (the station's copy first). */
-async function findEverywhere(query: string, expiringDays: number): Promise<Row[]> {
+async function findEverywhere(
+  query: string,
+  expiringDays: number,
+): Promise<{ rows: Row[]; centralAnswer: CentralAnswer }> {
   const today = vietnamDay();
-  const [local, central] = await Promise.all([searchRecords(query), lookupCentral(query)]);
+  const [local, centralAnswer] = await Promise.all([searchRecords(query), lookupCentral(query)]);
+  const central = centralAnswer.records;
   const documents = await db.documents.bulkGet(local.map((record) => record.id));
   // Revocations recorded here, of the results found: this station's and those only Central holds.
   const codes = [
@@ -107,7 +111,7 @@ async function findEverywhere(query: string, expiringDays: number): Promise<Row[
       synced: true,
     });
   }
-  return rows;
+  return { rows, centralAnswer };
 }
 
 const asResult = (row: Row): FoundResult => ({
@@ -138,13 +142,25 @@ export function LookupScreen() {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Row[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [centralNote, setCentralNote] = useState<string | null>(null);
   const [open, setOpen] = useState<{ row: Row; pdf: Blob | null } | null>(null);
 
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
       findEverywhere(query, expiringDays).then(
-        (found) => current && (setResults(found), setProblem(null)),
+        ({ rows, centralAnswer }) => {
+          if (!current) return;
+          setResults(rows);
+          setProblem(null);
+          setCentralNote(
+            centralAnswer.notice
+              ? errorText(centralAnswer.notice)
+              : centralAnswer.more
+                ? t('lookup.centralMore')
+                : null,
+          );
+        },
         (error: unknown) => current && setProblem(errorText(error)),
       );
     }, 150);
@@ -152,7 +168,7 @@ export function LookupScreen() {
       current = false;
       clearTimeout(timer);
     };
-  }, [query, errorText, expiringDays, searched]);
+  }, [query, errorText, expiringDays, searched, t]);
 
   const withFile = results?.filter((row) => row.sha256) ?? [];
   const act = async (work: () => Promise<void>) => {
@@ -204,6 +220,15 @@ export function LookupScreen() {
         </Button>
       </Space>
       {problem ? <Typography.Paragraph type="danger">{problem}</Typography.Paragraph> : null}
+      {centralNote ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={centralNote}
+          style={{ marginBottom: 12 }}
+          data-testid="lookup-central-note"
+        />
+      ) : null}
       <Table<Row>
         rowKey="key"
         size="small"

@@ -275,7 +275,27 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central trusts no station 
     expect((await lookupAs(stations.B!.credential, `ownerId=${OWNER.idNumber}`)).status).toBe(200);
   });
 
-  it('refuses a malformed station credential with a 401, never a 500', async () => {
+  it('answers a malformed parameter with a 400 and a malformed credential with a 401, never a 500', async () => {
+    const A = stations.A!.credential;
+    const malformed: [string, string, string][] = [
+      ['PUT', '/v1/records/uploads/not-a-uuid?offset=0', A],
+      ['POST', '/v1/records/uploads/12345/complete', A],
+      ['GET', `/v1/records/a%00b/file?user=vanthu`, A],
+      ['POST', `/v1/records/a%07b/revocation`, A],
+      ['GET', `/v1/records?code=${R1}&user=vanthu&offset=1e1`, A],
+      ['POST', '/v1/admin/stations/not-a-station/revoke', ADMIN_TOKEN],
+      ['GET', '/v1/admin/access-log?stationId=nope', ADMIN_TOKEN],
+    ];
+    for (const [method, path, auth] of malformed) {
+      const answer = await api(method, path, {
+        auth,
+        ...(method === 'PUT' ? { binary: Buffer.alloc(4) } : method === 'POST' ? { body: {} } : {}),
+      });
+      expect(answer, `${method} ${path}`).toMatchObject({
+        status: 400,
+        body: { error: { code: 'invalidRequest' } },
+      });
+    }
     for (const credential of [
       '------------------------------------.x',
       'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz.x',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, request as forward, type IncomingMessage, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Receipt as CentralReceipt } from '../../../src-shared/central/central-api';
 import { receiptSignatureValid } from '../../../src-node/signing/receipt-signature';
 import { ADMIN_TOKEN } from '../../support/central';
 import { centralProcess, freePort } from '../../support/central-process';
@@ -10,7 +11,7 @@ import { syncStation } from '../../support/sync-station';
 import { makeTempDir } from '../../support/temp-dir';
 import { createTestPki } from '../../support/test-pki';
 
-type Receipt = Record<string, unknown> & { code: string; sha256: string; bytes: number; signature: string };
+type Receipt = CentralReceipt;
 
 /**
  * A machine in the middle answers for SoHoa Central: it tells the station a record is
