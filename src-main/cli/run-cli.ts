@@ -1,6 +1,6 @@
 import { isAppError } from '../../src-shared/errors/app-error';
 import { APP_NAME, APP_VERSION } from '../platform/app-version';
-import { createCliContext, UsageError, type CliIo } from './cli-context';
+import { createCliContext, UsageError, type CliContext, type CliIo } from './cli-context';
 import {
   CAPTURE_HELP,
   devicesCommand,
@@ -21,6 +21,24 @@ import {
 } from './commands/pdf-commands';
 import { USERS_HELP, usersCommand } from './commands/users-command';
 import { EXIT, exitCodeFor } from './exit-codes';
+
+/** Every command: its help and what runs it. One row per command, so none lacks `--help`. */
+const COMMANDS: Record<
+  string,
+  { help: string; run: (context: CliContext, argv: string[]) => Promise<number> }
+> = {
+  users: { help: USERS_HELP, run: usersCommand },
+  devices: { help: CAPTURE_HELP, run: devicesCommand },
+  scan: { help: CAPTURE_HELP, run: scanCommand },
+  import: { help: IMPORT_HELP, run: importCommand },
+  watch: { help: WATCH_HELP, run: watchCommand },
+  ocr: { help: OCR_HELP, run: ocrCommand },
+  code: { help: CODE_HELP, run: codeCommand },
+  pdf: { help: PDF_HELP, run: pdfCommand },
+  sign: { help: SIGN_HELP, run: signCommand },
+  verify: { help: VERIFY_HELP, run: verifyCommand },
+};
+const asksHelp = (argv: readonly string[]) => argv.includes('--help') || argv.includes('-h');
 
 const HELP = `${APP_NAME} ${APP_VERSION} — sohoa, the station's command line
 
@@ -54,32 +72,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
 
+  const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!entry) {
+    io.stderr.write(`unknown command "${command}"\n\n${HELP}\n`);
+    return EXIT.usage;
+  }
+  // A command's help touches nothing: no data folder, no device, no login.
+  if (asksHelp(rest)) {
+    io.stdout.write(`${entry.help}\n`);
+    return EXIT.ok;
+  }
+
   const context = await createCliContext(io);
   try {
-    switch (command) {
-      case 'users':
-        return await usersCommand(context, rest);
-      case 'devices':
-        return await devicesCommand(context, rest);
-      case 'scan':
-        return await scanCommand(context, rest);
-      case 'import':
-        return await importCommand(context, rest);
-      case 'watch':
-        return await watchCommand(context, rest);
-      case 'ocr':
-        return await ocrCommand(context, rest);
-      case 'code':
-        return await codeCommand(context, rest);
-      case 'pdf':
-        return await pdfCommand(context, rest);
-      case 'sign':
-        return await signCommand(context, rest);
-      case 'verify':
-        return await verifyCommand(context, rest);
-      default:
-        throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
-    }
+    return await entry.run(context, rest);
   } catch (error) {
     if (isAppError(error)) {
       const message = context.t(error.messageKey, error.params ?? {});

@@ -1,6 +1,7 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OWNER_ONLY_FILE, OWNER_ONLY_FOLDER } from '../../src-node/platform/owner-only';
+import { redactPersonalData } from './redact';
 
 export interface Logger {
   info(message: string, data?: unknown): void;
@@ -10,7 +11,8 @@ export interface Logger {
 
 /**
  * JSON lines in `<dataDir>/logs/station-YYYY-MM-DD.log`: the technical detail behind
- * the messages people see, for the IT admin. Writes are fire-and-forget, in order.
+ * the messages people see, for the IT admin, with personal data cut out (redact.ts). Writes
+ * are fire-and-forget, in order; the files are the owner's only.
  */
 export function createFileLogger(dataDir: string, alsoToStderr = false): Logger {
   const folder = join(dataDir, 'logs');
@@ -20,8 +22,8 @@ export function createFileLogger(dataDir: string, alsoToStderr = false): Logger 
     const line = JSON.stringify({
       at: at.toISOString(),
       level,
-      message,
-      ...(data === undefined ? {} : { data }),
+      message: redactPersonalData(message),
+      ...(data === undefined ? {} : { data: redactPersonalData(data) }),
     });
     if (alsoToStderr) process.stderr.write(`${line}\n`);
     const file = join(folder, `station-${at.toISOString().slice(0, 10)}.log`);

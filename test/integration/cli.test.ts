@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStationServices } from '../../src-main/services/station-services';
@@ -29,6 +29,33 @@ describe('sohoa command line', () => {
     });
     const json = await runSohoa(['--version', '--json'], { dataDir: dir.path });
     expect(JSON.parse(json.stdout)).toEqual({ name: 'Trạm số hóa', version });
+  });
+
+  it('answers --help for every command, touching no data folder', async () => {
+    const untouched = join(dir.path, 'never-made');
+    for (const command of [
+      'users',
+      'devices',
+      'scan',
+      'import',
+      'watch',
+      'ocr',
+      'code',
+      'pdf',
+      'sign',
+      'verify',
+    ]) {
+      for (const flag of ['--help', '-h']) {
+        const help = await runSohoa([command, flag], { dataDir: untouched });
+        expect(help, `${command} ${flag}`).toMatchObject({ code: 0, stderr: '' });
+        expect(help.stdout, command).toContain(`sohoa ${command}`);
+      }
+    }
+    expect(existsSync(untouched)).toBe(false);
+    expect(await runSohoa(['frobnicate', '--help'], { dataDir: untouched })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown command "frobnicate"'),
+    });
   });
 
   it('creates a clerk as the administrator and lists users as JSON', async () => {

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { revocationAttestationSchema } from '../../../src-shared/domain/revocation';
+import { revocationAttestationSchema, revocationStatement } from '../../../src-shared/domain/revocation';
+import { signingSettingsSchema } from '../../../src-shared/domain/settings';
+import { checkDetachedSignature } from '../../../src-node/signing/detached-signature';
+import { loadTrustStore } from '../../../src-node/signing/trust-store';
+import { createTestPki, P12_PASSWORD } from '../../support/test-pki';
 import { decisionAttestationSchema } from '../../../src-shared/review/review-decision';
 import { backendWithClerk, valueOf } from '../../support/backend';
 
@@ -116,11 +120,35 @@ describe('review decisions are made in main', () => {
       ok: false,
       error: { code: 'auth.forbidden' },
     });
+    // Signed with the supervisor's signing device: locked, or not set up, nothing is recorded.
+    expect(await backend.call('supervisor', 'review.revoke', { code: CODE, revocation })).toMatchObject({
+      ok: false,
+      error: { code: 'signing.notConfigured' },
+    });
+    const pki = createTestPki(backend.dir.path);
+    valueOf(
+      await backend.call('admin', 'settings.update', {
+        signing: signingSettingsSchema.parse({ method: 'pkcs12', pkcs12File: pki.agency.p12Path }),
+      }),
+    );
+    expect(await backend.call('supervisor', 'review.revoke', { code: CODE, revocation })).toMatchObject({
+      ok: false,
+      error: { code: 'signing.locked' },
+    });
+    valueOf(await backend.call('supervisor', 'signing.unlock', { secret: P12_PASSWORD }));
     const reply = valueOf<{ attestation: string; revocation: object }>(
       await backend.call('supervisor', 'review.revoke', { code: CODE, revocation }),
     );
     const facts = backend.services.attestor.verify(reply.attestation, revocationAttestationSchema);
     expect(facts).toMatchObject({ kind: 'revoked', code: CODE, ...revocation, by: ids.supervisor });
+    // The signature is over the revocation's statement, by the device's certificate, trusted.
+    const check = checkDetachedSignature(
+      Buffer.from(facts.signature, 'base64'),
+      Buffer.from(revocationStatement(CODE, { ...revocation, by: ids.supervisor!, at: facts.at })),
+      await loadTrustStore([pki.trustDir]),
+      new Date(facts.at),
+    );
+    expect(check).toMatchObject({ valid: true, chain: 'trusted' });
     expect(reply.revocation).toEqual({ ...revocation, by: ids.supervisor, at: facts.at });
     // A clerk's session may send it (the background sync), but only as main attested it.
     const tampered = reply.attestation.replace(/^[^.]+/, (body) =>
