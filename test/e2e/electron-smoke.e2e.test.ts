@@ -1,20 +1,8 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { _electron as electron } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { requireBuild, ROOT } from '../support/built-app';
+import { electronBinary, requireBuild, ROOT } from '../support/built-app';
 import { screenshot } from '../support/chromium';
 import { makeTempDir } from '../support/temp-dir';
-
-/** The Electron binary, or null where its download was impossible (our build machines). */
-function electronBinary(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown as string;
-    return existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 const binary = electronBinary();
 if (!binary) {

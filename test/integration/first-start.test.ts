@@ -1,26 +1,14 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../support/built-app';
+import { electronBinary, ROOT } from '../support/built-app';
 import { makeTempDir } from '../support/temp-dir';
-
-/** Whether the Electron binary is installed here (its package's export is the binary's path). */
-function hasElectron(): boolean {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * A newcomer's first `npm start` on a machine without the Electron binary (our build
  * machines): one line says so and the browser harness starts, with its address; no stack
  * trace. Ctrl+C (SIGINT) stops it, harness included.
  */
-describe.skipIf(hasElectron())('npm start without the Electron binary', () => {
+describe.skipIf(electronBinary() !== null)('npm start without the Electron binary', () => {
   it('says so in one line and starts the browser harness, printing its address', async () => {
     const dir = makeTempDir('sohoa-first-start-');
     const child = spawn('npm', ['start', '--silent'], {

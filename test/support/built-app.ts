@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -18,5 +19,16 @@ export function requireBuild(): void {
         `out/${file} is missing: run \`npm run build\` before the integration tests (npm test does).`,
       );
     }
+  }
+}
+
+/** The Electron binary, or null where its download was impossible (our build machines). */
+export function electronBinary(): string | null {
+  try {
+    // The electron package's main export is the binary's path; it throws when the download was skipped.
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
   }
 }
