@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { AppError } from '../../src-shared/errors/app-error';
 import { driverFor, listAllDevices } from '../capture/drivers';
 import { APP_NAME, APP_VERSION } from '../platform/app-version';
 import { readInventoryFile } from '../reports/inventory-file';
@@ -159,6 +160,37 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     'sync.stats': ({ by }) => services.sync.stats(by),
     'sync.fileRead': ({ code, sha256, offset }, context) =>
       services.sync.fileRead(code, sha256, offset, readerOf(context)),
+
+    'backup.status': () => services.backup.status(),
+    'backup.setPassphrase': ({ passphrase }) => services.backup.setPassphrase(passphrase),
+    'backup.begin': ({ reason }) => services.backup.begin(reason),
+    'backup.missing': ({ sessionId, sha256s }) => ({ missing: services.backup.missing(sessionId, sha256s) }),
+    'backup.put': async ({ sessionId, sha256, offset, dataBase64, last }) => {
+      await services.backup.put(sessionId, sha256, offset, Buffer.from(dataBase64, 'base64'), last);
+      return OK;
+    },
+    'backup.commit': ({ sessionId, database }) => services.backup.commit(sessionId, database),
+    'backup.abandon': async ({ sessionId, error }) => {
+      await services.backup.abandon(sessionId, AppError.fromData(error));
+      return OK;
+    },
+    'backup.snapshots': ({ folder, passphrase }) => services.restore.snapshots(folder, passphrase),
+    'backup.restore': ({ folder, passphrase, snapshotId }, context) => {
+      // A new PC has no accounts yet: whoever installed it restores. Afterwards, only an admin.
+      if (!accounts.needsSetup() && !context.user?.roles.includes('admin')) {
+        throw new AppError(context.user ? 'auth.forbidden' : 'auth.required');
+      }
+      return services.restore.restore(folder, passphrase, snapshotId);
+    },
+    'backup.pending': () => services.restore.pending(),
+    'backup.restoreRead': async ({ sha256, offset }) => {
+      const { data, done } = await services.restore.read(sha256, offset);
+      return { dataBase64: data.toString('base64'), done };
+    },
+    'backup.restoreDone': async () => {
+      await services.restore.done();
+      return OK;
+    },
 
     'procedures.list': () => services.procedures.list(),
     'procedures.save': ({ procedure, previousCode }) => services.procedures.save(procedure, previousCode),

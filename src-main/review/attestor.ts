@@ -31,6 +31,10 @@ export function createAttestor(deps: {
   const mac = (body: string) => createHmac('sha256', getKey()).update(body).digest();
 
   return {
+    /** Drops the cached key: a restore has just written the station's old one back. */
+    forget(): void {
+      key = undefined;
+    },
     sign(facts: object): string {
       const body = Buffer.from(canonicalJson(facts)).toString('base64url');
       return `${body}.${mac(body).toString('base64url')}`;

@@ -9,6 +9,10 @@ import { createFinalizeJobs } from '../pdf/finalize-jobs';
 import { createPdfWorker } from '../pdf/pdf-worker-client';
 import { createSigningService } from '../signing/signing-service';
 import { auditHeadDocumentSchema, createAuditHead } from '../audit/audit-head';
+import { backupDocumentSchema } from '../backup/backup-document';
+import { createBackupService } from '../backup/backup-service';
+import { createRestoreService } from '../backup/restore-service';
+import { APP_VERSION } from '../platform/app-version';
 import { createAttestor, stationKeysDocumentSchema } from '../review/attestor';
 import { createReviewService } from '../review/review-service';
 import { centralCredentialsSchema, createSyncService } from '../sync/sync-service';
@@ -117,6 +121,23 @@ export function createStationServices({
   const auditHead = createAuditHead(
     openJsonStore({ dataDir, name: 'audit-head', schema: auditHeadDocumentSchema }),
   );
+  const backupStore = openJsonStore({ dataDir, name: 'backup-key', schema: backupDocumentSchema });
+  const backup = createBackupService({
+    dataDir,
+    secrets: secretBox,
+    store: backupStore,
+    settings: () => settings.get(),
+    appVersion: APP_VERSION,
+    clock,
+    log,
+  });
+  const restore = createRestoreService({
+    dataDir,
+    secrets: secretBox,
+    store: backupStore,
+    log,
+    onRestored: () => attestor.forget(),
+  });
   return {
     dataDir,
     settings,
@@ -136,6 +157,8 @@ export function createStationServices({
     review,
     auditHead,
     sync,
+    backup,
+    restore,
   };
 }
 

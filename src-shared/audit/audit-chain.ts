@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'inventory',
   'reuse',
   'revoke',
+  'restore',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

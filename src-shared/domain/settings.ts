@@ -81,6 +81,19 @@ export const syncSettingsSchema = z.object({
   pruneAfterDays: z.number().int().min(0).max(3650).default(0),
 });
 
+/** Backups of the station's work (issue 18): where, how often, how many kept. */
+export const backupSettingsSchema = z.object({
+  /** The folder the admin picked (a USB drive, a network share); empty: no backups yet. */
+  folder: optionalPath,
+  /** Hours between scheduled backups; 0: only on demand and after signing. */
+  intervalHours: z.number().int().min(0).max(168).default(24),
+  /** A backup once the finalize queue has signed a batch of records. */
+  afterSigning: z.boolean().default(true),
+  /** Snapshots kept in the folder; older ones and the pieces only they use are removed. */
+  keep: z.number().int().min(1).max(365).default(14),
+});
+export type BackupSettings = z.infer<typeof backupSettingsSchema>;
+
 /** The plan's targets (DOMAIN.md): the share of still-valid results digitized by each date. */
 export const planSettingsSchema = z.object({
   milestones: z
@@ -162,6 +175,7 @@ export const stationSettingsSchema = z.object({
   review: reviewSettingsSchema.default(reviewSettingsSchema.parse({})),
   sync: syncSettingsSchema.default(syncSettingsSchema.parse({})),
   plan: planSettingsSchema.default(planSettingsSchema.parse({})),
+  backup: backupSettingsSchema.default(backupSettingsSchema.parse({})),
 });
 
 export type StationSettings = z.infer<typeof stationSettingsSchema>;

@@ -181,6 +181,7 @@ export const en: Messages = {
       inventory: 'Inventory count',
       reuse: 'Result reused',
       revoke: 'Revocation recorded',
+      restore: 'Restored from a backup',
     },
   },
   sync: {
@@ -628,6 +629,31 @@ export const en: Messages = {
         'SoHoa Central has no room left for this station’s uploads just now. The records stay queued and are sent again automatically.',
       receiptInvalid:
         'The receipt received does not carry a valid SoHoa Central signature (another machine may be in the way). The record is not counted as synced; tell an administrator to check the network and Central’s address.',
+    },
+    backup: {
+      notConfigured:
+        'No backup folder chosen. The admin picks a folder (a USB drive, a network share) in Settings › Backup.',
+      noPassphrase: 'No recovery passphrase set. The admin sets one before backups can run.',
+      weakPassphrase: 'The recovery passphrase must be at least 12 characters long.',
+      wrongPassphrase: 'The recovery passphrase does not open this backup. Nothing was changed.',
+      damaged:
+        'The backup is damaged or altered (a file missing or not matching). Nothing was changed; use another backup.',
+      noBackup: 'The folder {{folder}} holds no SoHoa Station backup.',
+      severalSets:
+        'The folder {{folder}} holds {{count}} backup sets; pick the folder of one of them (SoHoa-backup-…).',
+      folderUnavailable:
+        'The backup folder {{folder}} cannot be read or written (USB drive removed, network share unreachable, or no permission).',
+      folderFull:
+        'The backup folder is full. Free some space or pick another drive; the previous backup is intact.',
+      pieceMismatch:
+        'Data sent into the backup did not match; this backup was abandoned, the previous one is intact.',
+      unknownSession: 'The backup session expired; the station will start the backup again.',
+      busy: 'Another backup or restore is running; please wait.',
+      tooNew: 'The backup was made by a newer SoHoa Station; update the software before restoring it.',
+      stationNotEmpty:
+        'This station already holds records, so a backup cannot be restored over them. Restore on a new or wiped station only.',
+      otherSet:
+        "This folder holds another station's backup set; pick another folder so the data is not mixed.",
     },
     review: {
       selfApproval:

@@ -180,6 +180,7 @@ export const vi = {
       inventory: 'Kiểm đếm',
       reuse: 'Tái sử dụng kết quả',
       revoke: 'Ghi nhận thu hồi kết quả',
+      restore: 'Khôi phục từ bản sao lưu',
     },
   },
   sync: {
@@ -621,6 +622,31 @@ export const vi = {
         'SoHoa Central đang hết chỗ nhận tệp của trạm này. Hồ sơ vẫn nằm trong hàng chờ và sẽ được gửi lại tự động.',
       receiptInvalid:
         'Biên nhận nhận được không mang chữ ký hợp lệ của SoHoa Central (có thể có máy khác chen vào đường truyền). Hồ sơ chưa được coi là đã đồng bộ; báo quản trị viên kiểm tra mạng và địa chỉ SoHoa Central.',
+    },
+    backup: {
+      notConfigured:
+        'Chưa chọn thư mục sao lưu. Quản trị viên chọn thư mục (ổ USB, thư mục mạng) trong Cài đặt › Sao lưu.',
+      noPassphrase: 'Chưa đặt mật khẩu khôi phục. Quản trị viên đặt mật khẩu khôi phục trước khi sao lưu.',
+      weakPassphrase: 'Mật khẩu khôi phục phải dài ít nhất 12 ký tự.',
+      wrongPassphrase: 'Mật khẩu khôi phục không đúng với bản sao lưu này. Không có gì bị thay đổi.',
+      damaged:
+        'Bản sao lưu bị hỏng hoặc bị sửa (thiếu tệp hoặc tệp không khớp). Không có gì bị thay đổi; hãy dùng bản sao lưu khác.',
+      noBackup: 'Thư mục {{folder}} không chứa bản sao lưu của SoHoa Station.',
+      severalSets:
+        'Thư mục {{folder}} chứa {{count}} bộ sao lưu; hãy chọn đúng thư mục của một bộ (SoHoa-backup-…).',
+      folderUnavailable:
+        'Không ghi hoặc đọc được thư mục sao lưu {{folder}} (ổ USB đã rút, thư mục mạng không truy cập được hoặc không có quyền).',
+      folderFull:
+        'Thư mục sao lưu đã đầy. Giải phóng chỗ hoặc chọn ổ khác; bản sao lưu trước vẫn nguyên vẹn.',
+      pieceMismatch:
+        'Dữ liệu đưa vào bản sao lưu bị sai lệch; lần sao lưu này bị hủy, bản trước vẫn nguyên vẹn.',
+      unknownSession: 'Phiên sao lưu đã hết hạn; trạm sẽ sao lưu lại từ đầu.',
+      busy: 'Đang có một lần sao lưu hoặc khôi phục khác chạy; vui lòng đợi.',
+      tooNew:
+        'Bản sao lưu được tạo bởi phiên bản SoHoa Station mới hơn; hãy cập nhật phần mềm trước khi khôi phục.',
+      stationNotEmpty:
+        'Trạm này đã có hồ sơ nên không khôi phục đè lên được. Chỉ khôi phục trên trạm mới cài hoặc đã xóa dữ liệu.',
+      otherSet: 'Thư mục này chứa bộ sao lưu của trạm khác; chọn thư mục khác để không trộn lẫn dữ liệu.',
     },
     review: {
       selfApproval:

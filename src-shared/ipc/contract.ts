@@ -37,6 +37,15 @@ import {
   uploadStateSchema,
 } from '../central/central-api';
 
+import {
+  backupReasonSchema,
+  backupStatusSchema,
+  databaseSnapshotSchema,
+  pendingRestoreSchema,
+  sha256Schema,
+  snapshotSummarySchema,
+} from '../backup/backup-manifest';
+
 const syncStatusSchema = z.object({
   centralUrl: z.string(),
   enrolled: z.boolean(),
@@ -457,6 +466,83 @@ export const contract = {
     request: z.object({ id: z.string().min(1) }).strict(),
     response: ok,
   }),
+
+  /**
+   * Backups (issue 18). The renderer reads IndexedDB in one transaction and sends the pieces
+   * the folder lacks; main writes its own documents and capture runs, encrypts everything and
+   * closes the snapshot. Restore: main checks and stages, the renderer loads the tables.
+   */
+  'backup.status': channel({ access: 'authenticated', request: empty, response: backupStatusSchema }),
+  'backup.setPassphrase': channel({
+    access: ['admin'],
+    userActivity: true,
+    request: z.object({ passphrase: z.string().min(1).max(1000) }).strict(),
+    response: backupStatusSchema,
+  }),
+  'backup.begin': channel({
+    access: 'authenticated',
+    request: z.object({ reason: backupReasonSchema }).strict(),
+    response: z.object({ sessionId: z.uuid() }),
+  }),
+  'backup.missing': channel({
+    access: 'authenticated',
+    request: z.object({ sessionId: z.uuid(), sha256s: z.array(sha256Schema).max(5000) }).strict(),
+    response: z.object({ missing: z.array(sha256Schema) }),
+  }),
+  'backup.put': channel({
+    access: 'authenticated',
+    request: z
+      .object({
+        sessionId: z.uuid(),
+        sha256: sha256Schema,
+        offset: z.number().int().nonnegative(),
+        dataBase64: chunkData,
+        last: z.boolean(),
+      })
+      .strict(),
+    response: ok,
+  }),
+  'backup.commit': channel({
+    access: 'authenticated',
+    request: z.object({ sessionId: z.uuid(), database: databaseSnapshotSchema }).strict(),
+    response: snapshotSummarySchema,
+  }),
+  'backup.abandon': channel({
+    access: 'authenticated',
+    request: z.object({ sessionId: z.uuid(), error: appErrorDataSchema }).strict(),
+    response: ok,
+  }),
+  'backup.snapshots': channel({
+    access: ['admin'],
+    request: z
+      .object({ folder: z.string().min(1).max(1000), passphrase: z.string().min(1).max(1000) })
+      .strict(),
+    response: z.array(snapshotSummarySchema),
+  }),
+  /** Public only while the station has no accounts (a new PC); afterwards the admin's (checked in main). */
+  'backup.restore': channel({
+    access: 'public',
+    userActivity: true,
+    request: z
+      .object({
+        folder: z.string().min(1).max(1000),
+        passphrase: z.string().min(1).max(1000),
+        snapshotId: z.string().min(1).max(80).optional(),
+      })
+      .strict(),
+    response: snapshotSummarySchema,
+  }),
+  'backup.pending': channel({
+    access: 'authenticated',
+    request: empty,
+    response: pendingRestoreSchema.nullable(),
+  }),
+  'backup.restoreRead': channel({
+    access: 'authenticated',
+    request: z.object({ sha256: sha256Schema, offset: z.number().int().nonnegative() }).strict(),
+    response: z.object({ dataBase64: z.string(), done: z.boolean() }),
+  }),
+  'backup.restoreDone': channel({ access: 'authenticated', request: empty, response: ok }),
 
   'settings.get': channel({ access: 'authenticated', request: empty, response: stationSettingsSchema }),
   'settings.update': channel({

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-renderer/db/migrations';
+import { DATABASE_SCHEMA_VERSION } from '../../../src-shared/backup/database-version';
 import { openStationDb } from '../../../src-renderer/db/station-db';
 
 // fake-indexeddb is a complete IndexedDB implementation for Node (it passes the W3C
@@ -85,5 +86,11 @@ describe('local database migrations', () => {
     await db.records.add({ id: 'a', ...record });
     await expect(db.records.add({ id: 'b', ...record })).rejects.toThrow(/ConstraintError|unique/i);
     db.close();
+  });
+});
+
+describe('the schema version main knows', () => {
+  it('is the version the migrations end at (main refuses restores of newer backups by it)', () => {
+    expect(DATABASE_SCHEMA_VERSION).toBe(LATEST_SCHEMA_VERSION);
   });
 });

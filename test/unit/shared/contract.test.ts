@@ -58,6 +58,7 @@ describe('IPC contract', () => {
       'app',
       'audit',
       'auth',
+      'backup',
       'capture',
       'finalize',
       'inventory',
