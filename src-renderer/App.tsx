@@ -4,6 +4,7 @@ import viVN from 'antd/locale/vi_VN';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditScreen } from './screens/audit/AuditScreen';
+import { RestoreGate } from './screens/backup/RestoreGate';
 import { BatchesScreen } from './screens/batches/BatchesScreen';
 import { FinalizeScreen } from './screens/finalize/FinalizeScreen';
 import { ReviewScreen } from './screens/review/ReviewScreen';
@@ -28,24 +29,26 @@ function SignedInRoutes() {
   const allowed = new Set(visibleNavItems(session?.roles ?? []).map((item) => item.path));
   const home = [...allowed][0] ?? '/settings';
   return (
-    <StationSettingsProvider>
-      <Routes>
-        <Route element={<AppShell />}>
-          <Route path="/stats" element={<StatsScreen />} />
-          {allowed.has('/scan') ? <Route path="/scan" element={<ScanScreen />} /> : null}
-          {allowed.has('/index') ? <Route path="/index" element={<IndexingScreen />} /> : null}
-          {allowed.has('/finalize') ? <Route path="/finalize" element={<FinalizeScreen />} /> : null}
-          {allowed.has('/batches') ? <Route path="/batches" element={<BatchesScreen />} /> : null}
-          {allowed.has('/review') ? <Route path="/review" element={<ReviewScreen />} /> : null}
-          <Route path="/sync" element={<SyncScreen />} />
-          {allowed.has('/users') ? <Route path="/users" element={<UsersScreen />} /> : null}
-          {allowed.has('/audit') ? <Route path="/audit" element={<AuditScreen />} /> : null}
-          <Route path="/lookup" element={<LookupScreen />} />
-          <Route path="/settings" element={<SettingsScreen />} />
-          <Route path="*" element={<Navigate to={home} replace />} />
-        </Route>
-      </Routes>
-    </StationSettingsProvider>
+    <RestoreGate>
+      <StationSettingsProvider>
+        <Routes>
+          <Route element={<AppShell />}>
+            <Route path="/stats" element={<StatsScreen />} />
+            {allowed.has('/scan') ? <Route path="/scan" element={<ScanScreen />} /> : null}
+            {allowed.has('/index') ? <Route path="/index" element={<IndexingScreen />} /> : null}
+            {allowed.has('/finalize') ? <Route path="/finalize" element={<FinalizeScreen />} /> : null}
+            {allowed.has('/batches') ? <Route path="/batches" element={<BatchesScreen />} /> : null}
+            {allowed.has('/review') ? <Route path="/review" element={<ReviewScreen />} /> : null}
+            <Route path="/sync" element={<SyncScreen />} />
+            {allowed.has('/users') ? <Route path="/users" element={<UsersScreen />} /> : null}
+            {allowed.has('/audit') ? <Route path="/audit" element={<AuditScreen />} /> : null}
+            <Route path="/lookup" element={<LookupScreen />} />
+            <Route path="/settings" element={<SettingsScreen />} />
+            <Route path="*" element={<Navigate to={home} replace />} />
+          </Route>
+        </Routes>
+      </StationSettingsProvider>
+    </RestoreGate>
   );
 }
 

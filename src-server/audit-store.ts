@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { auditHash, GENESIS_HASH } from '../src-shared/audit/audit-chain';
 import type { auditEntrySchema } from '../src-shared/central/central-api';
-import type { Database } from './db/database';
+import type { Database, Queryable } from './db/database';
+import type { Journal } from './journal';
 import { CentralError } from './http/central-error';
 
 type Entry = z.output<typeof auditEntrySchema>;
@@ -11,7 +12,47 @@ type Entry = z.output<typeof auditEntrySchema>;
  * hash is right and it links to the last one Central holds. Entries sent again are checked
  * against what is stored (the same, or the station's trail was rewritten) and skipped.
  */
-export function createAuditStore(db: Database) {
+export function createAuditStore(db: Database, journal: Journal) {
+  /** A restore's entry links to an entry Central holds: the trail as the backup had it. */
+  const forksHere = async (tx: Queryable, stationId: string, entry: Entry) => {
+    if (entry.seq === 1) return entry.prevHash === GENESIS_HASH;
+    const [before] = await tx.query<{ hash: string }>(
+      'SELECT hash FROM audit_entries WHERE station_id = $1 AND seq = $2',
+      [stationId, entry.seq - 1],
+    );
+    return before?.hash === entry.prevHash;
+  };
+
+  /**
+   * The station was restored from a backup older than what its lost PC had sent: its trail
+   * goes on from the backup. The entries after that point are moved aside (kept, journaled),
+   * never deleted, and the restore's entry takes their place.
+   */
+  const fork = async (tx: Queryable, stationId: string, entry: Entry) => {
+    const moved = await tx.query<{ entry: unknown }>(
+      'SELECT entry FROM audit_entries WHERE station_id = $1 AND seq >= $2 ORDER BY seq',
+      [stationId, entry.seq],
+    );
+    await tx.query('INSERT INTO audit_forks (station_id, at, from_seq, entries) VALUES ($1, now(), $2, $3)', [
+      stationId,
+      entry.seq,
+      JSON.stringify(moved.map((row) => row.entry)),
+    ]);
+    await tx.query('DELETE FROM audit_entries WHERE station_id = $1 AND seq >= $2', [stationId, entry.seq]);
+    await tx.query('INSERT INTO audit_entries (station_id, seq, hash, entry) VALUES ($1, $2, $3, $4)', [
+      stationId,
+      entry.seq,
+      entry.hash,
+      JSON.stringify(entry),
+    ]);
+    await journal.append(tx, {
+      actor: `station:${stationId}`,
+      action: 'audit.forked',
+      subject: stationId,
+      detail: { fromSeq: entry.seq, movedEntries: moved.length, restore: entry.after ?? null },
+    });
+  };
+
   const headOf = async (stationId: string) =>
     (
       await db.query<{ seq: number; hash: string }>(
@@ -45,6 +86,15 @@ export function createAuditStore(db: Database) {
               'SELECT hash FROM audit_entries WHERE station_id = $1 AND seq = $2',
               [stationId, entry.seq],
             );
+            if (
+              stored?.hash !== entry.hash &&
+              entry.action === 'restore' &&
+              (await forksHere(tx, stationId, entry))
+            ) {
+              await fork(tx, stationId, entry);
+              head = { seq: entry.seq, hash: entry.hash };
+              continue;
+            }
             if (stored?.hash !== entry.hash) {
               throw new CentralError(
                 'auditBroken',

@@ -75,7 +75,7 @@ export function buildCentral(deps: {
     ownerLookups: createRateLimit({ limit: config.ownerLookupsPerMinute, windowMs: 60_000, clock }),
   });
   const revocations = createRevocations({ db: deps.db, journal, trust: deps.trust, clock });
-  const audit = createAuditStore(deps.db);
+  const audit = createAuditStore(deps.db, journal);
   const inventory = createInventory(deps.db);
   const statistics = createStatistics({ db: deps.db, inventory, clock });
 

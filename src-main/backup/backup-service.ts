@@ -140,7 +140,11 @@ export function createBackupService(deps: BackupServiceDeps) {
       at: deps.clock(),
       ok: false,
       reason,
-      error: { code: appError.code, ...(appError.detail ? { detail: appError.detail } : {}) },
+      error: {
+        code: appError.code,
+        ...(appError.params ? { params: appError.params } : {}),
+        ...(appError.detail ? { detail: appError.detail } : {}),
+      },
       ms: deps.clock() - startedAt,
     });
     await end();

@@ -1,3 +1,4 @@
+import { MIN_PASSPHRASE_LENGTH, passphraseLongEnough } from '../../src-shared/backup/passphrase';
 import { AppError } from '../../src-shared/errors/app-error';
 import { deriveKey, setKeys, unwrap, type SetKeys } from './backup-crypto';
 import { findSetFolder, readSetHeader, type SetHeader } from './backup-set';
@@ -5,10 +6,8 @@ import { findSetFolder, readSetHeader, type SetHeader } from './backup-set';
 /** What binds a wrapped data key to its set: a key wrapped for one set does not open another. */
 export const keyContext = (setId: string) => `sohoa-backup-key:${setId}`;
 
-export const MIN_PASSPHRASE_LENGTH = 12;
-
 export function checkPassphrase(passphrase: string): void {
-  if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH) {
+  if (!passphraseLongEnough(passphrase)) {
     throw new AppError('backup.weakPassphrase', { params: { min: MIN_PASSPHRASE_LENGTH } });
   }
 }

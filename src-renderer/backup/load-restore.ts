@@ -11,6 +11,8 @@ import { readChunked } from '../station/read-chunked';
 export type RestorePort = Pick<StationClient, 'backup'>;
 
 const MARKER = 'restore.inProgress';
+/** What a new PC's trail may hold before its restore: someone signing in to do it. */
+const SESSION_ACTIONS = new Set(['login', 'logout']);
 /**
  * Record codes issued on the lost PC after its last backup may already be on Central: the
  * restored station skips this many numbers in every sequence so that it never issues one
@@ -51,9 +53,16 @@ export async function loadPendingRestore(
   if (!db.isOpen()) await db.open();
   if (pending.schemaVersion > db.verno) throw new AppError('backup.tooNew');
   const resuming = (await db.meta.get(MARKER))?.value === pending.snapshot.id;
-  if (!resuming && ((await db.records.count()) > 0 || (await db.audit.count()) > 0)) {
+  // Signing in to load the restore wrote a login entry into the new PC's empty trail: it is
+  // taken out and written again after the restored trail, so that one chain remains.
+  const local = resuming ? [] : await db.audit.orderBy('seq').toArray();
+  if (
+    !resuming &&
+    ((await db.records.count()) > 0 || local.some((entry) => !SESSION_ACTIONS.has(entry.action)))
+  ) {
     throw new AppError('backup.stationNotEmpty');
   }
+  if (local.length > 0) await db.audit.clear();
 
   let target: Dexie = db;
   const older = pending.schemaVersion < db.verno;
@@ -103,6 +112,11 @@ export async function loadPendingRestore(
         },
       }),
     );
+    for (const entry of local) {
+      const previous = await db.audit.orderBy('seq').last();
+      const { seq: _seq, hash: _hash, prevHash: _prevHash, ...content } = entry;
+      await db.audit.add(nextAuditEntry(previous, content));
+    }
     await db.meta.delete(MARKER);
   });
   await port.backup.restoreDone({});

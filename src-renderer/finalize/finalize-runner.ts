@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AppError } from '../../src-shared/errors/app-error';
+import { requestBackup } from '../backup/backup-state';
 import { db } from '../db/database';
 import { station } from '../station/station';
 import { finalizeRecord } from './finalize-record';
@@ -28,6 +29,8 @@ export function useFinalizeRunner(enabled: boolean, context: { agencyName: strin
     if (!enabled) return;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Records signed since the queue was last empty: a batch done is a backup due.
+    let signed = 0;
     const later = () => {
       if (!stopped) timer = setTimeout(() => void pump(), IDLE_POLL_MS);
     };
@@ -42,6 +45,8 @@ export function useFinalizeRunner(enabled: boolean, context: { agencyName: strin
       ).sort((a, b) => a.finalize!.queuedAt - b.finalize!.queuedAt)[0];
       if (!next) {
         setState({ current: null, waiting: false });
+        if (signed > 0) requestBackup('signing');
+        signed = 0;
         return later();
       }
       const status = await station.signing.status({}).catch(() => null);
@@ -58,6 +63,7 @@ export function useFinalizeRunner(enabled: boolean, context: { agencyName: strin
           agencyName,
           ...(procedure ? { procedureName: procedure.name } : {}),
         });
+        signed += 1;
       } catch (error) {
         if (!waitsForUnlock(error)) {
           const data = (

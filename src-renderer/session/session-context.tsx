@@ -27,8 +27,11 @@ interface SessionState {
 }
 
 interface SessionApi extends SessionState {
+  /** Asks main again (a restore gave the station its accounts). */
+  refresh(): Promise<void>;
   login(request: RequestOf<'auth.login'>): Promise<void>;
-  setupAdmin(request: RequestOf<'auth.setupAdmin'>): Promise<void>;
+  /** `then` runs as the new administrator, before the screens change (the recovery passphrase). */
+  setupAdmin(request: RequestOf<'auth.setupAdmin'>, then?: () => Promise<unknown>): Promise<void>;
   logout(): Promise<void>;
 }
 
@@ -109,16 +112,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const api = useMemo<SessionApi>(
     () => ({
       ...state,
+      refresh,
       login: async (request) => {
         const session = await station.auth.login(request);
         await beginActingUser(session);
         await appendAudit('login');
         begin(session);
       },
-      setupAdmin: async (request) => {
+      setupAdmin: async (request, then) => {
         const session = await station.auth.setupAdmin(request);
         await beginActingUser(session);
-        begin(session);
+        try {
+          await then?.();
+        } finally {
+          begin(session);
+        }
       },
       logout: async () => {
         await appendAudit('logout').catch(() => undefined);
@@ -131,7 +139,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setState((previous) => ({ ...previous, session: null, endedIdle: false }));
       },
     }),
-    [state, begin, message, notification],
+    [state, begin, message, notification, refresh],
   );
 
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;

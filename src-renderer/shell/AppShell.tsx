@@ -3,6 +3,7 @@ import { Alert, Button, Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuditAnchor } from '../audit/use-audit-anchor';
+import { useBackupRunner } from '../backup/use-backup-runner';
 import { useSyncRunner } from '../sync/use-sync-runner';
 import { useHotFolderRunner } from '../capture/use-hot-folder-runner';
 import { useFinalizeRunner } from '../finalize/finalize-runner';
@@ -27,6 +28,7 @@ export function AppShell() {
   useFinalizeRunner(captures && settings !== undefined, { agencyName: settings?.agencyName ?? '' });
   useAuditAnchor();
   useSyncRunner(session !== null);
+  useBackupRunner(session !== null);
 
   return (
     <Layout className="app-shell">

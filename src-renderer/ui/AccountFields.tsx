@@ -1,6 +1,12 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { confirmRules, newPasswordRules, usernameRules } from './form-rules';
+import {
+  confirmRules,
+  newPasswordRules,
+  passphraseConfirmRules,
+  passphraseRules,
+  usernameRules,
+} from './form-rules';
 
 /** `data-testid` for the E2E tests, built from a per-form prefix. */
 const testId = (prefix: string | undefined, field: string) => (prefix ? `${prefix}-${field}` : undefined);
@@ -66,6 +72,34 @@ export function NewPasswordFields({
         rules={confirmRules(t, name)}
       >
         <Input.Password autoComplete="new-password" data-testid={testId(testIdPrefix, 'confirm')} />
+      </Form.Item>
+    </>
+  );
+}
+
+/** The backup's recovery passphrase and its repetition (first run, and the backup settings). */
+export function RecoveryPassphraseFields({ testIdPrefix }: { testIdPrefix?: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item
+        name="passphrase"
+        label={t('backup.passphrase')}
+        extra={t('backup.passphraseHelp')}
+        rules={passphraseRules(t)}
+      >
+        <Input.Password autoComplete="new-password" data-testid={testId(testIdPrefix, 'passphrase')} />
+      </Form.Item>
+      <Form.Item
+        name="passphraseConfirm"
+        label={t('backup.passphraseConfirm')}
+        dependencies={['passphrase']}
+        rules={passphraseConfirmRules(t, 'passphrase')}
+      >
+        <Input.Password
+          autoComplete="new-password"
+          data-testid={testId(testIdPrefix, 'passphrase-confirm')}
+        />
       </Form.Item>
     </>
   );

@@ -131,6 +131,21 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // v4: a station restored from a backup continues its trail from the backup's last entry;
+    // the entries its lost PC had sent after that point are kept here, not dropped.
+    version: 4,
+    sql: `
+      CREATE TABLE audit_forks (
+        id bigserial PRIMARY KEY,
+        station_id uuid NOT NULL,
+        at timestamptz NOT NULL,
+        from_seq integer NOT NULL,
+        entries jsonb NOT NULL
+      );
+      CREATE INDEX audit_forks_station ON audit_forks (station_id, at)
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number> {

@@ -97,7 +97,13 @@ export const backupStatusSchema = z.object({
       reason: backupReasonSchema,
       snapshot: snapshotSummarySchema.optional(),
       /** Why it failed (an error code the screen translates), when it did. */
-      error: z.object({ code: z.string(), detail: z.string().optional() }).optional(),
+      error: z
+        .object({
+          code: z.string(),
+          params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+          detail: z.string().optional(),
+        })
+        .optional(),
       ms: z.number().nonnegative().optional(),
     })
     .nullable(),

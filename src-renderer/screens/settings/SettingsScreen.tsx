@@ -1,5 +1,6 @@
 import { Col, Row } from 'antd';
 import { useSession } from '../../session/session-context';
+import { BackupPanel } from './BackupPanel';
 import { CentralPanel } from './CentralPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { PlanPanel } from './PlanPanel';
@@ -33,6 +34,9 @@ export function SettingsScreen() {
           </Col>
           <Col span={24}>
             <PlanPanel editable={isAdmin} />
+          </Col>
+          <Col span={24}>
+            <BackupPanel editable={isAdmin} />
           </Col>
           <Col span={24}>
             <StoragePanel />

@@ -589,5 +589,23 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
       seq: 5,
       hash: entries[4]!.hash,
     });
+
+    // Restored from a backup taken after entry 3: the restore's entry goes on from there, the
+    // lost PC's entries 4 and 5 are moved aside and journaled; any other rewrite is refused.
+    const sneaky = nextAuditEntry(entries[2], { at: 20, userId: 'u1', station: '007', action: 'sync' });
+    expect(await send([sneaky])).toMatchObject({ status: 422, body: { error: { code: 'auditBroken' } } });
+    const unlinked = nextAuditEntry(
+      { seq: 3, hash: 'f'.repeat(64) },
+      { at: 20, userId: 'u1', station: '007', action: 'restore' },
+    );
+    expect(await send([unlinked])).toMatchObject({ status: 422, body: { error: { code: 'auditBroken' } } });
+    const restore = nextAuditEntry(entries[2], { at: 20, userId: 'u1', station: '007', action: 'restore' });
+    const after = nextAuditEntry(restore, { at: 21, userId: 'u1', station: '007', action: 'login' });
+    expect((await send([...entries.slice(0, 3), restore, after])).body).toEqual({ seq: 5, hash: after.hash });
+    const journal = await call({ method: 'GET', url: '/v1/admin/journal', auth: ADMIN_TOKEN });
+    expect((journal.body as { entries: { action: string; detail: unknown }[] }).entries[0]).toMatchObject({
+      action: 'audit.forked',
+      detail: { fromSeq: 4, movedEntries: 2 },
+    });
   });
 });

@@ -187,6 +187,11 @@ describe('backup and restore of a station', () => {
       // The old PC's administrator signs in on the new one.
       await installer.auth.login({ username: ADMIN.username, password: ADMIN.password });
       const target = database(`station-b-${Math.random()}`);
+      // Signing in on the new PC wrote its first entry before the restore loads.
+      await target.open();
+      await target.audit.add(
+        nextAuditEntry(undefined, { at: 9, userId: 'admin', station: '001', action: 'login' }),
+      );
       const loaded = await loadPendingRestore(target, installer, {
         userId: 'admin',
         displayName: ADMIN.displayName,
@@ -202,8 +207,9 @@ describe('backup and restore of a station', () => {
       expect(page.rotation).toBe(0);
       expect((await target.pageTexts.get('p3'))?.text).toContain(OWNER);
       const trail = await target.audit.orderBy('seq').toArray();
-      expect(trail).toHaveLength(6);
-      expect(trail.at(-1)).toMatchObject({ action: 'restore' });
+      expect(trail).toHaveLength(7);
+      expect(trail.at(-2)).toMatchObject({ action: 'restore' });
+      expect(trail.at(-1)).toMatchObject({ action: 'login', at: 9 });
       expect(verifyAuditChain(trail as AuditEntry[]).ok).toBe(true);
       expect((await target.meta.get('codeSequence:H20'))?.value).toBe(5 + RESTORE_CODE_GAP);
       // Main's attestation key came back, sealed by the new PC's box.
