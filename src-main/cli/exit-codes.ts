@@ -14,7 +14,12 @@ export const EXIT = {
 export function exitCodeFor(code: ErrorCode): number {
   if (code === 'auth.forbidden' || code === 'ipc.forbiddenSender') return EXIT.forbidden;
   if (code.startsWith('auth.')) return EXIT.authentication;
-  if (code === 'signing.wrongPin' || code === 'signing.wrongPassword' || code === 'signing.pinLocked') {
+  if (
+    code === 'signing.wrongPin' ||
+    code === 'signing.wrongPassword' ||
+    code === 'signing.pinLocked' ||
+    code === 'backup.wrongPassphrase'
+  ) {
     return EXIT.authentication;
   }
   if (
@@ -34,6 +39,9 @@ export function exitCodeFor(code: ErrorCode): number {
     code.startsWith('records.') ||
     code.startsWith('pdf.') ||
     code.startsWith('signing.certificate') ||
+    code === 'backup.damaged' ||
+    code === 'backup.weakPassphrase' ||
+    code === 'backup.tooNew' ||
     code === 'ipc.invalidRequest'
   ) {
     return EXIT.invalidInput;

@@ -20,6 +20,7 @@ import {
   verifyCommand,
 } from './commands/pdf-commands';
 import { USERS_HELP, usersCommand } from './commands/users-command';
+import { BACKUP_HELP, backupCommand, RESTORE_HELP, restoreCommand } from './commands/backup-commands';
 import { EXIT, exitCodeFor } from './exit-codes';
 
 /** Every command: its help and what runs it. One row per command, so none lacks `--help`. */
@@ -37,6 +38,8 @@ const COMMANDS: Record<
   pdf: { help: PDF_HELP, run: pdfCommand },
   sign: { help: SIGN_HELP, run: signCommand },
   verify: { help: VERIFY_HELP, run: verifyCommand },
+  backup: { help: BACKUP_HELP, run: backupCommand },
+  restore: { help: RESTORE_HELP, run: restoreCommand },
 };
 const asksHelp = (argv: readonly string[]) => argv.includes('--help') || argv.includes('-h');
 
@@ -52,6 +55,8 @@ ${CODE_HELP}
 ${PDF_HELP}
 ${SIGN_HELP}
 ${VERIFY_HELP}
+${BACKUP_HELP}
+${RESTORE_HELP}
 
 Data folder: SOHOA_DATA_DIR, else the application's own. Language: SOHOA_LANG=en for English.
 Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not allowed, 5 invalid input, 6 device failure.`;

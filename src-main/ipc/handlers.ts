@@ -19,6 +19,12 @@ export function createHandlers(services: StationServices, binding: Binding): Han
   const userOf = (context: Parameters<typeof signedInUser>[0]) => signedInUser(context).userId;
   /** Who reads personal data on Central, as its access log will name them. */
   const readerOf = (context: Parameters<typeof signedInUser>[0]) => signedInUser(context).username;
+  /** A new PC has no accounts yet: whoever installed it restores. Afterwards, only an admin. */
+  const adminOrNewStation = (context: Parameters<typeof signedInUser>[0]) => {
+    if (!accounts.needsSetup() && !context.user?.roles.includes('admin')) {
+      throw new AppError(context.user ? 'auth.forbidden' : 'auth.required');
+    }
+  };
   return {
     'app.info': () => ({ name: APP_NAME, version: APP_VERSION, binding, dataDir: services.dataDir }),
 
@@ -174,12 +180,16 @@ export function createHandlers(services: StationServices, binding: Binding): Han
       await services.backup.abandon(sessionId, AppError.fromData(error));
       return OK;
     },
-    'backup.snapshots': ({ folder, passphrase }) => services.restore.snapshots(folder, passphrase),
+    'backup.snapshots': ({ folder, passphrase }, context) => {
+      adminOrNewStation(context);
+      return services.restore.snapshots(folder, passphrase);
+    },
+    'backup.verify': ({ folder, passphrase, snapshotId }, context) => {
+      adminOrNewStation(context);
+      return services.restore.verify(folder, passphrase, snapshotId);
+    },
     'backup.restore': ({ folder, passphrase, snapshotId }, context) => {
-      // A new PC has no accounts yet: whoever installed it restores. Afterwards, only an admin.
-      if (!accounts.needsSetup() && !context.user?.roles.includes('admin')) {
-        throw new AppError(context.user ? 'auth.forbidden' : 'auth.required');
-      }
+      adminOrNewStation(context);
       return services.restore.restore(folder, passphrase, snapshotId);
     },
     'backup.pending': () => services.restore.pending(),

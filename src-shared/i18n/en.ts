@@ -909,6 +909,15 @@ export const en: Messages = {
     },
   },
   cli: {
+    passphrase: 'Recovery passphrase: ',
+    repeatPassphrase: 'Repeat the recovery passphrase: ',
+    passphraseSaved: 'Recovery passphrase saved.',
+    snapshot:
+      '{{id}}  {{at}}  {{records}} records, {{pages}} pages, {{total}} in all, {{added}} added ({{reason}})',
+    noSnapshots: 'The folder holds no backup yet.',
+    verified: 'Backup {{id}} is whole: {{pieces}} pieces, {{bytes}} bytes read and checked.',
+    restored: 'Restored backup {{id}} ({{records}} records). Open the app and sign in to load the records.',
+    backupStatus: 'Folder: {{folder}}\nRecovery passphrase: {{passphrase}}\nLast backup: {{last}}',
     adminUsername: 'Administrator account: ',
     adminPassword: 'Administrator password: ',
     newPassword: 'Password for {{username}}: ',

@@ -902,6 +902,15 @@ export const vi = {
     },
   },
   cli: {
+    passphrase: 'Mật khẩu khôi phục: ',
+    repeatPassphrase: 'Nhập lại mật khẩu khôi phục: ',
+    passphraseSaved: 'Đã lưu mật khẩu khôi phục.',
+    snapshot:
+      '{{id}}  {{at}}  {{records}} hồ sơ, {{pages}} trang, tổng {{total}}, ghi thêm {{added}} ({{reason}})',
+    noSnapshots: 'Thư mục chưa có bản sao lưu nào.',
+    verified: 'Bản sao lưu {{id}} nguyên vẹn: {{pieces}} phần, {{bytes}} byte đã đọc và kiểm tra.',
+    restored: 'Đã khôi phục bản sao lưu {{id}} ({{records}} hồ sơ). Mở ứng dụng và đăng nhập để nạp hồ sơ.',
+    backupStatus: 'Thư mục: {{folder}}\nMật khẩu khôi phục: {{passphrase}}\nLần gần nhất: {{last}}',
     adminUsername: 'Tài khoản quản trị: ',
     adminPassword: 'Mật khẩu quản trị: ',
     newPassword: 'Mật khẩu cho {{username}}: ',

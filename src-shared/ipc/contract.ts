@@ -512,12 +512,29 @@ export const contract = {
     request: z.object({ sessionId: z.uuid(), error: appErrorDataSchema }).strict(),
     response: ok,
   }),
+  /** Like backup.restore: public while the station has no accounts, then the admin's (checked in main). */
   'backup.snapshots': channel({
-    access: ['admin'],
+    access: 'public',
     request: z
       .object({ folder: z.string().min(1).max(1000), passphrase: z.string().min(1).max(1000) })
       .strict(),
     response: z.array(snapshotSummarySchema),
+  }),
+  /** Reads every piece of a snapshot (the newest unless named): whether it would restore. */
+  'backup.verify': channel({
+    access: 'public',
+    request: z
+      .object({
+        folder: z.string().min(1).max(1000),
+        passphrase: z.string().min(1).max(1000),
+        snapshotId: z.string().min(1).max(80).optional(),
+      })
+      .strict(),
+    response: z.object({
+      snapshot: snapshotSummarySchema,
+      pieces: z.number().int().nonnegative(),
+      bytes: z.number().int().nonnegative(),
+    }),
   }),
   /** Public only while the station has no accounts (a new PC); afterwards the admin's (checked in main). */
   'backup.restore': channel({

@@ -7,6 +7,8 @@ import { launchChromium, screenshot } from '../support/chromium';
 import { startHarness, type RunningHarness } from '../support/harness-process';
 import { makeTempDir } from '../support/temp-dir';
 
+const RECOVERY_PASSPHRASE = 'một câu đủ dài để nhớ';
+
 const navLabels = (page: Page) =>
   page.getByTestId('main-nav').locator('.ant-menu-title-content').allInnerTexts();
 
@@ -41,6 +43,15 @@ describe('first run in Chromium through the browser harness', () => {
     await page.getByTestId('setup-username').fill(ADMIN.username);
     await page.getByTestId('setup-password').fill(ADMIN.password);
     await page.getByTestId('setup-confirm').fill(ADMIN.password);
+    // Too short a recovery passphrase is refused beside its field.
+    await page.getByTestId('setup-passphrase').fill('ngắn quá');
+    await page.getByTestId('setup-submit').click();
+    await expect
+      .poll(() => page.locator('.ant-form-item-explain-error').allInnerTexts())
+      .toContain('Nhập mật khẩu khôi phục (ít nhất 12 ký tự)');
+    await page.getByTestId('setup-passphrase').fill(RECOVERY_PASSPHRASE);
+    await page.getByTestId('setup-passphrase-confirm').fill(RECOVERY_PASSPHRASE);
+    await screenshot(page, '01b-first-run-passphrase');
     await page.getByTestId('setup-submit').click();
 
     await expect

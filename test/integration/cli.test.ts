@@ -44,6 +44,8 @@ describe('sohoa command line', () => {
       'pdf',
       'sign',
       'verify',
+      'backup',
+      'restore',
     ]) {
       for (const flag of ['--help', '-h']) {
         const help = await runSohoa([command, flag], { dataDir: untouched });
@@ -186,5 +188,64 @@ describe('sohoa command line', () => {
     expect((await runSohoa(['users', 'create', '--role', 'clerk'], { dataDir: dir.path })).code).toBe(2);
     expect((await runSohoa(['users', 'create', '--bogus'], { dataDir: dir.path })).code).toBe(2);
     expect((await runSohoa(['frobnicate'], { dataDir: dir.path })).code).toBe(2);
+  });
+
+  it('lists, checks and restores a backup on a new PC, where nobody can log in yet', async () => {
+    const usb = makeTempDir('sohoa-cli-usb-');
+    const newPc = makeTempDir('sohoa-cli-new-');
+    try {
+      // The app wrote this backup (here: its main half with an empty queue, as a new station has).
+      const services = createStationServices({ dataDir: dir.path });
+      services.settings.update({
+        backup: { folder: usb.path, intervalHours: 0, afterSigning: false, keep: 5 },
+      });
+      await services.backup.setPassphrase('cụm từ khôi phục dài');
+      const { sessionId } = await services.backup.begin('manual');
+      const snapshot = await services.backup.commit(sessionId, {
+        schemaVersion: 9,
+        tables: {},
+        blobs: [],
+        counts: { records: 0, pages: 0 },
+      });
+      const env = { PASS: 'cụm từ khôi phục dài', WRONG: 'một cụm từ khác hẳn' };
+
+      const list = await runSohoa(['backup', 'list', '--from', usb.path, '--passphrase-env', 'PASS'], {
+        dataDir: newPc.path,
+        env,
+      });
+      expect(list).toMatchObject({ code: 0, stderr: '' });
+      expect(list.stdout).toContain(snapshot.id);
+      const wrong = await runSohoa(['backup', 'verify', '--from', usb.path, '--passphrase-env', 'WRONG'], {
+        dataDir: newPc.path,
+        env,
+      });
+      expect(wrong).toMatchObject({
+        code: 3,
+        stderr: expect.stringContaining('Mật khẩu khôi phục không đúng'),
+      });
+      const verified = await runSohoa(
+        ['backup', 'verify', '--from', usb.path, '--passphrase-env', 'PASS', '--json'],
+        {
+          dataDir: newPc.path,
+          env,
+        },
+      );
+      expect(JSON.parse(verified.stdout)).toMatchObject({ snapshot: { id: snapshot.id }, pieces: 1 });
+
+      const restored = await runSohoa(['restore', '--from', usb.path, '--passphrase-env', 'PASS'], {
+        dataDir: newPc.path,
+        env,
+      });
+      expect(restored).toMatchObject({ code: 0, stderr: '' });
+      expect(restored.stdout).toContain(`Đã khôi phục bản sao lưu ${snapshot.id}`);
+      // The old station's administrator exists on the new PC, with the same password.
+      const status = await runSohoa(['backup', 'status', ...asAdmin], { dataDir: newPc.path, env: adminEnv });
+      expect(status).toMatchObject({ code: 0 });
+      expect(status.stdout).toContain('✓');
+      expect(existsSync(join(newPc.path, 'restore', 'pending.json'))).toBe(true);
+    } finally {
+      usb.remove();
+      newPc.remove();
+    }
   });
 });
