@@ -55,8 +55,12 @@ interface Session {
   main: { sha256: string; bytes: number };
   captureRuns: { path: string; sha256: string; bytes: number }[];
   newBytes: number;
-  open: { sha256: string; received: number; writer: PieceWriter } | null;
+  /** Pieces arriving now, by SHA-256: the renderer sends a few at once, each in order. */
+  open: Map<string, { received: number; writer: PieceWriter }>;
 }
+
+/** More pieces in flight than this is not a renderer of ours. */
+const MAX_OPEN_PIECES = 8;
 
 const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -129,7 +133,7 @@ export function createBackupService(deps: BackupServiceDeps) {
   };
 
   const end = async () => {
-    await session?.open?.writer.abort();
+    for (const open of session?.open.values() ?? []) await open.writer.abort();
     session = null;
   };
 
@@ -224,7 +228,7 @@ export function createBackupService(deps: BackupServiceDeps) {
           main,
           captureRuns,
           newBytes,
-          open: null,
+          open: new Map(),
         };
         return { sessionId: session.id };
       } catch (error) {
@@ -242,11 +246,16 @@ export function createBackupService(deps: BackupServiceDeps) {
       const current = live(sessionId);
       try {
         if (offset === 0) {
-          await current.open?.writer.abort();
-          current.open = { sha256, received: 0, writer: await current.set.writePiece(sha256) };
+          await current.open.get(sha256)?.writer.abort();
+          if (current.open.size >= MAX_OPEN_PIECES) {
+            throw new AppError('backup.pieceMismatch', {
+              detail: `more than ${MAX_OPEN_PIECES} pieces at once`,
+            });
+          }
+          current.open.set(sha256, { received: 0, writer: await current.set.writePiece(sha256) });
         }
-        const open = current.open;
-        if (!open || open.sha256 !== sha256 || open.received !== offset) {
+        const open = current.open.get(sha256);
+        if (!open || open.received !== offset) {
           throw new AppError('backup.pieceMismatch', {
             detail: `piece ${sha256} at ${offset}: out of order`,
           });
@@ -254,8 +263,9 @@ export function createBackupService(deps: BackupServiceDeps) {
         await open.writer.write(data);
         open.received += data.length;
         if (last) {
-          current.newBytes += await open.writer.finish();
-          current.open = null;
+          current.open.delete(sha256);
+          const written = await open.writer.finish();
+          current.newBytes += written;
         }
       } catch (error) {
         throw await failed(current.reason, current.startedAt, error);

@@ -192,7 +192,7 @@ export async function openBackupSet(folder: string, keys: SetKeys): Promise<Back
         }
         try {
           await file.write(sealer.final());
-          await file.sync();
+          if (!process.env.NOSYNC) await file.sync();
           await file.close();
           await mkdir(join(objectsDir, name.slice(0, 2)), { recursive: true });
           await rename(temp, objectPath(name));
