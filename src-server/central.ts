@@ -6,6 +6,7 @@ import type { Certificate } from '../src-node/signing/certificate';
 import { receiptKeyText } from '../src-node/signing/receipt-signature';
 import { createAccessLog } from './access-log';
 import { createAuditStore } from './audit-store';
+import { createTransferImport } from './transfer-import';
 import type { BlobStore } from './blob-store';
 import type { Database } from './db/database';
 import { createApi, type Caller } from './http/api-routes';
@@ -76,6 +77,14 @@ export function buildCentral(deps: {
   });
   const revocations = createRevocations({ db: deps.db, journal, trust: deps.trust, clock });
   const audit = createAuditStore(deps.db, journal);
+  const importTransfer = createTransferImport({
+    db: deps.db,
+    uploads,
+    journal,
+    trust: deps.trust,
+    clock,
+    maxChunkBytes: config.maxChunkBytes,
+  });
   const inventory = createInventory(deps.db);
   const statistics = createStatistics({ db: deps.db, inventory, clock });
 
@@ -149,6 +158,7 @@ export function buildCentral(deps: {
   route('setStationScope', ({ params, body }) => stations.setScope(params.stationId, body));
   route('accessLog', ({ query }) => accessLog.list(query));
   route('journal', async () => ({ entries: await journal.list() }));
+  route('importTransfer', ({ body }) => importTransfer(body.folder));
   route('annulRevocation', async ({ params, body }) => {
     await revocations.annul(params.code, body.reason);
     return { ok: true as const };

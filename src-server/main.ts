@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { procedureSchema, SEED_PROCEDURES } from '../src-shared/domain/procedure-catalogue';
 import { assetPath } from '../src-node/platform/asset-path';
@@ -80,6 +80,62 @@ const app = buildCentral({
       ? z.array(procedureSchema).parse(JSON.parse(readFileSync(catalogueFile, 'utf8')))
       : SEED_PROCEDURES,
 });
+const [command, ...args] = process.argv.slice(2);
+if (command === 'import') await importBundles(args);
+
+/**
+ * `npm run server -- import BUNDLE…`: transfer bundles a station without network sent on
+ * removable media. Through the running Central when it answers (embedded PGlite admits one
+ * process), else in this process; receipts.json is written into each bundle either way.
+ */
+async function importBundles(folders: string[]): Promise<never> {
+  if (folders.length === 0 || folders.includes('--help')) {
+    console.log('npm run server -- import BUNDLE_FOLDER [BUNDLE_FOLDER…]');
+    process.exit(folders.length === 0 ? 2 : 0);
+  }
+  const running = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`;
+  const online = await fetch(`${running}/health`).then(
+    (response) => response.ok,
+    () => false,
+  );
+  let failed = 0;
+  for (const folder of folders) {
+    const request = {
+      method: 'POST' as const,
+      url: '/v1/admin/transfers',
+      headers: { authorization: `Bearer ${adminToken(dataDir)}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ folder: resolve(folder) }),
+    };
+    const { status, body } = online
+      ? await fetch(`${running}${request.url}`, { ...request, body: request.payload }).then(
+          async (response) => ({
+            status: response.status,
+            body: (await response.json()) as Record<string, unknown>,
+          }),
+        )
+      : await app
+          .inject(request)
+          .then((response) => ({
+            status: response.statusCode,
+            body: response.json() as Record<string, unknown>,
+          }));
+    if (status !== 200) {
+      failed += 1;
+      const error = body.error as { code: string; message: string } | undefined;
+      console.error(`${folder}: refused (${error?.code}): ${error?.message}`);
+      continue;
+    }
+    const receipts = body as { receipts: unknown[]; refused: { code: string; message: string }[] };
+    console.log(
+      `${folder}: ${receipts.receipts.length} stored, ${receipts.refused.length} refused; receipts.json written`,
+    );
+    for (const each of receipts.refused) console.log(`  ${each.code}: ${each.message}`);
+  }
+  await app.close();
+  await db.close();
+  process.exit(failed > 0 ? 1 : 0);
+}
+
 const address = await app.listen({ port: env.PORT, host: env.HOST });
 console.log(`SoHoa Central ${pkg.version} on ${address} (${db.kind}; data in ${dataDir})`);
 if (!env.SOHOA_ADMIN_TOKEN) console.log(`admin token: ${join(dataDir, 'admin-token')}`);

@@ -202,6 +202,14 @@ export function createHandlers(services: StationServices, binding: Binding): Han
       return OK;
     },
 
+    'transfer.begin': ({ folder }) => services.transfer.begin(folder),
+    'transfer.file': async ({ bundleId, sha256, offset, dataBase64, last }) => {
+      await services.transfer.file(bundleId, sha256, offset, Buffer.from(dataBase64, 'base64'), last);
+      return OK;
+    },
+    'transfer.finish': ({ bundleId, records }) => services.transfer.finish(bundleId, records),
+    'transfer.receipts': ({ path }) => services.transfer.receipts(path),
+
     'procedures.list': () => services.procedures.list(),
     'procedures.save': ({ procedure, previousCode }) => services.procedures.save(procedure, previousCode),
     'procedures.delete': ({ code }) => {

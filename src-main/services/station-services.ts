@@ -13,6 +13,7 @@ import { backupDocumentSchema } from '../backup/backup-document';
 import { createBackupService } from '../backup/backup-service';
 import { createRestoreService } from '../backup/restore-service';
 import { APP_VERSION } from '../platform/app-version';
+import { createTransferService } from '../transfer/transfer-service';
 import { createAttestor, stationKeysDocumentSchema } from '../review/attestor';
 import { createReviewService } from '../review/review-service';
 import { centralCredentialsSchema, createSyncService } from '../sync/sync-service';
@@ -138,6 +139,14 @@ export function createStationServices({
     log,
     onRestored: () => attestor.forget(),
   });
+  const transfer = createTransferService({
+    clock,
+    stationNumber: () => settings.get().stationNumber,
+    stationId: () => sync.stationId(),
+    approved: (record) => sync.approved(record),
+    signStatement: (statement) => signing.signStatement(statement),
+    receiptValid: (receipt) => sync.receiptValid(receipt),
+  });
   return {
     dataDir,
     settings,
@@ -159,6 +168,7 @@ export function createStationServices({
     sync,
     backup,
     restore,
+    transfer,
   };
 }
 

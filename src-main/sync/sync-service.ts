@@ -33,6 +33,15 @@ export const centralCredentialsSchema = z.object({
 
 type Credentials = z.infer<typeof centralCredentialsSchema>;
 
+/** A record as it leaves for Central, with main's attestation of its approval. */
+export interface ApprovedRecord {
+  code: string;
+  sha256: string;
+  bytes: number;
+  meta: RecordMeta;
+  approval: string;
+}
+
 /** Enrolled with the Central the settings name, with a receipt key to check its receipts by. */
 const isEnrolled = (saved: Credentials, centralUrl: string | undefined) =>
   Boolean(
@@ -84,6 +93,20 @@ export function createSyncService(deps: {
     return receipt;
   };
 
+  /** What leaves for Central, without the approval it may leave with: only what a supervisor approved, through main. */
+  const approved = (request: ApprovedRecord) => {
+    const approval = deps.attestor.verify(request.approval, decisionAttestationSchema);
+    if (
+      approval.kind !== 'approved' ||
+      approval.code !== request.code ||
+      approval.sha256 !== request.sha256
+    ) {
+      throw new AppError('sync.notApproved', { params: { code: request.code } });
+    }
+    const { approval: _approval, ...announced } = request;
+    return announced;
+  };
+
   return {
     status() {
       const { centralUrl } = deps.settings();
@@ -125,22 +148,27 @@ export function createSyncService(deps: {
       }
     },
 
-    async begin(request: {
-      code: string;
-      sha256: string;
-      bytes: number;
-      meta: RecordMeta;
-      approval: string;
-    }) {
-      const approval = deps.attestor.verify(request.approval, decisionAttestationSchema);
-      if (
-        approval.kind !== 'approved' ||
-        approval.code !== request.code ||
-        approval.sha256 !== request.sha256
-      ) {
-        throw new AppError('sync.notApproved', { params: { code: request.code } });
-      }
-      const { approval: _approval, ...announced } = request;
+    approved,
+
+    /** Whose records these are, as Central enrolled this station (a transfer bundle names it). */
+    stationId(): string {
+      const saved = deps.store.read();
+      if (!saved.stationId || !saved.receiptKey) throw new AppError('sync.notEnrolled');
+      return saved.stationId;
+    },
+
+    /** A receipt that came by other means (a transfer bundle's receipts file): Central's own, for this station. */
+    receiptValid(receipt: Receipt): boolean {
+      const { receiptKey, stationId } = deps.store.read();
+      return (
+        receiptKey !== undefined &&
+        receipt.stationId === stationId &&
+        receiptSignatureValid(receiptKey, receipt)
+      );
+    },
+
+    async begin(request: ApprovedRecord) {
+      const announced = approved(request);
       const state = await client(true).call('beginUpload', { body: announced });
       return state.state === 'stored'
         ? { ...state, receipt: checkedReceipt(state.receipt, announced) }

@@ -11,7 +11,7 @@ import type { DocumentRow, OutboxRow } from '../db/rows';
 import { station } from '../station/station';
 
 /** What Central keeps of a record beside its file (see central-api), and the file's row. */
-async function metaOf(
+export async function metaOf(
   recordId: string,
 ): Promise<{ meta: RecordMeta; approval: string; code: string; document: DocumentRow }> {
   const record = await db.records.get(recordId);
@@ -43,7 +43,7 @@ async function metaOf(
 }
 
 /** Stores Central's receipt with the record's new status, the outbox row done and the audit entry: all or nothing. */
-async function commitReceipt(row: OutboxRow, receipt: Receipt): Promise<void> {
+export async function commitReceipt(row: OutboxRow, receipt: Receipt): Promise<void> {
   await db.transaction('rw', [db.outbox, ...GATE_TABLES()], async () => {
     const record = await db.records.get(row.recordId);
     if (!record) return;

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'reuse',
   'revoke',
   'restore',
+  'transfer',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

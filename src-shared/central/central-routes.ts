@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedureSchema } from '../domain/procedure-catalogue';
+import { bundleReceiptsSchema } from '../transfer/transfer-bundle';
 import {
   accessLogQuerySchema,
   accessLogSchema,
@@ -135,6 +136,16 @@ export const CENTRAL_ROUTES = {
     access: 'admin',
     response: journalSchema,
     errors: [],
+  },
+  importTransfer: {
+    method: 'POST',
+    path: '/v1/admin/transfers',
+    summary:
+      "Import a transfer bundle a station without network sent on removable media (a folder on Central's disk); writes receipts.json into it",
+    access: 'admin',
+    body: z.object({ folder: z.string().min(1).max(1000) }).strict(),
+    response: bundleReceiptsSchema,
+    errors: ['invalidRequest', 'invalidSignature', 'hashMismatch', 'forbidden', 'stationRevoked'],
   },
   annulRevocation: {
     method: 'POST',

@@ -125,6 +125,12 @@ export const ERROR_CODES = [
   'backup.tooNew',
   'backup.stationNotEmpty',
   'backup.otherSet',
+  'transfer.unknownBundle',
+  'transfer.fileMismatch',
+  'transfer.noReceipts',
+  'transfer.receiptsInvalid',
+  'transfer.otherStation',
+  'transfer.nothingToSend',
   'internal',
 ] as const;
 

@@ -182,6 +182,7 @@ export const en: Messages = {
       reuse: 'Result reused',
       revoke: 'Revocation recorded',
       restore: 'Restored from a backup',
+      transfer: 'Transfer bundle exported',
     },
   },
   sync: {
@@ -512,6 +513,20 @@ export const en: Messages = {
     openRestore: 'Restore from a backup…',
     backToSetup: 'Set up a new station',
   },
+  transfer: {
+    title: 'Hand carry when there is no network',
+    intro:
+      'Export the approved records to a USB drive as a signed bundle (the signing device must be unlocked) for SoHoa Central’s administrator to import; when the drive comes back, read the receipts to mark those records synced.',
+    folder: 'Folder on the USB drive, e.g. E:\\',
+    export: 'Export bundle',
+    progress: 'Writing record {{done}} / {{total}}',
+    exported: 'Exported {{records}} records ({{bytes}}) to {{path}}',
+    receiptsPath: 'Folder of the bundle SoHoa Central imported (holding receipts.json)',
+    readReceipts: 'Read receipts',
+    marked: 'Marked {{marked}} records synced ({{already}} were synced already).',
+    refused: 'SoHoa Central refused {{count}} records: {{codes}}; they stay queued.',
+    invalid: '{{count}} receipts without a valid SoHoa Central signature were ignored.',
+  },
   settings: {
     plan: {
       title: 'The plan’s targets',
@@ -700,6 +715,16 @@ export const en: Messages = {
         'This station already holds records, so a backup cannot be restored over them. Restore on a new or wiped station only.',
       otherSet:
         "This folder holds another station's backup set; pick another folder so the data is not mixed.",
+    },
+    transfer: {
+      unknownBundle: 'The transfer bundle being written is gone (the app restarted). Export it again.',
+      fileMismatch:
+        'A file written into the transfer bundle did not match; the bundle is unfinished, export it again.',
+      noReceipts:
+        'No receipts file (receipts.json) in {{path}}. SoHoa Central writes it when it imports the bundle.',
+      receiptsInvalid: 'The receipts file is damaged or malformed; no record was marked.',
+      otherStation: 'This receipts file is another station’s; no record was marked.',
+      nothingToSend: 'No approved record is waiting for SoHoa Central.',
     },
     review: {
       selfApproval:

@@ -181,6 +181,7 @@ export const vi = {
       reuse: 'Tái sử dụng kết quả',
       revoke: 'Ghi nhận thu hồi kết quả',
       restore: 'Khôi phục từ bản sao lưu',
+      transfer: 'Xuất gói chuyển tay',
     },
   },
   sync: {
@@ -511,6 +512,20 @@ export const vi = {
     openRestore: 'Khôi phục từ bản sao lưu…',
     backToSetup: 'Thiết lập trạm mới',
   },
+  transfer: {
+    title: 'Chuyển tay khi không có mạng',
+    intro:
+      'Xuất các hồ sơ đã duyệt ra ổ USB thành một gói có chữ ký số (cần mở khóa thiết bị ký số) để quản trị viên SoHoa Central nhập; khi mang ổ về, đọc biên nhận để đánh dấu các hồ sơ đã đồng bộ.',
+    folder: 'Thư mục trên ổ USB, ví dụ E:\\',
+    export: 'Xuất gói',
+    progress: 'Đang ghi hồ sơ {{done}} / {{total}}',
+    exported: 'Đã xuất {{records}} hồ sơ ({{bytes}}) vào {{path}}',
+    receiptsPath: 'Thư mục gói đã được SoHoa Central nhập (chứa receipts.json)',
+    readReceipts: 'Đọc biên nhận',
+    marked: 'Đã đánh dấu {{marked}} hồ sơ là đã đồng bộ ({{already}} hồ sơ đã đồng bộ từ trước).',
+    refused: 'SoHoa Central không nhận {{count}} hồ sơ: {{codes}}; các hồ sơ này vẫn chờ.',
+    invalid: '{{count}} biên nhận không mang chữ ký hợp lệ của SoHoa Central nên bị bỏ qua.',
+  },
   settings: {
     plan: {
       title: 'Chỉ tiêu của kế hoạch',
@@ -694,6 +709,15 @@ export const vi = {
       stationNotEmpty:
         'Trạm này đã có hồ sơ nên không khôi phục đè lên được. Chỉ khôi phục trên trạm mới cài hoặc đã xóa dữ liệu.',
       otherSet: 'Thư mục này chứa bộ sao lưu của trạm khác; chọn thư mục khác để không trộn lẫn dữ liệu.',
+    },
+    transfer: {
+      unknownBundle: 'Gói chuyển tay đang ghi không còn (ứng dụng đã khởi động lại). Hãy xuất lại gói.',
+      fileMismatch: 'Tệp ghi vào gói chuyển tay bị sai lệch; gói chưa hoàn chỉnh, hãy xuất lại.',
+      noReceipts:
+        'Không thấy tệp biên nhận (receipts.json) trong {{path}}. SoHoa Central ghi tệp này khi nhập gói.',
+      receiptsInvalid: 'Tệp biên nhận bị hỏng hoặc không đúng định dạng; không hồ sơ nào được đánh dấu.',
+      otherStation: 'Tệp biên nhận này là của trạm khác; không hồ sơ nào được đánh dấu.',
+      nothingToSend: 'Không có hồ sơ đã duyệt nào đang chờ gửi lên SoHoa Central.',
     },
     review: {
       selfApproval:

@@ -32,6 +32,7 @@ import {
   revocationResultSchema,
   statsQuerySchema,
   statsSchema,
+  receiptSchema,
   uploadBeginSchema,
   uploadReceivedSchema,
   uploadStateSchema,
@@ -560,6 +561,51 @@ export const contract = {
     response: z.object({ dataBase64: z.string(), done: z.boolean() }),
   }),
   'backup.restoreDone': channel({ access: 'authenticated', request: empty, response: ok }),
+
+  /** Sneakernet (issue 18): approved records to removable media, and Central's receipts back. */
+  'transfer.begin': channel({
+    access: ['supervisor', 'admin'],
+    userActivity: true,
+    request: z.object({ folder: z.string().min(1).max(1000) }).strict(),
+    response: z.object({ bundleId: z.uuid(), path: z.string() }),
+  }),
+  'transfer.file': channel({
+    access: ['supervisor', 'admin'],
+    request: z
+      .object({
+        bundleId: z.uuid(),
+        sha256: sha256Schema,
+        offset: z.number().int().nonnegative(),
+        dataBase64: chunkData,
+        last: z.boolean(),
+      })
+      .strict(),
+    response: ok,
+  }),
+  'transfer.finish': channel({
+    access: ['supervisor', 'admin'],
+    request: z
+      .object({
+        bundleId: z.uuid(),
+        records: z
+          .array(uploadBeginSchema.extend({ approval: z.string().min(1).max(4096) }).strict())
+          .min(1)
+          .max(100_000),
+      })
+      .strict(),
+    response: z.object({ path: z.string(), records: z.number().int(), bytes: z.number().int() }),
+  }),
+  'transfer.receipts': channel({
+    access: ['supervisor', 'admin'],
+    userActivity: true,
+    request: z.object({ path: z.string().min(1).max(1000) }).strict(),
+    response: z.object({
+      bundleId: z.uuid(),
+      receipts: z.array(receiptSchema),
+      invalid: z.number().int().nonnegative(),
+      refused: z.array(z.object({ code: z.string(), error: z.string(), message: z.string() })),
+    }),
+  }),
 
   'settings.get': channel({ access: 'authenticated', request: empty, response: stationSettingsSchema }),
   'settings.update': channel({

@@ -20,6 +20,8 @@ export async function syncStation(options: {
   timeoutMs?: number;
   /** The departments Central's administrator enrols the station for. */
   departments?: string[];
+  /** Who the renderer's calls come from: the clerk, unless a test needs the admin (who signs bundles). */
+  sessionKey?: 'clerk' | 'admin';
 }) {
   const backend = await backendWithClerk();
   const { sync } = backend.services.settings.get();
@@ -39,7 +41,7 @@ export async function syncStation(options: {
   valueOf(await backend.call('admin', 'sync.enrol', { code }));
   (globalThis as { window?: unknown }).window = {
     station: buildStationBridge((name: ChannelName, request) =>
-      backend.registry.invoke(name, request, { sessionKey: 'clerk' }),
+      backend.registry.invoke(name, request, { sessionKey: options.sessionKey ?? 'clerk' }),
     ),
   };
   const { db } = await import('../../src-renderer/db/database');

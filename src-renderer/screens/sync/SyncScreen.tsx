@@ -1,3 +1,5 @@
+import { useSession } from '../../session/session-context';
+import { TransferCard } from './TransferCard';
 import { CloudSyncOutlined, PauseCircleOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -41,6 +43,8 @@ const useSyncView = () =>
  * refused, and the latest receipts.
  */
 export function SyncScreen() {
+  const { session } = useSession();
+  const canTransfer = session?.roles.some((role) => role === 'supervisor' || role === 'admin') ?? false;
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -173,6 +177,7 @@ export function SyncScreen() {
           ]}
         />
       </Card>
+      {canTransfer ? <TransferCard /> : null}
       <Card size="small" title={t('sync.recent')}>
         <Table<RecordRow>
           rowKey="id"

@@ -31,10 +31,14 @@ describe('a backup written while a scan is being stored', () => {
   it('restores consistently: every page whole, in the tables or in the runs, the trail unbroken', async () => {
     const admin = valueOf<{ userId: string }>(await a.call('admin', 'auth.setupAdmin', ADMIN));
     const bridge = (backend: typeof a, key: string) =>
-      buildStationBridge((name: ChannelName, request) => backend.registry.invoke(name, request, { sessionKey: key }));
+      buildStationBridge((name: ChannelName, request) =>
+        backend.registry.invoke(name, request, { sessionKey: key }),
+      );
     (globalThis as { window?: unknown }).window = { station: bridge(a, 'admin') };
     const client = createStationClient(bridge(a, 'admin'));
-    await client.settings.update({ backup: { folder: usb.path, intervalHours: 0, afterSigning: false, keep: 3 } });
+    await client.settings.update({
+      backup: { folder: usb.path, intervalHours: 0, afterSigning: false, keep: 3 },
+    });
     await client.backup.setPassphrase({ passphrase: PASSPHRASE });
     const { setActingUser } = await import('../../../src-renderer/session/acting-user');
     setActingUser({ userId: admin.userId, displayName: ADMIN.displayName, station: '001' });
@@ -67,7 +71,9 @@ describe('a backup written while a scan is being stored', () => {
     const pages = await restored.pages.toArray();
     expect(pages.length).toBe(snapshot.pages);
     for (const page of pages) {
-      const digest = Buffer.from(await crypto.subtle.digest('SHA-256', await page.image.arrayBuffer())).toString('hex');
+      const digest = Buffer.from(
+        await crypto.subtle.digest('SHA-256', await page.image.arrayBuffer()),
+      ).toString('hex');
       expect(digest).toBe(page.sha256);
       expect(await restored.records.get(page.recordId)).toBeDefined();
     }
@@ -79,7 +85,9 @@ describe('a backup written while a scan is being stored', () => {
     const stored = pages.map((page) => Number(page.origin.split(':').at(-1)));
     const covered = new Set([...stored, ...waiting]);
     const highest = Math.max(...covered);
-    expect([...covered].sort((x, y) => x - y)).toEqual(Array.from({ length: highest }, (_, index) => index + 1));
+    expect([...covered].sort((x, y) => x - y)).toEqual(
+      Array.from({ length: highest }, (_, index) => index + 1),
+    );
     expect(verifyAuditChain(await restored.audit.orderBy('seq').toArray()).ok).toBe(true);
     restored.close();
   });
