@@ -113,12 +113,10 @@ async function importBundles(folders: string[]): Promise<never> {
             body: (await response.json()) as Record<string, unknown>,
           }),
         )
-      : await app
-          .inject(request)
-          .then((response) => ({
-            status: response.statusCode,
-            body: response.json() as Record<string, unknown>,
-          }));
+      : await app.inject(request).then((response) => ({
+          status: response.statusCode,
+          body: response.json() as Record<string, unknown>,
+        }));
     if (status !== 200) {
       failed += 1;
       const error = body.error as { code: string; message: string } | undefined;

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signingSettingsSchema } from '../../../src-shared/domain/settings';
 import { BUNDLE_RECEIPTS, type BundleReceipts } from '../../../src-shared/transfer/transfer-bundle';
+// Types only: the modules themselves load after the station sets up window.station.
+import type * as ApplyReceipts from '../../../src-renderer/transfer/apply-receipts';
+import type * as ExportTransfer from '../../../src-renderer/transfer/export-transfer';
 import { ROOT } from '../../support/built-app';
 import { ADMIN_TOKEN } from '../../support/central';
 import { centralProcess, freePort } from '../../support/central-process';
@@ -40,8 +43,8 @@ describe('transfer bundles: station → USB → Central → receipts → station
   let station: Awaited<ReturnType<typeof syncStation>>;
   let env: Record<string, string>;
   let bundle = '';
-  let exported: typeof import('../../../src-renderer/transfer/export-transfer');
-  let receipts: typeof import('../../../src-renderer/transfer/apply-receipts');
+  let exported: typeof ExportTransfer;
+  let receipts: typeof ApplyReceipts;
   const storedOnCentral = async () =>
     (
       (await (
