@@ -11,6 +11,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['./test/support/cleanup-temp.ts'],
           testTimeout: 20_000,
         },
       },
@@ -19,6 +20,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/security/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['./test/support/cleanup-temp.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
           // One Chromium at a time on a 2-core machine.

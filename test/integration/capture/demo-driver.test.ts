@@ -1,7 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import sharp from 'sharp';
+import { makeTempDir } from '../../support/temp-dir';
 import { describe, expect, it } from 'vitest';
 import { createDemoDriver } from '../../../src-main/capture/demo/demo-driver';
 import { sheetData } from '../../../src-main/capture/demo/demo-documents';
@@ -9,7 +7,7 @@ import { processPage } from '../../../src-main/imaging/process-page';
 import { defaultSettings } from '../../../src-shared/domain/settings';
 import { collect } from '../../support/sane';
 
-const workDir = () => mkdtempSync(join(tmpdir(), 'sohoa-demo-'));
+const workDir = () => makeTempDir('sohoa-demo-').path;
 const settings = defaultSettings().capture;
 
 describe('the demo scanner', () => {

@@ -70,6 +70,7 @@ describe('IPC contract', () => {
       'settings',
       'signing',
       'sync',
+      'transfer',
       'users',
     ]);
     const client = createStationClient(bridge);
