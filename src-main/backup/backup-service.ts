@@ -20,7 +20,7 @@ import { deriveKey, newDataKey, newKdfParams, setKeys, wrap } from './backup-cry
 import type { backupDocumentSchema } from './backup-document';
 import {
   createSetFolder,
-  folderError,
+  folderMissing,
   openBackupSet,
   piecesOf,
   readSetHeader,
@@ -117,8 +117,7 @@ export function createBackupService(deps: BackupServiceDeps) {
       if ((await readSetHeader(folder)).setId !== header.setId) throw new AppError('backup.otherSet');
       setFolder = folder;
     } else if (!existsSync(join(setFolder, 'backup.json'))) {
-      if (!existsSync(folder))
-        throw folderError(Object.assign(new Error('missing'), { code: 'ENOENT' }), folder);
+      if (!existsSync(folder)) throw folderMissing(folder);
       setFolder = await createSetFolder(folder, header);
     }
     return openBackupSet(setFolder, setKeys(dataKey()));

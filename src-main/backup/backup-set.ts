@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, open, readFile, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { snapshotManifestSchema, type SnapshotManifest } from '../../src-shared/backup/backup-manifest';
@@ -44,6 +44,10 @@ export function folderError(error: unknown, folder: string): AppError {
   if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('backup.folderFull', { detail });
   return new AppError('backup.folderUnavailable', { params: { folder }, detail });
 }
+
+/** The folder the admin chose is not there (a USB drive not plugged in, a share not mounted). */
+export const folderMissing = (folder: string) =>
+  new AppError('backup.folderUnavailable', { params: { folder }, detail: `${folder}: no such folder` });
 
 export const setFolderName = (setId: string) => `${SET_PREFIX}${setId}`;
 
@@ -297,12 +301,4 @@ export function piecesOf(manifest: SnapshotManifest): { sha256: string; bytes: n
     ...Object.values(manifest.database.tables).flatMap((table) => table.chunks),
     ...manifest.database.blobs,
   ];
-}
-
-export async function folderBytes(path: string): Promise<number> {
-  const info = await stat(path);
-  if (!info.isDirectory()) return info.size;
-  let total = 0;
-  for (const name of await readdir(path)) total += await folderBytes(join(path, name));
-  return total;
 }

@@ -13,7 +13,7 @@ import {
   bundleReceiptsSchema,
   type BundleManifest,
 } from '../../src-shared/transfer/transfer-bundle';
-import { folderError } from '../backup/backup-set';
+import { folderError, folderMissing } from '../backup/backup-set';
 import type { Clock } from '../platform/clock';
 import type { ApprovedRecord } from '../sync/sync-service';
 
@@ -57,7 +57,7 @@ export function createTransferService(deps: {
       const id = randomUUID();
       const path = join(folder, `${BUNDLE_PREFIX}${deps.stationNumber()}-${stamp(deps.clock())}`);
       try {
-        if (!existsSync(folder)) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+        if (!existsSync(folder)) throw folderMissing(folder);
         await mkdir(join(path, 'files'), { recursive: true });
       } catch (error) {
         throw folderError(error, folder);

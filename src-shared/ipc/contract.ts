@@ -56,6 +56,8 @@ const syncStatusSchema = z.object({
 import { channel } from './channel';
 
 const empty = z.object({}).strict();
+/** A backup folder and the recovery passphrase that opens it (list, verify, restore). */
+const BACKUP_FOLDER = { folder: z.string().min(1).max(1000), passphrase: z.string().min(1).max(1000) };
 const ok = z.object({ ok: z.literal(true) });
 const rolesSchema = z.array(roleSchema).min(1).max(3);
 /** Scanning is clerks' work; an admin may test a scanner. */
@@ -516,21 +518,13 @@ export const contract = {
   /** Like backup.restore: public while the station has no accounts, then the admin's (checked in main). */
   'backup.snapshots': channel({
     access: 'public',
-    request: z
-      .object({ folder: z.string().min(1).max(1000), passphrase: z.string().min(1).max(1000) })
-      .strict(),
+    request: z.object(BACKUP_FOLDER).strict(),
     response: z.array(snapshotSummarySchema),
   }),
   /** Reads every piece of a snapshot (the newest unless named): whether it would restore. */
   'backup.verify': channel({
     access: 'public',
-    request: z
-      .object({
-        folder: z.string().min(1).max(1000),
-        passphrase: z.string().min(1).max(1000),
-        snapshotId: z.string().min(1).max(80).optional(),
-      })
-      .strict(),
+    request: z.object({ ...BACKUP_FOLDER, snapshotId: z.string().min(1).max(80).optional() }).strict(),
     response: z.object({
       snapshot: snapshotSummarySchema,
       pieces: z.number().int().nonnegative(),
@@ -541,13 +535,7 @@ export const contract = {
   'backup.restore': channel({
     access: 'public',
     userActivity: true,
-    request: z
-      .object({
-        folder: z.string().min(1).max(1000),
-        passphrase: z.string().min(1).max(1000),
-        snapshotId: z.string().min(1).max(80).optional(),
-      })
-      .strict(),
+    request: z.object({ ...BACKUP_FOLDER, snapshotId: z.string().min(1).max(80).optional() }).strict(),
     response: snapshotSummarySchema,
   }),
   'backup.pending': channel({
