@@ -3,7 +3,8 @@
  * disk. A station in Chromium through the browser harness (real IndexedDB, the WebSocket
  * transport, main encrypting and writing), 1000 records of about 1 MB (a scanned page, its
  * thumbnail, its OCR text and a signed file each). A full backup first, then an incremental
- * one after a day's work (DAY records more), each against tar of the files it had to write.
+ * one after a day's work (DAY records more), each against tar of the files it had to write;
+ * last, what the harness's WebSocket alone carries, the ceiling of any backup through it.
  *
  * Run: npm run build && npm run bench:backup   (RECORDS=200 DAY=10 for a shorter run)
  */
@@ -143,6 +144,56 @@ function tarSeconds(folder: string, out: string): number {
   return (performance.now() - started) / 1000;
 }
 
+/**
+ * What Chromium's WebSocket carries to main with no backup behind it: `bytes` in 2 MB
+ * backup.put frames (wire-message.ts's layout) for a session that does not exist, so main
+ * refuses each at once. The ceiling of any backup through the harness on this machine.
+ */
+async function transportCeiling(page: Page, bytes: number): Promise<number> {
+  return page.evaluate(async (bytes) => {
+    const token = sessionStorage.getItem('sohoa.harness.token') ?? '';
+    const ws = new WebSocket(`ws://${location.host}/station?token=${token}&client=bench-transport`);
+    await new Promise((resolve, reject) => ((ws.onopen = resolve), (ws.onerror = reject)));
+    const part = new Uint8Array(2 * 1024 * 1024).fill(7);
+    const call = {
+      value: {
+        id: 1,
+        channel: 'backup.put',
+        request: {
+          sessionId: crypto.randomUUID(),
+          sha256: '0'.repeat(64),
+          offset: 0,
+          data: { $bytes: 0 },
+          last: false,
+        },
+      },
+      bytes: [part.length],
+    };
+    const head = new TextEncoder().encode(JSON.stringify(call));
+    const frame = new Uint8Array(4 + head.length + part.length);
+    new DataView(frame.buffer).setUint32(0, head.length, true);
+    frame.set(head, 4);
+    frame.set(part, 4 + head.length);
+    const count = Math.ceil(bytes / part.length);
+    let sent = 0;
+    let answered = 0;
+    const started = performance.now();
+    await new Promise<void>((resolve) => {
+      ws.onmessage = () => {
+        answered += 1;
+        if (answered === count) resolve();
+        else if (sent < count) {
+          ws.send(frame);
+          sent += 1;
+        }
+      };
+      for (; sent < Math.min(8, count); sent += 1) ws.send(frame);
+    });
+    ws.close();
+    return (count * part.length) / (1024 * 1024) / ((performance.now() - started) / 1000);
+  }, bytes);
+}
+
 async function main() {
   const dir = makeTempDir('sohoa-bench-backup-');
   const stationDir = join(dir.path, 'station');
@@ -217,6 +268,11 @@ async function main() {
     console.log(
       `  the incremental backup wrote ${((day.snapshot.newBytes / full.snapshot.newBytes) * 100).toFixed(1)} % ` +
         `of the full one for ${((DAY / RECORDS) * 100).toFixed(1)} % more records`,
+    );
+    const ceiling = await transportCeiling(page, filesOf(RECORDS));
+    console.log(
+      `  the harness's WebSocket alone (the same put calls, refused at once by main, 8 in flight): ` +
+        `${ceiling.toFixed(1)} MB/s → the full backup ran at ${((filesOf(RECORDS) / MB / full.seconds / ceiling) * 100).toFixed(0)} % of its transport`,
     );
   } finally {
     await station.close();

@@ -196,7 +196,7 @@ export async function openBackupSet(folder: string, keys: SetKeys): Promise<Back
         }
         try {
           await file.write(sealer.final());
-          if (!process.env.NOSYNC) await file.sync();
+          await file.sync();
           await file.close();
           await mkdir(join(objectsDir, name.slice(0, 2)), { recursive: true });
           await rename(temp, objectPath(name));

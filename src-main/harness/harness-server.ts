@@ -9,6 +9,7 @@ import {
   harnessCallSchema,
   type HarnessReply,
 } from '../../src-shared/ipc/harness-protocol';
+import { decodeMessage, encodeMessage } from '../../src-shared/ipc/wire-message';
 import { contentSecurityPolicy } from '../app/content-security-policy';
 import { readStaticFile } from '../app/static-files';
 import type { Registry } from '../ipc/registry';
@@ -88,17 +89,20 @@ export async function startHarnessServer(options: {
   // A page keeps its client id across reloads (sessionStorage), so a reload keeps the
   // session as it does in an Electron window; idle sessions expire as usual.
   function serve(ws: WebSocket, sessionKey: string) {
-    ws.on('message', (data) => {
+    ws.on('message', (data, isBinary) => {
       let call;
       try {
-        call = harnessCallSchema.parse(JSON.parse(data.toString()));
+        const bytes = Buffer.isBuffer(data)
+          ? data
+          : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]);
+        call = harnessCallSchema.parse(decodeMessage(isBinary ? bytes : bytes.toString()));
       } catch {
         ws.close(1003, 'malformed message');
         return;
       }
       void registry.invoke(call.channel, call.request, { sessionKey }).then((envelope) => {
         const reply: HarnessReply = { id: call.id, envelope };
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+        if (ws.readyState === ws.OPEN) ws.send(encodeMessage(reply));
       });
     });
     ws.on('error', (error) => log.warn('harness: socket error', String(error)));

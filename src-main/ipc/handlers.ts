@@ -6,6 +6,7 @@ import { readInventoryFile } from '../reports/inventory-file';
 import { progressPdf } from '../reports/progress-pdf';
 import { progressWorkbook } from '../reports/progress-xlsx';
 import type { StationServices } from '../services/station-services';
+import { bufferOf, ownBytes } from './bytes';
 import { signedInUser, type HandlerTable } from './registry';
 
 export type Binding = 'electron' | 'web-harness' | 'cli';
@@ -63,8 +64,8 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     },
     'capture.runs': (_request, context) => captureRuns.list(userOf(context)),
     'capture.importBegin': ({ name, bytes }, context) => importUploads.begin(userOf(context), name, bytes),
-    'capture.importChunk': async ({ uploadId, offset, dataBase64 }, context) => {
-      await importUploads.append(uploadId, userOf(context), offset, Buffer.from(dataBase64, 'base64'));
+    'capture.importChunk': async ({ uploadId, offset, data }, context) => {
+      await importUploads.append(uploadId, userOf(context), offset, bufferOf(data));
       return OK;
     },
     'capture.importEnd': ({ uploadId }, context) => {
@@ -74,13 +75,13 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     },
     'capture.hotFolderStatus': () => hotFolder.status(),
 
-    'ocr.page': ({ imageBase64 }) => services.ocr.recognize(Buffer.from(imageBase64, 'base64')),
+    'ocr.page': ({ image }) => services.ocr.recognize(bufferOf(image)),
 
     'finalize.begin': ({ meta, pageCount }, context) =>
       services.finalizeJobs.begin(userOf(context), meta, pageCount),
-    'finalize.page': ({ jobId, index, imageBase64, mimeType, dpi, rotation, ocr }, context) => {
+    'finalize.page': ({ jobId, index, image, mimeType, dpi, rotation, ocr }, context) => {
       services.finalizeJobs.page(jobId, userOf(context), index, {
-        image: Buffer.from(imageBase64, 'base64'),
+        image: bufferOf(image),
         mimeType,
         dpi,
         rotation,
@@ -94,7 +95,7 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     },
     'finalize.read': ({ jobId, offset }, context) => {
       const { data, done } = services.finalizeJobs.read(jobId, userOf(context), offset);
-      return { dataBase64: data.toString('base64'), done };
+      return { data: ownBytes(data), done };
     },
     'finalize.discard': ({ jobId }) => {
       services.finalizeJobs.discard(jobId);
@@ -138,8 +139,7 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     },
     'sync.begin': (request) => services.sync.begin(request),
     'sync.revoke': ({ attestation }) => services.sync.revoke(attestation),
-    'sync.chunk': ({ uploadId, offset, dataBase64 }) =>
-      services.sync.chunk(uploadId, offset, Buffer.from(dataBase64, 'base64')),
+    'sync.chunk': ({ uploadId, offset, data }) => services.sync.chunk(uploadId, offset, bufferOf(data)),
     'sync.complete': (request) => services.sync.complete(request),
     'sync.audit': ({ entries }) => services.sync.audit(entries),
     'sync.lookup': (query, context) =>
@@ -157,9 +157,7 @@ export function createHandlers(services: StationServices, binding: Binding): Han
       }
     },
     'reports.export': async ({ format, report }) => ({
-      dataBase64: (format === 'xlsx' ? await progressWorkbook(report) : await progressPdf(report)).toString(
-        'base64',
-      ),
+      data: ownBytes(format === 'xlsx' ? await progressWorkbook(report) : await progressPdf(report)),
     }),
     'sync.inventory': (upload) => services.sync.inventory(upload),
     'sync.progress': () => services.sync.progress(),
@@ -171,8 +169,8 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     'backup.setPassphrase': ({ passphrase }) => services.backup.setPassphrase(passphrase),
     'backup.begin': ({ reason }) => services.backup.begin(reason),
     'backup.missing': ({ sessionId, sha256s }) => ({ missing: services.backup.missing(sessionId, sha256s) }),
-    'backup.put': async ({ sessionId, sha256, offset, dataBase64, last }) => {
-      await services.backup.put(sessionId, sha256, offset, Buffer.from(dataBase64, 'base64'), last);
+    'backup.put': async ({ sessionId, sha256, offset, data, last }) => {
+      await services.backup.put(sessionId, sha256, offset, bufferOf(data), last);
       return OK;
     },
     'backup.commit': ({ sessionId, database }) => services.backup.commit(sessionId, database),
@@ -195,7 +193,7 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     'backup.pending': () => services.restore.pending(),
     'backup.restoreRead': async ({ sha256, offset }) => {
       const { data, done } = await services.restore.read(sha256, offset);
-      return { dataBase64: data.toString('base64'), done };
+      return { data: ownBytes(data), done };
     },
     'backup.restoreDone': async () => {
       await services.restore.done();
@@ -203,8 +201,8 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     },
 
     'transfer.begin': ({ folder }) => services.transfer.begin(folder),
-    'transfer.file': async ({ bundleId, sha256, offset, dataBase64, last }) => {
-      await services.transfer.file(bundleId, sha256, offset, Buffer.from(dataBase64, 'base64'), last);
+    'transfer.file': async ({ bundleId, sha256, offset, data, last }) => {
+      await services.transfer.file(bundleId, sha256, offset, bufferOf(data), last);
       return OK;
     },
     'transfer.finish': ({ bundleId, records }) => services.transfer.finish(bundleId, records),

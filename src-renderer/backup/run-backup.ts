@@ -2,7 +2,6 @@ import type { BackupReason, SnapshotSummary } from '../../src-shared/backup/back
 import { IMPORT_CHUNK_BYTES } from '../../src-shared/ipc/contract';
 import type { StationClient } from '../../src-shared/ipc/station-api';
 import { toAppError } from '../../src-shared/errors/app-error';
-import { base64Of } from '../capture/base64';
 import type { StationDb } from '../db/station-db';
 import { databasePieces } from './database-pieces';
 
@@ -14,7 +13,7 @@ export interface BackupProgress {
 
 const ASK_AT_ONCE = 2000;
 /** Pieces sent at once (main takes up to 8). */
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 8;
 
 /**
  * One backup: main begins (and writes its own part), the renderer reads IndexedDB in one
@@ -53,13 +52,13 @@ export async function runBackup(
     const send = async (
       sha256: string,
       size: number,
-      slice: (start: number, end: number) => Promise<Uint8Array>,
+      slice: (start: number, end: number) => Promise<Uint8Array<ArrayBuffer>>,
     ) => {
       let offset = 0;
       do {
         const part = await slice(offset, Math.min(size, offset + IMPORT_CHUNK_BYTES));
         const last = offset + part.length >= size;
-        await port.backup.put({ sessionId, sha256, offset, dataBase64: base64Of(part), last });
+        await port.backup.put({ sessionId, sha256, offset, data: part, last });
         offset += part.length;
         sentBytes += part.length;
         // A few times a second is enough for a progress bar (each update is a render).
@@ -75,7 +74,7 @@ export async function runBackup(
       if (!missing.has(chunk.sha256) || tasks.has(chunk.sha256)) continue;
       tasks.set(chunk.sha256, () =>
         send(chunk.sha256, chunk.bytes.length, (start, end) =>
-          Promise.resolve(chunk.bytes.subarray(start, end)),
+          Promise.resolve(chunk.bytes.slice(start, end)),
         ),
       );
     }

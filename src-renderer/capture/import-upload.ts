@@ -1,6 +1,5 @@
 import { IMPORT_CHUNK_BYTES } from '../../src-shared/ipc/contract';
 import { station } from '../station/station';
-import { base64Of } from './base64';
 
 /**
  * Sends a file to main in chunks (main checks the size limit before the first) and returns
@@ -10,7 +9,7 @@ export async function uploadFile(file: Blob, name: string): Promise<string> {
   const { uploadId } = await station.capture.importBegin({ name, bytes: file.size });
   for (let offset = 0; offset < file.size; offset += IMPORT_CHUNK_BYTES) {
     const chunk = new Uint8Array(await file.slice(offset, offset + IMPORT_CHUNK_BYTES).arrayBuffer());
-    await station.capture.importChunk({ uploadId, offset, dataBase64: base64Of(chunk) });
+    await station.capture.importChunk({ uploadId, offset, data: chunk });
   }
   return uploadId;
 }

@@ -2,7 +2,6 @@ import Dexie from 'dexie';
 import type { CaptureStep } from '../../src-shared/capture/capture-run';
 import { db } from '../db/database';
 import { editableRecord, GATE_TABLES, transitionRecord } from '../db/record-transition';
-import { bytesOf } from './base64';
 
 /** The index after the record's last page (deleted pages leave no hole to fill). */
 export async function nextPageIndex(recordId: string): Promise<number> {
@@ -29,12 +28,12 @@ export async function storeCapturedItem(
 ): Promise<number> {
   const now = Date.now();
   if (step.kind === 'original') {
-    const { sequence, dataBase64, ...facts } = step.original;
+    const { sequence, data: bytes, ...facts } = step.original;
     const id = itemId(runId, sequence);
     await db.transaction('rw', [db.originals, db.records], async () => {
       if (await db.originals.get(id)) return;
       await editableRecord(recordId);
-      const data = new Blob([bytesOf(dataBase64)], { type: facts.mimeType });
+      const data = new Blob([bytes], { type: facts.mimeType });
       await db.originals.add({ id, recordId, ...facts, data, createdAt: now });
     });
     return sequence;
@@ -49,8 +48,8 @@ export async function storeCapturedItem(
       origin: id,
       recordId,
       index: await nextPageIndex(recordId),
-      image: new Blob([bytesOf(page.imageBase64)], { type: page.mimeType }),
-      thumbnail: new Blob([bytesOf(page.thumbnailBase64)], { type: 'image/jpeg' }),
+      image: new Blob([page.image], { type: page.mimeType }),
+      thumbnail: new Blob([page.thumbnail], { type: 'image/jpeg' }),
       mimeType: page.mimeType,
       widthPx: page.widthPx,
       heightPx: page.heightPx,

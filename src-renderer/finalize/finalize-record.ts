@@ -2,7 +2,6 @@ import { canTransition } from '../../src-shared/domain/record-status';
 import type { RecordFields } from '../../src-shared/domain/record-fields';
 import type { RecordDocumentMeta } from '../../src-shared/domain/record-document';
 import { AppError } from '../../src-shared/errors/app-error';
-import { base64Of } from '../capture/base64';
 import { db } from '../db/database';
 import { GATE_TABLES, transitionRecord } from '../db/record-transition';
 import { pagesOfRecord } from '../db/record-pages';
@@ -76,7 +75,7 @@ export async function finalizeRecord(
       await station.finalize.page({
         jobId,
         index,
-        imageBase64: base64Of(new Uint8Array(await page.image.arrayBuffer())),
+        image: new Uint8Array(await page.image.arrayBuffer()),
         mimeType: page.mimeType === 'image/png' ? 'image/png' : 'image/jpeg',
         dpi: page.dpi,
         rotation: page.rotation,

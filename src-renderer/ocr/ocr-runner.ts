@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { AppError } from '../../src-shared/errors/app-error';
-import { base64Of } from '../capture/base64';
 import { isCapturing } from '../capture/capture-runs';
 import { db } from '../db/database';
 import type { PageRow } from '../db/rows';
@@ -17,9 +16,9 @@ const isTransient = (error: unknown) =>
 
 /** OCRs one page and stores what was read; the page's status says it is done only then. */
 async function recognize(page: PageRow): Promise<void> {
-  const imageBase64 = base64Of(new Uint8Array(await page.image.arrayBuffer()));
+  const image = new Uint8Array(await page.image.arrayBuffer());
   try {
-    const result = await station.ocr.page({ imageBase64 });
+    const result = await station.ocr.page({ image });
     await db.transaction('rw', db.pages, db.pageTexts, async () => {
       if (!(await db.pages.get(page.id))) return; // Deleted while it was read.
       await db.pageTexts.put({ pageId: page.id, ...result });

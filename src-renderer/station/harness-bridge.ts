@@ -5,6 +5,7 @@ import {
   type HarnessCall,
   type HarnessReply,
 } from '../../src-shared/ipc/harness-protocol';
+import { decodeMessage, encodeMessage } from '../../src-shared/ipc/wire-message';
 import { buildStationBridge, type StationBridge } from '../../src-shared/ipc/station-api';
 
 const TOKEN_KEY = 'sohoa.harness.token';
@@ -45,13 +46,14 @@ export function connectHarnessBridge(): StationBridge {
   function open(): Promise<WebSocket> {
     return (opened ??= new Promise<WebSocket>((resolve, reject) => {
       const ws = new WebSocket(socketUrl);
+      ws.binaryType = 'arraybuffer';
       ws.onopen = () => {
         failures = 0;
         socket = ws;
         resolve(ws);
       };
       ws.onmessage = (event) => {
-        const reply = JSON.parse(String(event.data)) as HarnessReply;
+        const reply = decodeMessage(event.data as string | ArrayBuffer) as HarnessReply;
         pending.get(reply.id)?.(reply.envelope);
         pending.delete(reply.id);
       };
@@ -87,7 +89,7 @@ export function connectHarnessBridge(): StationBridge {
     const call: HarnessCall = { id: nextId++, channel, request };
     return new Promise<Envelope<unknown>>((resolve) => {
       pending.set(call.id, resolve);
-      ws.send(JSON.stringify(call));
+      ws.send(encodeMessage(call));
     });
   });
 }

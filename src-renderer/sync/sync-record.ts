@@ -4,7 +4,6 @@ import { canTransition } from '../../src-shared/domain/record-status';
 import { IMPORT_CHUNK_BYTES } from '../../src-shared/ipc/contract';
 import { AppError } from '../../src-shared/errors/app-error';
 import { appendAudit } from '../audit/audit-log';
-import { base64Of } from '../capture/base64';
 import { db } from '../db/database';
 import { GATE_TABLES, transitionRecord } from '../db/record-transition';
 import type { DocumentRow, OutboxRow } from '../db/rows';
@@ -88,7 +87,7 @@ export async function syncRecord(row: OutboxRow): Promise<Receipt> {
         ({ received: offset } = await station.sync.chunk({
           uploadId: state.uploadId,
           offset,
-          dataBase64: base64Of(chunk),
+          data: chunk,
         }));
       }
       const { receipt } = await station.sync.complete({

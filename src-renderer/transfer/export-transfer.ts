@@ -1,7 +1,6 @@
 import { AppError } from '../../src-shared/errors/app-error';
 import { IMPORT_CHUNK_BYTES } from '../../src-shared/ipc/contract';
 import { appendAudit } from '../audit/audit-log';
-import { base64Of } from '../capture/base64';
 import { db } from '../db/database';
 import { station } from '../station/station';
 import { metaOf } from '../sync/sync-record';
@@ -33,7 +32,7 @@ export async function exportTransfer(
         bundleId,
         sha256: record.document.sha256,
         offset,
-        dataBase64: base64Of(part),
+        data: part,
         last,
       });
       offset += part.length;

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { appErrorDataSchema } from '../errors/app-error';
+import { bytesSchema } from '../ipc/bytes';
 
-/**
- * A processed page as it crosses to the renderer. Images travel base64-encoded so that both
- * transports (Electron IPC and the harness's JSON WebSocket) carry them the same way.
- */
+/** A processed page as it crosses to the renderer, its image and thumbnail as bytes. */
 export const capturedPageSchema = z.object({
   sequence: z.number().int().positive(),
-  imageBase64: z.string(),
-  thumbnailBase64: z.string(),
+  image: bytesSchema,
+  thumbnail: bytesSchema,
   mimeType: z.enum(['image/jpeg', 'image/png']),
   widthPx: z.number().int().positive(),
   heightPx: z.number().int().positive(),
@@ -32,7 +30,7 @@ export const capturedOriginalSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int().positive(),
   pages: z.number().int().positive(),
-  dataBase64: z.string(),
+  data: bytesSchema,
 });
 export type CapturedOriginal = z.infer<typeof capturedOriginalSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bytesSchema } from './bytes';
 import {
   accountSummarySchema,
   displayNameSchema,
@@ -66,8 +67,8 @@ const CAPTURE_ROLES = ['clerk', 'admin'] as const;
 const FINALIZE_ROLES = ['clerk', 'admin'] as const;
 /** Imported files cross to main in chunks of at most this many bytes. */
 export const IMPORT_CHUNK_BYTES = 2 * 1024 * 1024;
-/** One such chunk, base64-encoded (imports, verification uploads, sync uploads). */
-const chunkData = z.string().max(Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4);
+/** One such chunk (imports, verification uploads, sync uploads, backups, bundles). */
+const chunkData = bytesSchema.refine((data) => data.length <= IMPORT_CHUNK_BYTES, 'chunk too large');
 
 /**
  * The IPC contract: every channel between the renderer and main, declared once.
@@ -198,7 +199,7 @@ export const contract = {
       .object({
         uploadId: z.string(),
         offset: z.number().int().nonnegative(),
-        dataBase64: chunkData,
+        data: chunkData,
       })
       .strict(),
     response: ok,
@@ -217,7 +218,7 @@ export const contract = {
   /** Recognises one page image (indexing runs it in the background, page by page). */
   'ocr.page': channel({
     access: CAPTURE_ROLES,
-    request: z.object({ imageBase64: z.string().min(1) }).strict(),
+    request: z.object({ image: bytesSchema.refine((image) => image.length > 0, 'empty image') }).strict(),
     response: ocrPageSchema,
   }),
 
@@ -235,7 +236,7 @@ export const contract = {
       .object({
         jobId: z.string(),
         index: z.number().int().nonnegative(),
-        imageBase64: z.string().min(1),
+        image: bytesSchema.refine((image) => image.length > 0, 'empty image'),
         mimeType: z.enum(['image/jpeg', 'image/png']),
         dpi: z.number().int().min(50).max(2400),
         rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
@@ -260,7 +261,7 @@ export const contract = {
   'finalize.read': channel({
     access: FINALIZE_ROLES,
     request: z.object({ jobId: z.string(), offset: z.number().int().nonnegative() }).strict(),
-    response: z.object({ dataBase64: z.string(), done: z.boolean() }),
+    response: z.object({ data: bytesSchema, done: z.boolean() }),
   }),
   'finalize.discard': channel({
     access: FINALIZE_ROLES,
@@ -355,7 +356,7 @@ export const contract = {
       .object({
         uploadId: z.uuid(),
         offset: z.number().int().nonnegative(),
-        dataBase64: chunkData,
+        data: chunkData,
       })
       .strict(),
     response: uploadReceivedSchema,
@@ -403,7 +404,7 @@ export const contract = {
   'reports.export': channel({
     access: 'authenticated',
     request: z.object({ format: z.enum(['xlsx', 'pdf']), report: progressReportDataSchema }).strict(),
-    response: z.object({ dataBase64: z.string() }),
+    response: z.object({ data: bytesSchema }),
   }),
   /** A record's signed file from Central, in chunks (lookup: open it, or reuse it). */
   'sync.fileRead': channel({
@@ -415,7 +416,7 @@ export const contract = {
         offset: z.number().int().nonnegative(),
       })
       .strict(),
-    response: z.object({ dataBase64: z.string(), done: z.boolean() }),
+    response: z.object({ data: bytesSchema, done: z.boolean() }),
   }),
   /** This station's inventory counts, sent to Central (the denominator of progress across stations). */
   'sync.inventory': channel({
@@ -499,7 +500,7 @@ export const contract = {
         sessionId: z.uuid(),
         sha256: sha256Schema,
         offset: z.number().int().nonnegative(),
-        dataBase64: chunkData,
+        data: chunkData,
         last: z.boolean(),
       })
       .strict(),
@@ -546,7 +547,7 @@ export const contract = {
   'backup.restoreRead': channel({
     access: 'authenticated',
     request: z.object({ sha256: sha256Schema, offset: z.number().int().nonnegative() }).strict(),
-    response: z.object({ dataBase64: z.string(), done: z.boolean() }),
+    response: z.object({ data: bytesSchema, done: z.boolean() }),
   }),
   'backup.restoreDone': channel({ access: 'authenticated', request: empty, response: ok }),
 
@@ -564,7 +565,7 @@ export const contract = {
         bundleId: z.uuid(),
         sha256: sha256Schema,
         offset: z.number().int().nonnegative(),
-        dataBase64: chunkData,
+        data: chunkData,
         last: z.boolean(),
       })
       .strict(),

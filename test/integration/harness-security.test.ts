@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { encodeMessage } from '../../src-shared/ipc/wire-message';
 import { requireBuild } from '../support/built-app';
 import { startHarness, type RunningHarness } from '../support/harness-process';
 import { makeTempDir } from '../support/temp-dir';
@@ -59,6 +60,26 @@ describe('browser harness', () => {
       envelope: { ok: false, error: { code: 'auth.required' } },
     });
     ws.close();
+  });
+
+  it('takes bytes as binary frames, and closes the socket on a malformed one', async () => {
+    const ws = new WebSocket(`${socketBase}?token=${token}&client=abcdefgh13`, { origin: harness.origin });
+    await new Promise((resolve) => ws.once('open', resolve));
+    const reply = new Promise<string>((resolve) => ws.once('message', (data) => resolve(data.toString())));
+    // Answered as any call (this socket has not signed in); the E2E imports carry real files this way.
+    const call = {
+      id: 8,
+      channel: 'capture.importChunk',
+      request: { uploadId: 'u', offset: 0, data: new Uint8Array([1, 2]) },
+    };
+    ws.send(encodeMessage(call));
+    expect(JSON.parse(await reply)).toMatchObject({
+      id: 8,
+      envelope: { ok: false, error: { code: 'auth.required' } },
+    });
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    ws.send(Buffer.from([0xff, 0xff, 0xff, 0x7f, 1]));
+    expect(await closed).toBe(1003);
   });
 
   it('sends the renderer with a strict Content-Security-Policy and never a file outside it', async () => {

@@ -16,6 +16,7 @@ import {
   type RunEnd,
   type RunMeta,
 } from './run-directory';
+import { ownBytes } from '../../ipc/bytes';
 import { importSource, scanSource, type RunSource } from './run-sources';
 
 interface Run {
@@ -230,15 +231,15 @@ export function createCaptureRuns(deps: {
       const item = await run.store.readItem(sequence);
       if (item.kind === 'original') {
         const { kind: _kind, ...facts } = item.facts;
-        return { kind: 'original', original: { ...facts, dataBase64: item.data.toString('base64') } };
+        return { kind: 'original', original: { ...facts, data: ownBytes(item.data) } };
       }
       const { kind: _kind, ...facts } = item.facts;
       return {
         kind: 'page',
         page: {
           ...facts,
-          imageBase64: item.image.toString('base64'),
-          thumbnailBase64: item.thumbnail.toString('base64'),
+          image: ownBytes(item.image),
+          thumbnail: ownBytes(item.thumbnail),
         },
       };
     },

@@ -23,8 +23,8 @@ export interface RunMeta {
   startedAt: number;
 }
 
-export type PageFacts = Omit<CapturedPage, 'imageBase64' | 'thumbnailBase64'>;
-export type OriginalFacts = Omit<CapturedOriginal, 'dataBase64'>;
+export type PageFacts = Omit<CapturedPage, 'image' | 'thumbnail'>;
+export type OriginalFacts = Omit<CapturedOriginal, 'data'>;
 export type ItemFacts = ({ kind: 'page' } & PageFacts) | ({ kind: 'original' } & OriginalFacts);
 export interface RunEnd {
   failure: AppErrorData | null;

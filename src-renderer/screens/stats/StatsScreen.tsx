@@ -19,7 +19,6 @@ import { displayDate } from '../../../src-shared/indexing/vietnamese-dates';
 import type { Bucket } from '../../../src-shared/stats/progress';
 import { formatShare, sharePercent } from '../../../src-shared/stats/report';
 import { trendSeries } from '../../../src-shared/stats/trend';
-import { bytesOf } from '../../capture/base64';
 import { useProcedures } from '../../catalogue/use-procedures';
 import { useSession } from '../../session/session-context';
 import { useStationSettings } from '../../settings/station-settings-context';
@@ -56,12 +55,12 @@ export function StatsScreen() {
 
   const exportAs = async (format: 'xlsx' | 'pdf') => {
     try {
-      const { dataBase64 } = await station.reports.export({ format, report });
+      const { data } = await station.reports.export({ format, report });
       const type =
         format === 'pdf'
           ? 'application/pdf'
           : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      downloadBlob(new Blob([bytesOf(dataBase64)], { type }), `bao-cao-tien-do-${report.today}.${format}`);
+      downloadBlob(new Blob([data], { type }), `bao-cao-tien-do-${report.today}.${format}`);
     } catch (error) {
       void message.error(errorText(error));
     }

@@ -39,7 +39,7 @@ describe('capture runs through the IPC registry, on the SANE test device', () =>
         expect(step).toEqual({ kind: 'end', pages: 10, failure: null });
         break;
       }
-      const image = Buffer.from(step.page.imageBase64, 'base64');
+      const image = Buffer.from(step.page.image);
       expect(createHash('sha256').update(image).digest('hex')).toBe(step.page.sha256);
       expect(await sharp(image).metadata()).toMatchObject({ format: 'jpeg', density: 100 });
       sequences.push(step.page.sequence);

@@ -37,8 +37,8 @@ describe('imports and the hot folder as capture runs, through the IPC registry',
       await backend.call('clerk', 'capture.importBegin', { name, bytes: bytes.length }),
     );
     for (let offset = 0; offset < bytes.length; offset += chunk) {
-      const dataBase64 = bytes.subarray(offset, offset + chunk).toString('base64');
-      value(await backend.call('clerk', 'capture.importChunk', { uploadId, offset, dataBase64 }));
+      const data = bytes.subarray(offset, offset + chunk);
+      value(await backend.call('clerk', 'capture.importChunk', { uploadId, offset, data }));
     }
     return value<{ runId: string }>(await backend.call('clerk', 'capture.importEnd', { uploadId })).runId;
   }
@@ -70,7 +70,7 @@ describe('imports and the hot folder as capture runs, through the IPC registry',
       pages: 2,
       sha256: sha256(pdf),
     });
-    expect(Buffer.from(original!.original.dataBase64, 'base64').equals(pdf)).toBe(true);
+    expect(Buffer.from(original!.original.data).equals(pdf)).toBe(true);
     expect(
       pages.map((item) => item.kind === 'page' && [item.page.originalSequence, item.page.originalPage]),
     ).toEqual([
@@ -157,7 +157,7 @@ describe('imports and the hot folder as capture runs, through the IPC registry',
     const { uploadId } = value<{ uploadId: string }>(
       await backend.call('clerk', 'capture.importBegin', { name: 'a.jpg', bytes: 10 }),
     );
-    const chunk = { uploadId, offset: 4, dataBase64: Buffer.from('abcd').toString('base64') };
+    const chunk = { uploadId, offset: 4, data: Buffer.from('abcd') };
     expect(await backend.call('clerk', 'capture.importChunk', chunk)).toMatchObject({
       ok: false,
       error: { code: 'import.uploadMismatch' },
