@@ -47,6 +47,7 @@ async function seed(page: Page, from: number, to: number, sizes: typeof SIZES) {
       const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
       for (let index = from; index <= to; index++) {
         const files: Record<string, Blob> = {};
+        const shas: Record<string, string> = {};
         for (const [kind, size, offset] of [
           ['image', sizes.image, 1],
           ['thumbnail', sizes.thumbnail, 2],
@@ -62,16 +63,14 @@ async function seed(page: Page, from: number, to: number, sizes: typeof SIZES) {
             x >>>= 0;
             words[word] = x;
           }
-          files[kind] = new Blob([new Uint8Array(words.buffer, 0, size)], {
-            type: kind === 'pdf' ? 'application/pdf' : 'image/jpeg',
-          });
+          const bytes = new Uint8Array(words.buffer, 0, size);
+          // Hashed from the bytes, not read back from the Blob: a page holding a gigabyte of
+          // Blobs may have them on disk already (Chromium refused such a read at 1000 records).
+          const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+          shas[kind] = [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+          files[kind] = new Blob([bytes], { type: kind === 'pdf' ? 'application/pdf' : 'image/jpeg' });
         }
-        const shas: string[] = [];
-        for (const blob of [files.image!, files.pdf!]) {
-          const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
-          shas.push([...digest].map((byte) => byte.toString(16).padStart(2, '0')).join(''));
-        }
-        const [imageSha, pdfSha] = shas;
+        const { image: imageSha, pdf: pdfSha } = shas;
         const id = `R${index}`;
         await new Promise<void>((resolve, reject) => {
           const tx = db.transaction(['records', 'pages', 'pageTexts', 'documents'], 'readwrite');
@@ -204,7 +203,8 @@ async function main() {
   }));
   const services = createStationServices({ dataDir: stationDir });
   await services.backup.setPassphrase('đo tốc độ sao lưu trạm');
-  const station = await openStationPage(stationDir);
+  // IndexedDB on disk, as in Electron: an incognito page holds a gigabyte of Blobs in memory.
+  const station = await openStationPage(stationDir, { profileDir: join(dir.path, 'chromium') });
   try {
     const { page } = station;
     await login(page, ADMIN);

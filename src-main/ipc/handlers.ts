@@ -224,9 +224,11 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     },
 
     'settings.get': () => settings.get(),
-    'settings.update': (patch) => {
+    'settings.update': async (patch) => {
       const updated = settings.update(patch);
-      void hotFolder.apply();
+      // Awaited: the answer then tells the truth about the watcher (hotFolderStatus), and
+      // nothing goes on creating folders after the caller has moved on. Its failure is kept there.
+      await hotFolder.apply();
       return updated;
     },
   };

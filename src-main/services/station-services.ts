@@ -148,6 +148,8 @@ export function createStationServices({
     receiptValid: (receipt) => sync.receiptValid(receipt),
   });
   return {
+    /** The housekeeping each service starts with (capture folders) has finished. */
+    settled: () => Promise.all([captureRuns.ready, importUploads.ready]).then(() => undefined),
     dataDir,
     settings,
     accounts,

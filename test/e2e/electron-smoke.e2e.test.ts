@@ -1,5 +1,5 @@
 import { _electron as electron } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { electronBinary, requireBuild, ROOT } from '../support/built-app';
 import { screenshot } from '../support/chromium';
 import { makeTempDir } from '../support/temp-dir';
@@ -13,7 +13,11 @@ if (!binary) {
 }
 
 describe.skipIf(!binary)('Electron smoke test (Playwright _electron)', () => {
-  const dir = makeTempDir('sohoa-electron-');
+  // Made when the suite runs, not when it is collected: a skipped suite leaves no folder.
+  let dir: ReturnType<typeof makeTempDir>;
+  beforeAll(() => {
+    dir = makeTempDir('sohoa-electron-');
+  });
   afterAll(() => dir.remove());
 
   it('opens the window on app://, sandboxed, with window.station and no Node', async () => {

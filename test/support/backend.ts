@@ -15,7 +15,12 @@ export function makeBackend(options: { drivers?: ScanDriver[]; dir?: ReturnType<
   const backend = createBackend({ dataDir: dir.path, binding: 'cli', clock, ...rest });
   const call = (sessionKey: string, channel: string, request: unknown) =>
     backend.registry.invoke(channel, request, { sessionKey });
-  return { ...backend, dir, clock, call };
+  // Removed once the services' start-up housekeeping is done, or it would make its folders again.
+  const remove = async () => {
+    await backend.services.settled();
+    dir.remove();
+  };
+  return { ...backend, dir: { ...dir, remove }, clock, call };
 }
 
 /** The value of a successful envelope; a failed one throws with its error. */

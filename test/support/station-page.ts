@@ -1,20 +1,35 @@
 import type { Page } from 'playwright-core';
-import { launchChromium } from './chromium';
+import { launchChromium, launchChromiumProfile } from './chromium';
 import { startHarness, type RunningHarness } from './harness-process';
 
-/** The built station in Chromium through the browser harness, on `dataDir`. */
+const VIEWPORT = { width: 1366, height: 900 };
+
+/**
+ * The built station in Chromium through the browser harness, on `dataDir`; with
+ * `profileDir`, its IndexedDB on disk there (as in Electron) rather than in memory.
+ */
 export async function openStationPage(
   dataDir: string,
+  options: { profileDir?: string } = {},
 ): Promise<{ page: Page; harness: RunningHarness; close: () => Promise<void> }> {
   const harness = await startHarness(dataDir);
-  const chromium = await launchChromium();
-  const page = await chromium.browser.newPage({ viewport: { width: 1366, height: 900 } });
+  let page: Page;
+  let closeBrowser: () => Promise<void>;
+  if (options.profileDir) {
+    const context = await launchChromiumProfile(options.profileDir, VIEWPORT);
+    page = context.pages()[0] ?? (await context.newPage());
+    closeBrowser = () => context.close();
+  } else {
+    const chromium = await launchChromium();
+    page = await chromium.browser.newPage({ viewport: VIEWPORT });
+    closeBrowser = chromium.close;
+  }
   await page.goto(harness.url);
   return {
     page,
     harness,
     close: async () => {
-      await chromium.close();
+      await closeBrowser();
       await harness.stop();
     },
   };

@@ -160,6 +160,8 @@ export function createCaptureRuns(deps: {
   }
 
   return {
+    /** Settled once the runs a previous process left are loaded (or found unusable). */
+    ready: restored.catch(() => undefined),
     /** Scans into a new run owned by `user`. */
     async startScan(options: ScanOptions, user: string): Promise<{ runId: string }> {
       const driver = driverFor(deps.drivers, options.deviceId);

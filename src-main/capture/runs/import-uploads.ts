@@ -31,6 +31,8 @@ export function createImportUploads(deps: { root: string; settings: () => Captur
   };
 
   return {
+    /** Settled once the previous process's staged files are gone and the folder is there. */
+    ready: ready.catch(() => undefined),
     async begin(owner: string, name: string, bytes: number): Promise<{ uploadId: string }> {
       await ready;
       if (bytes === 0) throw new AppError('import.emptyFile');

@@ -161,7 +161,11 @@ export function ScanScreen() {
   useEffect(() => {
     recordRef.current = recordId;
   }, [recordId]);
+  // A record "Hồ sơ mới" is still creating: a file dropped right after the click goes into it,
+  // not into the previous record (the ref above follows only after the next render).
+  const creating = useRef<Promise<string> | null>(null);
   const currentOrNewRecord = async () => {
+    if (creating.current) return await creating.current;
     recordRef.current ??= await startNewRecord(userId, {
       departmentCode: profile?.departmentCode,
       procedureCode: profile?.procedureCode,
@@ -213,21 +217,30 @@ export function ScanScreen() {
   };
 
   const select = (id: string) => {
+    recordRef.current = id;
     setRecordId(id);
     void setCurrentRecordId(id);
   };
 
   const newRecord = async () => {
-    if (userId) {
-      setRecordId(
-        await startNewRecord(userId, {
-          departmentCode: profile?.departmentCode,
-          procedureCode: profile?.procedureCode,
-        }),
-      );
-    }
     setProblem(null);
     setRate(null);
+    if (userId) {
+      const pending = startNewRecord(userId, {
+        departmentCode: profile?.departmentCode,
+        procedureCode: profile?.procedureCode,
+      });
+      creating.current = pending;
+      try {
+        const created = await pending;
+        recordRef.current = created;
+        setRecordId(created);
+      } catch (error) {
+        report(error);
+      } finally {
+        if (creating.current === pending) creating.current = null;
+      }
+    }
   };
 
   const edit = (action: () => Promise<unknown>) => void action().catch(report);
