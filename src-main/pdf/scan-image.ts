@@ -82,5 +82,10 @@ export function embedScanImage(
   image: Uint8Array,
   mimeType: 'image/jpeg' | 'image/png',
 ): Promise<EmbeddedScan> {
-  return mimeType === 'image/jpeg' ? embedJpeg(doc, image) : embedPng(doc, image);
+  // pdf-lib's JPEG reader reads `image.buffer` from its start, whatever the view's offset: a
+  // page that arrived as part of a larger message (the harness's binary frames) is copied out
+  // (by the Uint8Array constructor: a Buffer's slice() is another view).
+  const own =
+    image.byteOffset === 0 && image.byteLength === image.buffer.byteLength ? image : new Uint8Array(image);
+  return mimeType === 'image/jpeg' ? embedJpeg(doc, own) : embedPng(doc, own);
 }

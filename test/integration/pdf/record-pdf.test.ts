@@ -112,10 +112,13 @@ describe('a record as one PDF/A-2b file with an invisible Vietnamese text layer'
     });
     expect(bitonal.mimeType).toBe('image/png');
     const mixed = join(dir.path, 'mixed.pdf');
+    // The JPEG as it reaches main from the harness: a view inside a larger message's bytes.
+    const message = Buffer.concat([Buffer.alloc(37, 0xab), page.image, Buffer.alloc(11, 0xcd)]);
+    const arrived = { ...page, image: message.subarray(37, 37 + page.image.length) };
     writeFileSync(
       mixed,
       await buildRecordPdf(
-        [page, { image: bitonal.image, mimeType: 'image/png', dpi: bitonal.dpi, rotation: 0 }],
+        [arrived, { image: bitonal.image, mimeType: 'image/png', dpi: bitonal.dpi, rotation: 0 }],
         { code: 'X', fields: {} },
       ),
     );
