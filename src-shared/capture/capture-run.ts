@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appErrorDataSchema } from '../errors/app-error';
-import { bytesSchema } from '../ipc/bytes';
+import { bytesSchema } from '../encoding/bytes';
 
 /** A processed page as it crosses to the renderer, its image and thumbnail as bytes. */
 export const capturedPageSchema = z.object({

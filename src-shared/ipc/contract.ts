@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bytesSchema } from './bytes';
+import { bytesSchema } from '../encoding/bytes';
 import {
   accountSummarySchema,
   displayNameSchema,
