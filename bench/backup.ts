@@ -4,16 +4,21 @@
  * transport, main encrypting and writing), 1000 records of about 1 MB (a scanned page, its
  * thumbnail, its OCR text and a signed file each). A full backup first, then an incremental
  * one after a day's work (DAY records more), each against tar of the files it had to write;
- * last, what the harness's WebSocket alone carries, the ceiling of any backup through it.
+ * then the same files given to main's backup service directly (no transport at all), and what
+ * the harness's WebSocket alone carries, the ceiling of any backup through it.
  *
  * Run: npm run build && npm run bench:backup   (RECORDS=200 DAY=10 for a shorter run)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { createStationServices } from '../src-main/services/station-services';
+import { createStationServices, type StationServices } from '../src-main/services/station-services';
+import { DATABASE_SCHEMA_VERSION } from '../src-shared/backup/database-version';
+import { IMPORT_CHUNK_BYTES } from '../src-shared/ipc/contract';
 import { login, openStationPage } from '../test/support/station-page';
 import { prepareStation } from '../test/support/station-setup';
 import { makeTempDir } from '../test/support/temp-dir';
@@ -193,6 +198,52 @@ async function transportCeiling(page: Page, bytes: number): Promise<number> {
   }, bytes);
 }
 
+/**
+ * The same files handed straight to main's backup service in this process, 8 pieces at once in
+ * 2 MB parts as the renderer sends them, to a folder of their own: the backup with no transport
+ * at all (hashing, AES-GCM, writing, fsync), what the app approaches where its IPC is fast.
+ */
+async function mainAlone(services: StationServices, files: string, folder: string) {
+  mkdirSync(folder);
+  services.settings.update({ backup: { ...services.settings.get().backup, folder } });
+  // Their SHA-256s are known beforehand, as the rows hold them in IndexedDB.
+  const pieces = readdirSync(files).map((name) => {
+    const bytes = readFileSync(join(files, name));
+    return {
+      path: join(files, name),
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.length,
+    };
+  });
+  const started = performance.now();
+  const { sessionId } = await services.backup.begin('manual');
+  const queue = [...pieces];
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let piece = queue.shift(); piece; piece = queue.shift()) {
+        const data = await readFile(piece.path);
+        for (let offset = 0; offset < data.length; offset += IMPORT_CHUNK_BYTES) {
+          const part = data.subarray(offset, offset + IMPORT_CHUNK_BYTES);
+          await services.backup.put(
+            sessionId,
+            piece.sha256,
+            offset,
+            part,
+            offset + part.length >= data.length,
+          );
+        }
+      }
+    }),
+  );
+  const summary = await services.backup.commit(sessionId, {
+    schemaVersion: DATABASE_SCHEMA_VERSION,
+    tables: {},
+    blobs: pieces.map(({ sha256, bytes }) => ({ sha256, bytes })),
+    counts: { records: 0, pages: 0 },
+  });
+  return { seconds: (performance.now() - started) / 1000, written: summary.newBytes };
+}
+
 async function main() {
   const dir = makeTempDir('sohoa-bench-backup-');
   const stationDir = join(dir.path, 'station');
@@ -269,6 +320,8 @@ async function main() {
       `  the incremental backup wrote ${((day.snapshot.newBytes / full.snapshot.newBytes) * 100).toFixed(1)} % ` +
         `of the full one for ${((DAY / RECORDS) * 100).toFixed(1)} % more records`,
     );
+    const alone = await mainAlone(services, join(dir.path, 'files-full'), join(dir.path, 'usb-main'));
+    report('main alone        ', filesOf(RECORDS), alone.seconds, fullTar, alone.written);
     const ceiling = await transportCeiling(page, filesOf(RECORDS));
     console.log(
       `  the harness's WebSocket alone (the same put calls, refused at once by main, 8 in flight): ` +
