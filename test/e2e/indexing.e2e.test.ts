@@ -116,12 +116,33 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
     await page.getByTestId('indexing-item').nth(0).click();
     await expect.poll(() => page.getByTestId('suggestion-ownerName').count(), { timeout: 60_000 }).toBe(1);
     await page.keyboard.press('Alt+A');
-    // A wrong ID number is refused with the reason.
+    // Four mistakes at once (a wrong ID number, an issue date after today, 31/02/1990, an end
+    // before the start): all four are shown on the first save, each beside its field, and the
+    // highest on the form has the focus.
+    const issued = await page.getByTestId('field-issueDate').inputValue();
+    const expires = await page.getByTestId('field-expiryDate').inputValue();
     await page.getByTestId('field-ownerIdNumber').fill('003159760822');
+    await page.getByTestId('field-issueDate').fill('01/01/2099');
+    await page.getByTestId('field-ownerBirthDate').fill('31/02/1990');
+    await page.getByTestId('field-expiryDate').fill('01/01/1991');
     await page.getByTestId('indexing-save').click();
+    const errorsOf = (field: string) =>
+      page
+        .locator('.ant-form-item', { has: page.getByTestId(`field-${field}`) })
+        .locator('.ant-form-item-explain-error')
+        .allInnerTexts();
     await expect
-      .poll(() => page.locator('.ant-form-item-explain-error').allInnerTexts())
+      .poll(() => errorsOf('ownerIdNumber'))
       .toContain('Ba chữ số đầu không phải mã tỉnh, thành phố nơi đăng ký khai sinh.');
+    expect(await errorsOf('issueDate')).toEqual(['Ngày ban hành không thể sau hôm nay.']);
+    expect(await errorsOf('ownerBirthDate')).toEqual(['Ngày phải có dạng dd/mm/yyyy và là ngày có thật.']);
+    expect(await errorsOf('expiryDate')).toContain('Ngày hết hiệu lực phải sau ngày có hiệu lực.');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'field-issueDate',
+    );
+    await screenshot(page, '16b-indexing-all-errors');
+    await page.getByTestId('field-issueDate').fill(issued);
+    await page.getByTestId('field-expiryDate').fill(expires);
     // The same owner and document number as the first record: a warning, then saved on purpose.
     await page.getByTestId('field-ownerIdNumber').fill(first.idNumber!);
     await page.getByTestId('field-ownerBirthDate').fill(first.birthDate!);

@@ -50,18 +50,30 @@ const toFormValues = (record: RecordRow): Partial<FormValues> => {
 };
 
 /** The form's values as record fields, or the first date the clerk typed wrong. */
-function toRecordFields(values: Partial<FormValues>): { fields: RecordFields; badDate: RecordField | null } {
+function toRecordFields(values: Partial<FormValues>): { fields: RecordFields; badDates: RecordField[] } {
   const fields: Record<string, unknown> = {};
-  let badDate: RecordField | null = null;
+  const badDates: RecordField[] = [];
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined || value === '' || key === 'departmentCode') continue;
     if (DATE_FIELDS.includes(key as RecordField)) {
       const iso = parseDisplayDate(String(value));
-      if (!iso) badDate ??= key as RecordField;
+      if (!iso) badDates.push(key as RecordField);
       else fields[key] = iso;
     } else fields[key] = typeof value === 'string' ? value.trim() : value;
   }
-  return { fields: fields as RecordFields, badDate };
+  return { fields: fields as RecordFields, badDates };
+}
+
+/** Of these fields, the one highest on the screen (the form's layout, not the schema's order). */
+function firstOnScreen(fields: RecordField[]): RecordField | undefined {
+  const placed = fields.flatMap((name) => {
+    const element = document.querySelector(`[data-testid="field-${name}"]`);
+    return element ? [{ name, element }] : [];
+  });
+  placed.sort((a, b) =>
+    a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+  );
+  return placed[0]?.name ?? fields[0];
 }
 
 /**
@@ -113,21 +125,24 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
   const save = useCallback(async () => {
     if (!settings) return;
     const values = form.getFieldsValue(true) as Partial<FormValues> & { departmentCode?: string };
-    const { fields, badDate } = toRecordFields(values);
-    const problems = checkRecordFields(fields);
+    const { fields, badDates } = toRecordFields(values);
     // Last attempt's messages go; this attempt's come below.
     form.setFields(RECORD_FIELDS.map((name) => ({ name, errors: [] })));
-    if (badDate) {
-      form.setFields([{ name: badDate, errors: [t('indexing.problems.date')] }]);
-      return;
+    // Every problem at once, each beside its field (one field may have several: an ID number
+    // in the wrong province and year); a date that is not one says only that.
+    const errors = new Map<RecordField, string[]>();
+    const add = (field: RecordField, text: string) => errors.set(field, [...(errors.get(field) ?? []), text]);
+    for (const field of badDates) add(field, t('indexing.problems.date'));
+    for (const { field, problem } of checkRecordFields(fields)) {
+      if (!badDates.includes(field)) add(field, t(`indexing.problems.${problem}`));
     }
-    if (problems.length > 0) {
-      // One field may have several problems (an ID number in the wrong province and year).
-      const errors = new Map<RecordField, string[]>();
-      for (const { field, problem } of problems) {
-        errors.set(field, [...(errors.get(field) ?? []), t(`indexing.problems.${problem}`)]);
-      }
+    if (errors.size > 0) {
       form.setFields([...errors].map(([name, messages]) => ({ name, errors: messages })));
+      const first = firstOnScreen([...errors.keys()]);
+      if (first) {
+        form.scrollToField(first, { block: 'center' });
+        form.focusField(first);
+      }
       return;
     }
     const twin = await findDuplicate(record.id, fields);
