@@ -22,6 +22,8 @@ export interface RecordRow {
   procedureCode?: string;
   departmentCode?: string;
   fields: Record<string, unknown>;
+  /** Suggestions the clerk dismissed as wrong, by field: never offered again, nor by accept-all. */
+  dismissedSuggestions?: Record<string, string>;
   /** What the clerk sees in the capture list: the scanner or the imported file's name. */
   captureLabel?: string;
   /** In the finalize queue (schema v6): waiting, or failed with the reason shown to the clerk. */

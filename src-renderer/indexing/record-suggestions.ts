@@ -21,7 +21,7 @@ export interface RecordOcr {
   pending: number;
 }
 
-/** A record's pages, what OCR read on them, and the fields suggested from it; live. */
+/** A record's pages, what OCR read on them, and the fields suggested from it (less those dismissed); live. */
 export function useRecordOcr(
   recordId: string | null,
   catalogue: readonly CatalogueEntry[] = [],
@@ -29,6 +29,7 @@ export function useRecordOcr(
   return useLiveQuery(async () => {
     if (!recordId) return undefined;
     const pages = await pagesOfRecord(recordId);
+    const dismissed = (await db.records.get(recordId))?.dismissedSuggestions ?? {};
     const rows = await db.pageTexts.bulkGet(pages.map((page) => page.id));
     const texts = new Map<string, PageTextRow>();
     rows.forEach((row) => row && texts.set(row.pageId, row));
@@ -37,6 +38,8 @@ export function useRecordOcr(
       const text = texts.get(page.id)?.text;
       if (!text) continue;
       for (const suggestion of suggestFields(text, catalogue)) {
+        // A value the clerk dismissed stays dismissed; another page's other value may be offered.
+        if (dismissed[suggestion.field] === suggestion.value) continue;
         if (!suggestions.has(suggestion.field))
           suggestions.set(suggestion.field, { ...suggestion, pageId: page.id });
       }

@@ -389,6 +389,8 @@ export const en: Messages = {
     fit: 'Fit',
     suggested: 'Suggested',
     accept: 'Accept',
+    dismiss: 'Dismiss',
+    dismissHint: 'This suggestion is wrong: do not offer it again for this record',
     acceptAll: 'Accept all suggestions',
     save: 'Save',
     saveAnyway: 'Save despite the duplicate',

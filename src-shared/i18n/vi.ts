@@ -388,6 +388,8 @@ export const vi = {
     fit: 'Vừa khung',
     suggested: 'Gợi ý',
     accept: 'Chấp nhận',
+    dismiss: 'Bỏ qua',
+    dismissHint: 'Gợi ý này sai: không gợi ý lại cho hồ sơ này',
     acceptAll: 'Chấp nhận mọi gợi ý',
     save: 'Lưu',
     saveAnyway: 'Vẫn lưu dù trùng',

@@ -115,7 +115,20 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
     await page.getByTestId('main-nav').getByText('Lập chỉ mục').click();
     await page.getByTestId('indexing-item').nth(0).click();
     await expect.poll(() => page.getByTestId('suggestion-ownerName').count(), { timeout: 60_000 }).toBe(1);
+    // The work permit names its employer's tax code: not the worker's. The clerk dismisses it,
+    // and it stays dismissed after a reload and through accept-all.
+    expect(await page.getByTestId('suggestion-ownerTaxCode').innerText()).toContain('1405721460');
+    await page.getByTestId('dismiss-ownerTaxCode').click();
+    await expect.poll(() => page.getByTestId('suggestion-ownerTaxCode').count()).toBe(0);
+    await page.reload();
+    await page.getByTestId('main-nav').getByText('Lập chỉ mục').click();
+    await page.getByTestId('indexing-item').nth(0).click();
+    await expect.poll(() => page.getByTestId('suggestion-ownerName').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByTestId('suggestion-ownerTaxCode').count()).toBe(0);
+    await page.getByTestId('field-documentNumber').focus();
     await page.keyboard.press('Alt+A');
+    await expect.poll(() => page.getByTestId('field-ownerName').inputValue()).not.toBe('');
+    expect(await page.getByTestId('field-ownerTaxCode').inputValue()).toBe('');
     // Four mistakes at once (a wrong ID number, an issue date after today, 31/02/1990, an end
     // before the start): all four are shown on the first save, each beside its field, and the
     // highest on the form has the focus.

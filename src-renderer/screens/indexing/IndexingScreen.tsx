@@ -18,6 +18,7 @@ import type { RecordRow } from '../../db/rows';
 import { useProcedures } from '../../catalogue/use-procedures';
 import { useRecordOcr } from '../../indexing/record-suggestions';
 import { retryOcr } from '../../ocr/ocr-runner';
+import { dismissSuggestion } from '../../indexing/dismiss-suggestion';
 import { findDuplicate, saveIndexedRecord } from '../../indexing/save-indexed-record';
 import { useStationSettings } from '../../settings/station-settings-context';
 import { useErrorText } from '../../ui/use-error-text';
@@ -117,6 +118,16 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
       if (found) form.setFieldValue(field, suggestionText(field, found.value));
     },
     [ocr, form],
+  );
+  const dismiss = useCallback(
+    (field: SuggestedField) => {
+      const found = ocr?.suggestions.get(field);
+      if (found)
+        dismissSuggestion(record.id, field, found.value).catch(
+          (error: unknown) => void message.error(errorText(error)),
+        );
+    },
+    [ocr, record.id, message, errorText],
   );
   const acceptAll = useCallback(() => {
     for (const field of ocr?.suggestions.keys() ?? []) accept(field);
@@ -298,6 +309,7 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
                 disabled={saving}
                 onFocusField={setFocused}
                 onAccept={accept}
+                onDismiss={dismiss}
               />
             </div>
             <Typography.Text type="secondary">{t('indexing.shortcuts')}</Typography.Text>

@@ -1,4 +1,4 @@
-import { CheckOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, Radio, Select, Tag, Tooltip, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../src-shared/domain/procedure-catalogue';
@@ -32,6 +32,7 @@ export function RecordForm(props: {
   disabled: boolean;
   onFocusField: (field: RecordField) => void;
   onAccept: (field: SuggestedField) => void;
+  onDismiss: (field: SuggestedField) => void;
 }) {
   const { t } = useTranslation();
   const ownerKind = Form.useWatch('ownerKind', props.form) ?? 'person';
@@ -62,6 +63,18 @@ export function RecordForm(props: {
         >
           {t('indexing.accept')}
         </Button>
+        <Tooltip title={t('indexing.dismissHint')}>
+          <Button
+            size="small"
+            type="link"
+            danger
+            icon={<CloseOutlined />}
+            onClick={() => props.onDismiss(found.field)}
+            data-testid={`dismiss-${field}`}
+          >
+            {t('indexing.dismiss')}
+          </Button>
+        </Tooltip>
       </div>
     );
   };
