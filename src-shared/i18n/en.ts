@@ -388,6 +388,12 @@ export const en: Messages = {
     zoomOut: 'Zoom out',
     fit: 'Fit',
     suggested: 'Suggested',
+    catalogueConflictTag: 'Against the catalogue',
+    procedurePlaceholder: 'Choose, or type a procedure code or name',
+    catalogueConflict: {
+      noEndDate:
+        'The catalogue says results of this procedure have no end date: this date may belong to another document in the dossier. "Accept all" leaves it out.',
+    },
     accept: 'Accept',
     dismiss: 'Dismiss',
     dismissHint: 'This suggestion is wrong: do not offer it again for this record',

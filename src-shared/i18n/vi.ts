@@ -387,6 +387,12 @@ export const vi = {
     zoomOut: 'Thu nhỏ',
     fit: 'Vừa khung',
     suggested: 'Gợi ý',
+    catalogueConflictTag: 'Trái danh mục',
+    procedurePlaceholder: 'Chọn, hoặc gõ mã hay tên thủ tục',
+    catalogueConflict: {
+      noEndDate:
+        'Theo danh mục, kết quả của thủ tục này không có thời hạn: ngày này có thể thuộc một giấy tờ khác trong hồ sơ. "Chấp nhận mọi gợi ý" bỏ qua nó.',
+    },
     accept: 'Chấp nhận',
     dismiss: 'Bỏ qua',
     dismissHint: 'Gợi ý này sai: không gợi ý lại cho hồ sơ này',

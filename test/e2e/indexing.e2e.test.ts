@@ -62,6 +62,9 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
     await expect.poll(() => page.getByTestId('field-ownerName').inputValue()).toBe(data.name);
     expect(await page.getByTestId('field-ownerIdNumber').inputValue()).toBe(data.idNumber);
     expect(await page.getByTestId('field-documentNumber').inputValue()).toBe(`${data.number}/QĐ-SLĐTBXH`);
+    // The accepted procedure (a decision of the Người có công department, without end date)
+    // fills the department and "Không thời hạn" from the catalogue.
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Không thời hạn' }).isChecked()).toBe(true);
     // The clerk corrects the name before saving.
     await page.getByTestId('field-ownerName').fill('Nguyễn Văn Ánh');
     await page.keyboard.press('Control+Enter');
@@ -76,12 +79,16 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
       ownerNameFolded: string;
       documentNumber: string;
       procedureCode: string;
+      departmentCode: string;
+      fields: { indefinite?: boolean };
     }>(page, 'records');
     // The procedure was guessed from the catalogue and accepted with the rest.
     expect(record).toMatchObject({
       status: 'indexed',
       documentNumber: `${data.number}/QĐ-SLĐTBXH`,
       procedureCode: '1.001257',
+      departmentCode: 'NCC',
+      fields: { indefinite: true },
       ownerNameFolded: 'nguyen van anh',
     });
     await screenshot(page, '15-indexing-saved');

@@ -11,6 +11,7 @@ import {
   type RecordFields,
 } from '../../../src-shared/domain/record-fields';
 import { AppError } from '../../../src-shared/errors/app-error';
+import { catalogueConflict, catalogueFill } from '../../../src-shared/indexing/catalogue-fill';
 import type { SuggestedField } from '../../../src-shared/indexing/field-suggestions';
 import { parseDisplayDate, displayDate } from '../../../src-shared/indexing/vietnamese-dates';
 import { db } from '../../db/database';
@@ -112,12 +113,26 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
   const suggestion = focused ? ocr?.suggestions.get(focused as SuggestedField) : undefined;
   const shownPage = ocr?.pages.find((page) => page.id === (suggestion?.pageId ?? pageId)) ?? ocr?.pages[0];
 
+  const procedureOf = useCallback(
+    (code: unknown) => procedures.find((procedure) => procedure.code === code),
+    [procedures],
+  );
+  /** The procedure says what its result is, who handles it and whether it ends, unless the form says so. */
+  const fillFromCatalogue = useCallback(
+    (code: string | undefined) => {
+      const procedure = procedureOf(code);
+      if (procedure) form.setFieldsValue(catalogueFill(procedure, form.getFieldsValue(true)));
+    },
+    [procedureOf, form],
+  );
   const accept = useCallback(
     (field: SuggestedField) => {
       const found = ocr?.suggestions.get(field);
-      if (found) form.setFieldValue(field, suggestionText(field, found.value));
+      if (!found) return;
+      form.setFieldValue(field, suggestionText(field, found.value));
+      if (field === 'procedureCode') fillFromCatalogue(found.value);
     },
-    [ocr, form],
+    [ocr, form, fillFromCatalogue],
   );
   const dismiss = useCallback(
     (field: SuggestedField) => {
@@ -130,8 +145,15 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
     [ocr, record.id, message, errorText],
   );
   const acceptAll = useCallback(() => {
-    for (const field of ocr?.suggestions.keys() ?? []) accept(field);
-  }, [ocr, accept]);
+    // The procedure first: what the catalogue says of it decides which suggestions contradict it.
+    const fields = [...(ocr?.suggestions.keys() ?? [])].sort(
+      (a, b) => Number(b === 'procedureCode') - Number(a === 'procedureCode'),
+    );
+    for (const field of fields) {
+      const procedure = procedureOf(form.getFieldValue('procedureCode'));
+      if (!catalogueConflict(field as RecordField, procedure)) accept(field);
+    }
+  }, [ocr, accept, procedureOf, form]);
 
   const save = useCallback(async () => {
     if (!settings) return;
@@ -310,6 +332,7 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
                 onFocusField={setFocused}
                 onAccept={accept}
                 onDismiss={dismiss}
+                onProcedure={fillFromCatalogue}
               />
             </div>
             <Typography.Text type="secondary">{t('indexing.shortcuts')}</Typography.Text>

@@ -5,6 +5,7 @@ import type { Procedure } from '../../../src-shared/domain/procedure-catalogue';
 import type { RecordField } from '../../../src-shared/domain/record-fields';
 import { foldText } from '../../../src-shared/domain/text-fold';
 import { RESULT_TYPES } from '../../../src-shared/domain/record-fields';
+import { catalogueConflict } from '../../../src-shared/indexing/catalogue-fill';
 import type { SuggestedField } from '../../../src-shared/indexing/field-suggestions';
 import { displayDate } from '../../../src-shared/indexing/vietnamese-dates';
 import type { PageSuggestion } from '../../indexing/record-suggestions';
@@ -33,6 +34,8 @@ export function RecordForm(props: {
   onFocusField: (field: RecordField) => void;
   onAccept: (field: SuggestedField) => void;
   onDismiss: (field: SuggestedField) => void;
+  /** The clerk chose a procedure: the catalogue fills what it knows. */
+  onProcedure: (code: string | undefined) => void;
 }) {
   const { t } = useTranslation();
   const ownerKind = Form.useWatch('ownerKind', props.form) ?? 'person';
@@ -46,8 +49,17 @@ export function RecordForm(props: {
         ? t(`indexing.resultTypes.${found.value}`)
         : suggestionText(found.field, found.value);
     if (values?.[field] === (field === 'resultType' ? found.value : shown)) return null;
+    const procedure = props.procedures.find((each) => each.code === values?.procedureCode);
+    const conflict = catalogueConflict(field, procedure);
     return (
       <div className="suggestion" data-testid={`suggestion-${field}`}>
+        {conflict ? (
+          <Tooltip title={t(`indexing.catalogueConflict.${conflict}`)}>
+            <Tag color="red" data-testid={`conflict-${field}`}>
+              {t('indexing.catalogueConflictTag')}
+            </Tag>
+          </Tooltip>
+        ) : null}
         <Tooltip
           title={found.problems?.map((problem) => t(`indexing.problems.identity.${problem}`)).join(' ')}
         >
@@ -138,22 +150,14 @@ export function RecordForm(props: {
           showSearch
           allowClear
           {...focus('procedureCode')}
-          placeholder="1.000459"
+          // Not a code: a grey "1.000459" read as a chosen procedure (issue 20).
+          placeholder={t('indexing.procedurePlaceholder')}
           options={props.procedures.map((procedure) => ({
             value: procedure.code,
             label: `${procedure.code} — ${procedure.name}`,
           }))}
           filterOption={(input, option) => foldText(String(option?.label ?? '')).includes(foldText(input))}
-          onChange={(code: string | undefined) => {
-            // The procedure says what its result is and who issues it, unless the clerk said so.
-            const procedure = props.procedures.find((each) => each.code === code);
-            if (!procedure) return;
-            if (!props.form.getFieldValue('resultType'))
-              props.form.setFieldValue('resultType', procedure.resultType);
-            if (!props.form.getFieldValue('departmentCode') && procedure.departmentCode) {
-              props.form.setFieldValue('departmentCode', procedure.departmentCode);
-            }
-          }}
+          onChange={(code: string | undefined) => props.onProcedure(code)}
         />,
       )}
       <Form.Item name="departmentCode" label={t('scan.department')}>
