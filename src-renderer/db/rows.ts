@@ -22,6 +22,8 @@ export interface RecordRow {
   procedureCode?: string;
   departmentCode?: string;
   fields: Record<string, unknown>;
+  /** The indexing form as the clerk left it, unsaved (typed and accepted values): restored on reopening, cleared by saving. */
+  draft?: { values: Record<string, string | boolean | undefined>; at: number };
   /** Suggestions the clerk dismissed as wrong, by field: never offered again, nor by accept-all. */
   dismissedSuggestions?: Record<string, string>;
   /** What the clerk sees in the capture list: the scanner or the imported file's name. */

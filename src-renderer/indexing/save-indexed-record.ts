@@ -49,6 +49,8 @@ export async function saveIndexedRecord(
         ownerIdNumber: fields.ownerIdNumber || fields.ownerTaxCode || undefined,
         documentNumber,
         procedureCode: fields.procedureCode || undefined,
+        // Saved: the form is the record again.
+        draft: undefined,
       },
       audit: { action: 'index', details: { batchId: record.batchId, before: record.fields, after: fields } },
     });

@@ -127,9 +127,23 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
     expect(await page.getByTestId('suggestion-ownerTaxCode').innerText()).toContain('1405721460');
     await page.getByTestId('dismiss-ownerTaxCode').click();
     await expect.poll(() => page.getByTestId('suggestion-ownerTaxCode').count()).toBe(0);
+    // What the clerk accepted and typed is a draft kept with the record: a reload loses none of it.
+    await page.getByTestId('accept-documentNumber').click();
+    const number = await page.getByTestId('field-documentNumber').inputValue();
+    expect(number).toMatch(/\/GPLĐ-SLĐTBXH$/);
+    await page.getByTestId('field-issuingAgency').fill('SỞ LAO ĐỘNG (nháp)');
+    await expect
+      .poll(async () =>
+        (await readStore<{ draft?: { values: Record<string, unknown> } }>(page, 'records')).map(
+          (row) => row.draft?.values.issuingAgency,
+        ),
+      )
+      .toContain('SỞ LAO ĐỘNG (nháp)');
     await page.reload();
     await page.getByTestId('main-nav').getByText('Lập chỉ mục').click();
     await page.getByTestId('indexing-item').nth(0).click();
+    await expect.poll(() => page.getByTestId('field-issuingAgency').inputValue()).toBe('SỞ LAO ĐỘNG (nháp)');
+    expect(await page.getByTestId('field-documentNumber').inputValue()).toBe(number);
     await expect.poll(() => page.getByTestId('suggestion-ownerName').count(), { timeout: 30_000 }).toBe(1);
     expect(await page.getByTestId('suggestion-ownerTaxCode').count()).toBe(0);
     await page.getByTestId('field-documentNumber').focus();

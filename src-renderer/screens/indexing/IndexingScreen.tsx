@@ -20,6 +20,7 @@ import { useProcedures } from '../../catalogue/use-procedures';
 import { useRecordOcr } from '../../indexing/record-suggestions';
 import { retryOcr } from '../../ocr/ocr-runner';
 import { dismissSuggestion } from '../../indexing/dismiss-suggestion';
+import { useKeepDraft } from '../../indexing/use-keep-draft';
 import { findDuplicate, saveIndexedRecord } from '../../indexing/save-indexed-record';
 import { useStationSettings } from '../../settings/station-settings-context';
 import { useErrorText } from '../../ui/use-error-text';
@@ -97,7 +98,11 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
   const [focused, setFocused] = useState<RecordField | null>(null);
   const [duplicate, setDuplicate] = useState<RecordRow | null>(null);
   const [saving, setSaving] = useState(false);
-  const [initialValues] = useState(() => toFormValues(record));
+  // The draft the clerk left, if any (typed and accepted, not yet saved), else the record.
+  const [initialValues] = useState(
+    () => (record.draft?.values as Partial<FormValues>) ?? toFormValues(record),
+  );
+  const { saved: draftSaved } = useKeepDraft(record.id, form, initialValues);
   const corrected = useLiveQuery(
     () => (record.supersedes ? db.records.get(record.supersedes) : undefined),
     [record.supersedes],
@@ -189,6 +194,7 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
         await db.records.update(record.id, { departmentCode: values.departmentCode });
       }
       const code = await saveIndexedRecord(record.id, fields, settings);
+      draftSaved();
       void message.success(t('indexing.saved', { code }));
       setDuplicate(null);
     } catch (error) {
@@ -196,7 +202,7 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
     } finally {
       setSaving(false);
     }
-  }, [record, settings, form, duplicate, message, t, errorText]);
+  }, [record, settings, form, duplicate, message, t, errorText, draftSaved]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
