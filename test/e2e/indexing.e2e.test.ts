@@ -55,6 +55,24 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
     await page.getByTestId('field-ownerName').focus();
     await expect.poll(() => page.getByTestId('page-highlight').count()).toBeGreaterThan(0);
     await screenshot(page, '14-indexing-suggestions');
+
+    // On a clerk's laptop (1366×768) the page opens at a readable zoom (its width fitted, a
+    // quarter of a 300 dpi A4 at least) beside the form, which scrolls in its own card.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByTestId('main-nav').getByText('Quét').click();
+    await page.getByTestId('main-nav').getByText('Lập chỉ mục').click();
+    await expect.poll(() => page.getByTestId('suggestion-ownerName').count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(async () => parseInt(await page.getByTestId('page-zoom').innerText(), 10))
+      .toBeGreaterThanOrEqual(25);
+    const form = (await page.locator('.indexing-form-card').boundingBox())!;
+    expect(form.y + form.height).toBeLessThanOrEqual(768);
+    const viewer = (await page.locator('.page-viewer-scroller').boundingBox())!;
+    expect(viewer.y + viewer.height).toBeLessThanOrEqual(768);
+    // Nothing of the screen itself scrolls away, the status bar included.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768);
+    await screenshot(page, '14b-indexing-1366x768');
+    await page.setViewportSize({ width: 1366, height: 900 });
   });
 
   it('accepts every suggestion with Alt+A and saves with Ctrl+Enter: the record gets a valid code', async () => {

@@ -223,7 +223,7 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
 
   return (
     <>
-      <Card size="small">
+      <Card size="small" className="indexing-page-card">
         <PagePicker
           pages={ocr?.pages ?? []}
           shownId={shownPage?.id}
@@ -240,6 +240,7 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
       </Card>
       <Card
         size="small"
+        className="indexing-form-card"
         title={
           record?.code ? (
             <Space>

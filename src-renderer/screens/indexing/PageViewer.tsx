@@ -86,7 +86,7 @@ export function PageViewer(props: {
           icon={<RotateRightOutlined />}
           onClick={() => setViewTurn((viewTurn + 90) % 360)}
         />
-        <span>{Math.round(scale * 100)} %</span>
+        <span data-testid="page-zoom">{Math.round(scale * 100)} %</span>
       </Space>
       <div
         ref={scroller}
