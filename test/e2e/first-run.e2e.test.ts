@@ -96,6 +96,12 @@ describe('first run in Chromium through the browser harness', () => {
     await expect
       .poll(() => page.getByTestId('login-error').innerText())
       .toBe('Sai tên đăng nhập hoặc mật khẩu. Còn 4 lần thử trước khi tài khoản bị tạm khóa.');
+    // The refused password is gone from its field, which has the focus; the name stays.
+    expect(await page.getByTestId('login-password').inputValue()).toBe('');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('login-password');
+    expect(await page.getByTestId('login-username').inputValue()).toBe(CLERK.username);
     await screenshot(page, '03-login-wrong-password');
   });
 

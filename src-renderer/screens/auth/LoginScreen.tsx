@@ -1,6 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/session-context';
 import { useErrorText } from '../../ui/use-error-text';
@@ -12,6 +12,14 @@ export function LoginScreen() {
   const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ username: string; password: string }>();
+  const [failures, setFailures] = useState(0);
+
+  // A refused password goes from its field, which gets the focus for the next try (once the
+  // form is enabled again).
+  useEffect(() => {
+    if (failures > 0 && !busy) form.focusField('password');
+  }, [failures, busy, form]);
 
   const submit = async (values: { username: string; password: string }) => {
     setBusy(true);
@@ -20,6 +28,8 @@ export function LoginScreen() {
       await login(values);
     } catch (failure) {
       setError(errorText(failure));
+      form.resetFields(['password']);
+      setFailures((count) => count + 1);
     } finally {
       setBusy(false);
     }
@@ -33,7 +43,7 @@ export function LoginScreen() {
       {error ? (
         <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />
       ) : null}
-      <Form layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
         <Form.Item
           name="username"
           label={t('auth.username')}
