@@ -118,6 +118,14 @@ describe('first run in Chromium through the browser harness', () => {
     expect(status).toContain('Chưa cấu hình SoHoa Central');
     expect(status).toContain('Chờ duyệt: 0');
     await screenshot(page, '04-clerk-shell-vi');
+    // Without a Central address the sync screen says what to set up, in blue, and offers no sync.
+    await page.getByTestId('main-nav').getByText('Đồng bộ').click();
+    await expect
+      .poll(() => page.getByTestId('sync-error').innerText())
+      .toBe('Chưa cấu hình địa chỉ SoHoa Central. Quản trị viên nhập địa chỉ trong Cài đặt.');
+    expect(await page.getByTestId('sync-error').getAttribute('class')).toContain('ant-alert-info');
+    expect(await page.getByTestId('sync-now').isDisabled()).toBe(true);
+    await page.getByTestId('main-nav').getByText('Quét').click();
   });
 
   it('keeps the clerk out of the users screen', async () => {

@@ -62,6 +62,8 @@ export function SyncScreen() {
     if (!paused) wakeSyncRunner();
   };
   const connection = state.online === null ? 'unknown' : state.online ? 'online' : 'offline';
+  // No Central address or no enrolment yet: a step of the set-up, not a failure, and nothing to sync to.
+  const notSetUp = state.error?.code === 'sync.notConfigured' || state.error?.code === 'sync.notEnrolled';
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -98,7 +100,7 @@ export function SyncScreen() {
         </Row>
         {state.error ? (
           <Alert
-            type={state.online === false ? 'warning' : 'error'}
+            type={notSetUp ? 'info' : state.online === false ? 'warning' : 'error'}
             showIcon
             style={{ marginTop: 16 }}
             title={errorText(AppError.fromData(state.error))}
@@ -113,6 +115,7 @@ export function SyncScreen() {
             type="primary"
             icon={<CloudSyncOutlined />}
             loading={state.running}
+            disabled={notSetUp}
             onClick={() => void now()}
             data-testid="sync-now"
           >
