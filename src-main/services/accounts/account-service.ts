@@ -65,7 +65,7 @@ export function createAccountService({ store, clock, security }: AccountServiceD
     store.write(document);
   };
 
-  const insert = async (input: NewAccount): Promise<StoredAccount> => {
+  const insert = async (input: NewAccount, signsIn = false): Promise<StoredAccount> => {
     assertStrongPassword(input.password);
     if (find((account) => account.username === input.username)) {
       throw new AppError('users.usernameTaken', { params: { username: input.username } });
@@ -82,7 +82,7 @@ export function createAccountService({ store, clock, security }: AccountServiceD
       lockedUntil: null,
       createdAt: now,
       updatedAt: now,
-      lastLoginAt: null,
+      lastLoginAt: signsIn ? now : null,
       passwordChangedAt: now,
     };
     const document = store.read();
@@ -106,7 +106,8 @@ export function createAccountService({ store, clock, security }: AccountServiceD
     setupAdmin: (input: Omit<NewAccount, 'roles'>) =>
       serial(async () => {
         if (store.read().accounts.length > 0) throw new AppError('auth.setupAlreadyDone');
-        return insert({ ...input, roles: ['admin'] });
+        // Setting up signs the administrator in: their first login (the users list says so).
+        return insert({ ...input, roles: ['admin'] }, true);
       }),
 
     create: (input: NewAccount) => serial(async () => toSummary(await insert(input))),

@@ -12,6 +12,15 @@ describe('local accounts', () => {
     return { ...backend, clerk };
   };
 
+  it("counts setting up as the administrator's first login, and a new account as never logged in", async () => {
+    const { services, clerk } = await withClerk();
+    const list = services.accounts.list();
+    expect(list.find((account) => account.username === ADMIN.username)?.lastLoginAt).toEqual(
+      expect.any(Number),
+    );
+    expect(clerk.lastLoginAt).toBeNull();
+  });
+
   it('locks an account for 5 minutes after 5 wrong passwords, even against the right one', async () => {
     const { services, clock } = await withClerk();
     const { accounts } = services;
