@@ -269,6 +269,13 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
       expect(actions, action).toContain(action);
     await go('Nhật ký');
     await expect.poll(() => page.getByTestId('audit-intact').count(), { timeout: 10_000 }).toBe(1);
+    // Each change reads as words: labelled fields, no JSON, no message keys, no run ids.
+    const changes = (
+      await page.getByTestId('audit-table').locator('tbody tr.ant-table-row td:last-child').allInnerTexts()
+    ).join('\n');
+    // The correction's new signer, as the clerk typed it.
+    expect(changes).toMatch(/Người ký: .+ → Lê Quang Vinh/);
+    expect(changes).not.toMatch(/[{}"]|[0-9a-f]{8}-[0-9a-f]{4}-|\b(import|capture|sync)\.[a-z]+[A-Z]/);
     await screenshot(page, '24-audit-trail');
   });
 

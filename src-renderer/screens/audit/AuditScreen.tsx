@@ -8,24 +8,25 @@ import {
   type AuditVerification,
 } from '../../../src-shared/audit/audit-chain';
 import { auditTrail } from '../../audit/audit-log';
+import { describeChange } from '../../audit/describe-change';
 import { db } from '../../db/database';
 import { useSession } from '../../session/session-context';
 import { station } from '../../station/station';
 import { formatDateTime } from '../../ui/format';
-
-/** Short, readable before/after: the audit keeps whole values, the table shows a line. */
-const brief = (value: unknown) => {
-  if (value === undefined) return '';
-  const text = JSON.stringify(value);
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
-};
 
 /**
  * The audit trail, newest first, and its check: every entry's hash, its link to the one
  * before, no gap in the numbers, and the newest entry main witnessed still there.
  */
 export function AuditScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const translate = useMemo(
+    () => ({
+      t: (key: string, options?: Record<string, unknown>) => t(key, options),
+      exists: (key: string) => i18n.exists(key),
+    }),
+    [t, i18n],
+  );
   const { session } = useSession();
   const stored = useLiveQuery(auditTrail);
   const [check, setCheck] = useState<AuditVerification | null>(null);
@@ -108,7 +109,7 @@ export function AuditScreen() {
             title: t('audit.change'),
             render: (_, entry) => (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {[brief(entry.before), brief(entry.after)].filter(Boolean).join(' → ')}
+                {describeChange(entry.before, entry.after, translate)}
               </Typography.Text>
             ),
           },

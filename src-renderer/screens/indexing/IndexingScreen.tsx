@@ -366,7 +366,7 @@ export function IndexingScreen() {
   };
 
   return (
-    <div className="indexing-layout">
+    <div className="indexing-layout indexing-screen">
       <Card size="small" title={t('indexing.queue')} className="record-list">
         {queue.length === 0 ? <Empty description={t('indexing.nothing')} /> : null}
         <List
