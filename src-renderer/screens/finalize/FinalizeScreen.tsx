@@ -78,7 +78,7 @@ export function FinalizeScreen() {
   };
 
   return (
-    <div className="indexing-layout">
+    <div className="list-detail-layout">
       <Space direction="vertical" className="record-list">
         <SigningDeviceCard waiting={runner.waiting} />
         <Card

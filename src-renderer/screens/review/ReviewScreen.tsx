@@ -108,7 +108,7 @@ export function ReviewScreen() {
   }
 
   return (
-    <div className="indexing-layout">
+    <div className="list-detail-layout">
       <Space direction="vertical" className="record-list">
         <Card size="small" title={t('review.queue')}>
           <List
