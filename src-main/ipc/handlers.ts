@@ -6,7 +6,8 @@ import { readInventoryFile } from '../reports/inventory-file';
 import { progressPdf } from '../reports/progress-pdf';
 import { progressWorkbook } from '../reports/progress-xlsx';
 import type { StationServices } from '../services/station-services';
-import { bufferOf, ownBytes } from './bytes';
+import { ownBytes } from '../../src-shared/encoding/bytes';
+import { bufferOf } from './bytes';
 import { signedInUser, type HandlerTable } from './registry';
 
 export type Binding = 'electron' | 'web-harness' | 'cli';
@@ -162,8 +163,10 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     'sync.inventory': (upload) => services.sync.inventory(upload),
     'sync.progress': () => services.sync.progress(),
     'sync.stats': ({ by }) => services.sync.stats(by),
-    'sync.fileRead': ({ code, sha256, offset }, context) =>
-      services.sync.fileRead(code, sha256, offset, readerOf(context)),
+    'sync.fileRead': async ({ code, sha256, offset }, context) => {
+      const { data, done } = await services.sync.fileRead(code, sha256, offset, readerOf(context));
+      return { data: ownBytes(data), done };
+    },
 
     'backup.status': () => services.backup.status(),
     'backup.setPassphrase': ({ passphrase }) => services.backup.setPassphrase(passphrase),

@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
 import { deflate } from 'node:zlib';
 import { JpegEmbedder, PDFHexString, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { ownBytes } from '../../src-shared/encoding/bytes';
 import { readPngStructure } from './png-structure';
 
 const deflateAsync = promisify(deflate);
@@ -82,10 +83,8 @@ export function embedScanImage(
   image: Uint8Array,
   mimeType: 'image/jpeg' | 'image/png',
 ): Promise<EmbeddedScan> {
-  // pdf-lib's JPEG reader reads `image.buffer` from its start, whatever the view's offset: a
-  // page that arrived as part of a larger message (the harness's binary frames) is copied out
-  // (by the Uint8Array constructor: a Buffer's slice() is another view).
-  const own =
-    image.byteOffset === 0 && image.byteLength === image.buffer.byteLength ? image : new Uint8Array(image);
+  // pdf-lib's JPEG reader ignores a view's offset: a page that arrived as part of a larger
+  // message (the harness's binary frames) is copied out first.
+  const own = ownBytes(image);
   return mimeType === 'image/jpeg' ? embedJpeg(doc, own) : embedPng(doc, own);
 }

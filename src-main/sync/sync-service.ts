@@ -223,7 +223,7 @@ export function createSyncService(deps: {
         await writeFile(path, file);
       }
       const data = file.subarray(offset, offset + IMPORT_CHUNK_BYTES);
-      return { data: new Uint8Array(data), done: offset + data.length >= file.length };
+      return { data, done: offset + data.length >= file.length };
     },
   };
 }

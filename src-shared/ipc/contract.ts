@@ -69,6 +69,8 @@ const FINALIZE_ROLES = ['clerk', 'admin'] as const;
 export const IMPORT_CHUNK_BYTES = 2 * 1024 * 1024;
 /** One such chunk (imports, verification uploads, sync uploads, backups, bundles). */
 const chunkData = bytesSchema.refine((data) => data.length <= IMPORT_CHUNK_BYTES, 'chunk too large');
+/** A page image for OCR or a record's file. */
+const pageImage = bytesSchema.refine((image) => image.length > 0, 'empty image');
 
 /**
  * The IPC contract: every channel between the renderer and main, declared once.
@@ -218,7 +220,7 @@ export const contract = {
   /** Recognises one page image (indexing runs it in the background, page by page). */
   'ocr.page': channel({
     access: CAPTURE_ROLES,
-    request: z.object({ image: bytesSchema.refine((image) => image.length > 0, 'empty image') }).strict(),
+    request: z.object({ image: pageImage }).strict(),
     response: ocrPageSchema,
   }),
 
@@ -236,7 +238,7 @@ export const contract = {
       .object({
         jobId: z.string(),
         index: z.number().int().nonnegative(),
-        image: bytesSchema.refine((image) => image.length > 0, 'empty image'),
+        image: pageImage,
         mimeType: z.enum(['image/jpeg', 'image/png']),
         dpi: z.number().int().min(50).max(2400),
         rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),

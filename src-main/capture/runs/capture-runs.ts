@@ -16,7 +16,7 @@ import {
   type RunEnd,
   type RunMeta,
 } from './run-directory';
-import { ownBytes } from '../../ipc/bytes';
+import { ownBytes } from '../../../src-shared/encoding/bytes';
 import { importSource, scanSource, type RunSource } from './run-sources';
 
 interface Run {
