@@ -43,6 +43,10 @@ function expectedFields(page: DemoPage): Partial<Record<SuggestedField, string>>
     };
   }
   if (page.kind === 'permit' && page.page === 2) return { documentNumber: `${data.number}/GPLĐ-SLĐTBXH` };
+  // The certificate's annex cites its number on its first page, nothing on its second.
+  if (page.kind === 'certificate' && page.page === 2)
+    return { documentNumber: `${data.number}/GCNĐKHĐ-SLĐTBXH` };
+  if (page.kind === 'certificate' && page.page === 3) return {};
   if (page.kind === 'permit') {
     return {
       resultType: 'licence',

@@ -29,6 +29,8 @@ export interface FieldSuggestion {
   /** `medium`: found without its label, or failing a check (see `problems`). */
   confidence: 'high' | 'medium';
   problems?: IdentityProblem[];
+  /** Of an owner's name: whether it names a person or an organisation. */
+  ownerKind?: 'person' | 'organisation';
 }
 
 export interface CatalogueEntry {
@@ -107,14 +109,43 @@ function validity(text: Text, issued: Found | null): { effective: Found | null; 
 /** A personal name: 2–6 capitalised (or all-capital) words, hyphens allowed inside. */
 const NAME = String.raw`(\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){1,5})`;
 
-function ownerName({ original, folded }: Text): Found | null {
-  const label = /(?:^|[^a-z])(ong\s*\/\s*ba|ho va ten|ho ten|ong|ba)\s*:?\s*/g;
+/** Labels that name who a result is issued to, when that may be an organisation. */
+const ISSUED_TO =
+  /(?:^|[^a-z])(chung nhan|cap cho|ten to chuc|ten doanh nghiep|ten co so|ten don vi)\s*:\s*/g;
+/** How an organisation's name begins (folded): a person's never does. */
+const ORGANISATION =
+  /^(?:cong ty|trung tam|truong|hop tac xa|doanh nghiep|co so|ho kinh doanh|to chuc|chi nhanh|van phong|benh vien|phong kham|hoi|quy|nha (?:may|hang|thuoc))\b/;
+
+/** An organisation the result is issued to: its name is the rest of the labelled line. */
+function organisationOwner({ original, folded }: Text): Found | null {
+  for (const match of folded.matchAll(ISSUED_TO)) {
+    const start = match.index + match[0].length;
+    const lineEnd = folded.indexOf('\n', start);
+    const line = original.slice(start, lineEnd < 0 ? undefined : lineEnd);
+    const value = line.replace(/[\s.;,]+$/, '');
+    if (value.length >= 4 && ORGANISATION.test(folded.slice(start, start + value.length)))
+      return {
+        value,
+        span: { start, end: start + value.length },
+        confidence: 'high',
+        ownerKind: 'organisation',
+      };
+  }
+  return null;
+}
+
+function ownerName(text: Text): Found | null {
+  const { original, folded } = text;
+  const organisation = organisationOwner(text);
+  if (organisation) return organisation;
+  // A label is a whole word: "bà" is not the end of "ỦY BAN".
+  const label = /(?:^|[^a-z])(ong\s*\/\s*ba|ho va ten|ho ten|ong|ba)(?![a-z])\s*:?\s*/g;
   for (let match = label.exec(folded); match; match = label.exec(folded)) {
     const start = match.index + match[0].length;
     const name = new RegExp(`^${NAME}`, 'u').exec(original.slice(start, start + 80));
     if (name) {
       const value = name[1]!;
-      return { value, span: { start, end: start + value.length }, confidence: 'high' };
+      return { value, span: { start, end: start + value.length }, confidence: 'high', ownerKind: 'person' };
     }
   }
   return null;

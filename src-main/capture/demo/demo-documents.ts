@@ -1,4 +1,6 @@
 import giayChungNhan from '../../../assets/demo/giay-chung-nhan-gdnn.svg?raw';
+import phuLuc1 from '../../../assets/demo/giay-chung-nhan-gdnn-phu-luc-1.svg?raw';
+import phuLuc2 from '../../../assets/demo/giay-chung-nhan-gdnn-phu-luc-2.svg?raw';
 import giayPhep1 from '../../../assets/demo/giay-phep-lao-dong-1.svg?raw';
 import giayPhep2 from '../../../assets/demo/giay-phep-lao-dong-2.svg?raw';
 import quyetDinh from '../../../assets/demo/quyet-dinh-tro-cap.svg?raw';
@@ -15,7 +17,8 @@ export type DemoDocumentKind = 'decision' | 'permit' | 'certificate';
 const DOCUMENTS: readonly { kind: DemoDocumentKind; pages: readonly string[] }[] = [
   { kind: 'decision', pages: [quyetDinh] },
   { kind: 'permit', pages: [giayPhep1, giayPhep2] },
-  { kind: 'certificate', pages: [giayChungNhan] },
+  // The certificate lists its trades in an annex of two pages: one document of three.
+  { kind: 'certificate', pages: [giayChungNhan, phuLuc1, phuLuc2] },
 ];
 
 /** One page of the demo feeder, with what it was filled with (the ground truth of tests). */

@@ -41,7 +41,7 @@ const CAPABILITIES: DeviceCapabilities = {
 /**
  * A built-in scanner, clearly labelled as a simulation, that "scans" realistic Vietnamese
  * administrative documents from `assets/demo`. It behaves as a feeder does: a stack of
- * sheets, pages delivered one by one, duplex backs, and on the training device a paper jam
+ * sheets, pages delivered one by one, duplex backs, a glass that takes the next page at each scan, and on the training device a paper jam
  * after which the sheets not yet scanned are still in the feeder for the next scan.
  */
 export function createDemoDriver(): ScanDriver {
@@ -73,13 +73,15 @@ export function createDemoDriver(): ScanDriver {
       const name = device(options.deviceId);
       const dpi = nearestResolution(CAPABILITIES, options.dpi);
       const adf = options.source !== 'flatbed';
-      let feeder = feeders.get(name);
-      if (!feeder || feeder.position >= feeder.pages.length || !adf) {
-        feeder = { pages: demoPages(documentsIssued, adf ? STACK : 1), position: 0, jammed: false };
+      // On the glass the clerk lays a dossier's pages one after another: one page a scan, in order.
+      const key = adf ? name : `${name}:glass`;
+      let feeder = feeders.get(key);
+      if (!feeder || feeder.position >= feeder.pages.length) {
+        feeder = { pages: demoPages(documentsIssued, STACK), position: 0, jammed: false };
         documentsIssued += STACK;
-        feeders.set(name, feeder);
+        feeders.set(key, feeder);
       }
-      const last = Math.min(feeder.pages.length, feeder.position + (options.maxPages ?? STACK));
+      const last = Math.min(feeder.pages.length, feeder.position + (adf ? (options.maxPages ?? STACK) : 1));
       // Sides to feed, in order; the training device jams as it takes sheet JAM_AT, once.
       const sides: { sheet: number; svg: string }[] = [];
       for (let sheet = feeder.position; sheet < last; sheet += 1) {

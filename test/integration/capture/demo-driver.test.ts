@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { makeTempDir } from '../../support/temp-dir';
 import { describe, expect, it } from 'vitest';
 import { createDemoDriver } from '../../../src-main/capture/demo/demo-driver';
-import { sheetData } from '../../../src-main/capture/demo/demo-documents';
+import { demoStack, sheetData } from '../../../src-main/capture/demo/demo-documents';
 import { processPage } from '../../../src-main/imaging/process-page';
 import { defaultSettings } from '../../../src-shared/domain/settings';
 import { collect } from '../../support/sane';
@@ -44,6 +44,27 @@ describe('the demo scanner', () => {
       pages.map(async (page) => (await processPage(page.path, { scannerDpi: 100, settings })).blank),
     );
     expect(blanks).toEqual([false, true, false, true]);
+  });
+
+  it("takes the stack's next page at each scan of the glass, as a clerk lays a dossier's pages on it", async () => {
+    const driver = createDemoDriver();
+    const options = {
+      deviceId: 'demo:standard',
+      source: 'flatbed' as const,
+      dpi: 150,
+      mode: 'color' as const,
+    };
+    const scans = [];
+    for (let scan = 0; scan < 3; scan += 1) scans.push(await collect(driver.scan(options, workDir())));
+    expect(scans.map((scan) => scan.pages.length)).toEqual([1, 1, 1]);
+    // Each is the stack's page in turn, as rendered from its template (not the first page again).
+    const pixels = (path: string) => sharp(path).raw().toBuffer();
+    const stack = demoStack(0, 3);
+    for (const [index, scan] of scans.entries()) {
+      const expected = await sharp(Buffer.from(stack[index]!.svg), { density: 150 }).raw().toBuffer();
+      expect((await pixels(scan.pages[0]!.path)).equals(expected)).toBe(true);
+    }
+    expect(stack.map((page) => `${page.kind} ${page.page}`)).toEqual(['decision 1', 'permit 1', 'permit 2']);
   });
 
   it('jams on the training device at sheet 4, and the next scan feeds the sheets left', async () => {

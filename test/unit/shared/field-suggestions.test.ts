@@ -146,6 +146,32 @@ Giấy chứng nhận có hiệu lực từ ngày 01 tháng 7 năm 2023 đến n
     });
   });
 
+  it('names an organisation the result is issued to, with its kind, before the person who represents it', () => {
+    const text = `UBND TỈNH AN GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ Y TẾ Độc lập - Tự do - Hạnh phúc
+Số: 118/GCN-SYT
+GIẤY CHỨNG NHẬN
+ĐỦ ĐIỀU KIỆN KINH DOANH DƯỢC
+Cấp cho: Công ty cổ phần dược phẩm Bình Minh.
+Người phụ trách chuyên môn: Ông Trương Quốc Bảo
+Mã số doanh nghiệp: 1601234567
+`;
+    const found = byField(suggestFields(text));
+    expect(found.ownerName).toMatchObject({
+      value: 'Công ty cổ phần dược phẩm Bình Minh',
+      ownerKind: 'organisation',
+    });
+    expect(found.ownerTaxCode?.value).toBe('1601234567');
+    // A person "cấp cho" is still a person, read by the usual labels.
+    const person = byField(suggestFields('Cấp cho: Bà Lâm Thị Thu\nNgày sinh: 02/03/1980\n'));
+    expect(person.ownerName).toMatchObject({ value: 'Lâm Thị Thu', ownerKind: 'person' });
+  });
+
+  it('takes no name from "ỦY BAN": a label is a whole word', () => {
+    const text = 'ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP\nSố: 5/QĐ-UBND\nHọ và tên: Đặng Văn Phúc\n';
+    expect(values(text).ownerName).toBe('Đặng Văn Phúc');
+  });
+
   it('does not invent: no name after "Ông/Bà có tên", no title from a sentence, no impossible dates', () => {
     const text = 'Ông/Bà có tên tại Điều 1 thực hiện quyết định này.\nĐồng Tháp, ngày 31 tháng 02 năm 2022\n';
     expect(values(text)).toEqual({});
