@@ -33,8 +33,16 @@ export interface RecordTarget {
 const CURRENT_RECORD_KEY = 'capture.currentRecord';
 const bindingKey = (runId: string) => `capture.run:${runId}`;
 
-export const readCurrentRecordId = async (): Promise<string | null> =>
-  ((await db.meta.get(CURRENT_RECORD_KEY))?.value as string | undefined) ?? null;
+/**
+ * The record the capture screen scans into, while it is still being captured: once indexed
+ * (or gone), the clerk has finished it, and the next scan starts a new one instead of
+ * adding pages to a record whose fields are already written.
+ */
+export async function readCurrentRecordId(): Promise<string | null> {
+  const id = (await db.meta.get(CURRENT_RECORD_KEY))?.value as string | undefined;
+  const record = id ? await db.records.get(id) : undefined;
+  return record && (record.status === 'draft' || record.status === 'captured') ? record.id : null;
+}
 
 export const setCurrentRecordId = (recordId: string) =>
   db.meta.put({ key: CURRENT_RECORD_KEY, value: recordId });

@@ -139,6 +139,20 @@ export async function splitBefore(pageId: string, userId: string): Promise<strin
   return created;
 }
 
+/**
+ * Splits a record before each of `pageIds` (pages of one record, in its order): each part
+ * becomes a record of its own, in that order. Returns the new records' ids.
+ */
+export async function splitBeforeEach(pageIds: readonly string[], userId: string): Promise<string[]> {
+  const created: string[] = [];
+  // In page order: each split leaves the next page at the head of what it just made.
+  for (const pageId of pageIds) {
+    const id = await splitBefore(pageId, userId);
+    if (id) created.push(id);
+  }
+  return created;
+}
+
 /** Appends the pages (and originals) of `sourceId` to `targetId` and removes the emptied source. */
 export async function mergeRecords(targetId: string, sourceId: string): Promise<void> {
   if (targetId === sourceId) return;

@@ -431,6 +431,18 @@ export const en: Messages = {
     },
     accept: 'Accept',
     dismiss: 'Dismiss',
+    onPage: 'page {{number}}',
+    otherDocument: 'Other document',
+    otherDocumentHint:
+      "Read on a page of another document in this record: 'Accept all suggestions' does not take it",
+    moreDocuments:
+      'These pages seem to hold {{count}} documents: {{starts}} opens another. Each document is a record of its own.',
+    documentStart: 'page {{number}} ({{title}})',
+    splitDocuments: 'Split into {{count}} records',
+    splitDone: 'Split into {{count}} records; the new ones are in the queue to index.',
+    numbered: 'no. {{number}}',
+    untitledDocument: 'document of unknown type',
+    nextHint: 'Next record (Alt+N)',
     dismissHint: 'This suggestion is wrong: do not offer it again for this record',
     acceptAll: 'Accept all suggestions',
     save: 'Save',

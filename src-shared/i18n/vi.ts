@@ -431,6 +431,18 @@ export const vi = {
     },
     accept: 'Chấp nhận',
     dismiss: 'Bỏ qua',
+    onPage: 'trang {{number}}',
+    otherDocument: 'Văn bản khác',
+    otherDocumentHint:
+      'Đọc được trên trang của một văn bản khác trong hồ sơ này: "Chấp nhận mọi gợi ý" không lấy giá trị này',
+    moreDocuments:
+      'Các trang này có vẻ gồm {{count}} văn bản: {{starts}} mở đầu văn bản khác. Mỗi văn bản là một hồ sơ riêng.',
+    documentStart: 'trang {{number}} ({{title}})',
+    splitDocuments: 'Tách thành {{count}} hồ sơ',
+    splitDone: 'Đã tách thành {{count}} hồ sơ; các hồ sơ mới ở trong danh sách chờ lập chỉ mục.',
+    numbered: 'số {{number}}',
+    untitledDocument: 'văn bản chưa rõ loại',
+    nextHint: 'Hồ sơ tiếp theo (Alt+N)',
     dismissHint: 'Gợi ý này sai: không gợi ý lại cho hồ sơ này',
     acceptAll: 'Chấp nhận mọi gợi ý',
     save: 'Lưu',

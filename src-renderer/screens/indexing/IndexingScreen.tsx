@@ -1,4 +1,10 @@
-import { CopyOutlined, SaveOutlined, StepForwardOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import {
+  CopyOutlined,
+  SaveOutlined,
+  ScissorOutlined,
+  StepForwardOutlined,
+  ThunderboltOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
@@ -17,7 +23,10 @@ import { parseDisplayDate, displayDate } from '../../../src-shared/indexing/viet
 import { db } from '../../db/database';
 import type { RecordRow } from '../../db/rows';
 import { useProcedures } from '../../catalogue/use-procedures';
-import { useRecordOcr } from '../../indexing/record-suggestions';
+import { useRecordOcr, type DocumentStart } from '../../indexing/record-suggestions';
+import { splitBeforeEach } from '../../capture/page-edits';
+import { useSession } from '../../session/session-context';
+import { readCurrentRecordId } from '../../capture/capture-runs';
 import { retryOcr } from '../../ocr/ocr-runner';
 import { dismissSuggestion } from '../../indexing/dismiss-suggestion';
 import { useKeepDraft } from '../../indexing/use-keep-draft';
@@ -52,12 +61,17 @@ const toFormValues = (record: RecordRow): Partial<FormValues> => {
   return values;
 };
 
-/** The form's values as record fields, or the first date the clerk typed wrong. */
+/** What only a person has: the form hides them for an organisation, and they are not saved. */
+const PERSON_FIELDS: readonly string[] = ['ownerIdNumber', 'ownerBirthDate'];
+
+/** The form's values as record fields, and the dates the clerk typed wrong. */
 function toRecordFields(values: Partial<FormValues>): { fields: RecordFields; badDates: RecordField[] } {
   const fields: Record<string, unknown> = {};
   const badDates: RecordField[] = [];
+  const organisation = values.ownerKind === 'organisation';
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined || value === '' || key === 'departmentCode') continue;
+    if (organisation && PERSON_FIELDS.includes(key)) continue;
     if (DATE_FIELDS.includes(key as RecordField)) {
       const iso = parseDisplayDate(String(value));
       if (!iso) badDates.push(key as RecordField);
@@ -91,6 +105,7 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
   const { message } = App.useApp();
   const errorText = useErrorText();
   const { settings } = useStationSettings();
+  const { session } = useSession();
   const { procedures } = useProcedures();
   const ocr = useRecordOcr(record.id, procedures);
   const [form] = Form.useForm<FormValues>();
@@ -135,6 +150,7 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
       const found = ocr?.suggestions.get(field);
       if (!found) return;
       form.setFieldValue(field, suggestionText(field, found.value));
+      if (found.ownerKind) form.setFieldValue('ownerKind', found.ownerKind);
       if (field === 'procedureCode') fillFromCatalogue(found.value);
     },
     [ocr, form, fillFromCatalogue],
@@ -150,11 +166,14 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
     [ocr, record.id, message, errorText],
   );
   const acceptAll = useCallback(() => {
-    // The procedure first: what the catalogue says of it decides which suggestions contradict it.
-    const fields = [...(ocr?.suggestions.keys() ?? [])].sort(
-      (a, b) => Number(b === 'procedureCode') - Number(a === 'procedureCode'),
-    );
+    // The procedure first: what the catalogue says of it decides which suggestions contradict
+    // it; then the owner, whose kind decides whether a person's ID and birth date belong.
+    const rank = (field: SuggestedField) => (field === 'procedureCode' ? 0 : field === 'ownerName' ? 1 : 2);
+    const fields = [...(ocr?.suggestions.keys() ?? [])].sort((a, b) => rank(a) - rank(b));
     for (const field of fields) {
+      // A further document's value is never the record's without the clerk's say.
+      if (ocr?.suggestions.get(field)?.otherDocument) continue;
+      if (PERSON_FIELDS.includes(field) && form.getFieldValue('ownerKind') === 'organisation') continue;
       const procedure = procedureOf(form.getFieldValue('procedureCode'));
       if (!catalogueConflict(field as RecordField, procedure)) accept(field);
     }
@@ -216,6 +235,30 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
     return () => window.removeEventListener('keydown', onKey);
   }, [acceptAll, next, save]);
 
+  const [splitting, setSplitting] = useState(false);
+  const splitDocuments = async () => {
+    const starts = ocr?.documentStarts ?? [];
+    setSplitting(true);
+    try {
+      const created = await splitBeforeEach(
+        starts.map((start) => start.pageId),
+        session?.userId ?? record.createdBy,
+      );
+      void message.success(t('indexing.splitDone', { count: created.length + 1 }));
+    } catch (error) {
+      void message.error(errorText(error));
+    } finally {
+      setSplitting(false);
+    }
+  };
+  const documentTitle = (start: DocumentStart) =>
+    [
+      start.resultType ? t(`indexing.resultTypes.${start.resultType}`) : null,
+      start.documentNumber ? t('indexing.numbered', { number: start.documentNumber }) : null,
+    ]
+      .filter(Boolean)
+      .join(' ') || t('indexing.untitledDocument');
+
   const copyCode = () => {
     if (!record?.code) return;
     void navigator.clipboard?.writeText(record.code).then(() => message.success(t('indexing.copied')));
@@ -224,18 +267,20 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
   return (
     <>
       <Card size="small" className="indexing-page-card">
-        <PagePicker
-          pages={ocr?.pages ?? []}
-          shownId={shownPage?.id}
-          onPick={(id) => {
-            setFocused(null);
-            setPageId(id);
-          }}
-        />
         <PageViewer
           page={shownPage}
           text={shownPage ? ocr?.texts.get(shownPage.id) : undefined}
           span={suggestion && suggestion.pageId === shownPage?.id ? suggestion.span : null}
+          tools={
+            <PagePicker
+              pages={ocr?.pages ?? []}
+              shownId={shownPage?.id}
+              onPick={(id) => {
+                setFocused(null);
+                setPageId(id);
+              }}
+            />
+          }
         />
       </Card>
       <Card
@@ -294,10 +339,47 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
               >
                 {duplicate ? t('indexing.saveAnyway') : t('indexing.save')}
               </Button>
-              <Button icon={<StepForwardOutlined />} onClick={next}>
-                {t('indexing.next')}
-              </Button>
+              {/* An icon beside the two actions, so the row stays one line on a laptop. */}
+              <Tooltip title={t('indexing.nextHint')}>
+                <Button
+                  icon={<StepForwardOutlined />}
+                  onClick={next}
+                  aria-label={t('indexing.next')}
+                  data-testid="indexing-next"
+                />
+              </Tooltip>
             </Space>
+            {ocr && ocr.documentStarts.length > 0 ? (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                data-testid="more-documents"
+                title={t('indexing.moreDocuments', {
+                  count: ocr.documentStarts.length + 1,
+                  starts: ocr.documentStarts
+                    .map((start) =>
+                      t('indexing.documentStart', {
+                        number: start.pageIndex + 1,
+                        title: documentTitle(start),
+                      }),
+                    )
+                    .join(', '),
+                })}
+                // Under the words, not beside them: the form card is narrow on a laptop.
+                description={
+                  <Button
+                    size="small"
+                    icon={<ScissorOutlined />}
+                    loading={splitting}
+                    onClick={() => void splitDocuments()}
+                    data-testid="split-documents"
+                  >
+                    {t('indexing.splitDocuments', { count: ocr.documentStarts.length + 1 })}
+                  </Button>
+                }
+              />
+            ) : null}
             {corrected ? (
               <Alert
                 type="info"
@@ -357,11 +439,21 @@ export function IndexingScreen() {
   // Another screen may send the clerk to one record (a correction just started).
   const [params] = useSearchParams();
   const [chosenId, setChosenId] = useState<string | null>(params.get('record'));
-  const record = queue.find((each) => each.id === chosenId) ?? queue[0];
+  // Else the record the clerk was just scanning, else the first waiting; then it stays chosen,
+  // so saving does not swap the record under the clerk's eyes.
+  const [current, setCurrent] = useState<string | null | undefined>(undefined);
+  useEffect(() => void readCurrentRecordId().then(setCurrent), []);
+  const record =
+    queue.find((each) => each.id === (chosenId ?? current)) ?? (current === undefined ? undefined : queue[0]);
+  useEffect(() => {
+    if (!chosenId && record) setChosenId(record.id);
+  }, [chosenId, record]);
 
   const next = () => {
+    // The next record still to index after this one, from the top again past the last.
     const index = queue.findIndex((each) => each.id === record?.id);
-    const following = queue.slice(index + 1).find((each) => each.status === 'captured') ?? queue[index + 1];
+    const others = [...queue.slice(index + 1), ...queue.slice(0, Math.max(0, index))];
+    const following = others.find((each) => each.status === 'captured') ?? others[0];
     if (following) setChosenId(following.id);
   };
 

@@ -9,7 +9,7 @@ export function PagePicker(props: {
 }) {
   if (props.pages.length <= 1) return null;
   return (
-    <Space wrap style={{ marginBottom: 8 }}>
+    <Space wrap size={4}>
       {props.pages.map((page) => (
         <Button
           key={page.id}

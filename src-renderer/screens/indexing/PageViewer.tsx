@@ -22,6 +22,8 @@ export function PageViewer(props: {
   page: PageRow | undefined;
   text: PageTextRow | undefined;
   span: { start: number; end: number } | null;
+  /** Shown at the head of the tools (the record's page buttons): one row, the page gets the height. */
+  tools?: React.ReactNode;
 }) {
   const { t } = useTranslation();
   const { page, text, span } = props;
@@ -64,7 +66,8 @@ export function PageViewer(props: {
   if (!page) return <Empty description={t('indexing.noPages')} />;
   return (
     <div className="page-viewer">
-      <Space className="page-viewer-tools">
+      <Space className="page-viewer-tools" wrap>
+        {props.tools}
         <IconAction
           title={t('indexing.zoomOut')}
           icon={<ZoomOutOutlined />}

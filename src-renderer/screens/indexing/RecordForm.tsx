@@ -1,5 +1,16 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Form, Input, Radio, Select, Tag, Tooltip, type FormInstance } from 'antd';
+import {
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  Radio,
+  Select,
+  Tag,
+  Tooltip,
+  Typography,
+  type FormInstance,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../src-shared/domain/procedure-catalogue';
 import type { RecordField } from '../../../src-shared/domain/record-fields';
@@ -65,7 +76,21 @@ export function RecordForm(props: {
         >
           <Tag color={found.confidence === 'high' ? 'blue' : 'gold'}>{t('indexing.suggested')}</Tag>
         </Tooltip>
+        {found.otherDocument ? (
+          <Tooltip title={t('indexing.otherDocumentHint')}>
+            <Tag color="orange" data-testid={`other-document-${field}`}>
+              {t('indexing.otherDocument')}
+            </Tag>
+          </Tooltip>
+        ) : null}
         <span>{shown}</span>
+        <Typography.Text
+          type="secondary"
+          className="suggestion-page"
+          data-testid={`suggestion-page-${field}`}
+        >
+          {t('indexing.onPage', { number: found.pageIndex + 1 })}
+        </Typography.Text>
         <Button
           size="small"
           type="link"

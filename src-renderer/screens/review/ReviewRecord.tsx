@@ -73,8 +73,12 @@ export function ReviewRecord(props: { record: RecordRow; actions: ReactNode }) {
   return (
     <>
       <Card size="small">
-        <PagePicker pages={view?.pages ?? []} shownId={shown?.id} onPick={setPageId} />
-        <PageViewer page={shown} text={view?.texts[shownIndex] ?? undefined} span={null} />
+        <PageViewer
+          page={shown}
+          text={view?.texts[shownIndex] ?? undefined}
+          span={null}
+          tools={<PagePicker pages={view?.pages ?? []} shownId={shown?.id} onPick={setPageId} />}
+        />
         <Collapse
           size="small"
           style={{ marginTop: 8 }}
