@@ -64,7 +64,7 @@ function expectedFields(page: DemoPage): Partial<Record<SuggestedField, string>>
     documentNumber: `${data.number}/GCNĐKHĐ-SLĐTBXH`,
     ...issued,
     ...agency,
-    ownerName: data.name,
+    ownerName: data.school,
     ownerIdNumber: data.idNumber,
     ownerTaxCode: data.taxCode,
     effectiveDate: iso(data.effective!),

@@ -60,6 +60,7 @@ export const en: Messages = {
     pendingWork: 'In progress: {{count}}',
     awaitingReview: 'Awaiting review: {{count}}',
     ocrPending: 'Reading text: {{count}} pages to go',
+    ocrPending_one: 'Reading text: {{count}} page to go',
     awaitingSync: 'Awaiting sync: {{count}}',
     agencyMissing:
       'No agency identifier yet: an administrator must enter it in Settings before record codes can be issued.',
@@ -98,10 +99,13 @@ export const en: Messages = {
     none: 'No batch yet. Scanned or imported records are filed into batches.',
     created: 'Batch {{name}} created: the next records scanned go into it.',
     recordCount: '{{count}} records',
+    recordCount_one: '{{count}} record',
     createdAt: 'Created',
     submittedAt: 'Submitted',
     submit: 'Submit batch for review ({{count}} records)',
+    submit_one: 'Submit batch for review ({{count}} record)',
     submitted: '{{count}} records of batch {{name}} submitted for review.',
+    submitted_one: '{{count}} record of batch {{name}} submitted for review.',
     notReadyHint: 'A batch can be submitted once every record in it is indexed and signed.',
     empty: 'The batch has no records.',
     resubmit: 'Send back unchanged',
@@ -118,8 +122,11 @@ export const en: Messages = {
     approveAll: 'Approve batch ({{count}})',
     rejectAll: 'Reject batch',
     approved: '{{count}} records approved and queued for sync.',
+    approved_one: '{{count}} record approved and queued for sync.',
     rejected: '{{count}} records sent back to the clerk.',
+    rejected_one: '{{count}} record sent back to the clerk.',
     rejectTitle: 'Reject {{count}} records',
+    rejectTitle_one: 'Reject {{count}} record',
     reason: 'Reason',
     reasonText: 'Note for the clerk',
     reasonTextRequired: 'Say why when the reason is "Other".',
@@ -136,6 +143,7 @@ export const en: Messages = {
     flags: {
       blankPages: 'Blank pages: {{count}}',
       lowDpi: 'Low resolution: {{count}} pages',
+      lowDpi_one: 'Low resolution: {{count}} page',
       missingFields: 'Required fields missing: {{count}}',
       invalidIdNumber: 'ID number invalid',
       duplicate: 'Same owner and document number',
@@ -143,6 +151,7 @@ export const en: Messages = {
       unsigned: 'Not signed',
       signatureInvalid: 'Signature invalid',
       lowOcrConfidence: 'Low OCR confidence: {{count}} pages',
+      lowOcrConfidence_one: 'Low OCR confidence: {{count}} page',
     },
     noFlags: 'No quality warnings.',
     ocrText: 'Recognised text (OCR)',
@@ -151,6 +160,8 @@ export const en: Messages = {
   },
   audit: {
     intact: 'Audit trail intact: {{count}} entries; the SHA-256 chain shows no edit, deletion or reordering.',
+    intact_one:
+      'Audit trail intact: {{count}} entry; the SHA-256 chain shows no edit, deletion or reordering.',
     broken: 'The audit trail was tampered with:',
     problems: {
       changed: 'entry {{seq}} edited',
@@ -245,6 +256,7 @@ export const en: Messages = {
   stats: {
     progress: 'Digitization progress against the plan’s targets',
     trend: 'Records signed in the last {{count}} periods (by {{unit}})',
+    trend_one: 'Records signed in the last {{count}} period (by {{unit}})',
     trendPoint: '{{bucket}}: {{records}} records, {{pages}} pages',
     trendLegend: 'Bars: records signed; orange line: pages.',
     summary: '{{digitized}} of the {{inventory}} still-valid results counted have been digitized.',
@@ -276,6 +288,7 @@ export const en: Messages = {
       add: 'Add count',
       import: 'Import Excel / CSV…',
       imported: '{{count}} counts imported.',
+      imported_one: '{{count}} count imported.',
       saved: 'Count saved.',
       problems: 'Some lines could not be imported:',
       required: 'Required',
@@ -300,6 +313,10 @@ export const en: Messages = {
   scan: {
     device: 'Scanner',
     refresh: 'Refresh the list',
+    demoDevices: {
+      standard: 'Simulated scanner (training)',
+      jam: 'Simulated scanner – jams at sheet 4 (troubleshooting practice)',
+    },
     noDevices: 'No scanner found. Check that it is on and connected.',
     source: 'Paper source',
     sources: { flatbed: 'Flatbed', adf: 'Document feeder (ADF)', duplex: 'Both sides (duplex)' },
@@ -312,6 +329,7 @@ export const en: Messages = {
     newRecord: 'New record',
     scanning: 'Scanning…',
     pages: '{{count}} pages',
+    pages_one: '{{count}} page',
     rate: '{{rate}} pages/min',
     page: 'Page {{number}}',
     blank: 'Blank?',
@@ -364,12 +382,14 @@ export const en: Messages = {
     deleteConfirm: 'Delete procedure {{code}} from the catalogue?',
     importCsv: 'Import CSV…',
     imported: '{{count}} procedures imported',
+    imported_one: '{{count}} procedure imported',
     badLine: 'Line {{line}}: {{message}}',
     code: 'Procedure code',
     name: 'Procedure name',
     validity: 'Usual validity',
     validityHelp: 'Months; empty if the result has no end date',
     months: '{{count}} months',
+    months_one: '{{count}} month',
     indefinite: 'No end date',
     checkCodes:
       "The starting catalogue is a sample: check its codes against the national procedure database, or import the province's catalogue as CSV (columns code, name, department, resultType, validityMonths).",
@@ -407,6 +427,7 @@ export const en: Messages = {
     reuse: 'Reuse',
     dossier: 'Export dossier ZIP ({{count}})',
     reused: '{{count}} results exported for reuse; the reuse is recorded.',
+    reused_one: '{{count}} result exported for reuse; the reuse is recorded.',
     placeholder: 'Record code, ID number, name, document number, procedure code or words…',
     hint: 'Type at least 2 characters. Diacritics are optional.',
     none: 'No record found.',
@@ -454,7 +475,9 @@ export const en: Messages = {
     correctionOf:
       'Correction of record {{code}}: fix what is wrong, then save to get a new code. Once signed, this version supersedes the original.',
     ocrRunning: 'Reading text: {{count}} pages to go',
+    ocrRunning_one: 'Reading text: {{count}} page to go',
     ocrFailed: '{{count}} pages could not be read: click to try again',
+    ocrFailed_one: '{{count}} page could not be read: click to try again',
     duplicate:
       'A record of the same owner with the same document number exists ({{code}}). Check before saving.',
     shortcuts:
@@ -580,7 +603,9 @@ export const en: Messages = {
     readReceipts: 'Read receipts',
     marked: 'Marked {{marked}} records synced ({{already}} were synced already).',
     refused: 'SoHoa Central refused {{count}} records: {{codes}}; they stay queued.',
+    refused_one: 'SoHoa Central refused {{count}} record: {{codes}}; it stays queued.',
     invalid: '{{count}} receipts without a valid SoHoa Central signature were ignored.',
+    invalid_one: '{{count}} receipt without a valid SoHoa Central signature was ignored.',
   },
   settings: {
     plan: {
@@ -951,7 +976,8 @@ export const en: Messages = {
     nothing: 'No indexed record to sign yet.',
     signAll: 'Sign all ({{count}})',
     sign: 'Finalize and sign',
-    queuedMessage: '{{count}} record(s) queued for signing.',
+    queuedMessage: '{{count}} records queued for signing.',
+    queuedMessage_one: '{{count}} record queued for signing.',
     queued: 'Queued',
     signing: 'Signing…',
     failed: 'Signing failed',

@@ -300,6 +300,10 @@ export const vi = {
   scan: {
     device: 'Máy quét',
     refresh: 'Làm mới danh sách',
+    demoDevices: {
+      standard: 'Máy quét mô phỏng (đào tạo)',
+      jam: 'Máy quét mô phỏng – kẹt giấy ở tờ 4 (tập xử lý sự cố)',
+    },
     noDevices: 'Không tìm thấy máy quét nào. Kiểm tra máy đã bật và đã cắm cáp.',
     source: 'Nguồn giấy',
     sources: { flatbed: 'Mặt kính', adf: 'Khay nạp (ADF)', duplex: 'Hai mặt (duplex)' },
@@ -1002,6 +1006,11 @@ export const vi = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-/** Other languages must have exactly the Vietnamese keys. */
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> } & {
+  [K in keyof T as T[K] extends string ? `${K & string}_one` : never]?: string;
+};
+/**
+ * Other languages must have exactly the Vietnamese keys, and may add a singular (`key_one`,
+ * chosen by i18next for `count` 1): Vietnamese nouns have no plural, English ones do.
+ */
 export type Messages = Shape<typeof vi>;

@@ -142,7 +142,7 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
     await expect.poll(() => page.getByTestId('suggestion-ownerName').count(), { timeout: 60_000 }).toBe(1);
     // The work permit names its employer's tax code: not the worker's. The clerk dismisses it,
     // and it stays dismissed after a reload and through accept-all.
-    expect(await page.getByTestId('suggestion-ownerTaxCode').innerText()).toContain('1405721460');
+    expect(await page.getByTestId('suggestion-ownerTaxCode').innerText()).toContain(sheetData(1).taxCode!);
     await page.getByTestId('dismiss-ownerTaxCode').click();
     await expect.poll(() => page.getByTestId('suggestion-ownerTaxCode').count()).toBe(0);
     // What the clerk accepted and typed is a draft kept with the record: a reload loses none of it.

@@ -19,7 +19,12 @@ export function ScanSettingsForm(props: { scanner: ReturnType<typeof useScanDevi
           notFoundContent={t('scan.noDevices')}
           options={(devices ?? []).map((device) => ({
             value: device.id,
-            label: `${device.vendor} ${device.model} (${device.id})`,
+            // The built-in simulators are named in the user's language; real devices as they say.
+            label: `${device.vendor} ${
+              device.kind === 'demo'
+                ? t(`scan.demoDevices.${device.id.split(':')[1] === 'jam' ? 'jam' : 'standard'}`)
+                : device.model
+            } (${device.id})`,
           }))}
           onChange={(deviceId) => setChoice({ ...choice, deviceId })}
         />

@@ -73,7 +73,8 @@ describe.each(['native', 'wasm'] as const)(
       });
       expect(fieldsOf(certificatePage.text)).toMatchObject({
         resultType: 'certificate',
-        ownerName: certificate!.data.name,
+        // Issued to the school, an organisation; its representative is not the owner.
+        ownerName: certificate!.data.school,
         ownerIdNumber: certificate!.data.idNumber,
         ownerTaxCode: certificate!.data.taxCode,
       });

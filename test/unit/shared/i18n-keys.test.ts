@@ -39,3 +39,37 @@ describe('i18n keys used in the code', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('singulars in English', () => {
+  const singulars = (node: object, path = ''): [string, string][] =>
+    Object.entries(node).flatMap(([key, value]) =>
+      typeof value === 'string'
+        ? key.endsWith('_one')
+          ? [[`${path}${key}`, value] as [string, string]]
+          : []
+        : singulars(value as object, `${path}${key}.`),
+    );
+
+  it('each stands beside its plural, with the count in it', () => {
+    const found = singulars(en);
+    expect(found.length).toBeGreaterThan(10);
+    for (const [key, text] of found) {
+      expect(typeof lookup(en, key.replace(/_one$/, '')), key).toBe('string');
+      expect(text, key).toContain('{{count}}');
+    }
+  });
+
+  it('says "1 page" and "2 pages"; Vietnamese says the same words for both', async () => {
+    const i18next = (await import('i18next')).createInstance();
+    await i18next.init({ resources: { en: { translation: en }, vi: { translation: vi } }, lng: 'en' });
+    expect(i18next.t('scan.pages', { count: 1 })).toBe('1 page');
+    expect(i18next.t('scan.pages', { count: 2 })).toBe('2 pages');
+    expect(i18next.t('indexing.ocrFailed', { count: 1 })).toBe(
+      '1 page could not be read: click to try again',
+    );
+    await i18next.changeLanguage('vi');
+    expect(i18next.t('scan.pages', { count: 1 })).toBe(
+      i18next.t('scan.pages', { count: 2 }).replace('2', '1'),
+    );
+  });
+});
