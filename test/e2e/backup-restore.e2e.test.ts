@@ -186,6 +186,7 @@ describe('backup, a dead PC, restore on a new one, sync: in Chromium with Centra
     await expect.poll(async () => (await readStore(page, 'pageTexts')).length, { timeout: 90_000 }).toBe(1);
 
     await go('Cài đặt');
+    await page.getByTestId('settings-tab-backup').click();
     await page.getByTestId('backup-now').click();
     await expect
       .poll(() => page.getByTestId('backup-last').innerText(), { timeout: 60_000 })

@@ -151,6 +151,7 @@ describe('first run in Chromium through the browser harness', () => {
 
   it('opens the station database in Chromium’s IndexedDB and asks for persistent storage', async () => {
     await page.getByTestId('main-nav').getByText('Settings').click();
+    await page.getByTestId('settings-tab-storage').click();
     await expect.poll(() => page.getByTestId('storage-panel').innerText()).toMatch(/used of/);
     const databases = await page.evaluate(() => indexedDB.databases());
     // Dexie stores version × 10.

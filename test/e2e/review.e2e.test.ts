@@ -95,6 +95,7 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
     const { code } = (await made.json()) as { code: string };
     await login(page, ADMIN);
     await go('Cài đặt');
+    await page.getByTestId('settings-tab-central').click();
     await page.getByTestId('central-code').fill(code);
     await page.getByTestId('central-enrol').click();
     await page.getByTestId('central-station-id').waitFor();

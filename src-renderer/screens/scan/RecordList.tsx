@@ -37,8 +37,9 @@ export function RecordList(props: {
   const rows = useCaptureRecords(props.userId);
   return (
     <Card title={t('scan.records')} size="small" className="record-list">
-      {rows && rows.length === 0 ? <Empty description={t('scan.noRecords')} /> : null}
       <List
+        // One picture for an empty list, saying what it means (antd's own "Trống" would be a second).
+        locale={{ emptyText: <Empty description={t('scan.noRecords')} /> }}
         size="small"
         loading={rows === undefined}
         dataSource={rows ?? []}

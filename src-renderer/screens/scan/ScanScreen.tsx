@@ -1,5 +1,5 @@
 import { FileAddOutlined, PlusOutlined, ScanOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Space, Statistic, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -287,15 +287,28 @@ export function ScanScreen() {
                 {t('scan.stop')}
               </Button>
             ) : (
-              <Button
-                type="primary"
-                icon={<ScanOutlined />}
-                disabled={!scanner.choice.deviceId || importing !== null}
-                onClick={() => void scan()}
-                data-testid="scan-start"
+              // A disabled Scan says why: no scanner chosen yet, or files still importing.
+              <Tooltip
+                title={
+                  importing !== null
+                    ? t('scan.waitImport')
+                    : !scanner.choice.deviceId
+                      ? scanner.devices === null
+                        ? t('scan.findingDevices')
+                        : t('scan.chooseDevice')
+                      : undefined
+                }
               >
-                {problem && pageCount > 0 ? t('scan.resume') : t('scan.scan')}
-              </Button>
+                <Button
+                  type="primary"
+                  icon={<ScanOutlined />}
+                  disabled={!scanner.choice.deviceId || importing !== null}
+                  onClick={() => void scan()}
+                  data-testid="scan-start"
+                >
+                  {problem && pageCount > 0 ? t('scan.resume') : t('scan.scan')}
+                </Button>
+              </Tooltip>
             )}
             <Button
               icon={<FileAddOutlined />}

@@ -1,4 +1,6 @@
-import { Col, Row } from 'antd';
+import { Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { useSession } from '../../session/session-context';
 import { BackupPanel } from './BackupPanel';
 import { CentralPanel } from './CentralPanel';
@@ -9,43 +11,41 @@ import { SigningSettingsPanel } from './SigningSettingsPanel';
 import { StationSettingsForm } from './StationSettingsForm';
 import { StoragePanel } from './StoragePanel';
 
+/**
+ * Settings, one subject a tab, each with its own "Lưu": what the admin saves is what the
+ * tab shows, never a form four screens further down. The tab is in the address (?tab=),
+ * so a message may send the admin straight to it.
+ */
 export function SettingsScreen() {
+  const { t } = useTranslation();
   const { session } = useSession();
-  const isAdmin = session?.roles.includes('admin') ?? false;
+  const editable = session?.roles.includes('admin') ?? false;
+  const [params, setParams] = useSearchParams();
+  const tabs = [
+    { key: 'station', label: t('settings.station'), children: <StationSettingsForm editable={editable} /> },
+    {
+      key: 'catalogue',
+      label: t('catalogue.title'),
+      children: <ProcedureCatalogPanel editable={editable} />,
+    },
+    {
+      key: 'signing',
+      label: t('settings.signing.title'),
+      children: <SigningSettingsPanel editable={editable} />,
+    },
+    { key: 'central', label: t('settings.central.title'), children: <CentralPanel editable={editable} /> },
+    { key: 'plan', label: t('settings.plan.title'), children: <PlanPanel editable={editable} /> },
+    { key: 'backup', label: t('backup.title'), children: <BackupPanel editable={editable} /> },
+    { key: 'storage', label: t('settings.storage'), children: <StoragePanel /> },
+    { key: 'password', label: t('settings.changePassword'), children: <ChangePasswordForm /> },
+  ].map((tab) => ({ ...tab, label: <span data-testid={`settings-tab-${tab.key}`}>{tab.label}</span> }));
+  const active = tabs.some((tab) => tab.key === params.get('tab')) ? params.get('tab')! : 'station';
   return (
-    <Row gutter={[16, 16]}>
-      <Col xs={24} xl={15}>
-        <Row gutter={[16, 16]}>
-          <Col span={24}>
-            <StationSettingsForm editable={isAdmin} />
-          </Col>
-          <Col span={24}>
-            <ProcedureCatalogPanel editable={isAdmin} />
-          </Col>
-        </Row>
-      </Col>
-      <Col xs={24} xl={9}>
-        <Row gutter={[16, 16]}>
-          <Col span={24}>
-            <SigningSettingsPanel editable={isAdmin} />
-          </Col>
-          <Col span={24}>
-            <CentralPanel editable={isAdmin} />
-          </Col>
-          <Col span={24}>
-            <PlanPanel editable={isAdmin} />
-          </Col>
-          <Col span={24}>
-            <BackupPanel editable={isAdmin} />
-          </Col>
-          <Col span={24}>
-            <StoragePanel />
-          </Col>
-          <Col span={24}>
-            <ChangePasswordForm />
-          </Col>
-        </Row>
-      </Col>
-    </Row>
+    <Tabs
+      className="settings-tabs"
+      activeKey={active}
+      onChange={(key) => setParams({ tab: key }, { replace: true })}
+      items={tabs}
+    />
   );
 }
