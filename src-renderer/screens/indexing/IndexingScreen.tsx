@@ -445,9 +445,8 @@ export function IndexingScreen() {
   useEffect(() => void readCurrentRecordId().then(setCurrent), []);
   const record =
     queue.find((each) => each.id === (chosenId ?? current)) ?? (current === undefined ? undefined : queue[0]);
-  useEffect(() => {
-    if (!chosenId && record) setChosenId(record.id);
-  }, [chosenId, record]);
+  // Pinned during render (React's "adjust state while rendering"), before any effect runs.
+  if (!chosenId && record) setChosenId(record.id);
 
   const next = () => {
     // The next record still to index after this one, from the top again past the last.
