@@ -6,6 +6,7 @@ import {
   type FieldSuggestion,
   type SuggestedField,
 } from '../../src-shared/indexing/field-suggestions';
+import type { ResultType } from '../../src-shared/domain/record-fields';
 import { db } from '../db/database';
 import { pagesOfRecord } from '../db/record-pages';
 import type { PageRow, PageTextRow } from '../db/rows';
@@ -24,7 +25,7 @@ export interface DocumentStart {
   pageIndex: number;
   pageId: string;
   /** What its page says it is, if read: a result type and a number. */
-  resultType?: string;
+  resultType?: ResultType;
   documentNumber?: string;
 }
 
@@ -75,7 +76,7 @@ export function useRecordOcr(
     const opened = starts.map((pageIndex) => ({
       pageIndex,
       pageId: pages[pageIndex]!.id,
-      resultType: heading(pageIndex, 'resultType'),
+      resultType: heading(pageIndex, 'resultType') as ResultType | undefined,
       documentNumber: heading(pageIndex, 'documentNumber'),
     }));
     const pending = pages.filter((page) => page.ocrStatus === 'pending').length;

@@ -41,8 +41,9 @@ const CAPABILITIES: DeviceCapabilities = {
 /**
  * A built-in scanner, clearly labelled as a simulation, that "scans" realistic Vietnamese
  * administrative documents from `assets/demo`. It behaves as a feeder does: a stack of
- * sheets, pages delivered one by one, duplex backs, a glass that takes the next page at each scan, and on the training device a paper jam
- * after which the sheets not yet scanned are still in the feeder for the next scan.
+ * sheets, pages delivered one by one, duplex backs, a glass that takes the next page at each
+ * scan, and on the training device a paper jam after which the sheets not yet scanned are
+ * still in the feeder for the next scan.
  */
 export function createDemoDriver(): ScanDriver {
   /** Each device's feeder: the stack's pages and how far it has been fed. */

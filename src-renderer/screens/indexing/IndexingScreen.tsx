@@ -1,10 +1,4 @@
-import {
-  CopyOutlined,
-  SaveOutlined,
-  ScissorOutlined,
-  StepForwardOutlined,
-  ThunderboltOutlined,
-} from '@ant-design/icons';
+import { CopyOutlined, SaveOutlined, StepForwardOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
@@ -23,8 +17,7 @@ import { parseDisplayDate, displayDate } from '../../../src-shared/indexing/viet
 import { db } from '../../db/database';
 import type { RecordRow } from '../../db/rows';
 import { useProcedures } from '../../catalogue/use-procedures';
-import { useRecordOcr, type DocumentStart } from '../../indexing/record-suggestions';
-import { splitBeforeEach } from '../../capture/page-edits';
+import { useRecordOcr } from '../../indexing/record-suggestions';
 import { useSession } from '../../session/session-context';
 import { readCurrentRecordId } from '../../capture/capture-runs';
 import { retryOcr } from '../../ocr/ocr-runner';
@@ -33,6 +26,7 @@ import { useKeepDraft } from '../../indexing/use-keep-draft';
 import { findDuplicate, saveIndexedRecord } from '../../indexing/save-indexed-record';
 import { useStationSettings } from '../../settings/station-settings-context';
 import { useErrorText } from '../../ui/use-error-text';
+import { MoreDocumentsAlert } from './MoreDocumentsAlert';
 import { PagePicker } from './PagePicker';
 import { PageViewer } from './PageViewer';
 import { DATE_FIELDS, RecordForm, suggestionText, type FormValues } from './RecordForm';
@@ -235,30 +229,6 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
     return () => window.removeEventListener('keydown', onKey);
   }, [acceptAll, next, save]);
 
-  const [splitting, setSplitting] = useState(false);
-  const splitDocuments = async () => {
-    const starts = ocr?.documentStarts ?? [];
-    setSplitting(true);
-    try {
-      const created = await splitBeforeEach(
-        starts.map((start) => start.pageId),
-        session?.userId ?? record.createdBy,
-      );
-      void message.success(t('indexing.splitDone', { count: created.length + 1 }));
-    } catch (error) {
-      void message.error(errorText(error));
-    } finally {
-      setSplitting(false);
-    }
-  };
-  const documentTitle = (start: DocumentStart) =>
-    [
-      start.resultType ? t(`indexing.resultTypes.${start.resultType}`) : null,
-      start.documentNumber ? t('indexing.numbered', { number: start.documentNumber }) : null,
-    ]
-      .filter(Boolean)
-      .join(' ') || t('indexing.untitledDocument');
-
   const copyCode = () => {
     if (!record?.code) return;
     void navigator.clipboard?.writeText(record.code).then(() => message.success(t('indexing.copied')));
@@ -349,37 +319,10 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
                 />
               </Tooltip>
             </Space>
-            {ocr && ocr.documentStarts.length > 0 ? (
-              <Alert
-                type="warning"
-                showIcon
-                style={{ marginBottom: 12 }}
-                data-testid="more-documents"
-                title={t('indexing.moreDocuments', {
-                  count: ocr.documentStarts.length + 1,
-                  starts: ocr.documentStarts
-                    .map((start) =>
-                      t('indexing.documentStart', {
-                        number: start.pageIndex + 1,
-                        title: documentTitle(start),
-                      }),
-                    )
-                    .join(', '),
-                })}
-                // Under the words, not beside them: the form card is narrow on a laptop.
-                description={
-                  <Button
-                    size="small"
-                    icon={<ScissorOutlined />}
-                    loading={splitting}
-                    onClick={() => void splitDocuments()}
-                    data-testid="split-documents"
-                  >
-                    {t('indexing.splitDocuments', { count: ocr.documentStarts.length + 1 })}
-                  </Button>
-                }
-              />
-            ) : null}
+            <MoreDocumentsAlert
+              starts={ocr?.documentStarts ?? []}
+              userId={session?.userId ?? record.createdBy}
+            />
             {corrected ? (
               <Alert
                 type="info"
