@@ -452,7 +452,13 @@ export const en: Messages = {
     catalogueConflict: {
       noEndDate:
         'The catalogue says results of this procedure have no end date: this date may belong to another document in the dossier. "Accept all" leaves it out.',
+      longerThanUsual:
+        'This end date runs past the {{months}} months the catalogue gives this procedure (from the effective date: until {{usual}}): it may be misread, or belong to another document. "Accept all" leaves it out.',
     },
+    usualTerm: 'From the catalogue',
+    usualTermHint:
+      "This procedure's usual term is {{months}} months from the effective date (Civil Code 2015, art. 147–148). Check it against the date on the document.",
+    usualTermText: '{{date}} ({{months}} months)',
     accept: 'Accept',
     dismiss: 'Dismiss',
     onPage: 'page {{number}}',
@@ -469,6 +475,8 @@ export const en: Messages = {
     nextHint: 'Next record (Alt+N)',
     dismissHint: 'This suggestion is wrong: do not offer it again for this record',
     acceptAll: 'Accept all suggestions',
+    acceptAllHint:
+      'Fills the empty fields with the suggestions (Alt+A). Keeps what the fields hold, and takes nothing against the catalogue or from another document.',
     save: 'Save',
     saveAnyway: 'Save despite the duplicate',
     next: 'Next record',

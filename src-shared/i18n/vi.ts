@@ -435,7 +435,13 @@ export const vi = {
     catalogueConflict: {
       noEndDate:
         'Theo danh mục, kết quả của thủ tục này không có thời hạn: ngày này có thể thuộc một giấy tờ khác trong hồ sơ. "Chấp nhận mọi gợi ý" bỏ qua nó.',
+      longerThanUsual:
+        'Ngày hết hạn này vượt thời hạn {{months}} tháng mà danh mục ghi cho thủ tục này (tính từ ngày hiệu lực: đến {{usual}}): có thể đọc sai, hoặc thuộc một giấy tờ khác. "Chấp nhận mọi gợi ý" bỏ qua nó.',
     },
+    usualTerm: 'Theo danh mục',
+    usualTermHint:
+      'Thời hạn thường lệ của thủ tục này là {{months}} tháng kể từ ngày hiệu lực (BLDS 2015, điều 147–148). Hãy đối chiếu với ngày ghi trên văn bản.',
+    usualTermText: '{{date}} ({{months}} tháng)',
     accept: 'Chấp nhận',
     dismiss: 'Bỏ qua',
     onPage: 'trang {{number}}',
@@ -452,6 +458,8 @@ export const vi = {
     nextHint: 'Hồ sơ tiếp theo (Alt+N)',
     dismissHint: 'Gợi ý này sai: không gợi ý lại cho hồ sơ này',
     acceptAll: 'Chấp nhận mọi gợi ý',
+    acceptAllHint:
+      'Điền các ô còn trống bằng gợi ý (Alt+A). Không thay giá trị đã có, không lấy gợi ý trái danh mục hay của văn bản khác.',
     save: 'Lưu',
     saveAnyway: 'Vẫn lưu dù trùng',
     next: 'Hồ sơ tiếp theo',

@@ -91,6 +91,36 @@ describe('a dossier of several documents, and the clerk time of a three-page rec
     expect(await page.locator('[data-testid^="other-document-"]').count()).toBe(0);
   });
 
+  it("weighs the permit's end date against the catalogue's 24 months, and gives that term when none is read", async () => {
+    await expect.poll(() => page.getByTestId('ocr-running').count(), { timeout: 60_000 }).toBe(0);
+    await page.getByTestId('accept-all').click();
+    // Read on the permit itself and within its term: taken as read.
+    await expect.poll(() => page.getByTestId('field-expiryDate').inputValue()).toBe(permit!.expiry);
+    expect(await page.getByTestId('field-effectiveDate').inputValue()).toBe(permit!.effective);
+    const procedure = page.locator('.ant-form-item', { has: page.getByTestId('field-procedureCode') });
+    expect(await procedure.innerText()).toContain('1.000459');
+    // Were it effective a year earlier, the read end date would run 36 months: flagged, and
+    // the catalogue's end of term offered beside it.
+    const [day, month, year] = permit!.effective!.split('/');
+    await page.getByTestId('field-effectiveDate').fill(`${day}/${month}/${Number(year) - 1}`);
+    await page.getByTestId('field-expiryDate').fill('');
+    await expect.poll(() => page.getByTestId('conflict-expiryDate').count()).toBe(1);
+    const usual = `${day}/${month}/${Number(year) + 1}`;
+    expect(await page.getByTestId('usual-term-expiryDate').innerText()).toContain(`${usual} (24 tháng)`);
+    await page.getByTestId('usual-term-expiryDate').scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
+    await screenshot(page, '14e-indexing-usual-term');
+    // Accept-all takes neither the flagged date nor, over it, the catalogue's.
+    await page.getByTestId('accept-all').click();
+    expect(await page.getByTestId('field-expiryDate').inputValue()).toBe('');
+    // Once the clerk rejects the misread date, accept-all gives the usual term.
+    await page.getByTestId('dismiss-expiryDate').click();
+    await expect.poll(() => page.getByTestId('suggestion-expiryDate').count()).toBe(0);
+    await page.getByTestId('accept-all').click();
+    await expect.poll(() => page.getByTestId('field-expiryDate').inputValue()).toBe(usual);
+    expect(await page.getByTestId('usual-term-expiryDate').count()).toBe(0);
+  });
+
   it('takes a three-page record from scan to saved in at most 6 clicks and no keystroke', async () => {
     await page.getByTestId('main-nav').getByText('Quét').click();
     await page.getByTestId('scan-start').waitFor();

@@ -11,7 +11,7 @@ import {
   type RecordFields,
 } from '../../../src-shared/domain/record-fields';
 import { AppError } from '../../../src-shared/errors/app-error';
-import { catalogueConflict, catalogueFill } from '../../../src-shared/indexing/catalogue-fill';
+import { catalogueConflict, catalogueFill, usualExpiry } from '../../../src-shared/indexing/catalogue-fill';
 import type { SuggestedField } from '../../../src-shared/indexing/field-suggestions';
 import { parseDisplayDate, displayDate } from '../../../src-shared/indexing/vietnamese-dates';
 import { db } from '../../db/database';
@@ -162,14 +162,31 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
   const acceptAll = useCallback(() => {
     // The procedure first: what the catalogue says of it decides which suggestions contradict
     // it; then the owner, whose kind decides whether a person's ID and birth date belong.
-    const rank = (field: SuggestedField) => (field === 'procedureCode' ? 0 : field === 'ownerName' ? 1 : 2);
+    // The end date last, weighed against the effective date accepted before it.
+    const rank = (field: SuggestedField) =>
+      field === 'procedureCode' ? 0 : field === 'ownerName' ? 1 : field === 'expiryDate' ? 3 : 2;
     const fields = [...(ocr?.suggestions.keys() ?? [])].sort((a, b) => rank(a) - rank(b));
+    const effectiveDate = () =>
+      parseDisplayDate(String(form.getFieldValue('effectiveDate') ?? '')) ?? undefined;
     for (const field of fields) {
+      const found = ocr?.suggestions.get(field);
       // A further document's value is never the record's without the clerk's say.
-      if (ocr?.suggestions.get(field)?.otherDocument) continue;
+      if (!found || found.otherDocument) continue;
+      // What the form holds is the clerk's (typed, chosen or accepted one by one): kept.
+      const held: unknown = form.getFieldValue(field);
+      if (held !== undefined && held !== '' && held !== null) continue;
       if (PERSON_FIELDS.includes(field) && form.getFieldValue('ownerKind') === 'organisation') continue;
       const procedure = procedureOf(form.getFieldValue('procedureCode'));
-      if (!catalogueConflict(field as RecordField, procedure)) accept(field);
+      const context = { value: found.value, effectiveDate: effectiveDate() };
+      if (!catalogueConflict(field as RecordField, procedure, context)) accept(field);
+    }
+    // Nothing on the record's pages says when it ends: the catalogue's usual term does. (An
+    // end date read and flagged is left to the clerk, not replaced by the catalogue's.)
+    const read = ocr?.suggestions.get('expiryDate');
+    const unread = !read || read.otherDocument;
+    if (unread && !form.getFieldValue('expiryDate') && !form.getFieldValue('indefinite')) {
+      const usual = usualExpiry(procedureOf(form.getFieldValue('procedureCode')), effectiveDate());
+      if (usual) form.setFieldValue('expiryDate', displayDate(usual));
     }
   }, [ocr, accept, procedureOf, form]);
 
@@ -292,14 +309,16 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
         {
           <>
             <Space wrap style={{ marginBottom: 12 }}>
-              <Button
-                icon={<ThunderboltOutlined />}
-                onClick={acceptAll}
-                disabled={!ocr?.suggestions.size}
-                data-testid="accept-all"
-              >
-                {t('indexing.acceptAll')}
-              </Button>
+              <Tooltip title={t('indexing.acceptAllHint')}>
+                <Button
+                  icon={<ThunderboltOutlined />}
+                  onClick={acceptAll}
+                  disabled={!ocr?.suggestions.size}
+                  data-testid="accept-all"
+                >
+                  {t('indexing.acceptAll')}
+                </Button>
+              </Tooltip>
               <Button
                 type="primary"
                 icon={<SaveOutlined />}

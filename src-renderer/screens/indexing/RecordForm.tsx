@@ -16,11 +16,12 @@ import type { Procedure } from '../../../src-shared/domain/procedure-catalogue';
 import type { RecordField } from '../../../src-shared/domain/record-fields';
 import { foldText } from '../../../src-shared/domain/text-fold';
 import { RESULT_TYPES } from '../../../src-shared/domain/record-fields';
-import { catalogueConflict } from '../../../src-shared/indexing/catalogue-fill';
+import { catalogueConflict, usualExpiry } from '../../../src-shared/indexing/catalogue-fill';
 import type { SuggestedField } from '../../../src-shared/indexing/field-suggestions';
-import { displayDate } from '../../../src-shared/indexing/vietnamese-dates';
+import { displayDate, parseDisplayDate } from '../../../src-shared/indexing/vietnamese-dates';
 import type { PageSuggestion } from '../../indexing/record-suggestions';
 import { DepartmentSelect } from '../../ui/DepartmentSelect';
+import { UsualTermSuggestion } from './UsualTermSuggestion';
 
 /** Form values: dates as the clerk types them (dd/mm/yyyy). */
 export type FormValues = Record<RecordField | 'departmentCode', string | boolean | undefined>;
@@ -51,6 +52,14 @@ export function RecordForm(props: {
   const { t } = useTranslation();
   const ownerKind = Form.useWatch('ownerKind', props.form) ?? 'person';
   const values = Form.useWatch([], props.form) as Partial<FormValues> | undefined;
+  const procedure = props.procedures.find((each) => each.code === values?.procedureCode);
+  const effectiveDate = parseDisplayDate(String(values?.effectiveDate ?? '')) ?? undefined;
+  // An end date read on the record's own pages, within the catalogue, outranks its usual term.
+  const read = props.suggestions.get('expiryDate');
+  const readExpiry =
+    read &&
+    !read.otherDocument &&
+    !catalogueConflict('expiryDate', procedure, { value: read.value, effectiveDate });
 
   const suggestion = (field: RecordField) => {
     const found = props.suggestions.get(field as SuggestedField);
@@ -60,12 +69,16 @@ export function RecordForm(props: {
         ? t(`indexing.resultTypes.${found.value}`)
         : suggestionText(found.field, found.value);
     if (values?.[field] === (field === 'resultType' ? found.value : shown)) return null;
-    const procedure = props.procedures.find((each) => each.code === values?.procedureCode);
-    const conflict = catalogueConflict(field, procedure);
+    const conflict = catalogueConflict(field, procedure, { value: found.value, effectiveDate });
     return (
       <div className="suggestion" data-testid={`suggestion-${field}`}>
         {conflict ? (
-          <Tooltip title={t(`indexing.catalogueConflict.${conflict}`)}>
+          <Tooltip
+            title={t(`indexing.catalogueConflict.${conflict}`, {
+              months: procedure?.validityMonths,
+              usual: displayDate(usualExpiry(procedure, effectiveDate) ?? ''),
+            })}
+          >
             <Tag color="red" data-testid={`conflict-${field}`}>
               {t('indexing.catalogueConflictTag')}
             </Tag>
@@ -164,7 +177,20 @@ export function RecordForm(props: {
       ) : null}
       {field('ownerTaxCode', <Input maxLength={14} {...focus('ownerTaxCode')} />)}
       {date('effectiveDate')}
-      {date('expiryDate')}
+      {field(
+        'expiryDate',
+        <Input placeholder="dd/mm/yyyy" maxLength={10} {...focus('expiryDate')} />,
+        <>
+          {suggestion('expiryDate')}
+          {values?.expiryDate || values?.indefinite || readExpiry ? null : (
+            <UsualTermSuggestion
+              procedure={procedure}
+              effectiveDate={effectiveDate}
+              onAccept={(date) => props.form.setFieldValue('expiryDate', displayDate(date))}
+            />
+          )}
+        </>,
+      )}
       <Form.Item name="indefinite" valuePropName="checked">
         <Checkbox>{t('indexing.fields.indefinite')}</Checkbox>
       </Form.Item>
