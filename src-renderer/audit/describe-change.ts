@@ -10,6 +10,8 @@ export interface Translate {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A moment as JSON writes one (Central's storedAt): shown as the station's other moments. */
+const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const ERROR_CODE = /^[a-z]+\.[a-zA-Z]+$/;
 const MAX_TEXT = 160;
 /** Values that are codes for words: a result type, an owner kind, a reason for sending back. */
@@ -39,6 +41,7 @@ export function describeChange(before: unknown, after: unknown, { t, exists }: T
     if (typeof item === 'string') {
       if (UUID.test(item)) return null;
       if (ISO_DATE.test(item)) return displayDate(item);
+      if (ISO_MOMENT.test(item)) return formatDateTime(Date.parse(item));
       if (ERROR_CODE.test(item) && exists(messageKeyOf(item as ErrorCode)))
         return t(messageKeyOf(item as ErrorCode));
       // Words the app keeps as codes, said in the user's language by the key they sit under.

@@ -166,6 +166,11 @@ export const vi = {
     removed: 'đã xóa',
     /** Names of what an entry records, where they are not record fields. */
     keys: {
+      first: 'Dòng đầu',
+      departmentCode: 'Phòng chuyên môn',
+      count: 'Số kết quả',
+      countedAt: 'Ngày kiểm đếm',
+      note: 'Ghi chú',
       items: 'Số trang',
       failure: 'Sự cố',
       page: 'Trang',
@@ -259,6 +264,7 @@ export const vi = {
     share: 'Tỷ lệ',
     noInventory: 'Chưa kiểm đếm',
     none: 'Chưa có số liệu.',
+    noneExpiring: 'Không có kết quả nào hết hạn trong {{days}} ngày tới.',
     activity: 'Hồ sơ và trang số hóa theo cán bộ',
     buckets: { day: 'Ngày', week: 'Tuần', month: 'Tháng' },
     clerk: 'Cán bộ',

@@ -18,6 +18,7 @@ import { makeTempDir } from '../support/temp-dir';
 import { createTestPki, P12_PASSWORD } from '../support/test-pki';
 import { centralProcess, freePort } from '../support/central-process';
 import { ADMIN, CLERK } from '../support/users';
+import { chooseLanguage, EVERYONE, tourScreens } from '../support/screen-tour';
 
 const SUPERVISOR = {
   username: 'nguoiduyet',
@@ -83,7 +84,10 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
         trustDir: pki.trustDir,
       }),
     }));
-    await createStationServices({ dataDir: dir.path }).accounts.create(SUPERVISOR);
+    const accounts = createStationServices({ dataDir: dir.path }).accounts;
+    await accounts.create(SUPERVISOR);
+    // For the last step's tour of every screen, with this run's records on them.
+    await accounts.create(EVERYONE);
     station = await openStationPage(dir.path);
     page = station.page;
     // The IT admin enrols the station with the one-time code Central's administrator made.
@@ -514,5 +518,29 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
     expect(await page.getByTestId('progress-summary').innerText()).toContain('Đã số hóa 1 trên 6');
     await page.getByTestId('central-stats').scrollIntoViewIfNeeded();
     await screenshot(page, '30-stats-central');
+  });
+
+  it('shows every screen whole at 1366×768 in both languages, holding the records of this run, batches, sync and trail', async () => {
+    await switchUser(EVERYONE);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const found: string[] = [];
+    for (const language of ['en', 'vi'] as const) {
+      await chooseLanguage(page, language);
+      found.push(
+        ...(await tourScreens(page, `32-${language}-data`)).map((defect) => `${language} ${defect}`),
+      );
+      // The trail in words: no raw key ("countedAt"), no JSON moment, each code on one line.
+      await page.evaluate(() => (location.hash = '#/audit'));
+      const table = page.getByTestId('audit-table');
+      await table.locator('tbody tr').first().waitFor();
+      for (const text of await table.locator('tbody td:last-child').allInnerTexts()) {
+        if (/\b[a-z]+[A-Z]\w*\b|\d{4}-\d{2}-\d{2}T/.test(text)) found.push(`${language} audit says: ${text}`);
+      }
+      for (const code of await table.locator('tbody code').all()) {
+        const box = (await code.boundingBox())!;
+        if (box.height > 24) found.push(`${language} audit code wraps: ${await code.innerText()}`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 });

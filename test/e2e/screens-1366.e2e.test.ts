@@ -6,54 +6,9 @@ import { screenshot } from '../support/chromium';
 import { login, openStationPage } from '../support/station-page';
 import { ADMIN } from '../support/users';
 import { makeTempDir } from '../support/temp-dir';
+import { chooseLanguage, EVERYONE, layoutDefects, tourScreens } from '../support/screen-tour';
 
-/** Someone who may open every screen: the administrator, also the supervisor, also a clerk. */
-const EVERYONE = {
-  username: 'tatca',
-  displayName: 'Lê Thị Toàn',
-  password: 'Tatca2026x',
-  roles: ['admin' as const, 'supervisor' as const, 'clerk' as const],
-};
 const SETTINGS_TABS = ['station', 'catalogue', 'signing', 'central', 'plan', 'backup', 'storage', 'password'];
-const SCREENS = [
-  'scan',
-  'index',
-  'finalize',
-  'batches',
-  'review',
-  'sync',
-  'lookup',
-  'stats',
-  'users',
-  'audit',
-  'settings',
-];
-
-/** What a clerk's laptop shows badly: text cut off, a row pushed past the screen's edge. */
-function layoutDefects(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const defects: string[] = [];
-    if (document.documentElement.scrollWidth > window.innerWidth) defects.push('the screen scrolls sideways');
-    // Card titles, menu items, buttons, tags and placeholders that end in an ellipsis.
-    const cut = document.querySelectorAll<HTMLElement>(
-      '.ant-card-head-title, .ant-menu-title-content, .ant-btn > span, .ant-tag, .ant-select-selection-placeholder, .ant-tabs-tab-btn',
-    );
-    for (const element of cut) {
-      if (element.offsetParent !== null && element.scrollWidth > element.clientWidth + 1)
-        defects.push(`cut: "${element.innerText.trim()}"`);
-    }
-    for (const input of document.querySelectorAll<HTMLInputElement>('input[placeholder]')) {
-      if (input.offsetParent === null) continue;
-      const style = getComputedStyle(input);
-      const context = document.createElement('canvas').getContext('2d')!;
-      context.font = `${style.fontSize} ${style.fontFamily}`;
-      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      if (!input.value && context.measureText(input.placeholder).width > room + 1)
-        defects.push(`placeholder cut: "${input.placeholder}"`);
-    }
-    return defects;
-  });
-}
 
 describe('every screen at 1366×768, in Vietnamese and English', () => {
   const dir = makeTempDir('sohoa-e2e-screens-');
@@ -80,17 +35,8 @@ describe('every screen at 1366×768, in Vietnamese and English', () => {
 
   for (const language of ['vi', 'en'] as const) {
     it(`shows every screen whole in ${language === 'vi' ? 'Vietnamese' : 'English'}`, async () => {
-      await page.getByText(language === 'vi' ? 'Tiếng Việt' : 'English', { exact: true }).click();
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
-      const found: string[] = [];
-      for (const [index, screen] of SCREENS.entries()) {
-        await page.evaluate((path) => (location.hash = `#/${path}`), screen);
-        await page.locator('.ant-layout-content').first().waitFor();
-        // Live queries and device lists settle.
-        await page.waitForTimeout(700);
-        await screenshot(page, `30-${language}-${String(index + 1).padStart(2, '0')}-${screen}`);
-        found.push(...(await layoutDefects(page)).map((defect) => `${screen}: ${defect}`));
-      }
+      await chooseLanguage(page, language);
+      const found = await tourScreens(page, `30-${language}`);
       // Settings: a tab a subject, each with one "Lưu" at most, none cut.
       for (const tab of SETTINGS_TABS) {
         await page.getByTestId(`settings-tab-${tab}`).click();

@@ -14,6 +14,15 @@ import { useSession } from '../../session/session-context';
 import { station } from '../../station/station';
 import { formatDateTime } from '../../ui/format';
 
+/** The record code an entry's own details name (a signing's, a sync's), if any. */
+function codeNamedBy(entry: AuditEntry): string | undefined {
+  for (const side of [entry.after, entry.before]) {
+    const code = (side as { code?: unknown } | null | undefined)?.code;
+    if (typeof code === 'string' && code.includes('.')) return code;
+  }
+  return undefined;
+}
+
 /**
  * The audit trail, newest first, and its check: every entry's hash, its link to the one
  * before, no gap in the numbers, and the newest entry main witnessed still there.
@@ -102,8 +111,17 @@ export function AuditScreen() {
           {
             title: t('audit.record'),
             dataIndex: 'recordId',
-            render: (id?: string) =>
-              id ? <Typography.Text code>{codes.get(id) || id.slice(0, 8)}</Typography.Text> : '',
+            // A code is one unbroken word; a record gone from this station keeps the code its
+            // entry names, and one never coded shows the start of its id.
+            width: 224,
+            render: (id: string | undefined, entry) =>
+              id ? (
+                <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+                  {codes.get(id) || codeNamedBy(entry) || id.slice(0, 8)}
+                </Typography.Text>
+              ) : (
+                ''
+              ),
           },
           {
             title: t('audit.change'),

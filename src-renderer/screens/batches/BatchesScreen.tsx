@@ -99,10 +99,11 @@ export function BatchesScreen() {
           </Button>
         }
       >
-        {batches.length === 0 ? <Empty description={t('batches.none')} /> : null}
         <List
           size="small"
           dataSource={batches}
+          // One picture with the words that say what to do, not the list's own "no data" too.
+          locale={{ emptyText: <Empty description={t('batches.none')} /> }}
           renderItem={({ batch, records }) => (
             <List.Item
               className={batch.id === chosen?.batch.id ? 'record-item record-item-current' : 'record-item'}

@@ -95,9 +95,9 @@ export function FinalizeScreen() {
             </Button>
           }
         >
-          {list.length === 0 ? <Empty description={t('finalize.nothing')} /> : null}
           <List
             size="small"
+            locale={{ emptyText: <Empty description={t('finalize.nothing')} /> }}
             dataSource={list}
             renderItem={(item) => (
               <List.Item

@@ -421,9 +421,9 @@ export function IndexingScreen() {
   return (
     <div className="indexing-layout indexing-screen">
       <Card size="small" title={t('indexing.queue')} className="record-list">
-        {queue.length === 0 ? <Empty description={t('indexing.nothing')} /> : null}
         <List
           size="small"
+          locale={{ emptyText: <Empty description={t('indexing.nothing')} /> }}
           dataSource={queue}
           data-testid="indexing-queue"
           renderItem={(item, position) => (

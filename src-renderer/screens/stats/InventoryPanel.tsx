@@ -79,7 +79,11 @@ export function InventoryPanel(props: { procedures: readonly Procedure[]; editab
               name="departmentCode"
               rules={[{ required: true, message: t('stats.inventory.required') }]}
             >
-              <DepartmentSelect style={{ width: 200 }} data-testid="inventory-department" />
+              <DepartmentSelect
+                style={{ width: 200 }}
+                placeholder={t('scan.department')}
+                data-testid="inventory-department"
+              />
             </Form.Item>
             <Form.Item
               name="procedureCode"

@@ -213,7 +213,7 @@ export function StatsScreen() {
               size="small"
               pagination={{ pageSize: 10, showSizeChanger: false }}
               dataSource={report.expiringSoon}
-              locale={{ emptyText: t('stats.none') }}
+              locale={{ emptyText: t('stats.noneExpiring', { days: settings?.plan.expiringDays ?? 30 }) }}
               columns={[
                 { title: t('lookup.code'), dataIndex: 'code' },
                 { title: t('indexing.fields.ownerName'), dataIndex: 'ownerName' },

@@ -56,4 +56,26 @@ describe('the audit trail says each change as a sentence', () => {
       'Cấu hình quét: Tên: Hộp 12 → đã xóa',
     );
   });
+
+  it("labels an inventory count's columns and shows Central's moments as the station's", () => {
+    const text = describeChange(
+      undefined,
+      {
+        counts: 1,
+        first: {
+          departmentCode: 'NCC',
+          procedureCode: '1.001257',
+          count: 6,
+          countedAt: '2026-12-04',
+          note: '',
+        },
+        storedAt: '2026-12-03T17:44:05.520Z',
+      },
+      inEnglish,
+    );
+    expect(text).toMatch(
+      /^Inventory rows: 1; First row: Department: NCC; Procedure code: 1\.001257; Results: 6; Counted on: 04\/12\/2026; Stored at: \d{2}\/12\/2026 \d{2}:\d{2}$/,
+    );
+    expect(text).not.toMatch(/[a-z][A-Z]/);
+  });
 });
