@@ -22,7 +22,8 @@ export async function searchRecords(query: string): Promise<RecordRow[]> {
 
   const direct = await Promise.all([
     db.records.where('code').equals(upper).toArray(),
-    db.records.where('ownerIdNumber').equals(compact).toArray(),
+    // ID numbers and tax codes are digits; a foreigner's passport number is kept in capitals.
+    db.records.where('ownerIdNumber').anyOf([compact, compact.toUpperCase()]).toArray(),
     db.records.where('documentNumber').startsWith(upper).limit(SEARCH_LIMIT).toArray(),
     db.records.where('procedureCode').equals(compact).limit(SEARCH_LIMIT).toArray(),
     db.records.where('ownerNameFolded').startsWith(folded).limit(SEARCH_LIMIT).toArray(),

@@ -68,7 +68,8 @@ export function createRecordReads(deps: {
       const [column, value] = query.code
         ? ['r.code', query.code]
         : query.ownerId
-          ? ['r.owner_id', query.ownerId.replace(/\s/g, '')]
+          ? // A passport number is kept in capitals; ID numbers and tax codes are digits.
+            ['r.owner_id', query.ownerId.replace(/\s/g, '').toUpperCase()]
           : ['r.document_number', query.documentNumber!.toUpperCase()];
       const offset = query.offset ?? 0;
       const scope = scopeSql(caller, 2);

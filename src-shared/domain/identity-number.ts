@@ -119,3 +119,11 @@ export const isValidIdentityNumber = (input: string, known?: Parameters<typeof c
 /** A tax or enterprise code: 10 digits, or 10 + `-` + 3 for a branch. */
 export const TAX_CODE_PATTERN = /^\d{10}(?:-\d{3})?$/;
 export const isTaxCode = (input: string) => TAX_CODE_PATTERN.test(input.trim());
+
+/**
+ * A passport number, as a foreign worker's documents give it (ICAO 9303: up to 9 characters
+ * in the machine-readable zone, letters and digits; some states' run longer): 6 to 12 capital
+ * letters and digits, at least one a digit. Structure only; no state's check digit is known.
+ */
+export const PASSPORT_PATTERN = /^(?=[A-Z]*\d)[A-Z0-9]{6,12}$/;
+export const isPassportNumber = (input: string) => PASSPORT_PATTERN.test(input.trim());

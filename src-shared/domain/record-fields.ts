@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROCEDURE_CODE_PATTERN } from './procedure-code';
-import { checkIdentityNumber, TAX_CODE_PATTERN } from './identity-number';
+import { checkIdentityNumber, PASSPORT_PATTERN, TAX_CODE_PATTERN } from './identity-number';
 import { vietnamDay } from './vietnam-day';
 
 /** The kinds of result a record holds (DOMAIN.md). */
@@ -22,6 +22,10 @@ export const recordFieldsSchema = z.object({
   ownerKind: z.enum(['person', 'organisation']).optional(),
   ownerName: text(200).optional(),
   ownerIdNumber: text(20).optional(),
+  /** What `ownerIdNumber` is: a personal ID number (absent) or a foreigner's passport number. */
+  ownerIdKind: z.enum(['personal', 'passport']).optional(),
+  /** A foreigner's nationality, as the result states it ("Hàn Quốc"). */
+  ownerNationality: text(80).optional(),
   ownerBirthDate: isoDate.optional(),
   ownerTaxCode: text(20).optional(),
   effectiveDate: isoDate.optional(),
@@ -45,6 +49,7 @@ export interface FieldProblem {
     | 'identity.birthYearMismatch'
     | 'identity.sexMismatch'
     | 'taxCode'
+    | 'passport'
     | 'inFuture'
     | 'birthAfterIssue'
     | 'expiryBeforeEffective'
@@ -70,12 +75,17 @@ export function checkRecordFields(fields: RecordFields, now = new Date()): Field
     'ownerName',
     'effectiveDate',
   ];
+  const foreigner = !organisation && fields.ownerIdKind === 'passport';
   required.push(organisation ? 'ownerTaxCode' : 'ownerIdNumber');
+  if (foreigner) required.push('ownerNationality');
   for (const field of required) {
     const value = fields[field];
     if (value === undefined || value === '') add(field, 'required');
   }
-  if (!organisation && fields.ownerIdNumber) {
+  if (foreigner && fields.ownerIdNumber && !PASSPORT_PATTERN.test(fields.ownerIdNumber)) {
+    add('ownerIdNumber', 'passport');
+  }
+  if (!organisation && !foreigner && fields.ownerIdNumber) {
     const check = checkIdentityNumber(fields.ownerIdNumber, {
       birthYear: fields.ownerBirthDate ? Number(fields.ownerBirthDate.slice(0, 4)) : undefined,
       today: now,

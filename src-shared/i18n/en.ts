@@ -404,6 +404,7 @@ export const en: Messages = {
       "The starting catalogue is a sample: check its codes against the national procedure database, or import the province's catalogue as CSV (columns code, name, department, resultType, validityMonths).",
   },
   lookup: {
+    ownerId: 'ID / passport / tax code',
     centralMore:
       'SoHoa Central holds more results than are shown. Narrow the lookup (by record code or document number).',
     validity: {
@@ -501,6 +502,7 @@ export const en: Messages = {
       'Shortcuts: Enter next field, Alt+A accept all suggestions, Ctrl+Enter save, Alt+N next record.',
     person: 'Person',
     organisation: 'Organisation',
+    idKinds: { personal: 'Personal ID', passport: 'Passport' },
     resultTypes: {
       decision: 'Decision',
       licence: 'Licence',
@@ -519,6 +521,9 @@ export const en: Messages = {
       ownerKind: 'Owner',
       ownerName: 'Name of the person or organisation',
       ownerIdNumber: 'Personal ID number',
+      ownerIdKind: 'Identity document',
+      ownerPassport: 'Passport number',
+      ownerNationality: 'Nationality',
       ownerBirthDate: 'Date of birth',
       ownerTaxCode: 'Tax / enterprise code',
       effectiveDate: 'Valid from',
@@ -529,6 +534,7 @@ export const en: Messages = {
     problems: {
       required: 'This field is required.',
       date: 'Dates are dd/mm/yyyy and must exist.',
+      passport: 'A passport number has 6–12 capital letters and digits (at least one digit), without spaces.',
       taxCode: 'A tax code has 10 digits, or 13 (0123456789-001) for a branch.',
       inFuture: 'The issue date cannot be after today.',
       birthAfterIssue: 'The date of birth must be before the issue date.',

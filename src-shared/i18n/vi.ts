@@ -388,6 +388,7 @@ export const vi = {
       'Danh mục ban đầu là mẫu: hãy đối chiếu mã thủ tục với Cơ sở dữ liệu quốc gia về thủ tục hành chính, hoặc nhập danh mục của tỉnh từ tệp CSV (cột code, name, department, resultType, validityMonths).',
   },
   lookup: {
+    ownerId: 'Số định danh / hộ chiếu / MST',
     centralMore:
       'SoHoa Central còn nhiều kết quả hơn số đang hiển thị. Hãy tra cứu cụ thể hơn (theo mã hồ sơ hoặc số văn bản).',
     validity: {
@@ -481,6 +482,7 @@ export const vi = {
       'Phím tắt: Enter sang ô tiếp, Alt+A chấp nhận mọi gợi ý, Ctrl+Enter lưu, Alt+N hồ sơ tiếp theo.',
     person: 'Cá nhân',
     organisation: 'Tổ chức',
+    idKinds: { personal: 'Số định danh', passport: 'Hộ chiếu' },
     resultTypes: {
       decision: 'Quyết định',
       licence: 'Giấy phép',
@@ -499,6 +501,9 @@ export const vi = {
       ownerKind: 'Chủ thể',
       ownerName: 'Họ tên / tên tổ chức',
       ownerIdNumber: 'Số định danh cá nhân',
+      ownerIdKind: 'Giấy tờ tùy thân',
+      ownerPassport: 'Số hộ chiếu',
+      ownerNationality: 'Quốc tịch',
       ownerBirthDate: 'Ngày sinh',
       ownerTaxCode: 'Mã số thuế / doanh nghiệp',
       effectiveDate: 'Có hiệu lực từ ngày',
@@ -509,6 +514,7 @@ export const vi = {
     problems: {
       required: 'Cần nhập trường này.',
       date: 'Ngày phải có dạng dd/mm/yyyy và là ngày có thật.',
+      passport: 'Số hộ chiếu gồm 6–12 chữ in hoa và chữ số (có ít nhất một chữ số), viết liền.',
       taxCode: 'Mã số thuế gồm 10 chữ số, hoặc 13 (dạng 0123456789-001) cho chi nhánh.',
       inFuture: 'Ngày ban hành không thể sau hôm nay.',
       birthAfterIssue: 'Ngày sinh phải trước ngày ban hành.',

@@ -1,5 +1,5 @@
 import { foldInPlace } from '../domain/text-fold';
-import { checkIdentityNumber, type IdentityProblem } from '../domain/identity-number';
+import { checkIdentityNumber, PASSPORT_PATTERN, type IdentityProblem } from '../domain/identity-number';
 import { isoDate } from './vietnamese-dates';
 import type { ResultType } from '../domain/record-fields';
 
@@ -13,6 +13,7 @@ export const SUGGESTED_FIELDS = [
   'ownerBirthDate',
   'ownerIdNumber',
   'ownerTaxCode',
+  'ownerNationality',
   'effectiveDate',
   'expiryDate',
   'signerName',
@@ -29,8 +30,13 @@ export interface FieldSuggestion {
   /** `medium`: found without its label, or failing a check (see `problems`). */
   confidence: 'high' | 'medium';
   problems?: IdentityProblem[];
-  /** Of an owner's name: whether it names a person or an organisation. */
+  /**
+   * Of an owner's name: whether it names a person or an organisation. Of a tax code: the
+   * kind of owner it can be (an enterprise code, "mã số doanh nghiệp", is an organisation's).
+   */
   ownerKind?: 'person' | 'organisation';
+  /** Of an owner's ID number: a passport's (a foreign worker's) rather than a personal ID. */
+  idKind?: 'passport';
 }
 
 export interface CatalogueEntry {
@@ -184,9 +190,41 @@ function ownerIdNumber({ original, folded }: Text, birthDate: string | null): Fo
   return null;
 }
 
+/** A foreigner's passport number, by its label ("Số hộ chiếu: M37290827"). */
+function ownerPassport({ original, folded }: Text): Found | null {
+  const match =
+    /(?:so ho chieu|ho chieu so|passport(?: no\.?| number)?)\s*[:.]?\s*([a-z0-9]{6,12})(?![a-z0-9])/.exec(
+      folded,
+    );
+  if (!match) return null;
+  const span = spanOf(match, 1);
+  const value = original.slice(span.start, span.end).toUpperCase();
+  if (!PASSPORT_PATTERN.test(value)) return null;
+  return { value, span, confidence: 'high', idKind: 'passport' };
+}
+
+/** "Quốc tịch: Hàn Quốc": the words after the label, up to the line's end or the next field. */
+function ownerNationality({ original, folded }: Text): Found | null {
+  const match = /quoc tich\s*[:.]?[ \t]*/.exec(folded);
+  if (!match) return null;
+  const start = match.index + match[0].length;
+  const rest = original.slice(start, start + 60);
+  const words = /^[\p{L}]+(?: [\p{L}]+){0,4}/u.exec(rest.split(/\n|\s{2,}|[;,(]|\s\d/)[0]!.trim());
+  if (!words) return null;
+  return { value: words[0], span: { start, end: start + words[0].length }, confidence: 'high' };
+}
+
 function ownerTaxCode({ folded }: Text): Found | null {
-  const match = /(?:ma so doanh nghiep|ma so thue|mst)\s*:?\s*(\d{10}(?:\s*-\s*\d{3})?)(?!\d)/.exec(folded);
-  return match ? { value: match[1]!.replace(/\s+/g, ''), span: spanOf(match, 1), confidence: 'high' } : null;
+  const match = /(ma so doanh nghiep|ma so thue|mst)\s*:?\s*(\d{10}(?:\s*-\s*\d{3})?)(?!\d)/.exec(folded);
+  if (!match) return null;
+  const value = match[2]!.replace(/\s+/g, '');
+  const enterprise = match[1] === 'ma so doanh nghiep';
+  return {
+    value,
+    span: spanOf(match, 2),
+    confidence: 'high',
+    ...(enterprise ? { ownerKind: 'organisation' } : {}),
+  };
 }
 
 /** Issuing bodies, most specific first: a Sở heads the page under its UBND (the parent). */
@@ -300,8 +338,10 @@ export function suggestFields(text: string, catalogue: readonly CatalogueEntry[]
     ['issuingAgency', issuingAgency(source)],
     ['ownerName', ownerName(source)],
     ['ownerBirthDate', birth],
-    ['ownerIdNumber', ownerIdNumber(source, birth?.value ?? null)],
+    // A personal ID number if the page gives one, else a foreigner's passport.
+    ['ownerIdNumber', ownerIdNumber(source, birth?.value ?? null) ?? ownerPassport(source)],
     ['ownerTaxCode', ownerTaxCode(source)],
+    ['ownerNationality', ownerNationality(source)],
     ['effectiveDate', effective],
     ['expiryDate', expiry],
     ['signerName', signerName(source)],

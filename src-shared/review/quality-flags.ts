@@ -45,7 +45,7 @@ export function qualityFlags(input: QualityInput): QualityFlag[] {
   if (lowDpi > 0) flags.push({ kind: 'lowDpi', count: lowDpi });
   const missing = checkRecordFields(fields).filter((problem) => problem.problem === 'required').length;
   if (missing > 0) flags.push({ kind: 'missingFields', count: missing });
-  if (fields.ownerKind !== 'organisation' && fields.ownerIdNumber) {
+  if (fields.ownerKind !== 'organisation' && fields.ownerIdKind !== 'passport' && fields.ownerIdNumber) {
     const birthYear = fields.ownerBirthDate ? Number(fields.ownerBirthDate.slice(0, 4)) : undefined;
     if (!isValidIdentityNumber(fields.ownerIdNumber, { birthYear, today: new Date(input.today) })) {
       flags.push({ kind: 'invalidIdNumber' });

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoStack } from '../../src-main/capture/demo/demo-documents';
 import { requireBuild } from '../support/built-app';
 import { screenshot } from '../support/chromium';
@@ -34,6 +34,10 @@ describe('a dossier of several documents, and the clerk time of a three-page rec
     station = await openAsClerk(dir.path, () => ({ agencyId: '000.00.12.H20', stationNumber: '007' }));
     page = station.page;
     await page.setViewportSize({ width: 1366, height: 768 });
+  });
+  afterEach(async ({ task }) => {
+    // What the screen showed when a step failed: the first thing to look at.
+    if (task.result?.state === 'fail') await screenshot(page, `failed-dossier-${task.name.slice(0, 40)}`);
   });
   afterAll(async () => {
     await station?.close();
@@ -97,6 +101,15 @@ describe('a dossier of several documents, and the clerk time of a three-page rec
     // Read on the permit itself and within its term: taken as read.
     await expect.poll(() => page.getByTestId('field-expiryDate').inputValue()).toBe(permit!.expiry);
     expect(await page.getByTestId('field-effectiveDate').inputValue()).toBe(permit!.effective);
+    // A foreign worker: the passport is the ID, with its nationality.
+    expect(await page.getByTestId('field-ownerIdNumber').inputValue()).toBe(permit!.passport);
+    expect(await page.getByTestId('field-ownerIdKind').innerText()).toContain('Hộ chiếu');
+    expect(await page.getByTestId('field-ownerNationality').inputValue()).toBe(permit!.nationality);
+    // The employer's enterprise code is offered, not taken as the worker's.
+    expect(await page.getByTestId('field-ownerTaxCode').inputValue()).toBe('');
+    expect(await page.getByTestId('suggestion-ownerTaxCode').innerText()).toContain(permit!.taxCode);
+    await page.getByTestId('field-ownerIdNumber').scrollIntoViewIfNeeded();
+    await screenshot(page, '14f-indexing-passport');
     const procedure = page.locator('.ant-form-item', { has: page.getByTestId('field-procedureCode') });
     expect(await procedure.innerText()).toContain('1.000459');
     // Were it effective a year earlier, the read end date would run 36 months: flagged, and
@@ -119,6 +132,22 @@ describe('a dossier of several documents, and the clerk time of a three-page rec
     await page.getByTestId('accept-all').click();
     await expect.poll(() => page.getByTestId('field-expiryDate').inputValue()).toBe(usual);
     expect(await page.getByTestId('usual-term-expiryDate').count()).toBe(0);
+    // The permit form has no agency header (its seal and title say it): the clerk types it.
+    // Then it is saved with its passport (no personal ID asked for) and found by it.
+    await page.getByTestId('field-issuingAgency').fill('SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI');
+    await page.getByTestId('indexing-save').click();
+    await expect.poll(() => page.getByTestId('record-code').count(), { timeout: 10_000 }).toBe(1);
+    const saved = (await records()).find((row) => row.fields.ownerIdNumber === permit!.passport)!;
+    expect(saved.fields).toMatchObject({
+      ownerIdKind: 'passport',
+      ownerNationality: permit!.nationality,
+      resultType: 'licence',
+    });
+    await page.getByTestId('main-nav').getByText('Tra cứu').click();
+    await page.getByTestId('lookup-query').locator('input').fill(permit!.passport!.toLowerCase());
+    const rows = page.getByTestId('lookup-results').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count(), { timeout: 5_000 }).toBe(1);
+    expect(await rows.first().innerText()).toContain(permit!.foreignName);
   });
 
   it('takes a three-page record from scan to saved in at most 6 clicks and no keystroke', async () => {

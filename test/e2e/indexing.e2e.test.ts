@@ -173,6 +173,8 @@ describe('indexing in Chromium: demo scan, background OCR, suggestions accepted,
     // highest on the form has the focus.
     const issued = await page.getByTestId('field-issueDate').inputValue();
     const expires = await page.getByTestId('field-expiryDate').inputValue();
+    // (The permit's passport was accepted; the clerk enters a personal ID number instead.)
+    await pickOption(page, 'field-ownerIdKind', 'Số định danh');
     await page.getByTestId('field-ownerIdNumber').fill('003159760822');
     await page.getByTestId('field-issueDate').fill('01/01/2099');
     await page.getByTestId('field-ownerBirthDate').fill('31/02/1990');

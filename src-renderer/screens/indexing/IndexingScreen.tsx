@@ -56,16 +56,25 @@ const toFormValues = (record: RecordRow): Partial<FormValues> => {
 };
 
 /** What only a person has: the form hides them for an organisation, and they are not saved. */
-const PERSON_FIELDS: readonly string[] = ['ownerIdNumber', 'ownerBirthDate'];
+const PERSON_FIELDS: readonly string[] = [
+  'ownerIdNumber',
+  'ownerIdKind',
+  'ownerNationality',
+  'ownerBirthDate',
+];
 
 /** The form's values as record fields, and the dates the clerk typed wrong. */
 function toRecordFields(values: Partial<FormValues>): { fields: RecordFields; badDates: RecordField[] } {
   const fields: Record<string, unknown> = {};
   const badDates: RecordField[] = [];
   const organisation = values.ownerKind === 'organisation';
+  const foreigner = !organisation && values.ownerIdKind === 'passport';
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined || value === '' || key === 'departmentCode') continue;
     if (organisation && PERSON_FIELDS.includes(key)) continue;
+    // A personal ID is the default, not stored; a nationality only with a passport.
+    if (key === 'ownerIdKind' && value === 'personal') continue;
+    if (key === 'ownerNationality' && !foreigner) continue;
     if (DATE_FIELDS.includes(key as RecordField)) {
       const iso = parseDisplayDate(String(value));
       if (!iso) badDates.push(key as RecordField);
@@ -144,7 +153,8 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
       const found = ocr?.suggestions.get(field);
       if (!found) return;
       form.setFieldValue(field, suggestionText(field, found.value));
-      if (found.ownerKind) form.setFieldValue('ownerKind', found.ownerKind);
+      if (field === 'ownerName' && found.ownerKind) form.setFieldValue('ownerKind', found.ownerKind);
+      if (field === 'ownerIdNumber') form.setFieldValue('ownerIdKind', found.idKind ?? 'personal');
       if (field === 'procedureCode') fillFromCatalogue(found.value);
     },
     [ocr, form, fillFromCatalogue],
@@ -176,6 +186,13 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
       const held: unknown = form.getFieldValue(field);
       if (held !== undefined && held !== '' && held !== null) continue;
       if (PERSON_FIELDS.includes(field) && form.getFieldValue('ownerKind') === 'organisation') continue;
+      // An enterprise's code on a person's result is the employer's (a work permit's), not theirs.
+      if (
+        field === 'ownerTaxCode' &&
+        found.ownerKind === 'organisation' &&
+        form.getFieldValue('ownerKind') !== 'organisation'
+      )
+        continue;
       const procedure = procedureOf(form.getFieldValue('procedureCode'));
       const context = { value: found.value, effectiveDate: effectiveDate() };
       if (!catalogueConflict(field as RecordField, procedure, context)) accept(field);

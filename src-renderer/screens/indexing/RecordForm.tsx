@@ -6,6 +6,7 @@ import {
   Input,
   Radio,
   Select,
+  Space,
   Tag,
   Tooltip,
   Typography,
@@ -21,6 +22,7 @@ import type { SuggestedField } from '../../../src-shared/indexing/field-suggesti
 import { displayDate, parseDisplayDate } from '../../../src-shared/indexing/vietnamese-dates';
 import type { PageSuggestion } from '../../indexing/record-suggestions';
 import { DepartmentSelect } from '../../ui/DepartmentSelect';
+import { ownerIdLabelKey } from '../../indexing/owner-id-label';
 import { UsualTermSuggestion } from './UsualTermSuggestion';
 
 /** Form values: dates as the clerk types them (dd/mm/yyyy). */
@@ -51,6 +53,7 @@ export function RecordForm(props: {
 }) {
   const { t } = useTranslation();
   const ownerKind = Form.useWatch('ownerKind', props.form) ?? 'person';
+  const idKind = (Form.useWatch('ownerIdKind', props.form) ?? 'personal') as 'personal' | 'passport';
   const values = Form.useWatch([], props.form) as Partial<FormValues> | undefined;
   const procedure = props.procedures.find((each) => each.code === values?.procedureCode);
   const effectiveDate = parseDisplayDate(String(values?.effectiveDate ?? '')) ?? undefined;
@@ -171,7 +174,31 @@ export function RecordForm(props: {
       {field('ownerName', <Input {...focus('ownerName')} />)}
       {ownerKind === 'person' ? (
         <>
-          {field('ownerIdNumber', <Input maxLength={14} {...focus('ownerIdNumber')} />)}
+          {/* Which document the number is from, beside it: one row, a foreign worker's passport
+              as near as a personal ID. */}
+          <Form.Item
+            label={t(ownerIdLabelKey({ ownerIdKind: idKind }))}
+            extra={suggestion('ownerIdNumber')}
+            required={false}
+          >
+            <Space.Compact block>
+              <Form.Item name="ownerIdKind" noStyle initialValue="personal">
+                <Select
+                  style={{ width: 140 }}
+                  data-testid="field-ownerIdKind"
+                  aria-label={t('indexing.fields.ownerIdKind')}
+                  options={(['personal', 'passport'] as const).map((kind) => ({
+                    value: kind,
+                    label: t(`indexing.idKinds.${kind}`),
+                  }))}
+                />
+              </Form.Item>
+              <Form.Item name="ownerIdNumber" noStyle>
+                <Input maxLength={14} {...focus('ownerIdNumber')} />
+              </Form.Item>
+            </Space.Compact>
+          </Form.Item>
+          {idKind === 'passport' ? field('ownerNationality', <Input {...focus('ownerNationality')} />) : null}
           {date('ownerBirthDate')}
         </>
       ) : null}

@@ -243,7 +243,7 @@ export function LookupScreen() {
             render: (code: string) => (code ? <Typography.Text copyable>{code}</Typography.Text> : '—'),
           },
           { title: t('indexing.fields.ownerName'), dataIndex: 'ownerName' },
-          { title: t('indexing.fields.ownerIdNumber'), dataIndex: 'ownerId' },
+          { title: t('lookup.ownerId'), dataIndex: 'ownerId' },
           { title: t('indexing.fields.documentNumber'), dataIndex: 'documentNumber' },
           {
             title: t('indexing.fields.issueDate'),

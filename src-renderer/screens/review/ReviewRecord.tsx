@@ -13,6 +13,7 @@ import { formatDateTime } from '../../ui/format';
 import { VerificationPanel } from '../finalize/VerificationPanel';
 import { PagePicker } from '../indexing/PagePicker';
 import { PageViewer } from '../indexing/PageViewer';
+import { ownerIdLabelKey } from '../../indexing/owner-id-label';
 
 const FIELDS_SHOWN = [
   'resultType',
@@ -22,6 +23,7 @@ const FIELDS_SHOWN = [
   'signerName',
   'ownerName',
   'ownerIdNumber',
+  'ownerNationality',
   'ownerBirthDate',
   'ownerTaxCode',
   'effectiveDate',
@@ -123,8 +125,13 @@ export function ReviewRecord(props: { record: RecordRow; actions: ReactNode }) {
               </Typography.Text>
             ) : null}
             <Descriptions size="small" column={1} bordered>
-              {FIELDS_SHOWN.map((field) => (
-                <Descriptions.Item key={field} label={t(`indexing.fields.${field}`)}>
+              {FIELDS_SHOWN.filter(
+                (field) => field !== 'ownerNationality' || fields.ownerIdKind === 'passport',
+              ).map((field) => (
+                <Descriptions.Item
+                  key={field}
+                  label={t(field === 'ownerIdNumber' ? ownerIdLabelKey(fields) : `indexing.fields.${field}`)}
+                >
                   {value(field)}
                 </Descriptions.Item>
               ))}

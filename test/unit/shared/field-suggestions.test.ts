@@ -109,6 +109,41 @@ describe('field suggestions from OCR text', () => {
     });
   });
 
+  it("gives a foreign worker's passport number as the ID, with its kind, and the nationality", () => {
+    const permit = byField(suggestFields(PERMIT, CATALOGUE));
+    expect(permit.ownerIdNumber).toMatchObject({
+      value: 'M37290827',
+      idKind: 'passport',
+      confidence: 'high',
+    });
+    expect(permit.ownerNationality?.value).toBe('Hàn Quốc');
+    // The employer's enterprise code is an organisation's; a plain tax code could be anyone's.
+    expect(permit.ownerTaxCode?.ownerKind).toBe('organisation');
+    expect(byField(suggestFields('Mã số thuế: 8012345678\n')).ownerTaxCode?.ownerKind).toBeUndefined();
+    // Another office's wording: "Hộ chiếu số", nationality and sex on one line, a lower-case
+    // letter where OCR lost the capital.
+    const exemption = byField(
+      suggestFields(
+        `XÁC NHẬN NGƯỜI LAO ĐỘNG NƯỚC NGOÀI KHÔNG THUỘC DIỆN CẤP GIẤY PHÉP LAO ĐỘNG
+Ông/Bà: TANAKA YUKI
+Quốc tịch: Nhật Bản; Giới tính: Nữ
+Hộ chiếu số: tk0482915 cấp ngày 02/05/2020
+`,
+        CATALOGUE,
+      ),
+    );
+    expect(exemption.ownerIdNumber).toMatchObject({ value: 'TK0482915', idKind: 'passport' });
+    expect(exemption.ownerNationality?.value).toBe('Nhật Bản');
+    // A Vietnamese ID number on the page is the owner's ID: no passport then.
+    const both = byField(
+      suggestFields('Họ và tên: Lê Văn Bình\nSố định danh cá nhân: 087059760822\nSố hộ chiếu: C1234567\n'),
+    );
+    expect(both.ownerIdNumber).toMatchObject({ value: '087059760822' });
+    expect(both.ownerIdNumber?.idKind).toBeUndefined();
+    // Not a passport: a word of letters only, or a label with nothing after it.
+    expect(byField(suggestFields('Số hộ chiếu: KHÔNG CÓ\n')).ownerIdNumber).toBeUndefined();
+  });
+
   it('copes with OCR noise: letters for digits, lost diacritics, stray spaces', () => {
     const noisy = DECISION.replace('087059760822', '0870597 6O822')
       .replace('Số: 1317/QĐ-SLĐTBXH', 'So : 1317 /QĐ-SLĐTBXH')

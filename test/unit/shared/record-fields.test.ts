@@ -50,6 +50,28 @@ describe('checking a record before it is saved', () => {
     ]);
   });
 
+  it("takes a foreign worker's passport number and nationality instead of a personal ID", () => {
+    const permit: RecordFields = {
+      ...decision,
+      resultType: 'licence',
+      ownerName: 'KIM MIN-JUN',
+      ownerIdKind: 'passport',
+      ownerIdNumber: 'M37290827',
+      ownerNationality: 'Hàn Quốc',
+      ownerBirthDate: '1996-03-17',
+      expiryDate: '2024-02-03',
+    };
+    expect(problems(permit)).toEqual([]);
+    // A personal ID's rules do not apply to it, a passport's do; the nationality is needed.
+    expect(problems({ ...permit, ownerIdNumber: 'M3729 0827', ownerNationality: '' })).toEqual([
+      'ownerNationality:required',
+      'ownerIdNumber:passport',
+    ]);
+    expect(problems({ ...permit, ownerIdNumber: 'KHONGCO' })).toEqual(['ownerIdNumber:passport']);
+    // Read as a personal ID, the same number is wrong.
+    expect(problems({ ...permit, ownerIdKind: 'personal' })).toEqual(['ownerIdNumber:identity.format']);
+  });
+
   it('keeps dates in order: born before issue, issued by today, expiry after start and issue', () => {
     expect(problems({ ...decision, issueDate: '2027-01-01' })).toEqual(['issueDate:inFuture']);
     // 06:30 in Ha Noi on 1 December is still 30 November in UTC: a decision signed that
