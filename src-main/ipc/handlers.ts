@@ -27,6 +27,21 @@ export function createHandlers(services: StationServices, binding: Binding): Han
       throw new AppError(context.user ? 'auth.forbidden' : 'auth.required');
     }
   };
+  /** A change main made, journaled for the audit trail in the name of who made it. */
+  const journal = (
+    author: { userId: string; displayName?: string },
+    change: { before?: unknown; after?: unknown },
+  ) => services.journal.record(author, 'settings', change);
+  /** What the trail keeps of an account: who, which roles, enabled or not (never a password). */
+  const accountChange = (
+    change: string,
+    account: { username: string; roles: unknown; disabled?: boolean },
+  ) => ({
+    after: { account: account.username, change, roles: account.roles, disabled: account.disabled ?? false },
+  });
+  /** The sections a settings patch touched. */
+  const sections = (value: Record<string, unknown>, keys: readonly string[]) =>
+    Object.fromEntries(keys.map((key) => [key, value[key]]));
   return {
     'app.info': () => ({ name: APP_NAME, version: APP_VERSION, binding, dataDir: services.dataDir }),
 
@@ -34,8 +49,11 @@ export function createHandlers(services: StationServices, binding: Binding): Han
       needsSetup: accounts.needsSetup(),
       session: sessions.peek(sessionKey),
     }),
-    'auth.setupAdmin': async (request, { sessionKey }) =>
-      sessions.begin(sessionKey, await accounts.setupAdmin(request)),
+    'auth.setupAdmin': async (request, { sessionKey }) => {
+      const admin = await accounts.setupAdmin(request);
+      journal({ userId: admin.id, displayName: admin.displayName }, accountChange('created', admin));
+      return sessions.begin(sessionKey, admin);
+    },
     'auth.login': async ({ username, password }, { sessionKey }) =>
       sessions.begin(sessionKey, await accounts.authenticate(username, password)),
     'auth.logout': async (_request, { sessionKey }) => {
@@ -46,14 +64,28 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     },
     'auth.activity': () => OK,
     'auth.changePassword': async ({ currentPassword, newPassword }, context) => {
-      await accounts.changePassword(signedInUser(context).userId, currentPassword, newPassword);
+      const user = signedInUser(context);
+      await accounts.changePassword(user.userId, currentPassword, newPassword);
+      journal(user, accountChange('passwordChanged', user));
       return OK;
     },
 
     'users.list': () => accounts.list(),
-    'users.create': (request) => accounts.create(request),
-    'users.resetPassword': ({ userId, newPassword }) => accounts.resetPassword(userId, newPassword),
-    'users.update': ({ userId, ...changes }) => accounts.update(userId, changes),
+    'users.create': async (request, context) => {
+      const created = await accounts.create(request);
+      journal(signedInUser(context), accountChange('created', created));
+      return created;
+    },
+    'users.resetPassword': async ({ userId, newPassword }, context) => {
+      const account = await accounts.resetPassword(userId, newPassword);
+      journal(signedInUser(context), accountChange('passwordReset', account));
+      return account;
+    },
+    'users.update': async ({ userId, ...changes }, context) => {
+      const account = await accounts.update(userId, changes);
+      journal(signedInUser(context), accountChange('updated', account));
+      return account;
+    },
 
     'capture.devices': () => listAllDevices(drivers),
     'capture.capabilities': ({ deviceId }) => driverFor(drivers, deviceId).capabilities(deviceId),
@@ -131,9 +163,20 @@ export function createHandlers(services: StationServices, binding: Binding): Han
       return OK;
     },
     'audit.head': () => services.auditHead.read(),
+    'audit.journal': () => services.journal.pending(),
+    'audit.journalConfirm': ({ seq }) => {
+      services.journal.confirm(seq);
+      return OK;
+    },
 
     'sync.status': () => services.sync.status(),
-    'sync.enrol': ({ code }) => services.sync.enrol(code),
+    'sync.enrol': async ({ code }, context) => {
+      const enrolled = await services.sync.enrol(code);
+      journal(signedInUser(context), {
+        after: { central: enrolled.centralUrl, stationId: enrolled.stationId },
+      });
+      return enrolled;
+    },
     'sync.health': async () => {
       const { error, ...health } = await services.sync.health();
       return { ...health, error: error?.toData() ?? null };
@@ -212,23 +255,52 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     'transfer.receipts': ({ path }) => services.transfer.receipts(path),
 
     'procedures.list': () => services.procedures.list(),
-    'procedures.save': ({ procedure, previousCode }) => services.procedures.save(procedure, previousCode),
-    'procedures.delete': ({ code }) => {
+    'procedures.save': ({ procedure, previousCode }, context) => {
+      const before = services.procedures
+        .list()
+        .find((each) => each.code === (previousCode ?? procedure.code));
+      const saved = services.procedures.save(procedure, previousCode);
+      journal(signedInUser(context), {
+        before: before ? { procedure: before } : null,
+        after: { procedure: saved },
+      });
+      return saved;
+    },
+    'procedures.delete': ({ code }, context) => {
+      const before = services.procedures.list().find((each) => each.code === code);
       services.procedures.remove(code);
+      if (before) journal(signedInUser(context), { before: { procedure: before }, after: null });
       return OK;
     },
-    'procedures.importCsv': ({ csv }) => services.procedures.importCsv(csv),
+    'procedures.importCsv': ({ csv }, context) => {
+      const result = services.procedures.importCsv(csv);
+      journal(signedInUser(context), { after: { procedures: 'csv', imported: result.imported } });
+      return result;
+    },
 
     'profiles.list': () => captureProfiles.list(),
-    'profiles.save': (profile) => captureProfiles.save(profile),
-    'profiles.delete': ({ id }) => {
+    'profiles.save': (profile, context) => {
+      const before = profile.id ? captureProfiles.list().find((each) => each.id === profile.id) : undefined;
+      const saved = captureProfiles.save(profile);
+      journal(signedInUser(context), {
+        ...(before ? { before: { profile: before } } : {}),
+        after: { profile: saved },
+      });
+      return saved;
+    },
+    'profiles.delete': ({ id }, context) => {
+      const before = captureProfiles.list().find((each) => each.id === id);
       captureProfiles.remove(id);
+      if (before) journal(signedInUser(context), { before: { profile: before }, after: null });
       return OK;
     },
 
     'settings.get': () => settings.get(),
-    'settings.update': async (patch) => {
+    'settings.update': async (patch, context) => {
+      const before = settings.get();
       const updated = settings.update(patch);
+      const keys = Object.keys(patch);
+      journal(signedInUser(context), { before: sections(before, keys), after: sections(updated, keys) });
       // Awaited: the answer then tells the truth about the watcher (hotFolderStatus), and
       // nothing goes on creating folders after the caller has moved on. Its failure is kept there.
       await hotFolder.apply();

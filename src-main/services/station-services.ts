@@ -9,6 +9,7 @@ import { createFinalizeJobs } from '../pdf/finalize-jobs';
 import { createPdfWorker } from '../pdf/pdf-worker-client';
 import { createSigningService } from '../signing/signing-service';
 import { auditHeadDocumentSchema, createAuditHead } from '../audit/audit-head';
+import { createMainJournal, mainJournalDocumentSchema } from '../audit/main-journal';
 import { backupDocumentSchema } from '../backup/backup-document';
 import { createBackupService } from '../backup/backup-service';
 import { createRestoreService } from '../backup/restore-service';
@@ -119,6 +120,10 @@ export function createStationServices({
     secrets: secretBox,
     attestor,
   });
+  const journal = createMainJournal(
+    openJsonStore({ dataDir, name: 'journal', schema: mainJournalDocumentSchema }),
+    clock,
+  );
   const auditHead = createAuditHead(
     openJsonStore({ dataDir, name: 'audit-head', schema: auditHeadDocumentSchema }),
   );
@@ -167,6 +172,7 @@ export function createStationServices({
     attestor,
     review,
     auditHead,
+    journal,
     sync,
     backup,
     restore,

@@ -14,14 +14,22 @@ export interface AuditDetails {
  * transaction that makes the change (which must include `db.audit`), so the change and its
  * entry are stored together or not at all; alone, it runs in a transaction of its own.
  */
-export function appendAudit(action: AuditAction, details: AuditDetails = {}): Promise<AuditEntry> {
+export function appendAudit(
+  action: AuditAction,
+  details: AuditDetails = {},
+  /** Who acted and when, if not the signed-in user now (a change main journaled). */
+  by?: { userId: string; userName?: string; at: number },
+): Promise<AuditEntry> {
   return db.transaction('rw', db.audit, async () => {
     const last = await db.audit.orderBy('seq').last();
-    const { userId, displayName, station } = actingUser();
+    const acting = actingUser();
+    const userId = by?.userId ?? acting.userId;
+    const userName = by ? by.userName : acting.displayName;
+    const { station } = acting;
     const entry = nextAuditEntry(last, {
-      at: Date.now(),
+      at: by?.at ?? Date.now(),
       userId,
-      ...(displayName ? { userName: displayName } : {}),
+      ...(userName ? { userName } : {}),
       station,
       action,
       ...details,

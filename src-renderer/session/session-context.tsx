@@ -13,10 +13,13 @@ import type { SessionInfo } from '../../src-shared/domain/account';
 import type { RequestOf } from '../../src-shared/ipc/contract';
 import { station } from '../station/station';
 import { appendAudit } from '../audit/audit-log';
+import { afterMainChange } from '../audit/drain-journal';
 import { setActingUser } from './acting-user';
 
 const ACTIVITY_REPORT_MS = 30_000;
 const STATUS_POLL_MS = 20_000;
+/** How often the journal of main's changes is drained while someone is signed in. */
+const JOURNAL_DRAIN_MS = 60_000;
 
 interface SessionState {
   loading: boolean;
@@ -104,6 +107,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [state.session, refresh]);
 
+  useEffect(() => {
+    if (!state.session) return;
+    // Changes main journaled that no screen drained (the CLI while the app runs, a window
+    // closed before it drained) join the trail within a minute; one drain at a time.
+    void afterMainChange();
+    const timer = window.setInterval(() => void afterMainChange(), JOURNAL_DRAIN_MS);
+    return () => window.clearInterval(timer);
+  }, [state.session]);
+
   const begin = useCallback((session: SessionInfo) => {
     hadSession.current = true;
     setState({ loading: false, needsSetup: false, session, endedIdle: false });
@@ -116,6 +128,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       login: async (request) => {
         const session = await station.auth.login(request);
         await beginActingUser(session);
+        // What main changed while nobody was signed in here (the CLI) comes first.
+        await afterMainChange();
         await appendAudit('login');
         begin(session);
       },

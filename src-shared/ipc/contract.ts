@@ -55,6 +55,7 @@ const syncStatusSchema = z.object({
   enrolledAt: z.number().nullable(),
 });
 import { channel } from './channel';
+import { journalEntrySchema } from '../audit/journal-entry';
 
 const empty = z.object({}).strict();
 /** A backup folder and the recovery passphrase that opens it (list, verify, restore). */
@@ -332,6 +333,20 @@ export const contract = {
     access: 'authenticated',
     request: empty,
     response: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+  }),
+  /**
+   * Changes main made (accounts, catalogue, profiles, settings, enrolment), journaled as they
+   * were made, for the renderer to add to the trail; confirmed once the trail holds them.
+   */
+  'audit.journal': channel({
+    access: 'authenticated',
+    request: empty,
+    response: z.array(journalEntrySchema),
+  }),
+  'audit.journalConfirm': channel({
+    access: 'authenticated',
+    request: z.object({ seq: z.number().int().positive() }).strict(),
+    response: ok,
   }),
 
   /** SoHoa Central: the station's enrolment, Central's health, and a record's upload (approved ones only). */

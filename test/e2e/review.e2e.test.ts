@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoStack } from '../../src-main/capture/demo/demo-documents';
 import { createStationServices } from '../../src-main/services/station-services';
+import { createBackend } from '../../src-main/ipc/create-backend';
 import { verifyAuditChain, type AuditEntry } from '../../src-shared/audit/audit-chain';
 import { signingSettingsSchema } from '../../src-shared/domain/settings';
 import { requireBuild } from '../support/built-app';
@@ -42,6 +43,8 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
   let central: ReturnType<typeof centralProcess>;
   let page: Page;
   const records = () => readStore<Row>(page, 'records');
+  /** Main's journal as it was before the station's first drain. */
+  let unconfirmedJournal = '';
   /** A result the lookup step removes from this station, so that only Central holds it. */
   let centralOnlyCode = '';
 
@@ -84,10 +87,20 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
         trustDir: pki.trustDir,
       }),
     }));
-    const accounts = createStationServices({ dataDir: dir.path }).accounts;
-    await accounts.create(SUPERVISOR);
-    // For the last step's tour of every screen, with this run's records on them.
-    await accounts.create(EVERYONE);
+    await createStationServices({ dataDir: dir.path }).accounts.create(SUPERVISOR);
+    // For the last step's tour of every screen, with this run's records on them: made by the
+    // administrator through main's handlers, as the CLI does, while no window is open. Main
+    // journals it; the trail gets it when someone signs in.
+    const { registry } = createBackend({ dataDir: dir.path, binding: 'cli' });
+    for (const [channel, request] of [
+      ['auth.login', { username: ADMIN.username, password: ADMIN.password }],
+      ['users.create', EVERYONE],
+    ] as const) {
+      const answer = await registry.invoke(channel, request, { sessionKey: 'cli' });
+      if (!answer.ok) throw new Error(`${channel}: ${answer.error.code}`);
+    }
+    // As main holds it before any drain: put back later, it is a confirmation main never got.
+    unconfirmedJournal = readFileSync(join(dir.path, 'journal.json'), 'utf8');
     station = await openStationPage(dir.path);
     page = station.page;
     // The IT admin enrols the station with the one-time code Central's administrator made.
@@ -238,6 +251,9 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
   });
 
   it('lets the supervisor approve the correction: three records queued for sync, the audit trail intact', async () => {
+    // The trail took main's journal at the first login; as if that confirmation had been lost
+    // in a crash, main offers the same entries again at the next login: none is added twice.
+    writeFileSync(join(dir.path, 'journal.json'), unconfirmedJournal);
     await switchUser(SUPERVISOR);
     await go('Duyệt lô');
     await expect.poll(() => page.getByTestId('review-approve').isEnabled(), { timeout: 10_000 }).toBe(true);
@@ -280,6 +296,18 @@ describe('batches, review and sync in Chromium: submit, reject with a reason, co
     ).join('\n');
     // The correction's new signer, as the clerk typed it.
     expect(changes).toMatch(/Người ký: .+ → Lê Quang Vinh/);
+    // The account main made before any window opened, and the enrolment the admin made in
+    // Settings, both journaled by main, in the name of who made them.
+    const journaled = trail.filter((entry) => entry.action === 'settings');
+    expect(journaled.map((entry) => [entry.userName, entry.after])).toEqual(
+      expect.arrayContaining([
+        [ADMIN.displayName, expect.objectContaining({ account: EVERYONE.username, change: 'created' })],
+        [ADMIN.displayName, expect.objectContaining({ central: central.url })],
+      ]),
+    );
+    expect(
+      journaled.filter((entry) => (entry.after as { account?: string })?.account === EVERYONE.username),
+    ).toHaveLength(1);
     expect(changes).not.toMatch(/[{}"]|[0-9a-f]{8}-[0-9a-f]{4}-|\b(import|capture|sync)\.[a-z]+[A-Z]/);
     await screenshot(page, '24-audit-trail');
   });

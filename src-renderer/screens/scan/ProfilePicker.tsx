@@ -3,7 +3,7 @@ import { App, Button, Form, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/session-context';
-import { appendAudit } from '../../audit/audit-log';
+import { afterMainChange } from '../../audit/drain-journal';
 import { station } from '../../station/station';
 import { ProfileFormModal, type ProfileFormValues } from './ProfileFormModal';
 import type { useCaptureProfiles } from './use-capture-profiles';
@@ -41,7 +41,7 @@ export function ProfilePicker(props: {
         dpi,
         mode,
       });
-      await appendAudit('settings', { after: { profile: saved } });
+      await afterMainChange();
       await reload();
       select(saved.id);
       setEditing(false);
@@ -57,7 +57,7 @@ export function ProfilePicker(props: {
     if (!selected) return;
     try {
       await station.profiles.delete({ id: selected.id });
-      await appendAudit('settings', { before: { profile: selected }, after: null });
+      await afterMainChange();
       select(null);
       await reload();
     } catch (error) {

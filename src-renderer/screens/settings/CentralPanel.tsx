@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Space
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../src-shared/ipc/contract';
-import { appendAudit } from '../../audit/audit-log';
+import { afterMainChange } from '../../audit/drain-journal';
 import { useStationSettings } from '../../settings/station-settings-context';
 import { station } from '../../station/station';
 import { formatDateTime } from '../../ui/format';
@@ -31,9 +31,7 @@ export function CentralPanel(props: { editable: boolean }) {
     setBusy(true);
     try {
       const enrolled = await station.sync.enrol({ code });
-      await appendAudit('settings', {
-        after: { central: enrolled.centralUrl, stationId: enrolled.stationId },
-      });
+      await afterMainChange();
       setStatus(enrolled);
       void message.success(t('settings.central.enrolled'));
     } catch (error) {

@@ -19,7 +19,7 @@ import { PROCEDURE_CODE_PATTERN } from '../../../src-shared/domain/procedure-cod
 import type { CsvProblem, Procedure } from '../../../src-shared/domain/procedure-catalogue';
 import { RESULT_TYPES } from '../../../src-shared/domain/record-fields';
 import { useProcedures } from '../../catalogue/use-procedures';
-import { appendAudit } from '../../audit/audit-log';
+import { afterMainChange } from '../../audit/drain-journal';
 import { station } from '../../station/station';
 import { DepartmentSelect } from '../../ui/DepartmentSelect';
 import { IconAction } from '../../ui/IconAction';
@@ -40,7 +40,7 @@ export function ProcedureCatalogPanel({ editable }: { editable: boolean }) {
 
   const save = async (values: Procedure) => {
     try {
-      const saved = await station.procedures.save({
+      await station.procedures.save({
         procedure: {
           ...values,
           departmentCode: values.departmentCode ?? '',
@@ -48,10 +48,7 @@ export function ProcedureCatalogPanel({ editable }: { editable: boolean }) {
         },
         previousCode: editing?.previousCode,
       });
-      await appendAudit('settings', {
-        before: { procedure: editing?.previousCode },
-        after: { procedure: saved },
-      });
+      await afterMainChange();
       setEditing(null);
       await reload();
     } catch (error) {
@@ -62,9 +59,7 @@ export function ProcedureCatalogPanel({ editable }: { editable: boolean }) {
   const importCsv = async (file: File) => {
     try {
       const result = await station.procedures.importCsv({ csv: await file.text() });
-      await appendAudit('settings', {
-        after: { procedures: 'csv', file: file.name, imported: result.imported },
-      });
+      await afterMainChange();
       setProblems(result.problems);
       void message.success(t('catalogue.imported', { count: result.imported }));
       await reload();
@@ -153,7 +148,7 @@ export function ProcedureCatalogPanel({ editable }: { editable: boolean }) {
                         onConfirm={() =>
                           void station.procedures
                             .delete({ code: procedure.code })
-                            .then(() => appendAudit('settings', { before: { procedure }, after: null }))
+                            .then(afterMainChange)
                             .then(reload)
                         }
                       >

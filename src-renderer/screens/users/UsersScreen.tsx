@@ -5,18 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../src-shared/domain/account';
 import { ROLES, type Role } from '../../../src-shared/domain/roles';
 import { useSession } from '../../session/session-context';
-import { appendAudit } from '../../audit/audit-log';
+import { afterMainChange } from '../../audit/drain-journal';
 import { station } from '../../station/station';
 import { formatDateTime } from '../../ui/format';
 import { useErrorText } from '../../ui/use-error-text';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal, type NewUserValues } from './UserFormModal';
-
-/** Account changes go into the audit trail: who, which roles, enabled or not (never a password). */
-const auditAccount = (change: 'created' | 'updated' | 'passwordReset', account: AccountSummary) =>
-  appendAudit('settings', {
-    after: { account: account.username, change, roles: account.roles, disabled: account.disabled },
-  });
 
 /** Admin only: the station's accounts, their roles, lockouts and passwords. */
 export function UsersScreen() {
@@ -61,7 +55,10 @@ export function UsersScreen() {
   const create = async (values: NewUserValues) => {
     if (
       await run(
-        async () => auditAccount('created', await station.users.create(values)),
+        async () => {
+          await station.users.create(values);
+          await afterMainChange();
+        },
         t('users.created', { username: values.username }),
       )
     )
@@ -73,8 +70,10 @@ export function UsersScreen() {
     const { id, username } = resetting;
     if (
       await run(
-        async () =>
-          auditAccount('passwordReset', await station.users.resetPassword({ userId: id, newPassword })),
+        async () => {
+          await station.users.resetPassword({ userId: id, newPassword });
+          await afterMainChange();
+        },
         t('users.passwordReset', { username }),
       )
     ) {
@@ -126,9 +125,10 @@ export function UsersScreen() {
                 options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
                 onChange={(roles) =>
                   roles.length > 0 &&
-                  void run(async () =>
-                    auditAccount('updated', await station.users.update({ userId: account.id, roles })),
-                  )
+                  void run(async () => {
+                    await station.users.update({ userId: account.id, roles });
+                    await afterMainChange();
+                  })
                 }
               />
             ),
@@ -151,12 +151,10 @@ export function UsersScreen() {
                   danger={!account.disabled}
                   disabled={account.id === session?.userId}
                   onClick={() =>
-                    void run(async () =>
-                      auditAccount(
-                        'updated',
-                        await station.users.update({ userId: account.id, disabled: !account.disabled }),
-                      ),
-                    )
+                    void run(async () => {
+                      await station.users.update({ userId: account.id, disabled: !account.disabled });
+                      await afterMainChange();
+                    })
                   }
                 >
                   {account.disabled ? t('users.enable') : t('users.disable')}
