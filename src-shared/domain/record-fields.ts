@@ -10,33 +10,78 @@ export type ResultType = (typeof RESULT_TYPES)[number];
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date');
 const text = (max: number) => z.string().trim().max(max);
 
-/** A record's metadata as the clerk confirms it (DOMAIN.md "A digitized result — fields"). */
-export const recordFieldsSchema = z.object({
-  resultType: z.enum(RESULT_TYPES).optional(),
-  procedureCode: z.union([z.literal(''), z.string().regex(PROCEDURE_CODE_PATTERN)]).optional(),
-  documentNumber: text(60).optional(),
-  issueDate: isoDate.optional(),
-  issuingAgency: text(200).optional(),
-  signerName: text(120).optional(),
-  signerTitle: text(120).optional(),
-  ownerKind: z.enum(['person', 'organisation']).optional(),
-  ownerName: text(200).optional(),
-  ownerIdNumber: text(20).optional(),
+/** What the screens and OCR do with a field, besides its type. */
+interface FieldTraits {
+  /** Kept as `yyyy-mm-dd`, typed and shown as dd/mm/yyyy. */
+  date?: true;
+  /** OCR may suggest it (see indexing/field-suggestions). */
+  suggested?: true;
+  /** Only a person has it: neither shown nor kept for an organisation. */
+  person?: true;
+  /** Shown to the supervisor at review, in this table's order. */
+  review?: true;
+}
+const field = <S extends z.ZodType, T extends FieldTraits>(schema: S, traits: T) => ({ schema, ...traits });
+
+/**
+ * A record's metadata (DOMAIN.md "A digitized result — fields"), one row a field: its type
+ * and what the screens and OCR do with it. The schema, the date fields, the fields OCR
+ * suggests, the person's fields and the review list are all read from here; labels are
+ * `indexing.fields.<name>`. Rows are in the order review shows them.
+ */
+export const RECORD_FIELD_TABLE = {
+  resultType: field(z.enum(RESULT_TYPES), { suggested: true, review: true }),
+  documentNumber: field(text(60), { suggested: true, review: true }),
+  issueDate: field(isoDate, { date: true, suggested: true, review: true }),
+  issuingAgency: field(text(200), { suggested: true, review: true }),
+  signerName: field(text(120), { suggested: true, review: true }),
+  signerTitle: field(text(120), {}),
+  ownerKind: field(z.enum(['person', 'organisation']), {}),
+  ownerName: field(text(200), { suggested: true, review: true }),
+  ownerIdNumber: field(text(20), { suggested: true, person: true, review: true }),
   /** What `ownerIdNumber` is: a personal ID number (absent) or a foreigner's passport number. */
-  ownerIdKind: z.enum(['personal', 'passport']).optional(),
+  ownerIdKind: field(z.enum(['personal', 'passport']), { person: true }),
   /** A foreigner's nationality, as the result states it ("Hàn Quốc"). */
-  ownerNationality: text(80).optional(),
-  ownerBirthDate: isoDate.optional(),
-  ownerTaxCode: text(20).optional(),
-  effectiveDate: isoDate.optional(),
-  expiryDate: isoDate.optional(),
+  ownerNationality: field(text(80), { suggested: true, person: true, review: true }),
+  ownerBirthDate: field(isoDate, { date: true, suggested: true, person: true, review: true }),
+  ownerTaxCode: field(text(20), { suggested: true, review: true }),
+  effectiveDate: field(isoDate, { date: true, suggested: true, review: true }),
+  expiryDate: field(isoDate, { date: true, suggested: true, review: true }),
   /** Valid without end (a certificate, a decision on an allowance). */
-  indefinite: z.boolean().optional(),
+  indefinite: field(z.boolean(), {}),
+  procedureCode: field(z.union([z.literal(''), z.string().regex(PROCEDURE_CODE_PATTERN)]), {
+    suggested: true,
+    review: true,
+  }),
   /** Where the digitized file comes from. */
-  source: z.enum(['scan', 'database', 'bornDigital']).optional(),
-});
+  source: field(z.enum(['scan', 'database', 'bornDigital']), {}),
+};
+type Table = typeof RECORD_FIELD_TABLE;
+export type RecordField = keyof Table;
+/** The fields having `trait`, as a type. */
+type FieldsWith<K extends keyof FieldTraits> = {
+  [F in RecordField]: Table[F] extends Record<K, true> ? F : never;
+}[RecordField];
+
+const fieldsWith = <K extends keyof FieldTraits>(trait: K) =>
+  (Object.keys(RECORD_FIELD_TABLE) as RecordField[]).filter(
+    (name) => (RECORD_FIELD_TABLE[name] as FieldTraits)[trait],
+  ) as FieldsWith<K>[];
+
+/** Every field, in the table's order. */
+export const RECORD_FIELDS = Object.keys(RECORD_FIELD_TABLE) as RecordField[];
+export const DATE_FIELDS: readonly RecordField[] = fieldsWith('date');
+export const SUGGESTED_FIELDS = fieldsWith('suggested');
+export type SuggestedField = FieldsWith<'suggested'>;
+export const PERSON_FIELDS: readonly RecordField[] = fieldsWith('person');
+export const REVIEW_FIELDS = fieldsWith('review');
+
+export const recordFieldsSchema = z.object(
+  Object.fromEntries(RECORD_FIELDS.map((name) => [name, RECORD_FIELD_TABLE[name].schema.optional()])) as {
+    [F in RecordField]: z.ZodOptional<Table[F]['schema']>;
+  },
+);
 export type RecordFields = z.infer<typeof recordFieldsSchema>;
-export type RecordField = keyof RecordFields;
 
 /** A problem with one field, as an i18n key under `indexing.problems.`. */
 export interface FieldProblem {

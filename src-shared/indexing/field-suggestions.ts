@@ -1,25 +1,10 @@
 import { foldInPlace } from '../domain/text-fold';
 import { checkIdentityNumber, PASSPORT_PATTERN, type IdentityProblem } from '../domain/identity-number';
 import { isoDate } from './vietnamese-dates';
-import type { ResultType } from '../domain/record-fields';
+import type { ResultType, SuggestedField } from '../domain/record-fields';
 
-/** Fields OCR can suggest (DOMAIN.md "A digitized result — fields"). */
-export const SUGGESTED_FIELDS = [
-  'resultType',
-  'documentNumber',
-  'issueDate',
-  'issuingAgency',
-  'ownerName',
-  'ownerBirthDate',
-  'ownerIdNumber',
-  'ownerTaxCode',
-  'ownerNationality',
-  'effectiveDate',
-  'expiryDate',
-  'signerName',
-  'procedureCode',
-] as const;
-export type SuggestedField = (typeof SUGGESTED_FIELDS)[number];
+/** Fields OCR can suggest: those the field table marks so. */
+export { SUGGESTED_FIELDS, type SuggestedField } from '../domain/record-fields';
 
 /** A value found in the text, with where it was found: the indexing screen highlights it. */
 export interface FieldSuggestion {

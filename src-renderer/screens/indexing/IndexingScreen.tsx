@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import {
   checkRecordFields,
-  recordFieldsSchema,
+  DATE_FIELDS,
+  PERSON_FIELDS,
+  RECORD_FIELDS,
   type RecordField,
   type RecordFields,
 } from '../../../src-shared/domain/record-fields';
@@ -29,10 +31,8 @@ import { useErrorText } from '../../ui/use-error-text';
 import { MoreDocumentsAlert } from './MoreDocumentsAlert';
 import { PagePicker } from './PagePicker';
 import { PageViewer } from './PageViewer';
-import { DATE_FIELDS, RecordForm, suggestionText, type FormValues } from './RecordForm';
+import { RecordForm, suggestionText, type FormValues } from './RecordForm';
 import { Form } from 'antd';
-
-const RECORD_FIELDS = Object.keys(recordFieldsSchema.shape) as RecordField[];
 
 /** Records waiting for their index (captured), then those indexed but not yet finalized. */
 const useIndexingQueue = () =>
@@ -55,14 +55,6 @@ const toFormValues = (record: RecordRow): Partial<FormValues> => {
   return values;
 };
 
-/** What only a person has: the form hides them for an organisation, and they are not saved. */
-const PERSON_FIELDS: readonly string[] = [
-  'ownerIdNumber',
-  'ownerIdKind',
-  'ownerNationality',
-  'ownerBirthDate',
-];
-
 /** The form's values as record fields, and the dates the clerk typed wrong. */
 function toRecordFields(values: Partial<FormValues>): { fields: RecordFields; badDates: RecordField[] } {
   const fields: Record<string, unknown> = {};
@@ -71,7 +63,7 @@ function toRecordFields(values: Partial<FormValues>): { fields: RecordFields; ba
   const foreigner = !organisation && values.ownerIdKind === 'passport';
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined || value === '' || key === 'departmentCode') continue;
-    if (organisation && PERSON_FIELDS.includes(key)) continue;
+    if (organisation && PERSON_FIELDS.includes(key as RecordField)) continue;
     // A personal ID is the default, not stored; a nationality only with a passport.
     if (key === 'ownerIdKind' && value === 'personal') continue;
     if (key === 'ownerNationality' && !foreigner) continue;

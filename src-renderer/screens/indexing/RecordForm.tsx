@@ -14,7 +14,7 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../src-shared/domain/procedure-catalogue';
-import type { RecordField } from '../../../src-shared/domain/record-fields';
+import { DATE_FIELDS, type RecordField } from '../../../src-shared/domain/record-fields';
 import { foldText } from '../../../src-shared/domain/text-fold';
 import { RESULT_TYPES } from '../../../src-shared/domain/record-fields';
 import { catalogueConflict, usualExpiry } from '../../../src-shared/indexing/catalogue-fill';
@@ -27,12 +27,6 @@ import { UsualTermSuggestion } from './UsualTermSuggestion';
 
 /** Form values: dates as the clerk types them (dd/mm/yyyy). */
 export type FormValues = Record<RecordField | 'departmentCode', string | boolean | undefined>;
-export const DATE_FIELDS: readonly RecordField[] = [
-  'issueDate',
-  'ownerBirthDate',
-  'effectiveDate',
-  'expiryDate',
-];
 
 /** How a suggestion is shown and filled in: dates in dd/mm/yyyy. */
 export const suggestionText = (field: SuggestedField, value: string) =>

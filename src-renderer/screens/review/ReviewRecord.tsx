@@ -2,7 +2,7 @@ import { Alert, Card, Collapse, Descriptions, Space, Tag, Typography } from 'ant
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecordFields } from '../../../src-shared/domain/record-fields';
+import { DATE_FIELDS, REVIEW_FIELDS, type RecordFields } from '../../../src-shared/domain/record-fields';
 import { displayDate } from '../../../src-shared/indexing/vietnamese-dates';
 import { db } from '../../db/database';
 import { pagesOfRecord } from '../../db/record-pages';
@@ -14,23 +14,6 @@ import { VerificationPanel } from '../finalize/VerificationPanel';
 import { PagePicker } from '../indexing/PagePicker';
 import { PageViewer } from '../indexing/PageViewer';
 import { ownerIdLabelKey } from '../../indexing/owner-id-label';
-
-const FIELDS_SHOWN = [
-  'resultType',
-  'documentNumber',
-  'issueDate',
-  'issuingAgency',
-  'signerName',
-  'ownerName',
-  'ownerIdNumber',
-  'ownerNationality',
-  'ownerBirthDate',
-  'ownerTaxCode',
-  'effectiveDate',
-  'expiryDate',
-  'procedureCode',
-] as const;
-const DATES = new Set(['issueDate', 'ownerBirthDate', 'effectiveDate', 'expiryDate']);
 
 /**
  * One record under review: its pages (zoom, pan, turn), then its fields, quality flags,
@@ -65,11 +48,11 @@ export function ReviewRecord(props: { record: RecordRow; actions: ReactNode }) {
   const shownIndex = Math.max(0, view?.pages.findIndex((page) => page.id === pageId) ?? 0);
   const shown = view?.pages[shownIndex];
 
-  const value = (field: (typeof FIELDS_SHOWN)[number]) => {
+  const value = (field: (typeof REVIEW_FIELDS)[number]) => {
     const raw = fields[field];
     if (raw === undefined || raw === '') return '—';
     if (field === 'resultType') return t(`indexing.resultTypes.${String(raw)}`);
-    return DATES.has(field) ? displayDate(String(raw)) : String(raw);
+    return DATE_FIELDS.includes(field) ? displayDate(String(raw)) : String(raw);
   };
 
   return (
@@ -125,7 +108,7 @@ export function ReviewRecord(props: { record: RecordRow; actions: ReactNode }) {
               </Typography.Text>
             ) : null}
             <Descriptions size="small" column={1} bordered>
-              {FIELDS_SHOWN.filter(
+              {REVIEW_FIELDS.filter(
                 (field) => field !== 'ownerNationality' || fields.ownerIdKind === 'passport',
               ).map((field) => (
                 <Descriptions.Item

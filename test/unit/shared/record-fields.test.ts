@@ -99,3 +99,26 @@ describe('checking a record before it is saved', () => {
     expect(problems({ ...licence, expiryDate: '2024-02-03' })).toEqual([]);
   });
 });
+
+describe('the field table', () => {
+  it('gives every field a label in both languages, and the lists it derives agree with it', async () => {
+    const { RECORD_FIELDS, DATE_FIELDS, PERSON_FIELDS, REVIEW_FIELDS, SUGGESTED_FIELDS, recordFieldsSchema } =
+      await import('../../../src-shared/domain/record-fields');
+    const { vi } = await import('../../../src-shared/i18n/vi');
+    const { en } = await import('../../../src-shared/i18n/en');
+    for (const name of RECORD_FIELDS) {
+      expect(vi.indexing.fields, name).toHaveProperty(name);
+      expect(en.indexing.fields, name).toHaveProperty(name);
+    }
+    expect(Object.keys(recordFieldsSchema.shape)).toEqual(RECORD_FIELDS);
+    expect(DATE_FIELDS).toEqual(['issueDate', 'ownerBirthDate', 'effectiveDate', 'expiryDate']);
+    expect(PERSON_FIELDS).toEqual(['ownerIdNumber', 'ownerIdKind', 'ownerNationality', 'ownerBirthDate']);
+    for (const name of [...REVIEW_FIELDS, ...SUGGESTED_FIELDS]) expect(RECORD_FIELDS).toContain(name);
+    // The schema takes each field's own type: a date is a date, a kind one of its words.
+    expect(recordFieldsSchema.safeParse({ issueDate: '03/02/2022' }).success).toBe(false);
+    expect(recordFieldsSchema.safeParse({ ownerIdKind: 'visa' }).success).toBe(false);
+    expect(recordFieldsSchema.safeParse({ ownerIdKind: 'passport', issueDate: '2022-02-03' }).success).toBe(
+      true,
+    );
+  });
+});
