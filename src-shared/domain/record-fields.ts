@@ -20,38 +20,41 @@ interface FieldTraits {
   person?: true;
   /** Shown to the supervisor at review, in this table's order. */
   review?: true;
+  /** On the indexing form, in this table's order. */
+  form?: true;
 }
 const field = <S extends z.ZodType, T extends FieldTraits>(schema: S, traits: T) => ({ schema, ...traits });
 
 /**
  * A record's metadata (DOMAIN.md "A digitized result — fields"), one row a field: its type
  * and what the screens and OCR do with it. The schema, the date fields, the fields OCR
- * suggests, the person's fields and the review list are all read from here; labels are
- * `indexing.fields.<name>`. Rows are in the order review shows them.
+ * suggests, the person's fields, the indexing form and the review list are all read from
+ * here; labels are `indexing.fields.<name>`. Rows are in the order the form and review show them.
  */
 export const RECORD_FIELD_TABLE = {
-  resultType: field(z.enum(RESULT_TYPES), { suggested: true, review: true }),
-  documentNumber: field(text(60), { suggested: true, review: true }),
-  issueDate: field(isoDate, { date: true, suggested: true, review: true }),
-  issuingAgency: field(text(200), { suggested: true, review: true }),
-  signerName: field(text(120), { suggested: true, review: true }),
-  signerTitle: field(text(120), {}),
-  ownerKind: field(z.enum(['person', 'organisation']), {}),
-  ownerName: field(text(200), { suggested: true, review: true }),
-  ownerIdNumber: field(text(20), { suggested: true, person: true, review: true }),
+  resultType: field(z.enum(RESULT_TYPES), { suggested: true, review: true, form: true }),
+  documentNumber: field(text(60), { suggested: true, review: true, form: true }),
+  issueDate: field(isoDate, { date: true, suggested: true, review: true, form: true }),
+  issuingAgency: field(text(200), { suggested: true, review: true, form: true }),
+  ownerKind: field(z.enum(['person', 'organisation']), { form: true }),
+  ownerName: field(text(200), { suggested: true, review: true, form: true }),
   /** What `ownerIdNumber` is: a personal ID number (absent) or a foreigner's passport number. */
-  ownerIdKind: field(z.enum(['personal', 'passport']), { person: true }),
+  ownerIdKind: field(z.enum(['personal', 'passport']), { person: true, form: true }),
+  ownerIdNumber: field(text(20), { suggested: true, person: true, review: true, form: true }),
   /** A foreigner's nationality, as the result states it ("Hàn Quốc"). */
-  ownerNationality: field(text(80), { suggested: true, person: true, review: true }),
-  ownerBirthDate: field(isoDate, { date: true, suggested: true, person: true, review: true }),
-  ownerTaxCode: field(text(20), { suggested: true, review: true }),
-  effectiveDate: field(isoDate, { date: true, suggested: true, review: true }),
-  expiryDate: field(isoDate, { date: true, suggested: true, review: true }),
+  ownerNationality: field(text(80), { suggested: true, person: true, review: true, form: true }),
+  ownerBirthDate: field(isoDate, { date: true, suggested: true, person: true, review: true, form: true }),
+  ownerTaxCode: field(text(20), { suggested: true, review: true, form: true }),
+  effectiveDate: field(isoDate, { date: true, suggested: true, review: true, form: true }),
+  expiryDate: field(isoDate, { date: true, suggested: true, review: true, form: true }),
   /** Valid without end (a certificate, a decision on an allowance). */
-  indefinite: field(z.boolean(), {}),
+  indefinite: field(z.boolean(), { form: true }),
+  signerName: field(text(120), { suggested: true, review: true, form: true }),
+  signerTitle: field(text(120), {}),
   procedureCode: field(z.union([z.literal(''), z.string().regex(PROCEDURE_CODE_PATTERN)]), {
     suggested: true,
     review: true,
+    form: true,
   }),
   /** Where the digitized file comes from. */
   source: field(z.enum(['scan', 'database', 'bornDigital']), {}),
@@ -75,6 +78,13 @@ export const SUGGESTED_FIELDS = fieldsWith('suggested');
 export type SuggestedField = FieldsWith<'suggested'>;
 export const PERSON_FIELDS: readonly RecordField[] = fieldsWith('person');
 export const REVIEW_FIELDS = fieldsWith('review');
+export const FORM_FIELDS = fieldsWith('form');
+
+/** The longest text a field takes, if it is text. */
+export const maxLengthOf = (name: RecordField): number | undefined => {
+  const schema = RECORD_FIELD_TABLE[name].schema;
+  return schema instanceof z.ZodString ? (schema.maxLength ?? undefined) : undefined;
+};
 
 export const recordFieldsSchema = z.object(
   Object.fromEntries(RECORD_FIELDS.map((name) => [name, RECORD_FIELD_TABLE[name].schema.optional()])) as {

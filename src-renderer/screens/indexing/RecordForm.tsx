@@ -12,9 +12,16 @@ import {
   Typography,
   type FormInstance,
 } from 'antd';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../src-shared/domain/procedure-catalogue';
-import { DATE_FIELDS, type RecordField } from '../../../src-shared/domain/record-fields';
+import {
+  DATE_FIELDS,
+  FORM_FIELDS,
+  maxLengthOf,
+  PERSON_FIELDS,
+  type RecordField,
+} from '../../../src-shared/domain/record-fields';
 import { foldText } from '../../../src-shared/domain/text-fold';
 import { RESULT_TYPES } from '../../../src-shared/domain/record-fields';
 import { catalogueConflict, usualExpiry } from '../../../src-shared/indexing/catalogue-fill';
@@ -138,6 +145,101 @@ export function RecordForm(props: {
   const date = (name: RecordField) =>
     field(name, <Input placeholder="dd/mm/yyyy" maxLength={10} {...focus(name)} />);
 
+  /** A text or date field: an input, its suggestion under it. */
+  const plain = (name: RecordField) =>
+    DATE_FIELDS.includes(name)
+      ? date(name)
+      : field(name, <Input maxLength={maxLengthOf(name)} {...focus(name)} />);
+  /** The fields whose control is not a plain input (the rest take `plain`). */
+  const CONTROLS: Partial<Record<RecordField, (name: RecordField) => React.ReactNode>> = {
+    resultType: (name) =>
+      field(
+        name,
+        <Select
+          {...focus(name)}
+          options={RESULT_TYPES.map((type) => ({ value: type, label: t(`indexing.resultTypes.${type}`) }))}
+        />,
+      ),
+    ownerKind: (name) => (
+      <Form.Item name={name} label={t('indexing.fields.ownerKind')} initialValue="person">
+        <Radio.Group
+          options={[
+            { value: 'person', label: t('indexing.person') },
+            { value: 'organisation', label: t('indexing.organisation') },
+          ]}
+        />
+      </Form.Item>
+    ),
+    // Which document the number is from, beside it: one row, a foreign worker's passport as
+    // near as a personal ID (the kind is drawn here, not in its own row).
+    ownerIdKind: () => null,
+    ownerIdNumber: (name) => (
+      <Form.Item
+        label={t(ownerIdLabelKey({ ownerIdKind: idKind }))}
+        extra={suggestion(name)}
+        required={false}
+      >
+        <Space.Compact block>
+          <Form.Item name="ownerIdKind" noStyle initialValue="personal">
+            <Select
+              style={{ width: 140 }}
+              data-testid="field-ownerIdKind"
+              aria-label={t('indexing.fields.ownerIdKind')}
+              options={(['personal', 'passport'] as const).map((kind) => ({
+                value: kind,
+                label: t(`indexing.idKinds.${kind}`),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name={name} noStyle>
+            <Input maxLength={maxLengthOf(name)} {...focus(name)} />
+          </Form.Item>
+        </Space.Compact>
+      </Form.Item>
+    ),
+    expiryDate: (name) =>
+      field(
+        name,
+        <Input placeholder="dd/mm/yyyy" maxLength={10} {...focus(name)} />,
+        <>
+          {suggestion(name)}
+          {values?.expiryDate || values?.indefinite || readExpiry ? null : (
+            <UsualTermSuggestion
+              procedure={procedure}
+              effectiveDate={effectiveDate}
+              onAccept={(date) => props.form.setFieldValue(name, displayDate(date))}
+            />
+          )}
+        </>,
+      ),
+    indefinite: (name) => (
+      <Form.Item name={name} valuePropName="checked">
+        <Checkbox>{t('indexing.fields.indefinite')}</Checkbox>
+      </Form.Item>
+    ),
+    procedureCode: (name) =>
+      field(
+        name,
+        <Select
+          showSearch
+          allowClear
+          {...focus(name)}
+          // Not a code: a grey "1.000459" read as a chosen procedure (issue 20).
+          placeholder={t('indexing.procedurePlaceholder')}
+          options={props.procedures.map((each) => ({
+            value: each.code,
+            label: `${each.code} — ${each.name}`,
+          }))}
+          filterOption={(input, option) => foldText(String(option?.label ?? '')).includes(foldText(input))}
+          onChange={(code: string | undefined) => props.onProcedure(code)}
+        />,
+      ),
+  };
+  /** A person's fields only for a person; a nationality only with a passport. */
+  const shown = (name: RecordField) =>
+    !(ownerKind === 'organisation' && PERSON_FIELDS.includes(name)) &&
+    !(name === 'ownerNationality' && idKind !== 'passport');
+
   return (
     <Form
       form={props.form}
@@ -147,91 +249,9 @@ export function RecordForm(props: {
       className="indexing-form"
       requiredMark={false}
     >
-      {field(
-        'resultType',
-        <Select
-          {...focus('resultType')}
-          options={RESULT_TYPES.map((type) => ({ value: type, label: t(`indexing.resultTypes.${type}`) }))}
-        />,
-      )}
-      {field('documentNumber', <Input {...focus('documentNumber')} />)}
-      {date('issueDate')}
-      {field('issuingAgency', <Input {...focus('issuingAgency')} />)}
-      <Form.Item name="ownerKind" label={t('indexing.fields.ownerKind')} initialValue="person">
-        <Radio.Group
-          options={[
-            { value: 'person', label: t('indexing.person') },
-            { value: 'organisation', label: t('indexing.organisation') },
-          ]}
-        />
-      </Form.Item>
-      {field('ownerName', <Input {...focus('ownerName')} />)}
-      {ownerKind === 'person' ? (
-        <>
-          {/* Which document the number is from, beside it: one row, a foreign worker's passport
-              as near as a personal ID. */}
-          <Form.Item
-            label={t(ownerIdLabelKey({ ownerIdKind: idKind }))}
-            extra={suggestion('ownerIdNumber')}
-            required={false}
-          >
-            <Space.Compact block>
-              <Form.Item name="ownerIdKind" noStyle initialValue="personal">
-                <Select
-                  style={{ width: 140 }}
-                  data-testid="field-ownerIdKind"
-                  aria-label={t('indexing.fields.ownerIdKind')}
-                  options={(['personal', 'passport'] as const).map((kind) => ({
-                    value: kind,
-                    label: t(`indexing.idKinds.${kind}`),
-                  }))}
-                />
-              </Form.Item>
-              <Form.Item name="ownerIdNumber" noStyle>
-                <Input maxLength={14} {...focus('ownerIdNumber')} />
-              </Form.Item>
-            </Space.Compact>
-          </Form.Item>
-          {idKind === 'passport' ? field('ownerNationality', <Input {...focus('ownerNationality')} />) : null}
-          {date('ownerBirthDate')}
-        </>
-      ) : null}
-      {field('ownerTaxCode', <Input maxLength={14} {...focus('ownerTaxCode')} />)}
-      {date('effectiveDate')}
-      {field(
-        'expiryDate',
-        <Input placeholder="dd/mm/yyyy" maxLength={10} {...focus('expiryDate')} />,
-        <>
-          {suggestion('expiryDate')}
-          {values?.expiryDate || values?.indefinite || readExpiry ? null : (
-            <UsualTermSuggestion
-              procedure={procedure}
-              effectiveDate={effectiveDate}
-              onAccept={(date) => props.form.setFieldValue('expiryDate', displayDate(date))}
-            />
-          )}
-        </>,
-      )}
-      <Form.Item name="indefinite" valuePropName="checked">
-        <Checkbox>{t('indexing.fields.indefinite')}</Checkbox>
-      </Form.Item>
-      {field('signerName', <Input {...focus('signerName')} />)}
-      {field(
-        'procedureCode',
-        <Select
-          showSearch
-          allowClear
-          {...focus('procedureCode')}
-          // Not a code: a grey "1.000459" read as a chosen procedure (issue 20).
-          placeholder={t('indexing.procedurePlaceholder')}
-          options={props.procedures.map((procedure) => ({
-            value: procedure.code,
-            label: `${procedure.code} — ${procedure.name}`,
-          }))}
-          filterOption={(input, option) => foldText(String(option?.label ?? '')).includes(foldText(input))}
-          onChange={(code: string | undefined) => props.onProcedure(code)}
-        />,
-      )}
+      {FORM_FIELDS.filter(shown).map((name) => (
+        <Fragment key={name}>{(CONTROLS[name] ?? plain)(name)}</Fragment>
+      ))}
       <Form.Item name="departmentCode" label={t('scan.department')}>
         <DepartmentSelect />
       </Form.Item>

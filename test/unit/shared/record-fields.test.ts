@@ -112,7 +112,7 @@ describe('the field table', () => {
     }
     expect(Object.keys(recordFieldsSchema.shape)).toEqual(RECORD_FIELDS);
     expect(DATE_FIELDS).toEqual(['issueDate', 'ownerBirthDate', 'effectiveDate', 'expiryDate']);
-    expect(PERSON_FIELDS).toEqual(['ownerIdNumber', 'ownerIdKind', 'ownerNationality', 'ownerBirthDate']);
+    expect(PERSON_FIELDS).toEqual(['ownerIdKind', 'ownerIdNumber', 'ownerNationality', 'ownerBirthDate']);
     for (const name of [...REVIEW_FIELDS, ...SUGGESTED_FIELDS]) expect(RECORD_FIELDS).toContain(name);
     // The schema takes each field's own type: a date is a date, a kind one of its words.
     expect(recordFieldsSchema.safeParse({ issueDate: '03/02/2022' }).success).toBe(false);
