@@ -144,6 +144,8 @@ export async function openBackupSet(folder: string, keys: SetKeys): Promise<Back
   const snapshotsDir = join(folder, 'snapshots');
   const objectPath = (name: string) => join(objectsDir, name.slice(0, 2), name);
   const present = new Set<string>();
+  // The two-character folders already made: one mkdir per folder, not per piece.
+  const prefixes = new Set<string>();
   try {
     await mkdir(join(folder, 'tmp'), { recursive: true });
     // Parts left by a backup cut short (a pulled drive) are of no use to anyone.
@@ -152,12 +154,25 @@ export async function openBackupSet(folder: string, keys: SetKeys): Promise<Back
     await mkdir(objectsDir, { recursive: true });
     await mkdir(snapshotsDir, { recursive: true });
     for (const prefix of await readdir(objectsDir)) {
+      prefixes.add(prefix);
       for (const name of await readdir(join(objectsDir, prefix))) present.add(name);
     }
   } catch (error) {
     throw folderError(error, folder);
   }
 
+  const ensurePrefix = async (name: string) => {
+    const prefix = name.slice(0, 2);
+    if (prefixes.has(prefix)) return;
+    await mkdir(join(objectsDir, prefix), { recursive: true });
+    prefixes.add(prefix);
+  };
+
+  /**
+   * A piece streams in, encrypted as it comes. Each encrypted part is held until the next
+   * one (or the tag) arrives, so a piece that comes in one part (most do) costs one open,
+   * one write and one flush: the flushes, not the cipher, are what a backup waits on.
+   */
   const writePiece = async (sha256: string): Promise<PieceWriter> => {
     const name = keys.objectName(sha256);
     const sealer = keys.sealer(name);
@@ -166,21 +181,30 @@ export async function openBackupSet(folder: string, keys: SetKeys): Promise<Back
     let file: FileHandle;
     try {
       file = await open(temp, 'wx');
-      await file.write(sealer.header);
     } catch (error) {
       throw folderError(error, folder);
     }
+    let held: Buffer[] = [sealer.header];
+    let holdsCipher = false;
     let bytes = 0;
     const abort = async () => {
       await file.close().catch(() => undefined);
       await rm(temp, { force: true });
+    };
+    const flushHeld = async (tail: Buffer[] = []) => {
+      const parts = [...held, ...tail];
+      held = [];
+      holdsCipher = false;
+      await file.write(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
     };
     return {
       async write(chunk) {
         hash.update(chunk);
         bytes += chunk.length;
         try {
-          await file.write(sealer.update(chunk));
+          if (holdsCipher) await flushHeld();
+          held.push(sealer.update(chunk));
+          holdsCipher = true;
         } catch (error) {
           await abort();
           throw folderError(error, folder);
@@ -195,10 +219,11 @@ export async function openBackupSet(folder: string, keys: SetKeys): Promise<Back
           });
         }
         try {
-          await file.write(sealer.final());
-          await file.sync();
+          await flushHeld([sealer.final()]);
+          // The data and its size, before the rename makes the piece count.
+          await file.datasync();
           await file.close();
-          await mkdir(join(objectsDir, name.slice(0, 2)), { recursive: true });
+          await ensurePrefix(name);
           await rename(temp, objectPath(name));
         } catch (error) {
           await abort();
