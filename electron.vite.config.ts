@@ -15,6 +15,8 @@ export default defineConfig({
           harness: resolve('src-main/harness/index.ts'),
           // Builds and verifies PDFs off main's event loop (src-main/pdf/pdf-worker-client.ts).
           'pdf-worker': resolve('src-main/pdf/pdf-worker.ts'),
+          // Reads barcodes and sheets on scanned pages (src-main/imaging/read-page-codes.ts).
+          'codes-worker': resolve('src-main/imaging/codes-worker.ts'),
         },
       },
     },

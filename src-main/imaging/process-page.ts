@@ -3,7 +3,9 @@ import sharp, { type Metadata } from 'sharp';
 import type { ColorMode } from '../../src-shared/capture/scan-options';
 import type { CaptureSettings } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors/app-error';
+import type { PageCode, SheetMark } from '../../src-shared/capture/sheet-code';
 import { inkRatio } from './ink-ratio';
+import { readPageCodes } from './read-page-codes';
 import { recordedDpi } from './recorded-dpi';
 
 /** A page ready for the queue: archival image, thumbnail, the facts QC needs, its hash. */
@@ -20,6 +22,10 @@ export interface ProcessedPage {
   inkRatio: number;
   blank: boolean;
   sha256: string;
+  /** The barcodes read on the page (its own, or a sheet's). */
+  codes: PageCode[];
+  /** The page is a cover or separator sheet. */
+  sheet: SheetMark | null;
 }
 
 const ASSUMED_DPI = 72;
@@ -34,7 +40,7 @@ const archivalJpeg = (settings: CaptureSettings) => ({ quality: settings.jpegQua
 /**
  * Processes one scanned or imported page with sharp (libvips on its own threads, never the
  * main event loop): honours EXIF orientation, records the real dpi, flags low dpi and blank
- * pages (flags only: nothing is deleted), encodes JPEG for colour and grey or lossless PNG
+ * pages (flags only: nothing is deleted), reads its barcodes and sheets, encodes JPEG for colour and grey or lossless PNG
  * for bitonal, makes the thumbnail, and hashes the stored bytes.
  */
 export async function processPage(
@@ -79,7 +85,7 @@ export async function processPage(
 
   try {
     const archival = open().withDensity(dpi);
-    const [image, thumbnail, ink] = await Promise.all([
+    const [image, thumbnail, ink, read] = await Promise.all([
       bitonal
         ? archival.toColourspace('b-w').png({ compressionLevel: 9, palette: true, colours: 2 }).toBuffer()
         : gray
@@ -90,6 +96,7 @@ export async function processPage(
         .jpeg({ quality: 70 })
         .toBuffer(),
       inkRatio(open(), settings.inkLevel),
+      readPageCodes(open(), dpi),
     ]);
     const { width, height } = metadata.autoOrient ?? metadata;
     return {
@@ -104,6 +111,8 @@ export async function processPage(
       inkRatio: ink,
       blank: ink < settings.blankInkRatio,
       sha256: createHash('sha256').update(image).digest('hex'),
+      codes: read.codes,
+      sheet: read.sheet,
     };
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -1,6 +1,4 @@
 import type { RecordDocumentMeta } from '../../src-shared/domain/record-document';
-import type { AppErrorData } from '../../src-shared/errors/app-error';
-import type { PdfVerification } from '../../src-node/signing/verify-pdf';
 import type { RecordPdfPage } from './record-pdf';
 
 /** What main asks of the PDF worker thread, and what it answers (structured clones). */
@@ -14,7 +12,3 @@ export type PdfWorkerRequest =
     }
   /** `anchors`: the trust store's certificates, DER. */
   | { id: number; kind: 'verify'; pdf: Uint8Array; anchors: Uint8Array[] };
-
-export type PdfWorkerReply =
-  | { id: number; ok: true; value: Uint8Array | PdfVerification }
-  | { id: number; ok: false; error: AppErrorData };

@@ -32,6 +32,10 @@ import {
 import { createProcedureService, proceduresDocumentSchema } from './procedures/procedure-service';
 import { createSettingsService } from './settings/settings-service';
 import { openJsonStore } from './store/json-store';
+import {
+  createPreparedRecordService,
+  preparedRecordsDocumentSchema,
+} from './prepared-records/prepared-record-service';
 
 /**
  * The composition root of main's services. Electron main, the browser harness, the CLI
@@ -71,6 +75,9 @@ export function createStationServices({
   const captureProfiles = createCaptureProfileService({
     store: openJsonStore({ dataDir, name: 'capture-profiles', schema: captureProfilesDocumentSchema }),
     departmentCodes: () => settings.get().departments.map((department) => department.code),
+  });
+  const preparedRecords = createPreparedRecordService({
+    store: openJsonStore({ dataDir, name: 'prepared-records', schema: preparedRecordsDocumentSchema }),
   });
   const procedures = createProcedureService(
     openJsonStore({ dataDir, name: 'procedures', schema: proceduresDocumentSchema }),
@@ -164,6 +171,7 @@ export function createStationServices({
     captureRuns,
     importUploads,
     captureProfiles,
+    preparedRecords,
     procedures,
     hotFolder,
     ocr,

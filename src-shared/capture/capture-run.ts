@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appErrorDataSchema } from '../errors/app-error';
 import { bytesSchema } from '../encoding/bytes';
+import { pageCodeSchema, sheetMarkSchema } from './sheet-code';
 
 /** A processed page as it crosses to the renderer, its image and thumbnail as bytes. */
 export const capturedPageSchema = z.object({
@@ -16,6 +17,9 @@ export const capturedPageSchema = z.object({
   blank: z.boolean(),
   inkRatio: z.number(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Barcodes read on the page, and whether it is a cover or separator sheet. */
+  codes: z.array(pageCodeSchema).max(16).default([]),
+  sheet: sheetMarkSchema.nullable().default(null),
   /** A rendered page of a born-digital original: that original's sequence in the run, and its page. */
   originalSequence: z.number().int().positive().optional(),
   originalPage: z.number().int().positive().optional(),

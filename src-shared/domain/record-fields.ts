@@ -56,6 +56,10 @@ export const RECORD_FIELD_TABLE = {
     review: true,
     form: true,
   }),
+  /** Where the paper original lies: its archive box (hộp), shelf and archive reference. */
+  box: field(text(40), { review: true, form: true }),
+  shelf: field(text(40), { form: true }),
+  archiveReference: field(text(60), { form: true }),
   /** Where the digitized file comes from. */
   source: field(z.enum(['scan', 'database', 'bornDigital']), {}),
 };

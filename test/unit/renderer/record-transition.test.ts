@@ -71,6 +71,8 @@ const capturedPage = (sequence: number): Exclude<CaptureStep, { kind: 'end' }> =
     lowDpi: false,
     blank: false,
     inkRatio: 0.01,
+    codes: [],
+    sheet: null,
     sha256: 'a'.repeat(64),
   },
 });
