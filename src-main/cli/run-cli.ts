@@ -20,6 +20,7 @@ import {
   verifyCommand,
 } from './commands/pdf-commands';
 import { USERS_HELP, usersCommand } from './commands/users-command';
+import { SHEETS_HELP, sheetsCommand } from './commands/sheets-command';
 import { BACKUP_HELP, backupCommand, RESTORE_HELP, restoreCommand } from './commands/backup-commands';
 import { EXIT, exitCodeFor } from './exit-codes';
 
@@ -39,6 +40,7 @@ const COMMANDS: Record<
   sign: { help: SIGN_HELP, run: signCommand },
   verify: { help: VERIFY_HELP, run: verifyCommand },
   backup: { help: BACKUP_HELP, run: backupCommand },
+  sheets: { help: SHEETS_HELP, run: sheetsCommand },
   restore: { help: RESTORE_HELP, run: restoreCommand },
 };
 const asksHelp = (argv: readonly string[]) => argv.includes('--help') || argv.includes('-h');
@@ -55,6 +57,7 @@ ${CODE_HELP}
 ${PDF_HELP}
 ${SIGN_HELP}
 ${VERIFY_HELP}
+${SHEETS_HELP}
 ${BACKUP_HELP}
 ${RESTORE_HELP}
 

@@ -1,3 +1,4 @@
+import { printSheets } from '../services/prepared-records/print-sheets';
 import { readFile } from 'node:fs/promises';
 import { AppError } from '../../src-shared/errors/app-error';
 import { driverFor, listAllDevices } from '../capture/drivers';
@@ -278,6 +279,22 @@ export function createHandlers(services: StationServices, binding: Binding): Han
       return result;
     },
 
+    'sheets.print': async ({ entries, separators, departmentCode }, context) => {
+      const user = signedInUser(context);
+      const printed = await printSheets(
+        {
+          preparedRecords: services.preparedRecords,
+          settings: () => services.settings.get(),
+          procedures: () => services.procedures.list(),
+        },
+        { entries, separators, userName: user.displayName, ...(departmentCode ? { departmentCode } : {}) },
+      );
+      services.journal.record(user, 'capture', {
+        after: { coverSheets: printed.prepared.length, separatorSheets: separators },
+      });
+      return { prepared: printed.prepared, pdf: ownBytes(printed.pdf) };
+    },
+    'sheets.prepared': ({ reference }) => services.preparedRecords.get(reference),
     'profiles.list': () => captureProfiles.list(),
     'profiles.save': (profile, context) => {
       const before = profile.id ? captureProfiles.list().find((each) => each.id === profile.id) : undefined;

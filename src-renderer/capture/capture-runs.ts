@@ -1,5 +1,10 @@
 import type { CaptureRunSummary, CaptureStep } from '../../src-shared/capture/capture-run';
 import type { ScanOptions } from '../../src-shared/capture/scan-options';
+import {
+  separationStep,
+  type SeparationPolicy,
+  type SeparationState,
+} from '../../src-shared/capture/stack-separation';
 import { AppError } from '../../src-shared/errors/app-error';
 import { appendAudit } from '../audit/audit-log';
 import { openBatchFor } from '../batches/batches';
@@ -16,12 +21,10 @@ import { storeCapturedItem } from './store-captured-item';
  */
 export type RunEnd = Extract<CaptureStep, { kind: 'end' }>;
 
-export interface RunBinding {
+export interface RunBinding extends SeparationPolicy, SeparationState {
   recordId: string;
-  /** The profile's blank policy is `separator`: a blank page closes the record. */
-  separateOnBlank: boolean;
-  /** A separator was seen: the next page starts a new record (none for a trailing separator). */
-  separatorSeen?: boolean;
+  /** The filing targets the run started with (a profile's), kept when a cover names others. */
+  target?: RecordTarget;
 }
 
 /** Filing targets a new record starts with (from the capture profile). */
@@ -53,9 +56,15 @@ export const setCurrentRecordId = (recordId: string) =>
  */
 export async function startNewRecord(
   userId: string,
-  options: RecordTarget & { captureLabel?: string; makeCurrent?: boolean } = {},
+  options: RecordTarget & {
+    captureLabel?: string;
+    makeCurrent?: boolean;
+    /** Fields known before a page is read (a cover sheet's). */
+    fields?: Record<string, unknown>;
+    coverReference?: string;
+  } = {},
 ): Promise<string> {
-  const { captureLabel, makeCurrent = true, departmentCode, procedureCode } = options;
+  const { captureLabel, makeCurrent = true, departmentCode, procedureCode, coverReference } = options;
   const id = crypto.randomUUID();
   const now = Date.now();
   await db.transaction('rw', [db.meta, ...GATE_TABLES()], async () => {
@@ -64,8 +73,9 @@ export async function startNewRecord(
       id,
       status: 'draft',
       batchId: batch.id,
-      fields: {},
+      fields: options.fields ?? {},
       captureLabel,
+      ...(coverReference ? { coverReference } : {}),
       ...(departmentCode ? { departmentCode } : {}),
       ...(procedureCode ? { procedureCode } : {}),
       createdBy: userId,
@@ -103,30 +113,81 @@ export async function beginScan(options: ScanOptions, binding: RunBinding): Prom
   return runId;
 }
 
+const targetOf = (record: { departmentCode?: string; procedureCode?: string } | undefined): RecordTarget => ({
+  ...(record?.departmentCode ? { departmentCode: record.departmentCode } : {}),
+  ...(record?.procedureCode ? { procedureCode: record.procedureCode } : {}),
+});
+
+/** What a cover sheet gives its record: the prepared fields, and the filing target they name. */
+async function coverOf(reference: string | undefined) {
+  if (!reference) return null;
+  const prepared = await station.sheets.prepared({ reference });
+  if (!prepared) return null;
+  const { procedureCode } = prepared.fields;
+  return {
+    fields: prepared.fields as Record<string, unknown>,
+    coverReference: reference,
+    ...(procedureCode ? { procedureCode } : {}),
+    ...(prepared.departmentCode ? { departmentCode: prepared.departmentCode } : {}),
+  };
+}
+
 /** The run goes on into a new record with the same filing targets as the one it filled. */
-async function continueInNewRecord(binding: RunBinding, runId: string, userId: string): Promise<RunBinding> {
+async function continueInNewRecord(
+  binding: RunBinding,
+  runId: string,
+  userId: string,
+  cover: Awaited<ReturnType<typeof coverOf>> = null,
+): Promise<RunBinding> {
   const current = await db.records.get(binding.recordId);
+  const target = binding.target ?? targetOf(current);
   const recordId = await startNewRecord(current?.createdBy ?? userId, {
     captureLabel: current?.captureLabel,
-    departmentCode: current?.departmentCode,
-    procedureCode: current?.procedureCode,
+    ...target,
+    ...cover,
   });
-  const next = { ...binding, recordId, separatorSeen: false };
+  const next = { ...binding, recordId, target, separatorSeen: false, cover: undefined };
   await bindRun(runId, next);
   return next;
 }
 
 /**
- * The first page after a separator sheet: it starts a new record with the same filing
- * targets, unless the current one is still empty (two separators in a row).
+ * The first page after a separator or cover sheet: it starts a new record with the same
+ * filing targets (a cover's fields and procedure first), unless the current one is still
+ * empty (a stack's first sheet, two separators in a row): that one takes the cover's fields.
  */
 async function separate(binding: RunBinding, runId: string, userId: string): Promise<RunBinding> {
+  const cover = await coverOf(binding.cover);
   if ((await db.pages.where('recordId').equals(binding.recordId).count()) === 0) {
-    const next = { ...binding, separatorSeen: false };
-    await bindRun(runId, next);
-    return next;
+    return db.transaction('rw', [db.meta, ...GATE_TABLES()], async () => {
+      const record = await db.records.get(binding.recordId);
+      const next = {
+        ...binding,
+        target: binding.target ?? targetOf(record),
+        separatorSeen: false,
+        cover: undefined,
+      };
+      if (cover && record) {
+        const target = {
+          ...targetOf(record),
+          ...(cover.procedureCode ? { procedureCode: cover.procedureCode } : {}),
+          ...(cover.departmentCode ? { departmentCode: cover.departmentCode } : {}),
+        };
+        // Filed where the cover says: the batch of its procedure, as a new record would be.
+        const batch = await openBatchFor(record.createdBy, target);
+        await db.records.update(record.id, {
+          fields: { ...record.fields, ...cover.fields },
+          coverReference: cover.coverReference,
+          ...target,
+          batchId: batch.id,
+          updatedAt: Date.now(),
+        });
+      }
+      await bindRun(runId, next);
+      return next;
+    });
   }
-  return continueInNewRecord(binding, runId, userId);
+  return continueInNewRecord(binding, runId, userId, cover);
 }
 
 /** The record a run fills was signed or removed while its pages still came: they are kept in a new one. */
@@ -172,12 +233,15 @@ export function drainRun(
         });
         return step;
       }
-      if (binding.separateOnBlank && step.kind === 'page' && step.page.blank) {
-        // The separator sheet itself is not kept; it is remembered before it is confirmed.
-        binding = { ...binding, separatorSeen: true };
-        await bindRun(runId, binding);
-        confirmed = step.page.sequence;
-        continue;
+      if (step.kind === 'page') {
+        const sheet = separationStep(binding, step.page);
+        binding = sheet.state;
+        // A sheet is not kept; in duplex, the page count decides fronts, so it is kept too.
+        if (sheet.skip || binding.duplex) await bindRun(runId, binding);
+        if (sheet.skip) {
+          confirmed = step.page.sequence;
+          continue;
+        }
       }
       if (binding.separatorSeen) binding = await separate(binding, runId, actingUser().userId);
       // Timings for DevTools and bench/capture: waiting for main, storing in IndexedDB.

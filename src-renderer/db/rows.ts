@@ -28,6 +28,8 @@ export interface RecordRow {
   dismissedSuggestions?: Record<string, string>;
   /** What the clerk sees in the capture list: the scanner or the imported file's name. */
   captureLabel?: string;
+  /** The cover sheet the record was scanned after: its fields came from that prepared record. */
+  coverReference?: string;
   /** In the finalize queue (schema v6): waiting, or failed with the reason shown to the clerk. */
   finalize?: { state: 'queued' | 'failed'; queuedAt: number; error?: AppErrorData };
   /** The record this one corrects, and the one that corrected it (both kept, both with codes). */

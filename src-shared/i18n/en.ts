@@ -177,6 +177,8 @@ export const en: Messages = {
     change: 'Change',
     removed: 'removed',
     keys: {
+      coverSheets: 'Cover sheets printed',
+      separatorSheets: 'Separator sheets printed',
       first: 'First row',
       departmentCode: 'Department',
       count: 'Results',
@@ -1050,6 +1052,9 @@ export const en: Messages = {
     verified: 'Backup {{id}} is whole: {{pieces}} pieces, {{bytes}} bytes read and checked.',
     restored: 'Restored backup {{id}} ({{records}} records). Open the app and sign in to load the records.',
     backupStatus: 'Folder: {{folder}}\nRecovery passphrase: {{passphrase}}\nLast backup: {{last}}',
+    username: 'Account: ',
+    password: 'Password: ',
+    sheetsPrinted: 'printed {{covers}} cover sheets and {{separators}} separator sheets.',
     adminUsername: 'Administrator account: ',
     adminPassword: 'Administrator password: ',
     newPassword: 'Password for {{username}}: ',

@@ -166,6 +166,8 @@ export const vi = {
     removed: 'đã xóa',
     /** Names of what an entry records, where they are not record fields. */
     keys: {
+      coverSheets: 'Tờ bìa đã in',
+      separatorSheets: 'Tờ phân cách đã in',
       first: 'Dòng đầu',
       departmentCode: 'Phòng chuyên môn',
       count: 'Số kết quả',
@@ -1021,6 +1023,9 @@ export const vi = {
     verified: 'Bản sao lưu {{id}} nguyên vẹn: {{pieces}} phần, {{bytes}} byte đã đọc và kiểm tra.',
     restored: 'Đã khôi phục bản sao lưu {{id}} ({{records}} hồ sơ). Mở ứng dụng và đăng nhập để nạp hồ sơ.',
     backupStatus: 'Thư mục: {{folder}}\nMật khẩu khôi phục: {{passphrase}}\nLần gần nhất: {{last}}',
+    username: 'Tài khoản: ',
+    password: 'Mật khẩu: ',
+    sheetsPrinted: 'đã in {{covers}} tờ bìa và {{separators}} tờ phân cách.',
     adminUsername: 'Tài khoản quản trị: ',
     adminPassword: 'Mật khẩu quản trị: ',
     newPassword: 'Mật khẩu cho {{username}}: ',

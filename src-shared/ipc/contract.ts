@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { bytesSchema } from '../encoding/bytes';
+import { MAX_LIST_ROWS, preparedFieldsSchema, preparedRecordSchema } from '../capture/prepared-record';
+import { COVER_REFERENCE_PATTERN } from '../capture/sheet-code';
 import {
   accountSummarySchema,
   displayNameSchema,
@@ -486,6 +488,31 @@ export const contract = {
     userActivity: true,
     request: z.object({ id: z.string().min(1) }).strict(),
     response: ok,
+  }),
+
+  /**
+   * Cover and separator sheets (issue 16): cover sheets for a list of dossiers, each a new
+   * prepared record whose fields its sheet gives the record scanned after it; generic
+   * separators after them. A sheet's QR code holds only its reference.
+   */
+  'sheets.print': channel({
+    access: CAPTURE_ROLES,
+    userActivity: true,
+    request: z
+      .object({
+        entries: z.array(preparedFieldsSchema).max(MAX_LIST_ROWS),
+        separators: z.number().int().min(0).max(500),
+        departmentCode: z.string().max(20).optional(),
+      })
+      .strict()
+      .refine((request) => request.entries.length + request.separators > 0, 'nothing to print'),
+    response: z.object({ prepared: z.array(preparedRecordSchema), pdf: bytesSchema }),
+  }),
+  /** The prepared record a cover sheet names; null for a sheet this station did not print. */
+  'sheets.prepared': channel({
+    access: CAPTURE_ROLES,
+    request: z.object({ reference: z.string().regex(COVER_REFERENCE_PATTERN) }).strict(),
+    response: preparedRecordSchema.nullable(),
   }),
 
   /**

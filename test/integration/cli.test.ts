@@ -45,6 +45,7 @@ describe('sohoa command line', () => {
       'sign',
       'verify',
       'backup',
+      'sheets',
       'restore',
     ]) {
       for (const flag of ['--help', '-h']) {

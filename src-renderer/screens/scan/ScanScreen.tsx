@@ -179,7 +179,11 @@ export function ScanScreen() {
     try {
       const target = await currentOrNewRecord();
       setRecordId(target);
-      const binding = { recordId: target, separateOnBlank: profile?.blankPolicy === 'separator' };
+      const binding = {
+        recordId: target,
+        separateOnBlank: profile?.blankPolicy === 'separator',
+        duplex: source === 'duplex',
+      };
       await followScan(await beginScan({ deviceId, source, dpi, mode }, binding), binding);
     } catch (error) {
       report(error);
