@@ -272,6 +272,7 @@ async function main() {
     const backup = async () => {
       const before = services.backup.status().last?.at ?? 0;
       await page.getByTestId('main-nav').getByText('Cài đặt', { exact: true }).click();
+      await page.getByTestId('settings-tab-backup').click();
       await page.getByTestId('backup-now').click();
       for (;;) {
         const last = services.backup.status().last;

@@ -1,4 +1,6 @@
 import { printSheets } from '../services/prepared-records/print-sheets';
+import { readTableFile } from '../reports/table-file';
+import { readPreparedList } from '../../src-shared/capture/prepared-record';
 import { readFile } from 'node:fs/promises';
 import { AppError } from '../../src-shared/errors/app-error';
 import { driverFor, listAllDevices } from '../capture/drivers';
@@ -294,6 +296,7 @@ export function createHandlers(services: StationServices, binding: Binding): Han
       });
       return { prepared: printed.prepared, pdf: ownBytes(printed.pdf) };
     },
+    'sheets.readList': async ({ data }) => readPreparedList(await readTableFile(Buffer.from(data))),
     'sheets.prepared': ({ reference }) => services.preparedRecords.get(reference),
     'profiles.list': () => captureProfiles.list(),
     'profiles.save': (profile, context) => {

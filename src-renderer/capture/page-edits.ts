@@ -153,12 +153,28 @@ export async function splitBeforeEach(pageIds: readonly string[], userId: string
   return created;
 }
 
-/** Appends the pages (and originals) of `sourceId` to `targetId` and removes the emptied source. */
+/**
+ * Appends the pages (and originals) of `sourceId` to `targetId` and removes the emptied
+ * source; fields the target lacks are taken from the source.
+ */
 export async function mergeRecords(targetId: string, sourceId: string): Promise<void> {
   if (targetId === sourceId) return;
   await db.transaction('rw', [db.pages, db.originals, ...GATE_TABLES()], async () => {
-    await editableRecord(targetId);
-    await editableRecord(sourceId);
+    const target = await editableRecord(targetId);
+    const source = await editableRecord(sourceId);
+    // What either record already knew stays (a cover's fields, typed values); the target's first.
+    const fields = { ...source.fields, ...target.fields };
+    const coverReference = target.coverReference ?? source.coverReference;
+    if (
+      Object.keys(fields).length > Object.keys(target.fields).length ||
+      coverReference !== target.coverReference
+    ) {
+      await db.records.update(targetId, {
+        fields,
+        ...(coverReference ? { coverReference } : {}),
+        updatedAt: Date.now(),
+      });
+    }
     const ids = [...(await pagesOfRecord(targetId)), ...(await pagesOfRecord(sourceId))].map(
       (each) => each.id,
     );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Table } from '../encoding/csv';
+import { PASSPORT_PATTERN } from '../domain/identity-number';
 import { RECORD_FIELD_TABLE, type RecordField } from '../domain/record-fields';
 import { COVER_REFERENCE_PATTERN } from './sheet-code';
 
@@ -37,32 +38,59 @@ export const preparedRecordSchema = z.object({
 });
 export type PreparedRecord = z.infer<typeof preparedRecordSchema>;
 
-/** One line of a list that could not be taken, and why. */
-export interface ListProblem {
-  line: number;
-  message: string;
-}
+/** One line of a list that could not be taken, and why (`sheets.listProblems.<problem>`). */
+export const listProblemSchema = z.object({
+  line: z.number().int(),
+  problem: z.enum(['header', 'tooMany', 'empty', 'idNumber', 'invalid']),
+  field: z.enum(PREPARED_FIELDS).optional(),
+  /** What the validator said, for the log and the CLI's --json. */
+  detail: z.string().optional(),
+});
+export type ListProblem = z.infer<typeof listProblemSchema>;
+
+/** Column names offices use for each field, besides the field's own name (lower case). */
+const COLUMN_NAMES: Record<PreparedField, string[]> = {
+  ownerName: ['họ và tên', 'họ tên', 'người được cấp', 'tên người lao động', 'chủ hồ sơ'],
+  ownerIdNumber: ['số định danh', 'số định danh cá nhân', 'cccd', 'số cccd', 'số hộ chiếu'],
+  ownerTaxCode: ['mã số thuế', 'mst', 'mã số doanh nghiệp'],
+  documentNumber: ['số văn bản', 'số, ký hiệu', 'số ký hiệu', 'số quyết định'],
+  issueDate: ['ngày ban hành', 'ngày cấp', 'ngày ký'],
+  procedureCode: ['mã thủ tục', 'thủ tục'],
+  box: ['hộp', 'hộp số', 'số hộp'],
+  shelf: ['giá', 'kệ', 'giá/kệ'],
+  archiveReference: ['số lưu trữ', 'ký hiệu lưu trữ'],
+};
 
 /** At most this many cover sheets from one list: an archive's day, not its whole holdings. */
 export const MAX_LIST_ROWS = 5000;
 
 /**
  * Reads a list of dossiers (CSV or spreadsheet rows): a header naming record fields
- * (ownerName, ownerIdNumber, documentNumber, procedureCode, box, …, any order, any case),
+ * (ownerName, ownerIdNumber, documentNumber, procedureCode, box, …, any order, any case, or
+ * the Vietnamese column names offices use: "Họ và tên", "Số định danh", "Hộp", …),
  * one dossier a line. A line with nothing to print is a problem, as is a value its field
  * refuses; dates are written dd/mm/yyyy or yyyy-mm-dd.
  */
 export function readPreparedList(table: Table): { entries: PreparedFields[]; problems: ListProblem[] } {
   const columns = new Map(
-    PREPARED_FIELDS.map((name) => [name, table.columns.indexOf(name.toLowerCase())] as const),
+    PREPARED_FIELDS.map((name) => {
+      const names = [name.toLowerCase(), ...COLUMN_NAMES[name]];
+      return [
+        name,
+        table.columns.findIndex((column) => names.includes(column.normalize('NFC').trim())),
+      ] as const;
+    }),
   );
   const entries: PreparedFields[] = [];
   const problems: ListProblem[] = [];
   if ([...columns.values()].every((index) => index < 0)) {
-    return { entries, problems: [{ line: 1, message: `header: ${PREPARED_FIELDS.join(', ')}` }] };
+    return { entries, problems: [{ line: 1, problem: 'header', detail: PREPARED_FIELDS.join(', ') }] };
   }
   if (table.rows.length > MAX_LIST_ROWS) {
-    return { entries, problems: [{ line: 1, message: `more than ${MAX_LIST_ROWS} lines` }] };
+    return {
+      entries,
+      problems: [{ line: 1, problem: 'tooMany', detail: `more than ${MAX_LIST_ROWS} lines` }],
+    };
   }
   for (const { line, cells } of table.rows) {
     const raw: Record<string, string> = {};
@@ -77,16 +105,29 @@ export function readPreparedList(table: Table): { entries: PreparedFields[]; pro
       if (name === 'ownerIdNumber') raw[name] = value.replace(/\s+/g, '').toUpperCase();
     }
     if (Object.keys(raw).length === 0) {
-      problems.push({ line, message: 'empty line' });
+      problems.push({ line, problem: 'empty' });
+      continue;
+    }
+    if (
+      raw.ownerIdNumber &&
+      !/^(\d{9}|\d{12})$/.test(raw.ownerIdNumber) &&
+      !PASSPORT_PATTERN.test(raw.ownerIdNumber)
+    ) {
+      problems.push({ line, problem: 'idNumber', field: 'ownerIdNumber' });
       continue;
     }
     const parsed = preparedFieldsSchema.safeParse(raw);
     if (parsed.success) entries.push(parsed.data);
-    else
+    else {
+      const [first] = parsed.error.issues;
+      const field = PREPARED_FIELDS.find((name) => name === first?.path[0]);
       problems.push({
         line,
-        message: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+        problem: 'invalid',
+        ...(field ? { field } : {}),
+        detail: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
       });
+    }
   }
   return { entries, problems };
 }

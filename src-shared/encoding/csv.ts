@@ -29,8 +29,9 @@ function cells(line: string, separator: string): string[] {
 }
 
 /**
- * Reads a CSV as Vietnamese offices save them: UTF-8 with or without BOM, comma or
- * semicolon separated (Excel in a Vietnamese locale writes semicolons), a header line.
+ * Reads a CSV as Vietnamese offices save them: UTF-8 with or without BOM, comma, semicolon
+ * or tab separated (Excel in a Vietnamese locale writes semicolons; a pasted range has tabs),
+ * a header line.
  */
 export function readCsvTable(text: string): Table {
   const lines = text
@@ -38,7 +39,9 @@ export function readCsvTable(text: string): Table {
     .normalize('NFC')
     .split(/\r?\n/);
   const header = lines[0] ?? '';
-  const separator = (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
+  // Excel in a Vietnamese locale saves semicolons; a range pasted from it arrives with tabs.
+  const count = (character: string) => header.split(character).length - 1;
+  const separator = ['\t', ';', ','].reduce((best, each) => (count(each) > count(best) ? each : best), ',');
   return {
     columns: cells(header, separator).map((name) => name.toLowerCase()),
     rows: lines

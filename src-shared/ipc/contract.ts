@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { bytesSchema } from '../encoding/bytes';
-import { MAX_LIST_ROWS, preparedFieldsSchema, preparedRecordSchema } from '../capture/prepared-record';
+import {
+  listProblemSchema,
+  MAX_LIST_ROWS,
+  preparedFieldsSchema,
+  preparedRecordSchema,
+} from '../capture/prepared-record';
 import { COVER_REFERENCE_PATTERN } from '../capture/sheet-code';
 import {
   accountSummarySchema,
@@ -507,6 +512,17 @@ export const contract = {
       .strict()
       .refine((request) => request.entries.length + request.separators > 0, 'nothing to print'),
     response: z.object({ prepared: z.array(preparedRecordSchema), pdf: bytesSchema }),
+  }),
+  /** A list file (CSV or XLSX) read into the entries of `sheets.print`, with each bad line's reason. */
+  'sheets.readList': channel({
+    access: CAPTURE_ROLES,
+    request: z
+      .object({ data: bytesSchema.refine((data) => data.length <= 10_000_000, 'file too large') })
+      .strict(),
+    response: z.object({
+      entries: z.array(preparedFieldsSchema),
+      problems: z.array(listProblemSchema),
+    }),
   }),
   /** The prepared record a cover sheet names; null for a sheet this station did not print. */
   'sheets.prepared': channel({

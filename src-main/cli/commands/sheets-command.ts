@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { listProblemText } from '../../../src-shared/capture/list-problem-text';
 import { readPreparedList } from '../../../src-shared/capture/prepared-record';
 import { readTableFile } from '../../reports/table-file';
 import { secretFrom, UsageError, type CliContext } from '../cli-context';
@@ -37,7 +38,7 @@ export async function sheetsCommand(context: CliContext, argv: string[]): Promis
     : { entries: [], problems: [] };
   if (problems.length > 0) {
     for (const problem of problems)
-      context.io.stderr.write(`✗ ${list}:${problem.line}: ${problem.message}\n`);
+      context.io.stderr.write(`✗ ${list}: ${listProblemText(context.t, problem)}\n`);
     return EXIT.invalidInput;
   }
   if (entries.length + separators === 0)

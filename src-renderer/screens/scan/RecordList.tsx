@@ -7,6 +7,12 @@ import type { RecordRow } from '../../db/rows';
 import { formatTime } from '../../ui/format';
 import { IconAction } from '../../ui/IconAction';
 
+/** The owner a cover sheet (or the clerk) already named: how the clerk recognises the dossier. */
+const ownerOf = (record: RecordRow): string | undefined =>
+  typeof record.fields.ownerName === 'string' && record.fields.ownerName
+    ? record.fields.ownerName
+    : undefined;
+
 const LISTED_STATUSES = ['draft', 'captured'] as const;
 
 /** The clerk's records still in capture, oldest first, each with its page count. */
@@ -89,7 +95,7 @@ export function RecordList(props: {
               <List.Item.Meta
                 title={
                   <Typography.Text ellipsis style={{ maxWidth: 180 }}>
-                    {`${position + 1}. ${record.captureLabel ?? t('scan.recordAt', { time: formatTime(record.createdAt) })}`}
+                    {`${position + 1}. ${ownerOf(record) ?? record.captureLabel ?? t('scan.recordAt', { time: formatTime(record.createdAt) })}`}
                   </Typography.Text>
                 }
                 description={
@@ -97,6 +103,9 @@ export function RecordList(props: {
                     {t('scan.pages', { count: pages })}
                     {record.departmentCode ? ` · ${record.departmentCode}` : ''}
                     {record.procedureCode ? ` · ${record.procedureCode}` : ''}
+                    {typeof record.fields.box === 'string'
+                      ? ` · ${t('scan.box', { box: record.fields.box })}`
+                      : ''}
                     {receiving ? (
                       <>
                         {' · '}

@@ -1,5 +1,11 @@
-import { FileAddOutlined, PlusOutlined, ScanOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Statistic, Tooltip, Typography } from 'antd';
+import {
+  FileAddOutlined,
+  PlusOutlined,
+  PrinterOutlined,
+  ScanOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
+import { Alert, App, Button, Card, Space, Statistic, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +33,7 @@ import {
   splitBefore,
 } from '../../capture/page-edits';
 import { db } from '../../db/database';
+import { PrintSheetsModal } from './PrintSheetsModal';
 import { useSession } from '../../session/session-context';
 import { useStationSettings } from '../../settings/station-settings-context';
 import { station } from '../../station/station';
@@ -54,6 +61,8 @@ export function ScanScreen() {
   const userId = session?.userId ?? '';
   const [problem, setProblem] = useState<string | null>(null);
   const report = useCallback((error: unknown) => setProblem(errorText(error)), [errorText]);
+  const { message } = App.useApp();
+  const [sheetsOpen, setSheetsOpen] = useState(false);
   const scanner = useScanDevices(report);
   const profiles = useCaptureProfiles(report);
   const profile = profiles.selected;
@@ -339,6 +348,17 @@ export function ScanScreen() {
             <Button icon={<PlusOutlined />} disabled={busy} onClick={() => void newRecord()}>
               {t('scan.newRecord')}
             </Button>
+            <Button icon={<PrinterOutlined />} onClick={() => setSheetsOpen(true)} data-testid="sheets-open">
+              {t('sheets.open')}
+            </Button>
+            <PrintSheetsModal
+              open={sheetsOpen}
+              onClose={() => setSheetsOpen(false)}
+              onPrinted={(count) => {
+                setSheetsOpen(false);
+                void message.success(t('sheets.printed', { count }));
+              }}
+            />
             <Statistic
               value={t('scan.pages', { count: pageCount })}
               valueStyle={{ fontSize: 16 }}

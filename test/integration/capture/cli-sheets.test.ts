@@ -82,8 +82,8 @@ describe('sohoa sheets', () => {
     const out = join(dir.path, 'khong-in.pdf');
     const refused = await runSohoa(['sheets', list, '--out', out, ...asAdmin], { dataDir: dir.path, env });
     expect(refused.code).toBe(5);
-    expect(refused.stderr).toContain('sai.csv:2: issueDate');
-    expect(refused.stderr).toContain('sai.csv:3: empty line');
+    expect(refused.stderr).toContain('sai.csv: Dòng 2: Ngày ban hành không hợp lệ');
+    expect(refused.stderr).toContain('sai.csv: Dòng 3: dòng trống.');
     expect(existsSync(out)).toBe(false);
 
     const wrong = await runSohoa(['sheets', '--separators', '2', '--out', out, ...asAdmin], {

@@ -83,6 +83,21 @@ describe('page edits on the capture screen', () => {
     expect(await db.records.get('A')).toBeUndefined();
   });
 
+  it('keeps the fields through a split and a merge: a cover sheet’s fields are never lost', async () => {
+    const cover = { ownerName: 'Trần Văn Bình', box: 'H-0007' };
+    await db.records.update('A', { fields: cover, coverReference: '7K3M9QX2PA' });
+    const created = await splitBefore('a3', 'clerk');
+    expect(await db.records.get('A')).toMatchObject({ fields: cover, coverReference: '7K3M9QX2PA' });
+    expect((await db.records.get(created!))?.fields).toEqual({});
+    // Merged into a record that knows less: the target gains what the source knew, keeps its own.
+    await db.records.update('B', { fields: { box: 'H-0009' } });
+    await mergeRecords('B', 'A');
+    expect(await db.records.get('B')).toMatchObject({
+      fields: { ownerName: 'Trần Văn Bình', box: 'H-0009' },
+      coverReference: '7K3M9QX2PA',
+    });
+  });
+
   it('moves a born-digital original with its pages, and never deletes one of its pages alone', async () => {
     await db.pages.bulkAdd([
       page('p1', 'A', 4, { originalId: 'pdf', originalPage: 1 }),
