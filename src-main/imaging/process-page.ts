@@ -5,7 +5,7 @@ import type { CaptureSettings } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors/app-error';
 import type { PageCode, SheetMark } from '../../src-shared/capture/sheet-code';
 import { inkRatio } from './ink-ratio';
-import { readPageCodes } from './read-page-codes';
+import { readingImage, readPageCodes } from './read-page-codes';
 import { recordedDpi } from './recorded-dpi';
 
 /** A page ready for the queue: archival image, thumbnail, the facts QC needs, its hash. */
@@ -85,7 +85,20 @@ export async function processPage(
 
   try {
     const archival = open().withDensity(dpi);
-    const [image, thumbnail, ink, read] = await Promise.all([
+    const { width, height } = metadata.autoOrient ?? metadata;
+    const channels = metadata.channels ?? 3;
+    // One small grey copy for everything that reads the page rather than keeps it, made
+    // while the archival copy is encoded.
+    const read = readingImage(open(), { width, channels }, dpi).then((reading) =>
+      Promise.all([
+        inkRatio(
+          sharp(reading.data, { raw: { width: reading.width, height: reading.height, channels: 1 } }),
+          settings.inkLevel,
+        ),
+        readPageCodes(reading),
+      ]),
+    );
+    const [image, thumbnail, [ink, codes]] = await Promise.all([
       bitonal
         ? archival.toColourspace('b-w').png({ compressionLevel: 9, palette: true, colours: 2 }).toBuffer()
         : gray
@@ -95,10 +108,8 @@ export async function processPage(
         .resize({ width: settings.thumbnailWidth, withoutEnlargement: true })
         .jpeg({ quality: 70 })
         .toBuffer(),
-      inkRatio(open(), settings.inkLevel),
-      readPageCodes(open(), dpi),
+      read,
     ]);
-    const { width, height } = metadata.autoOrient ?? metadata;
     return {
       image,
       mimeType: bitonal ? 'image/png' : 'image/jpeg',
@@ -111,8 +122,8 @@ export async function processPage(
       inkRatio: ink,
       blank: ink < settings.blankInkRatio,
       sha256: createHash('sha256').update(image).digest('hex'),
-      codes: read.codes,
-      sheet: read.sheet,
+      codes: codes.codes,
+      sheet: codes.sheet,
     };
   } catch (error) {
     if (error instanceof AppError) throw error;
