@@ -68,6 +68,7 @@ describe('IPC contract', () => {
       'reports',
       'review',
       'settings',
+      'sheets',
       'signing',
       'sync',
       'transfer',
