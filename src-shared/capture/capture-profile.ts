@@ -6,7 +6,8 @@ import { PROCEDURE_CODE_PATTERN } from '../domain/procedure-code';
 /**
  * What a blank page means in a batch: `flag` keeps it, flagged for review; `separator`
  * treats it as a separator sheet the clerk put between documents: it is not kept, and the
- * pages after it go into a new record. Use `separator` with single-sided feeding only.
+ * pages after it go into a new record. In duplex only a blank front separates (its back goes
+ * with it): a one-sided page's blank back never splits a dossier.
  */
 export const BLANK_POLICIES = ['flag', 'separator'] as const;
 

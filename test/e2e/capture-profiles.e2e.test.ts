@@ -80,7 +80,7 @@ describe('capture profiles in Chromium: the admin sets one up, the clerk scans w
     await page.getByTestId('logout').click();
   });
 
-  it('lets the clerk pick it and press Scan: each blank sheet starts a new record', async () => {
+  it('lets the clerk pick it and press Scan: in duplex a blank back never splits the dossier', async () => {
     await login(page, CLERK);
     await page.getByTestId('scan-start').waitFor();
     // The station remembers the last profile; pick it anew as a clerk would.
@@ -90,18 +90,20 @@ describe('capture profiles in Chromium: the admin sets one up, the clerk scans w
     await expect.poll(() => page.getByTestId('scan-profile').isVisible()).toBe(true);
     expect(await page.getByTestId('profile-save').count()).toBe(0);
     await page.getByTestId('scan-start').click();
-    // 10 sheets, each front followed by a blank back that separates it from the next.
-    await expect.poll(() => page.getByTestId('record-item').count(), { timeout: 30_000 }).toBe(10);
+    // 10 one-sided sheets, each front followed by its blank back: only a blank front would be a
+    // separator sheet, so the stack stays one record (before issue 16, every back split it).
+    const pagesOf = () =>
+      page
+        .getByTestId('record-item')
+        .evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-pages'))));
+    await expect.poll(pagesOf, { timeout: 30_000 }).toEqual([20]);
     await expect.poll(() => page.getByTestId('scan-start').isEnabled(), { timeout: 20_000 }).toBe(true);
     const stored = await records(page);
-    expect(stored).toHaveLength(10);
+    expect(stored).toHaveLength(1);
     expect(new Set(stored.map((record) => `${record.departmentCode} ${record.procedureCode}`))).toEqual(
       new Set(['NCC 1.001257']),
     );
-    const pages = await page
-      .getByTestId('record-item')
-      .evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-pages'))));
-    expect(pages).toEqual(Array(10).fill(1));
+    expect(await pagesOf()).toEqual([20]);
     // 150 dpi meets the minimum the admin set: no page is flagged.
     expect(await page.getByText(/^Dưới \d+ dpi$/).count()).toBe(0);
     await screenshot(page, '12-scan-profile-separators');
