@@ -74,17 +74,28 @@ export async function secretFrom(
   return answer;
 }
 
-/** Logs the CLI in for admin commands: `--admin USER` or a prompt, then the password. */
-export async function loginAsAdmin(
+/**
+ * Logs the CLI in: the username given or prompted, then the password from the named
+ * environment variable or a prompt. What the account may do is main's decision, on each call.
+ */
+export async function logIn(
   context: CliContext,
-  options: { admin?: string; adminPasswordEnv?: string },
+  options: { username?: string; passwordEnv?: string },
+  prompts: { username: string; password: string } = { username: 'cli.username', password: 'cli.password' },
 ): Promise<void> {
-  const username = options.admin ?? (await context.io.prompter.ask(context.t('cli.adminUsername')));
+  const username = options.username ?? (await context.io.prompter.ask(context.t(prompts.username)));
   if (!username) throw new UsageError(context.t('cli.noInput'));
-  const password = await secretFrom(context, options.adminPasswordEnv, context.t('cli.adminPassword'));
-  // Whether this account may manage users is main's decision, on each call that follows.
+  const password = await secretFrom(context, options.passwordEnv, context.t(prompts.password));
   await context.station.auth.login({ username, password });
 }
+
+/** Logs the CLI in for admin commands: `--admin USER` or a prompt, then the password. */
+export const loginAsAdmin = (context: CliContext, options: { admin?: string; adminPasswordEnv?: string }) =>
+  logIn(
+    context,
+    { username: options.admin, passwordEnv: options.adminPasswordEnv },
+    { username: 'cli.adminUsername', password: 'cli.adminPassword' },
+  );
 
 export class UsageError extends Error {
   override name = 'UsageError';

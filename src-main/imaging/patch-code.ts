@@ -14,6 +14,8 @@ export interface GreyImage {
 
 const NARROW_MM = 2.03;
 const WIDE_MM = 5.08;
+/** Patch T from its leading edge: bar, space, bar, space, bar, space, bar (what sheets print). */
+export const PATCH_T_MM = [NARROW_MM, NARROW_MM, WIDE_MM, NARROW_MM, NARROW_MM, NARROW_MM, WIDE_MM] as const;
 /** The bars are at least 50 mm long; a skewed or short print still covers this much. */
 const MIN_LENGTH_MM = 35;
 const COLUMN_STEP_MM = 2;

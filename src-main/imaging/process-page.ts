@@ -40,7 +40,8 @@ const archivalJpeg = (settings: CaptureSettings) => ({ quality: settings.jpegQua
 /**
  * Processes one scanned or imported page with sharp (libvips on its own threads, never the
  * main event loop): honours EXIF orientation, records the real dpi, flags low dpi and blank
- * pages (flags only: nothing is deleted), reads its barcodes and sheets, encodes JPEG for colour and grey or lossless PNG
+ * pages (flags only: nothing is deleted), reads its barcodes and sheets, encodes JPEG for
+ * colour and grey or lossless PNG
  * for bitonal, makes the thumbnail, and hashes the stored bytes.
  */
 export async function processPage(

@@ -5,8 +5,8 @@ import type { CodesWorkerRequest } from './codes-worker-protocol';
 import { hasPatchT, type GreyImage } from './patch-code';
 
 /**
- * Half a 300-dpi scan (JPEG decodes it at half size directly): a cover's QR modules are 9 px,
- * a receipt's 1-D bars of 0.33 mm 2 px, and ZXing reads an A4 page in under 0.1 s.
+ * Half a 300-dpi scan: a cover's QR modules are 9 px, a receipt's 1-D bars of 0.33 mm 2 px,
+ * and ZXing reads an A4 page in about 0.1 s.
  */
 const READING_DPI = 150;
 /** An A4 page's long side at 150 dpi. */

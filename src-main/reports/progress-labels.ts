@@ -1,3 +1,4 @@
+import { displayDate } from '../../src-shared/indexing/vietnamese-dates';
 import type { ProgressReportData } from '../../src-shared/stats/report';
 
 /** The report's words, in Vietnamese: it goes to the Office's periodic report as it is. */
@@ -30,7 +31,8 @@ export const LABELS = {
 } as const;
 
 /** dd/mm/yyyy from yyyy-mm-dd. */
-export const vnDate = (iso: string) => iso.split('-').reverse().join('/');
+/** dd/mm/yyyy, as the indexing form shows dates. */
+export const vnDate = displayDate;
 
 export const targetText = (target: ProgressReportData['target']) =>
   target

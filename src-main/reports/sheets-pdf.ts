@@ -2,6 +2,8 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { PreparedRecord } from '../../src-shared/capture/prepared-record';
 import { coverSheetText, SEPARATOR_SHEET_TEXT } from '../../src-shared/capture/sheet-code';
+import { displayDate } from '../../src-shared/indexing/vietnamese-dates';
+import { PATCH_T_MM } from '../imaging/patch-code';
 import { embedTextFont } from '../pdf/text-font';
 
 /** A sheet to print: a cover for a prepared record, or a generic separator. */
@@ -63,9 +65,8 @@ function drawQr(page: PDFPage, text: string, x: number, top: number, size: numbe
 
 /** Kodak's patch T across the page: bars narrow, wide, narrow, wide (2.03 and 5.08 mm), 2.03 mm apart. */
 function drawPatchT(page: PDFPage, top: number) {
-  const widths = [2.03, 2.03, 5.08, 2.03, 2.03, 2.03, 5.08];
   let y = A4.height - top;
-  widths.forEach((width, index) => {
+  PATCH_T_MM.forEach((width, index) => {
     const height = width * MM;
     if (index % 2 === 0) {
       page.drawRectangle({ x: MARGIN + 20 * MM, y: y - height, width: 120 * MM, height, color: BLACK });
@@ -103,7 +104,6 @@ function paragraph(
 
 /** 7K3M9QX2PA as "7K3M9 QX2PA": two groups of five to read out or type. */
 const grouped = (reference: string) => `${reference.slice(0, 5)} ${reference.slice(5)}`;
-const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 
 /**
  * Cover and separator sheets on A4, one a page, to print single-sided (a duplex scan drops
@@ -150,7 +150,7 @@ export async function sheetsPdf(
       [LABELS.ownerIdNumber, fields.ownerIdNumber],
       [LABELS.ownerTaxCode, fields.ownerTaxCode],
       [LABELS.documentNumber, fields.documentNumber],
-      [LABELS.issueDate, fields.issueDate ? vnDate(fields.issueDate) : undefined],
+      [LABELS.issueDate, fields.issueDate ? displayDate(fields.issueDate) : undefined],
       [LABELS.procedureCode, [fields.procedureCode, procedureName].filter(Boolean).join(' – ') || undefined],
     ];
     let top = qrTop + QR_SIZE + 12 * MM;

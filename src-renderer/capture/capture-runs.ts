@@ -123,12 +123,13 @@ async function coverOf(reference: string | undefined) {
   if (!reference) return null;
   const prepared = await station.sheets.prepared({ reference });
   if (!prepared) return null;
-  const { procedureCode } = prepared.fields;
   return {
     fields: prepared.fields as Record<string, unknown>,
     coverReference: reference,
-    ...(procedureCode ? { procedureCode } : {}),
-    ...(prepared.departmentCode ? { departmentCode: prepared.departmentCode } : {}),
+    target: targetOf({
+      procedureCode: prepared.fields.procedureCode,
+      departmentCode: prepared.departmentCode,
+    }),
   };
 }
 
@@ -144,7 +145,7 @@ async function continueInNewRecord(
   const recordId = await startNewRecord(current?.createdBy ?? userId, {
     captureLabel: current?.captureLabel,
     ...target,
-    ...cover,
+    ...(cover ? { ...cover.target, fields: cover.fields, coverReference: cover.coverReference } : {}),
   });
   const next = { ...binding, recordId, target, separatorSeen: false, cover: undefined };
   await bindRun(runId, next);
@@ -168,11 +169,7 @@ async function separate(binding: RunBinding, runId: string, userId: string): Pro
         cover: undefined,
       };
       if (cover && record) {
-        const target = {
-          ...targetOf(record),
-          ...(cover.procedureCode ? { procedureCode: cover.procedureCode } : {}),
-          ...(cover.departmentCode ? { departmentCode: cover.departmentCode } : {}),
-        };
+        const target = { ...targetOf(record), ...cover.target };
         // Filed where the cover says: the batch of its procedure, as a new record would be.
         const batch = await openBatchFor(record.createdBy, target);
         await db.records.update(record.id, {
@@ -236,7 +233,8 @@ export function drainRun(
       if (step.kind === 'page') {
         const sheet = separationStep(binding, step.page);
         binding = sheet.state;
-        // A sheet is not kept; in duplex, the page count decides fronts, so it is kept too.
+        // A sheet is not kept, and the binding saying so is saved before it is confirmed; in
+        // duplex the binding is saved at every page, since its page count tells fronts from backs.
         if (sheet.skip || binding.duplex) await bindRun(runId, binding);
         if (sheet.skip) {
           confirmed = step.page.sequence;

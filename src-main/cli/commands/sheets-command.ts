@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { listProblemText } from '../../../src-shared/capture/list-problem-text';
 import { readPreparedList } from '../../../src-shared/capture/prepared-record';
 import { readTableFile } from '../../reports/table-file';
-import { secretFrom, UsageError, type CliContext } from '../cli-context';
+import { logIn, UsageError, type CliContext } from '../cli-context';
 import { EXIT } from '../exit-codes';
 
 export const SHEETS_HELP = `sohoa sheets [LIST.csv|LIST.xlsx] --out SHEETS.pdf [--separators N] [--department CODE]
@@ -44,10 +44,7 @@ export async function sheetsCommand(context: CliContext, argv: string[]): Promis
   if (entries.length + separators === 0)
     throw new UsageError('nothing to print: give a LIST or --separators N');
 
-  const username = values.user ?? (await context.io.prompter.ask(context.t('cli.username')));
-  if (!username) throw new UsageError(context.t('cli.noInput'));
-  const password = await secretFrom(context, values['password-env'], context.t('cli.password'));
-  await context.station.auth.login({ username, password });
+  await logIn(context, { username: values.user, passwordEnv: values['password-env'] });
 
   const { prepared, pdf } = await context.station.sheets.print({
     entries,
