@@ -1,12 +1,14 @@
 import type { DeviceInfo } from '../../src-shared/capture/scan-options';
 import { AppError } from '../../src-shared/errors/app-error';
-import { createDemoDriver } from './demo/demo-driver';
+import { createDemoDriver, type DemoDriverOptions } from './demo/demo-driver';
 import { createSaneDriver, type SaneDriverOptions } from './sane/sane-driver';
 import { splitDeviceId, type ScanDriver } from './scan-driver';
 
 /** Every capture backend this station has; a new backend is one more entry. */
-export function createDrivers(options: { sane?: SaneDriverOptions } = {}): ScanDriver[] {
-  return [createSaneDriver(options.sane), createDemoDriver()];
+export function createDrivers(
+  options: { sane?: SaneDriverOptions; demo?: DemoDriverOptions } = {},
+): ScanDriver[] {
+  return [createSaneDriver(options.sane), createDemoDriver(options.demo)];
 }
 
 export function driverFor(drivers: readonly ScanDriver[], deviceId: string): ScanDriver {

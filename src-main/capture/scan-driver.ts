@@ -6,6 +6,8 @@ export interface ScannedPage {
   sequence: number;
   /** The image file (PNG), in the folder the caller gave to `scan`. */
   path: string;
+  /** In duplex, which side of its sheet (a scan resumed on a sheet's back starts there). */
+  side?: 'front' | 'back';
 }
 
 /**

@@ -4,7 +4,7 @@ import type { CaptureSettings } from '../../src-shared/domain/settings';
 import { processPage, type ProcessedPage } from '../imaging/process-page';
 import type { ScanDriver } from './scan-driver';
 
-export type ProcessedScanPage = ProcessedPage & { sequence: number };
+export type ProcessedScanPage = ProcessedPage & { sequence: number; side?: 'front' | 'back' };
 
 /**
  * A device scan with each page processed as soon as the device delivers it; the raw
@@ -20,6 +20,6 @@ export async function* scanProcessed(
   for await (const scanned of driver.scan(options, workDir, signal)) {
     const page = await processPage(scanned.path, { mode: options.mode, scannerDpi: options.dpi, settings });
     await rm(scanned.path, { force: true });
-    yield { sequence: scanned.sequence, ...page };
+    yield { sequence: scanned.sequence, ...(scanned.side ? { side: scanned.side } : {}), ...page };
   }
 }

@@ -12,6 +12,10 @@ import { createFileLogger } from '../platform/logger';
 import { createTranslator } from '../platform/translator';
 import type { OcrPool } from '../ocr/ocr-pool';
 import type { Prompter } from './prompt';
+import { createDrivers } from '../capture/drivers';
+import type { ScanDriver } from '../capture/scan-driver';
+import type { SaneDriverOptions } from '../capture/sane/sane-driver';
+import { demoDriverOptions } from '../services/station-services';
 import { keepDataOwnerOnly } from '../../src-node/platform/owner-only';
 
 export interface CliIo {
@@ -30,6 +34,8 @@ export interface CliContext {
   dataDir: string;
   /** Text recognition in this process (commands that use it close it when done). */
   ocr: OcrPool;
+  /** The capture backends, as the app has them (the demo archive feeds the last sheets printed). */
+  captureDrivers(sane?: SaneDriverOptions): ScanDriver[];
 }
 
 /** The CLI's language: SOHOA_LANG, else Vietnamese (the station's default). */
@@ -55,6 +61,8 @@ export async function createCliContext(io: CliIo): Promise<CliContext> {
     io,
     dataDir,
     ocr: services.ocr,
+    captureDrivers: (sane) =>
+      createDrivers({ ...(sane ? { sane } : {}), demo: demoDriverOptions(dataDir, services) }),
   };
 }
 

@@ -1,6 +1,8 @@
 import { stationSettingsSchema } from '../../src-shared/domain/settings';
 import { join } from 'node:path';
 import { createDrivers } from '../capture/drivers';
+import type { DemoDriverOptions } from '../capture/demo/demo-driver';
+import { printedBox } from './prepared-records/print-sheets';
 import { createHotFolderService } from '../capture/hot-folder/hot-folder-service';
 import { createCaptureRuns } from '../capture/runs/capture-runs';
 import { createImportUploads } from '../capture/runs/import-uploads';
@@ -35,12 +37,35 @@ import { openJsonStore } from './store/json-store';
 import {
   createPreparedRecordService,
   preparedRecordsDocumentSchema,
+  type PreparedRecordService,
 } from './prepared-records/prepared-record-service';
+import type { Procedure } from '../../src-shared/domain/procedure-catalogue';
+import type { StationSettings } from '../../src-shared/domain/settings';
 
 /**
  * The composition root of main's services. Electron main, the browser harness, the CLI
  * and the tests all build the station through here; only the transport differs.
  */
+/** The demo archive device feeds the last cover sheets printed; its feeder keeps its place in the data folder. */
+export function demoDriverOptions(
+  dataDir: string,
+  services: {
+    preparedRecords: PreparedRecordService;
+    settings: { get(): StationSettings };
+    procedures: { list(): readonly Procedure[] };
+  },
+): DemoDriverOptions {
+  return {
+    feederFile: join(dataDir, 'capture', 'demo-feeder.json'),
+    printedBox: () =>
+      printedBox({
+        preparedRecords: services.preparedRecords,
+        settings: () => services.settings.get(),
+        procedures: () => services.procedures.list(),
+      }),
+  };
+}
+
 export interface StationServicesOptions {
   dataDir: string;
   clock?: Clock;
@@ -71,7 +96,6 @@ export function createStationServices({
     idleTimeoutMinutes: () => settings.get().security.idleTimeoutMinutes,
     loadAccount: (userId) => accounts.get(userId),
   });
-  const captureDrivers = drivers ?? createDrivers();
   const captureProfiles = createCaptureProfileService({
     store: openJsonStore({ dataDir, name: 'capture-profiles', schema: captureProfilesDocumentSchema }),
     departmentCodes: () => settings.get().departments.map((department) => department.code),
@@ -82,6 +106,8 @@ export function createStationServices({
   const procedures = createProcedureService(
     openJsonStore({ dataDir, name: 'procedures', schema: proceduresDocumentSchema }),
   );
+  const captureDrivers =
+    drivers ?? createDrivers({ demo: demoDriverOptions(dataDir, { preparedRecords, settings, procedures }) });
   const captureSettings = () => settings.get().capture;
   const captureRuns = createCaptureRuns({
     root: join(dataDir, 'capture', 'runs'),

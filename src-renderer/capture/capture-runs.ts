@@ -1,4 +1,5 @@
 import type { CaptureRunSummary, CaptureStep } from '../../src-shared/capture/capture-run';
+import type { RecordTarget, RunPolicy } from '../../src-shared/capture/capture-profile';
 import type { ScanOptions } from '../../src-shared/capture/scan-options';
 import {
   separationStep,
@@ -27,14 +28,10 @@ export interface RunBinding extends SeparationPolicy, SeparationState {
   target?: RecordTarget;
 }
 
-/** Filing targets a new record starts with (from the capture profile). */
-export interface RecordTarget {
-  departmentCode?: string;
-  procedureCode?: string;
-}
-
 const CURRENT_RECORD_KEY = 'capture.currentRecord';
 const bindingKey = (runId: string) => `capture.run:${runId}`;
+/** A sheet ended a run before the pages it announced came: the next run into that record starts them. */
+const CARRY_KEY = 'capture.separationCarry';
 
 /**
  * The record the capture screen scans into, while it is still being captured: once indexed
@@ -50,67 +47,102 @@ export async function readCurrentRecordId(): Promise<string | null> {
 export const setCurrentRecordId = (recordId: string) =>
   db.meta.put({ key: CURRENT_RECORD_KEY, value: recordId });
 
+interface NewRecordOptions extends RecordTarget {
+  captureLabel?: string;
+  /** Fields known before a page is read (a cover sheet's). */
+  fields?: Record<string, unknown>;
+  coverReference?: string;
+}
+
+/** Adds a draft record filed in the clerk's open batch for its targets; inside the caller's transaction. */
+async function addDraftRecord(userId: string, options: NewRecordOptions): Promise<string> {
+  const { captureLabel, departmentCode, procedureCode, coverReference, box, shelf } = options;
+  const id = crypto.randomUUID();
+  const now = Date.now();
+  const batch = await openBatchFor(userId, { departmentCode, procedureCode });
+  await addRecord({
+    id,
+    status: 'draft',
+    batchId: batch.id,
+    fields: { ...(box ? { box } : {}), ...(shelf ? { shelf } : {}), ...options.fields },
+    captureLabel,
+    ...(coverReference ? { coverReference } : {}),
+    ...(departmentCode ? { departmentCode } : {}),
+    ...(procedureCode ? { procedureCode } : {}),
+    createdBy: userId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return id;
+}
+
 /**
  * A new draft record for the next pages, in the clerk's open batch for its department and
  * procedure; unless told otherwise, the capture screen's current record.
  */
 export async function startNewRecord(
   userId: string,
-  options: RecordTarget & {
-    captureLabel?: string;
-    makeCurrent?: boolean;
-    /** Fields known before a page is read (a cover sheet's). */
-    fields?: Record<string, unknown>;
-    coverReference?: string;
-  } = {},
+  options: NewRecordOptions & { makeCurrent?: boolean } = {},
 ): Promise<string> {
-  const { captureLabel, makeCurrent = true, departmentCode, procedureCode, coverReference } = options;
-  const id = crypto.randomUUID();
-  const now = Date.now();
-  await db.transaction('rw', [db.meta, ...GATE_TABLES()], async () => {
-    const batch = await openBatchFor(userId, { departmentCode, procedureCode });
-    await addRecord({
-      id,
-      status: 'draft',
-      batchId: batch.id,
-      fields: options.fields ?? {},
-      captureLabel,
-      ...(coverReference ? { coverReference } : {}),
-      ...(departmentCode ? { departmentCode } : {}),
-      ...(procedureCode ? { procedureCode } : {}),
-      createdBy: userId,
-      createdAt: now,
-      updatedAt: now,
-    });
+  const { makeCurrent = true, ...record } = options;
+  return db.transaction('rw', [db.meta, ...GATE_TABLES()], async () => {
+    const id = await addDraftRecord(userId, record);
     if (makeCurrent) await setCurrentRecordId(id);
+    return id;
   });
-  return id;
 }
 
-export const bindRun = (runId: string, binding: RunBinding) =>
+const bindRun = (runId: string, binding: RunBinding) =>
   db.meta.put({ key: bindingKey(runId), value: binding });
+
+/**
+ * Binds a new run to its record before its first item is stored. A sheet that ended the
+ * previous run into that record (a jam, a restart of main right after a cover) still
+ * starts the next record: its cut is carried over. Returns the binding to drain with.
+ */
+export async function bindNewRun(runId: string, binding: RunBinding): Promise<RunBinding> {
+  return db.transaction('rw', db.meta, async () => {
+    const carry = (await db.meta.get(CARRY_KEY))?.value as { recordId: string; cover?: string } | undefined;
+    const carried =
+      carry?.recordId === binding.recordId
+        ? { ...binding, separatorSeen: true, ...(carry.cover ? { cover: carry.cover } : {}) }
+        : binding;
+    if (carry?.recordId === binding.recordId) await db.meta.delete(CARRY_KEY);
+    await bindRun(runId, carried);
+    return carried;
+  });
+}
 
 const readBinding = async (runId: string): Promise<RunBinding | null> =>
   ((await db.meta.get(bindingKey(runId)))?.value as RunBinding | undefined) ?? null;
 
 /**
  * The record a run drains into. A run nobody bound yet (the hot folder's, or one whose
- * window closed before binding it) gets a new record of its own, beside the current one.
+ * window closed before binding it) gets a new record of its own, beside the current one,
+ * cut as `policy` says (the hot folder's profile).
  */
-export async function bindingForRun(run: CaptureRunSummary, userId: string): Promise<RunBinding> {
+export async function bindingForRun(
+  run: CaptureRunSummary,
+  userId: string,
+  policy: RunPolicy = { separateOnBlank: false },
+): Promise<RunBinding> {
   const bound = await readBinding(run.runId);
   if (bound && (await db.records.get(bound.recordId))) return bound;
-  const recordId = await startNewRecord(userId, { captureLabel: run.label, makeCurrent: false });
-  const binding = { recordId, separateOnBlank: false };
-  await bindRun(run.runId, binding);
-  return binding;
+  return db.transaction('rw', [db.meta, ...GATE_TABLES()], async () => {
+    const recordId = await addDraftRecord(userId, { captureLabel: run.label, ...policy.target });
+    const binding = { recordId, ...policy };
+    await bindRun(run.runId, binding);
+    return binding;
+  });
 }
 
 /** Starts a scan into `binding.recordId` and binds it before the first page can arrive. */
-export async function beginScan(options: ScanOptions, binding: RunBinding): Promise<string> {
+export async function beginScan(
+  options: ScanOptions,
+  binding: RunBinding,
+): Promise<{ runId: string; binding: RunBinding }> {
   const { runId } = await station.capture.start(options);
-  await bindRun(runId, binding);
-  return runId;
+  return { runId, binding: await bindNewRun(runId, binding) };
 }
 
 const targetOf = (record: { departmentCode?: string; procedureCode?: string } | undefined): RecordTarget => ({
@@ -133,23 +165,30 @@ async function coverOf(reference: string | undefined) {
   };
 }
 
-/** The run goes on into a new record with the same filing targets as the one it filled. */
+/**
+ * The run goes on into a new record with the same filing targets as the one it filled (a
+ * cover's first), created and bound in one transaction: a reload between the two cannot
+ * leave an empty record behind and start another.
+ */
 async function continueInNewRecord(
   binding: RunBinding,
   runId: string,
   userId: string,
   cover: Awaited<ReturnType<typeof coverOf>> = null,
 ): Promise<RunBinding> {
-  const current = await db.records.get(binding.recordId);
-  const target = binding.target ?? targetOf(current);
-  const recordId = await startNewRecord(current?.createdBy ?? userId, {
-    captureLabel: current?.captureLabel,
-    ...target,
-    ...(cover ? { ...cover.target, fields: cover.fields, coverReference: cover.coverReference } : {}),
+  return db.transaction('rw', [db.meta, ...GATE_TABLES()], async () => {
+    const current = await db.records.get(binding.recordId);
+    const target = binding.target ?? targetOf(current);
+    const recordId = await addDraftRecord(current?.createdBy ?? userId, {
+      captureLabel: current?.captureLabel,
+      ...target,
+      ...(cover ? { ...cover.target, fields: cover.fields, coverReference: cover.coverReference } : {}),
+    });
+    await setCurrentRecordId(recordId);
+    const next = { ...binding, recordId, target, separatorSeen: false, cover: undefined };
+    await bindRun(runId, next);
+    return next;
   });
-  const next = { ...binding, recordId, target, separatorSeen: false, cover: undefined };
-  await bindRun(runId, next);
-  return next;
 }
 
 /**
@@ -223,6 +262,10 @@ export function drainRun(
       if (step.kind === 'end') {
         await db.transaction('rw', db.meta, db.audit, async () => {
           await db.meta.delete(bindingKey(runId));
+          if (binding.separatorSeen) {
+            const carry = { recordId: binding.recordId, ...(binding.cover ? { cover: binding.cover } : {}) };
+            await db.meta.put({ key: CARRY_KEY, value: carry });
+          }
           await appendAudit('capture', {
             recordId: binding.recordId,
             after: { run: runId, items: step.pages, failure: step.failure?.code ?? null },
@@ -231,13 +274,17 @@ export function drainRun(
         return step;
       }
       if (step.kind === 'page') {
-        const sheet = separationStep(binding, step.page);
-        binding = sheet.state;
-        // A sheet is not kept, and the binding saying so is saved before it is confirmed; in
-        // duplex the binding is saved at every page, since its page count tells fronts from backs.
-        if (sheet.skip || binding.duplex) await bindRun(runId, binding);
+        const { page } = step;
+        // Its place among the file's pages (a PDF's original comes first in its run).
+        const sequence = page.originalPage ?? page.sequence;
+        const sheet = separationStep(binding, { ...page, sequence });
+        if (sheet.state !== binding) {
+          // Saved before the page is confirmed: a reload hands the page out again and gets the same cut.
+          binding = sheet.state;
+          await bindRun(runId, binding);
+        }
         if (sheet.skip) {
-          confirmed = step.page.sequence;
+          confirmed = page.sequence;
           continue;
         }
       }

@@ -58,6 +58,7 @@ export async function storeCapturedItem(
       sha256: page.sha256,
       blank: page.blank,
       rotation: 0,
+      ...(page.codes.length > 0 ? { codes: page.codes } : {}),
       ...(page.originalSequence
         ? { originalId: itemId(runId, page.originalSequence), originalPage: page.originalPage }
         : {}),

@@ -20,6 +20,8 @@ export const capturedPageSchema = z.object({
   /** Barcodes read on the page, and whether it is a cover or separator sheet. */
   codes: z.array(pageCodeSchema).max(16).default([]),
   sheet: sheetMarkSchema.nullable().default(null),
+  /** Which side of its sheet, where the device knows (a duplex scan); else it follows from the page's place. */
+  side: z.enum(['front', 'back']).optional(),
   /** A rendered page of a born-digital original: that original's sequence in the run, and its page. */
   originalSequence: z.number().int().positive().optional(),
   originalPage: z.number().int().positive().optional(),

@@ -1,3 +1,4 @@
+import { DEFAULT_DOSSIER_CODE_PATTERN, dossierCodeRegExp } from './dossier-code';
 import { z } from 'zod';
 import { agencyIdSchema, departmentSchema } from './agency';
 import { DEFAULT_CODE_TEMPLATE, parseCodeTemplate } from './record-code';
@@ -51,6 +52,10 @@ export const captureSettingsSchema = z.object({
   hotFolder: optionalPath,
   /** A hot-folder file is taken once its size has not changed for this long, ms (copiers pause mid-write). */
   hotFolderStableMs: z.number().int().min(200).max(60_000).default(2000),
+  /** The capture profile hot-folder files are cut and filed by (its blank policy, sides, targets, box); empty: none. */
+  hotFolderProfileId: z.string().max(64).default(''),
+  /** Cover and separator sheets are kept as the first page of the record they start (else left out). */
+  keepSheetPages: z.boolean().default(false),
 });
 
 /** Text recognition. */
@@ -164,6 +169,14 @@ export const stationSettingsSchema = z.object({
     .max(120)
     .refine((template) => parseCodeTemplate(template).problems.length === 0, 'codeTemplate')
     .default(DEFAULT_CODE_TEMPLATE),
+  /** The one-stop system's dossier codes, as a regular expression (DOMAIN.md: not confirmed, so configurable). */
+  dossierCodePattern: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((pattern) => dossierCodeRegExp(pattern) !== null, 'dossierCodePattern')
+    .default(DEFAULT_DOSSIER_CODE_PATTERN),
   /** SoHoa Central base URL; empty means this station works offline only. */
   centralUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
   /** Allow the camera as a capture device (the only permission the renderer may get). */

@@ -261,6 +261,11 @@ export const en: Messages = {
     receipt: 'Receipt',
   },
   stats: {
+    boxes: 'By archive box',
+    noBoxes: 'No record names an archive box yet (a cover sheet, a capture profile or the form sets it).',
+    boxInProgress: 'In progress',
+    boxDigitized: 'Digitized',
+    boxShare: 'Share digitized',
     progress: 'Digitization progress against the plan’s targets',
     trend: 'Records signed in the last {{count}} periods (by {{unit}})',
     trend_one: 'Records signed in the last {{count}} period (by {{unit}})',
@@ -398,10 +403,12 @@ export const en: Messages = {
     deleteProfileConfirm: 'Delete capture profile “{{name}}”?',
     profileName: 'Profile name',
     profileNameRequired: 'Enter a profile name',
+    profileBoxHelp:
+      'Records scanned with this profile are filed in this box (a cover sheet naming another box wins)',
     blankPolicy: 'Blank pages',
     blankPolicies: {
       flag: 'Keep them, flagged for review',
-      separator: 'Separator sheet: start a new record (single-sided feeding only)',
+      separator: 'Separator sheet: start a new record (in duplex, only a blank front)',
     },
     department: 'Department',
     procedureCode: 'Procedure code',
@@ -493,6 +500,7 @@ export const en: Messages = {
     usualTermText: '{{date}} ({{months}} months)',
     accept: 'Accept',
     dismiss: 'Dismiss',
+    onPageCode: 'barcode, page {{number}}',
     onPage: 'page {{number}}',
     otherDocument: 'Other document',
     otherDocumentHint:
@@ -539,6 +547,7 @@ export const en: Messages = {
       resultType: 'Result type',
       procedureCode: 'Procedure code',
       documentNumber: 'Document number and symbol',
+      dossierCode: 'One-stop dossier code',
       issueDate: 'Issue date',
       issuingAgency: 'Issuing agency',
       signerName: 'Signed by',
@@ -723,6 +732,10 @@ export const en: Messages = {
     lockoutMinutes: 'Lockout duration (minutes)',
     idleTimeoutMinutes: 'Log out after (idle minutes)',
     indexing: 'Text recognition and record codes',
+    dossierCodePattern: 'One-stop dossier code format',
+    dossierCodePatternHelp:
+      'A regular expression; by default <agency identifier>-<yymmdd>-<4 digits>, e.g. 000.00.12.H20-241105-0042',
+    invalidDossierCodePattern: 'Not a valid regular expression',
     codeTemplate: 'Record code template',
     codeTemplateHelp:
       'Use {agency} {dept} {procedure} {yyyy} {yy} {mm} {dd} {station} {seq:N} {check}; {station} and {seq:N} are required.',
@@ -765,6 +778,13 @@ export const en: Messages = {
     hotFolder: 'Scan folder',
     hotFolderHelp: 'The folder a scanner or copier saves its scans into; empty if not used',
     hotFolderStable: 'Take a file once unchanged for',
+    hotFolderProfile: 'Scan folder profile',
+    hotFolderProfileHelp:
+      'Files from the scan folder are split and filed by this capture profile (blank pages, sides, department, procedure, box)',
+    noProfile: '(None)',
+    keepSheetPages: 'Keep cover and separator sheets in the record',
+    keepSheetPagesHelp:
+      'On: a cover or separator sheet still starts a new record and is kept as its first page. Off (default): it is left out.',
     invalidFolder: 'Enter a full path, e.g. D:\\ScanFolder or /srv/scan',
     cameraEnabled: 'Allow the camera as a capture device',
     storage: 'Local storage',

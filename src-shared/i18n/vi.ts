@@ -250,6 +250,11 @@ export const vi = {
     receipt: 'Mã biên nhận',
   },
   stats: {
+    boxes: 'Theo hộp lưu trữ',
+    noBoxes: 'Chưa có hồ sơ nào ghi hộp lưu trữ (tờ bìa, cấu hình quét hoặc biểu mẫu ghi hộp).',
+    boxInProgress: 'Đang xử lý',
+    boxDigitized: 'Đã số hóa',
+    boxShare: 'Tỷ lệ đã số hóa',
     progress: 'Tiến độ số hóa so với chỉ tiêu của kế hoạch',
     trend: 'Số hồ sơ đã ký số trong {{count}} kỳ gần nhất (theo {{unit}})',
     trendPoint: '{{bucket}}: {{records}} hồ sơ, {{pages}} trang',
@@ -384,10 +389,11 @@ export const vi = {
     deleteProfileConfirm: 'Xóa cấu hình quét “{{name}}”?',
     profileName: 'Tên cấu hình',
     profileNameRequired: 'Nhập tên cấu hình',
+    profileBoxHelp: 'Hồ sơ quét bằng cấu hình này được ghi vào hộp này (tờ bìa ghi hộp khác thì theo tờ bìa)',
     blankPolicy: 'Trang trắng',
     blankPolicies: {
       flag: 'Giữ lại và đánh dấu để kiểm tra',
-      separator: 'Là tờ phân cách: bắt đầu hồ sơ mới (chỉ dùng khi quét một mặt)',
+      separator: 'Là tờ phân cách: bắt đầu hồ sơ mới (quét hai mặt: chỉ khi mặt trước trắng)',
     },
     department: 'Phòng chuyên môn',
     procedureCode: 'Mã thủ tục hành chính',
@@ -476,6 +482,7 @@ export const vi = {
     usualTermText: '{{date}} ({{months}} tháng)',
     accept: 'Chấp nhận',
     dismiss: 'Bỏ qua',
+    onPageCode: 'mã vạch, trang {{number}}',
     onPage: 'trang {{number}}',
     otherDocument: 'Văn bản khác',
     otherDocumentHint:
@@ -519,6 +526,7 @@ export const vi = {
       resultType: 'Loại kết quả',
       procedureCode: 'Mã thủ tục hành chính',
       documentNumber: 'Số, ký hiệu văn bản',
+      dossierCode: 'Mã hồ sơ một cửa',
       issueDate: 'Ngày ban hành',
       issuingAgency: 'Cơ quan ban hành',
       signerName: 'Người ký',
@@ -703,6 +711,10 @@ export const vi = {
     idleTimeoutMinutes: 'Tự đăng xuất sau (phút không thao tác)',
     cameraEnabled: 'Cho phép dùng camera làm thiết bị chụp',
     indexing: 'Nhận dạng chữ và mã hồ sơ',
+    dossierCodePattern: 'Dạng mã hồ sơ một cửa',
+    dossierCodePatternHelp:
+      'Biểu thức chính quy; mặc định <mã định danh cơ quan>-<yymmdd>-<4 chữ số>, ví dụ 000.00.12.H20-241105-0042',
+    invalidDossierCodePattern: 'Không phải biểu thức chính quy hợp lệ',
     codeTemplate: 'Mẫu mã hồ sơ',
     codeTemplateHelp:
       'Dùng {agency} {dept} {procedure} {yyyy} {yy} {mm} {dd} {station} {seq:N} {check}; bắt buộc có {station} và {seq:N}.',
@@ -744,6 +756,13 @@ export const vi = {
     hotFolder: 'Thư mục nhận bản quét',
     hotFolderHelp: 'Thư mục máy quét hoặc máy photocopy lưu bản quét vào; để trống nếu không dùng',
     hotFolderStable: 'Nhận tệp khi không đổi trong',
+    hotFolderProfile: 'Cấu hình quét cho thư mục nhận',
+    hotFolderProfileHelp:
+      'Tệp trong thư mục nhận được tách và xếp lô theo cấu hình quét này (trang trắng, hai mặt, phòng, thủ tục, hộp)',
+    noProfile: '(Không dùng)',
+    keepSheetPages: 'Giữ tờ bìa và tờ phân cách trong hồ sơ',
+    keepSheetPagesHelp:
+      'Bật: tờ bìa/tờ phân cách vẫn tách hồ sơ nhưng được lưu làm trang đầu của hồ sơ mới. Tắt (mặc định): không lưu.',
     invalidFolder: 'Nhập đường dẫn đầy đủ, ví dụ D:\\ScanFolder hoặc /srv/scan',
     storage: 'Lưu trữ trên máy',
     storageUsed: 'Đã dùng {{used}} trên {{quota}} cho phép',

@@ -1,3 +1,4 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import {
@@ -8,7 +9,10 @@ import {
 } from '../../../src-shared/capture/scan-options';
 import { AppError } from '../../../src-shared/errors/app-error';
 import { splitDeviceId, type ScanDriver, type ScannedPage } from '../scan-driver';
+import { renderPdfPage } from '../import/pdf-source';
+import { archiveBox, type ArchiveSide } from './archive-stack';
 import { blankBack, demoPages } from './demo-documents';
+import { noteBack, withDossierCode } from './demo-page-codes';
 
 /** Sheets in the demo feeder, as many as the SANE test device gives. */
 const STACK = 10;
@@ -30,7 +34,33 @@ const DEVICES: readonly DeviceInfo[] = [
     model: 'Máy quét mô phỏng – kẹt giấy ở tờ 4 (tập xử lý sự cố)',
     kind: 'demo',
   },
+  {
+    id: 'demo:archive',
+    backend: 'demo',
+    vendor: 'SoHoa',
+    model: 'Máy quét mô phỏng – hộp lưu trữ có tờ bìa (tờ bìa in gần nhất)',
+    kind: 'demo',
+  },
 ];
+
+/** The archive box's sheets as printed: the last cover sheets, then one separator sheet. */
+export interface PrintedBox {
+  /** Changes with each print: a new print is a new box. */
+  id: string;
+  covers: string[];
+  /** Covers 1…n, the separator n + 1. */
+  pdf: Uint8Array;
+}
+
+export interface DemoDriverOptions {
+  /** The box the archive device feeds (the last cover sheets printed). */
+  printedBox?: () => Promise<PrintedBox>;
+  /** Where the archive feeder keeps its place, so a restart of main leaves the paper where it was. */
+  feederFile?: string;
+}
+
+/** A poppler rendering of a printed sheet: small bounds, the sheets PDF is the station's own. */
+const SHEET_RENDER_BOUNDS = { memoryBytes: 512 * 1024 * 1024, timeoutMs: 60_000 };
 
 const CAPABILITIES: DeviceCapabilities = {
   sources: ['flatbed', 'adf', 'duplex'],
@@ -45,7 +75,7 @@ const CAPABILITIES: DeviceCapabilities = {
  * scan, and on the training device a paper jam after which the sheets not yet scanned are
  * still in the feeder for the next scan.
  */
-export function createDemoDriver(): ScanDriver {
+export function createDemoDriver(options: DemoDriverOptions = {}): ScanDriver {
   /** Each device's feeder: the stack's pages and how far it has been fed. */
   const feeders = new Map<string, { pages: string[]; position: number; jammed: boolean }>();
   let documentsIssued = 0;
@@ -63,6 +93,74 @@ export function createDemoDriver(): ScanDriver {
     await sharp(Buffer.from(svg), { density: dpi }).png({ compressionLevel: 1 }).toFile(path);
   }
 
+  /** The archive feeder's place: the box and the next side to feed (2 × sheet, + 1 for a back). */
+  let archivePlace: { box: string; side: number } | null = null;
+  async function readArchivePlace(box: string) {
+    if (!archivePlace && options.feederFile) {
+      archivePlace = JSON.parse(
+        await readFile(options.feederFile, 'utf8').catch(() => 'null'),
+      ) as typeof archivePlace;
+    }
+    if (archivePlace?.box !== box) archivePlace = { box, side: 0 };
+    return archivePlace;
+  }
+  async function keepArchivePlace() {
+    if (!options.feederFile || !archivePlace) return;
+    await writeFile(`${options.feederFile}.tmp`, JSON.stringify(archivePlace));
+    await rename(`${options.feederFile}.tmp`, options.feederFile);
+  }
+
+  /** One side of the archive box as an image file. */
+  async function renderArchiveSide(
+    side: ArchiveSide,
+    box: PrintedBox,
+    dpi: number,
+    path: string,
+    dir: string,
+  ) {
+    if (side.kind === 'printedSheet') {
+      const pdf = join(dir, 'archive-sheets.pdf');
+      await writeFile(pdf, box.pdf);
+      const rendered = await renderPdfPage(pdf, side.pdfPage, dpi, dir, SHEET_RENDER_BOUNDS);
+      await rename(rendered, path);
+      return;
+    }
+    const svg =
+      side.kind === 'blank'
+        ? blankBack()
+        : side.kind === 'note'
+          ? noteBack(side.text)
+          : side.codes
+            ? await withDossierCode(side.page.svg, side.codes)
+            : side.page.svg;
+    await render(svg, dpi, path);
+  }
+
+  /** The archive box, fed from where it was left; a box fed to its end is laid again. */
+  async function* scanArchive(scan: ScanOptions, outputDir: string, signal?: AbortSignal) {
+    if (!options.printedBox) throw new AppError('capture.deviceGone', { params: { device: scan.deviceId } });
+    const printed = await options.printedBox();
+    const { sheets } = archiveBox(printed.covers);
+    const duplex = scan.source === 'duplex';
+    const place = await readArchivePlace(printed.id);
+    if (place.side >= sheets.length * 2) place.side = 0;
+    // A one-sided feed takes the fronts only.
+    if (!duplex && place.side % 2 === 1) place.side += 1;
+    const dpi = nearestResolution(CAPABILITIES, scan.dpi);
+    const limit = scan.maxPages ?? Number.POSITIVE_INFINITY;
+    for (let sequence = 1; place.side < sheets.length * 2 && sequence <= limit; sequence += 1) {
+      if (signal?.aborted) throw new AppError('capture.cancelled');
+      const sheet = sheets[Math.floor(place.side / 2)]!;
+      const back = place.side % 2 === 1;
+      const path = join(outputDir, `archive-${String(place.side + 1).padStart(4, '0')}.png`);
+      await renderArchiveSide(back ? sheet.back : sheet.front, printed, dpi, path, outputDir);
+      yield { sequence, path, ...(duplex ? { side: back ? ('back' as const) : ('front' as const) } : {}) };
+      // The page is taken: the feeder moves on, and remembers it.
+      place.side += duplex ? 1 : 2;
+      await keepArchivePlace();
+    }
+  }
+
   return {
     backend: 'demo',
     listDevices: () => Promise.resolve([...DEVICES]),
@@ -72,6 +170,10 @@ export function createDemoDriver(): ScanDriver {
     },
     async *scan(options: ScanOptions, outputDir: string, signal?: AbortSignal): AsyncIterable<ScannedPage> {
       const name = device(options.deviceId);
+      if (name === 'archive') {
+        yield* scanArchive(options, outputDir, signal);
+        return;
+      }
       const dpi = nearestResolution(CAPABILITIES, options.dpi);
       const adf = options.source !== 'flatbed';
       // On the glass the clerk lays a dossier's pages one after another: one page a scan, in order.

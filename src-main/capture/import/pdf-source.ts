@@ -58,21 +58,37 @@ export async function inspectPdf(path: string, bounds: CommandBounds): Promise<P
   return { pages, pageSizes };
 }
 
-/** The largest image each page draws, in pixels as declared (index = page − 1), from `pdfimages -list`. */
-export async function largestImagePixels(
-  path: string,
-  pages: number,
-  bounds: CommandBounds,
-): Promise<number[]> {
+export interface PdfImages {
+  /** The largest image each page draws, in pixels as declared (index = page − 1). */
+  largestPixels: number[];
+  /** A page that is one scanned image covering it: that image's resolution, dpi (else null). */
+  scanDpi: (number | null)[];
+}
+
+/** A page is a scan when one image covers at least this share of it each way. */
+const SCAN_COVERAGE = 0.9;
+
+/** The images each page draws, from `pdfimages -list`: nothing is decoded. */
+export async function pdfImages(path: string, facts: PdfFacts, bounds: CommandBounds): Promise<PdfImages> {
   const images = await poppler('pdfimages', ['-list', path], bounds);
-  const largest = new Array<number>(pages).fill(0);
-  // Rows after the two header lines: page num type width height …
-  for (const [, page, width, height] of images.stdout.matchAll(/^\s*(\d+)\s+\d+\s+\S+\s+(\d+)\s+(\d+)\s/gm)) {
+  const largestPixels = new Array<number>(facts.pages).fill(0);
+  const scanDpi = new Array<number | null>(facts.pages).fill(null);
+  // Rows after the two header lines: page num type width height color comp bpc enc interp object ID x-ppi y-ppi …
+  const row =
+    /^\s*(\d+)\s+\d+\s+\S+\s+(\d+)\s+(\d+)\s+\S+\s+\d+\s+\d+\s+\S+\s+\S+\s+\d+\s+\d+\s+(\d+)\s+(\d+)\s/gm;
+  for (const [, page, width, height, xPpi, yPpi] of images.stdout.matchAll(row)) {
     const index = Number(page) - 1;
-    if (index >= 0 && index < pages)
-      largest[index] = Math.max(largest[index]!, Number(width) * Number(height));
+    if (index < 0 || index >= facts.pages) continue;
+    largestPixels[index] = Math.max(largestPixels[index]!, Number(width) * Number(height));
+    // pdfimages gives the resolution the image is drawn at: its drawn size is pixels ÷ ppi.
+    const size = facts.pageSizes[index]!;
+    const drawn = [Number(width) / Number(xPpi), Number(height) / Number(yPpi)].sort((a, b) => a - b);
+    const pageInches = [size.widthPt / 72, size.heightPt / 72].sort((a, b) => a - b);
+    if (drawn[0]! >= SCAN_COVERAGE * pageInches[0]! && drawn[1]! >= SCAN_COVERAGE * pageInches[1]!) {
+      scanDpi[index] = Math.round(Math.min(Number(xPpi), Number(yPpi)));
+    }
   }
-  return largest;
+  return { largestPixels, scanDpi };
 }
 
 /**
@@ -83,12 +99,12 @@ export async function largestImagePixels(
 export function checkPdfRenderable(
   facts: PdfFacts,
   imagePixels: readonly number[],
-  dpi: number,
+  dpi: readonly number[],
   maxMegapixels: number,
 ): void {
   const max = maxMegapixels * 1_000_000;
   facts.pageSizes.forEach(({ widthPt, heightPt }, index) => {
-    const rendered = (widthPt / 72) * dpi * ((heightPt / 72) * dpi);
+    const rendered = (widthPt / 72) * dpi[index]! * ((heightPt / 72) * dpi[index]!);
     const largest = Math.max(rendered, imagePixels[index] ?? 0);
     if (largest > max) {
       throw new AppError('import.pdfPageTooLarge', {

@@ -106,7 +106,8 @@ export function createCaptureRuns(deps: {
         } else {
           const { image, thumbnail, ...facts } = item.page;
           const origin = item.originalPage ? { originalSequence, originalPage: item.originalPage } : {};
-          await run.store.writePage({ sequence, ...facts, ...origin }, image, thumbnail);
+          const side = item.side ? { side: item.side } : {};
+          await run.store.writePage({ sequence, ...facts, ...origin, ...side }, image, thumbnail);
         }
         written.push(sequence);
         if (!wholeFile) {

@@ -12,14 +12,14 @@ export type RunSource = (workDir: string, signal: AbortSignal) => AsyncIterable<
 
 export const scanSource = (driver: ScanDriver, options: ScanOptions, settings: CaptureSettings): RunSource =>
   async function* (workDir, signal) {
-    for await (const { sequence: _sequence, ...page } of scanProcessed(
+    for await (const { sequence: _sequence, side, ...page } of scanProcessed(
       driver,
       options,
       workDir,
       settings,
       signal,
     )) {
-      yield { kind: 'page', page };
+      yield { kind: 'page', page, ...(side ? { side } : {}) };
     }
   };
 

@@ -9,7 +9,7 @@ import {
 } from '../../../src-shared/capture/scan-options';
 import { AppError } from '../../../src-shared/errors/app-error';
 import { splitDeviceId, type ScanDriver, type ScannedPage } from '../scan-driver';
-import { runScanimage, SANE_ENV } from './run-command';
+import { runScanimage, saneEnv } from './run-command';
 import { capabilitiesOf, fullAreaArgs, parseSaneOptions, saneModeName, saneSourceName } from './sane-options';
 import { failureOf } from './sane-status';
 
@@ -80,15 +80,17 @@ export function createSaneDriver(options: SaneDriverOptions = {}): ScanDriver {
       if (available.has('source') && !source) {
         throw new AppError('capture.unsupportedOption', { params: { option: scan.source } });
       }
-      if (!mode) throw new AppError('capture.unsupportedOption', { params: { option: scan.mode } });
+      // A device without a mode option delivers what it has; page processing makes the mode asked for.
+      if (available.has('mode') && !mode) {
+        throw new AppError('capture.unsupportedOption', { params: { option: scan.mode } });
+      }
       // A flatbed has one sheet; without a count scanimage would scan the glass forever.
       const count = scan.source === 'flatbed' ? 1 : scan.maxPages;
       const args = [
         '-d',
         device,
         ...(source ? ['--source', source] : []),
-        '--mode',
-        mode,
+        ...(mode ? ['--mode', mode] : []),
         '--resolution',
         String(nearestResolution(capabilitiesOf(available), scan.dpi)),
         ...fullAreaArgs(available),
@@ -99,7 +101,7 @@ export function createSaneDriver(options: SaneDriverOptions = {}): ScanDriver {
         ...(options.extraArgs?.(device) ?? []),
       ];
 
-      const child = spawn(command, args, { env: SANE_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(command, args, { env: saneEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
       let cancelled = false;
       const cancel = () => {

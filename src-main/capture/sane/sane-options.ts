@@ -79,8 +79,11 @@ export function capabilitiesOf(options: Map<string, SaneOption>): DeviceCapabili
         sourceOption.values.some(SOURCE_PATTERNS[source]),
       )
     : (['flatbed'] as ScanSource[]);
-  const modes = (['color', 'gray', 'bitonal'] as const).filter((mode) =>
-    (options.get('mode')?.values ?? []).some(MODE_PATTERNS[mode]),
+  // A device without a mode option (a file reader, some sheet-fed scanners) delivers one kind of
+  // image: page processing turns it into any of ours.
+  const modeOption = options.get('mode');
+  const modes = (['color', 'gray', 'bitonal'] as const).filter(
+    (mode) => !modeOption || modeOption.values.some(MODE_PATTERNS[mode]),
   );
   const resolution = options.get('resolution');
   const resolutions = resolution?.range

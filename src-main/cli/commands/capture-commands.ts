@@ -1,23 +1,47 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { scanOptionsSchema } from '../../../src-shared/capture/scan-options';
-import { createDrivers, driverFor, listAllDevices } from '../../capture/drivers';
+import { driverFor, listAllDevices } from '../../capture/drivers';
 import { startHotFolder } from '../../capture/hot-folder/hot-folder';
 import { importFiles } from '../../capture/import/import-files';
+import { importStack } from '../../capture/import/import-stack';
 import { createFileLogger } from '../../platform/logger';
 import { AppError, type AppErrorData } from '../../../src-shared/errors/app-error';
 import { MANIFEST_FILE, scanToFolder } from '../../capture/scan-to-folder';
-import { UsageError, type CliContext } from '../cli-context';
+import { logIn, UsageError, type CliContext } from '../cli-context';
 import { EXIT, exitCodeFor } from '../exit-codes';
 import { printTable } from '../print-table';
 
+/** How the CLI cuts a stack: the options `scan` and `import` share. */
+const STACK_OPTIONS = {
+  'blank-separator': { type: 'boolean', default: false },
+  'keep-sheets': { type: 'boolean', default: false },
+  user: { type: 'string' },
+  'password-env': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+const STACK_HELP = `  The stack is cut into one folder per record (record-001, …), each with its manifest.json, at
+  every cover or separator sheet (left out, with its back in duplex; --keep-sheets keeps them as
+  the record's first page) and, with --blank-separator, at every blank front. With --user (and
+  --password-env VAR or a prompt), a record started by a cover sheet gets the cover's fields in
+  its manifest; without, only the cover's reference.`;
+
+/** The fields a cover sheet gives its record, for a signed-in user (read through main's registry). */
+async function coverFieldsFor(context: CliContext, values: { user?: string; 'password-env'?: string }) {
+  if (!values.user) return undefined;
+  await logIn(context, { username: values.user, passwordEnv: values['password-env'] });
+  return async (reference: string) => (await context.station.sheets.prepared({ reference }))?.fields ?? null;
+}
+
 export const CAPTURE_HELP = `sohoa devices [--json]
 sohoa scan --device ID --out DIR [--source flatbed|adf|duplex] [--dpi 300] [--mode color|gray|bitonal]
-           [--max-pages N] [--sane-arg ARG]... [--json]
-  Scans into DIR: one processed image per page (JPEG, or PNG for bitonal) and manifest.json
-  (file, dpi, blank and low-dpi flags, SHA-256 per page), rewritten after every page.
-  --sane-arg passes a backend option through to scanimage (e.g. --sane-arg=--test-picture=Grid).`;
+           [--max-pages N] [--sane-arg ARG]... [--blank-separator] [--keep-sheets] [--user USER] [--json]
+  Scans into DIR: one processed image per page (JPEG, or PNG for bitonal), filed by record, and
+  manifest.json (file, dpi, blank and low-dpi flags, codes, SHA-256 per page; the records),
+  rewritten after every page. --sane-arg passes a backend option through to scanimage
+  (e.g. --sane-arg=--test-picture=Grid).
+${STACK_HELP}`;
 
 export async function devicesCommand(context: CliContext, argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -25,7 +49,7 @@ export async function devicesCommand(context: CliContext, argv: string[]): Promi
     options: { json: { type: 'boolean', default: false } },
     strict: true,
   });
-  const devices = await listAllDevices(createDrivers());
+  const devices = await listAllDevices(context.captureDrivers());
   if (values.json) context.io.stdout.write(`${JSON.stringify(devices, null, 2)}\n`);
   else
     printTable(
@@ -49,6 +73,7 @@ export async function scanCommand(context: CliContext, argv: string[]): Promise<
       'max-pages': { type: 'string' },
       'sane-arg': { type: 'string', multiple: true, default: [] },
       json: { type: 'boolean', default: false },
+      ...STACK_OPTIONS,
     },
   });
   if (!values.device || !values.out) throw new UsageError('--device and --out are required');
@@ -64,8 +89,9 @@ export async function scanCommand(context: CliContext, argv: string[]): Promise<
       parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
     );
 
+  const coverFields = await coverFieldsFor(context, values);
   const saneArgs = values['sane-arg'];
-  const driver = driverFor(createDrivers({ sane: { extraArgs: () => saneArgs } }), parsed.data.deviceId);
+  const driver = driverFor(context.captureDrivers({ extraArgs: () => saneArgs }), parsed.data.deviceId);
   const controller = new AbortController();
   // Ctrl+C stops the scanner cleanly; pages already written stay, with their manifest.
   const stop = () => controller.abort();
@@ -76,14 +102,21 @@ export async function scanCommand(context: CliContext, argv: string[]): Promise<
       options: parsed.data,
       outDir: values.out,
       settings: context.settings().capture,
+      policy: { separateOnBlank: values['blank-separator'], keepSheets: values['keep-sheets'] },
+      ...(coverFields ? { coverFields } : {}),
       signal: controller.signal,
       onPage: (page) => {
         if (!values.json) {
-          const flags = [page.blank ? 'blank' : '', page.lowDpi ? `low dpi ${page.dpi}` : '']
+          const flags = [
+            page.blank ? 'blank' : '',
+            page.lowDpi ? `low dpi ${page.dpi}` : '',
+            page.sheet ? page.sheet.kind : '',
+          ]
             .filter(Boolean)
             .join(', ');
+          const where = page.record ? `${page.record}/${page.file}` : `(${page.file})`;
           context.io.stdout.write(
-            `${page.file}  ${page.widthPx}×${page.heightPx}  ${page.dpi} dpi${flags ? `  (${flags})` : ''}\n`,
+            `${where}  ${page.widthPx}×${page.heightPx}  ${page.dpi} dpi${flags ? `  (${flags})` : ''}\n`,
           );
         }
       },
@@ -98,24 +131,38 @@ export async function scanCommand(context: CliContext, argv: string[]): Promise<
   }
 }
 
-export const IMPORT_HELP = `sohoa import FILE... --out DIR [--json]
-  Imports JPEG, PNG, multi-page TIFF and PDF files as processed pages into DIR with manifest.json
-  (a PDF is also copied byte for byte).
-  Each bad file is reported with its reason; the good ones are imported; exit 5 if any failed.`;
+export const IMPORT_HELP = `sohoa import FILE... --out DIR [--duplex] [--blank-separator] [--keep-sheets] [--user USER] [--json]
+  Imports JPEG, PNG, multi-page TIFF and PDF files, in order, as one stack of processed pages into
+  DIR with manifest.json (a PDF is also copied byte for byte, unless its pages carry sheets: then it
+  is a scanned stack). --duplex: the files were scanned both sides (each starts on a front).
+  Each bad file is reported with its reason; the good ones are imported; exit 5 if any failed.
+${STACK_HELP}`;
 
 export async function importCommand(context: CliContext, argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     strict: true,
     allowPositionals: true,
-    options: { out: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      duplex: { type: 'boolean', default: false },
+      ...STACK_OPTIONS,
+    },
   });
   if (!values.out || positionals.length === 0) throw new UsageError('sohoa import FILE... --out DIR');
   const outDir = values.out;
-  const files = await importFiles({
+  const coverFields = await coverFieldsFor(context, values);
+  const { files, records } = await importStack({
     paths: positionals,
     outDir,
     settings: context.settings().capture,
+    policy: {
+      separateOnBlank: values['blank-separator'],
+      keepSheets: values['keep-sheets'],
+      duplex: values.duplex,
+    },
+    ...(coverFields ? { coverFields } : {}),
     onFile: (file) => {
       if (values.json) return;
       if (file.error) {
@@ -124,7 +171,7 @@ export async function importCommand(context: CliContext, argv: string[]): Promis
       } else context.io.stdout.write(`✓ ${file.source}: ${file.pages.length}\n`);
     },
   });
-  const manifest = { importedAt: new Date().toISOString(), files };
+  const manifest = { importedAt: new Date().toISOString(), files, records };
   await writeFile(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   if (values.json) context.io.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
   const firstError = files.find((file) => file.error)?.error;

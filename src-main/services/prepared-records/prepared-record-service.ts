@@ -45,6 +45,13 @@ export function createPreparedRecordService(deps: { store: JsonStore<Document>; 
       return prepared;
     },
 
+    /** The records of the last print, in their order (what the demo's archive box is laid from). */
+    latestPrint(): PreparedRecord[] {
+      const { records } = deps.store.read();
+      const last = records.at(-1);
+      return last ? records.filter((record) => record.preparedAt === last.preparedAt) : [];
+    },
+
     /** The record a cover sheet names, or null for a sheet this station did not print. */
     get(reference: string): PreparedRecord | null {
       return deps.store.read().records.find((record) => record.reference === reference) ?? null;

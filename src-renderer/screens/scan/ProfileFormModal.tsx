@@ -1,4 +1,4 @@
-import { Form, Input, Modal, Radio } from 'antd';
+import { Form, Input, Modal, Radio, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BLANK_POLICIES, type BlankPolicy } from '../../../src-shared/capture/capture-profile';
 import { PROCEDURE_CODE_PATTERN } from '../../../src-shared/domain/procedure-code';
@@ -9,6 +9,8 @@ export interface ProfileFormValues {
   blankPolicy: BlankPolicy;
   departmentCode?: string;
   procedureCode?: string;
+  box?: string;
+  shelf?: string;
 }
 
 /** Name the current scan settings and say where their records go. */
@@ -62,6 +64,15 @@ export function ProfileFormModal(props: {
         >
           <Input placeholder="1.000459" maxLength={8} />
         </Form.Item>
+        {/* Where the paper of this profile's stacks lies; a cover sheet's own box wins. */}
+        <Space size="middle" align="start">
+          <Form.Item name="box" label={t('indexing.fields.box')} extra={t('scan.profileBoxHelp')}>
+            <Input maxLength={40} style={{ width: 180 }} data-testid="profile-form-box" />
+          </Form.Item>
+          <Form.Item name="shelf" label={t('indexing.fields.shelf')}>
+            <Input maxLength={40} style={{ width: 180 }} />
+          </Form.Item>
+        </Space>
       </Form>
     </Modal>
   );

@@ -36,6 +36,8 @@ export function ProfilePicker(props: {
         blankPolicy: values.blankPolicy,
         departmentCode: values.departmentCode ?? '',
         procedureCode: values.procedureCode ?? '',
+        box: values.box?.trim() ?? '',
+        shelf: values.shelf?.trim() ?? '',
         deviceId,
         source,
         dpi,

@@ -10,12 +10,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaptureRunKind } from '../../../src-shared/capture/capture-run';
+import { runPolicyOf } from '../../../src-shared/capture/capture-profile';
 import { AppError } from '../../../src-shared/errors/app-error';
 import type { ResponseOf } from '../../../src-shared/ipc/contract';
 import {
   beginScan,
   bindingForRun,
-  bindRun,
+  bindNewRun,
   drainRun,
   readCurrentRecordId,
   setCurrentRecordId,
@@ -66,6 +67,7 @@ export function ScanScreen() {
   const scanner = useScanDevices(report);
   const profiles = useCaptureProfiles(report);
   const profile = profiles.selected;
+  const keepSheets = settings?.capture.keepSheetPages ?? false;
   const { setChoice } = scanner;
   // A chosen profile sets the scanner; the clerk may still adjust before scanning.
   useEffect(() => {
@@ -175,10 +177,7 @@ export function ScanScreen() {
   const creating = useRef<Promise<string> | null>(null);
   const currentOrNewRecord = async () => {
     if (creating.current) return await creating.current;
-    recordRef.current ??= await startNewRecord(userId, {
-      departmentCode: profile?.departmentCode,
-      procedureCode: profile?.procedureCode,
-    });
+    recordRef.current ??= await startNewRecord(userId, runPolicyOf(profile, { keepSheets }).target);
     return recordRef.current;
   };
 
@@ -188,12 +187,9 @@ export function ScanScreen() {
     try {
       const target = await currentOrNewRecord();
       setRecordId(target);
-      const binding = {
-        recordId: target,
-        separateOnBlank: profile?.blankPolicy === 'separator',
-        duplex: source === 'duplex',
-      };
-      await followScan(await beginScan({ deviceId, source, dpi, mode }, binding), binding);
+      const policy = runPolicyOf(profile, { keepSheets, duplex: source === 'duplex' });
+      const started = await beginScan({ deviceId, source, dpi, mode }, { recordId: target, ...policy });
+      await followScan(started.runId, started.binding);
     } catch (error) {
       report(error);
     }
@@ -217,8 +213,11 @@ export function ScanScreen() {
         setImporting(file.name);
         try {
           const runId = await uploadForImport(file);
-          const binding = { recordId: target, separateOnBlank: false };
-          await bindRun(runId, binding);
+          // A stack scanned elsewhere is cut by the chosen profile too (its sides as the profile's source says).
+          const binding = await bindNewRun(runId, {
+            recordId: target,
+            ...runPolicyOf(profile, { keepSheets }),
+          });
           await followImport(runId, binding, file.name);
         } catch (error) {
           const message = errorText(error);
@@ -239,10 +238,7 @@ export function ScanScreen() {
     setProblem(null);
     setRate(null);
     if (userId) {
-      const pending = startNewRecord(userId, {
-        departmentCode: profile?.departmentCode,
-        procedureCode: profile?.procedureCode,
-      });
+      const pending = startNewRecord(userId, runPolicyOf(profile, { keepSheets }).target);
       creating.current = pending;
       try {
         const created = await pending;

@@ -1,11 +1,14 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Divider, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { CaptureProfile } from '../../../src-shared/capture/capture-profile';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_ID_PATTERN } from '../../../src-shared/domain/agency';
 import { parseCodeTemplate } from '../../../src-shared/domain/record-code';
+import { dossierCodeRegExp } from '../../../src-shared/domain/dossier-code';
 import { ABSOLUTE_PATH_PATTERN, type StationSettings } from '../../../src-shared/domain/settings';
 import { useStationSettings } from '../../settings/station-settings-context';
+import { station } from '../../station/station';
 import { useErrorText } from '../../ui/use-error-text';
 
 /** The station's settings; admins edit, everyone else reads. Main validates what is saved. */
@@ -15,6 +18,10 @@ export function StationSettingsForm({ editable }: { editable: boolean }) {
   const errorText = useErrorText();
   const { settings, save: saveSettings } = useStationSettings();
   const [busy, setBusy] = useState(false);
+  const [profiles, setProfiles] = useState<CaptureProfile[]>([]);
+  useEffect(() => {
+    station.profiles.list({}).then(setProfiles, () => setProfiles([]));
+  }, []);
   if (!settings) return null;
 
   const save = async (values: StationSettings) => {
@@ -207,7 +214,29 @@ export function StationSettingsForm({ editable }: { editable: boolean }) {
           >
             <InputNumber min={0.2} max={60} step={0.5} addonAfter="s" />
           </Form.Item>
+          <Form.Item
+            name={['capture', 'hotFolderProfileId']}
+            label={t('settings.hotFolderProfile')}
+            extra={t('settings.hotFolderProfileHelp')}
+          >
+            <Select
+              style={{ width: 300 }}
+              data-testid="settings-hot-folder-profile"
+              options={[
+                { value: '', label: t('settings.noProfile') },
+                ...profiles.map((profile) => ({ value: profile.id, label: profile.name })),
+              ]}
+            />
+          </Form.Item>
         </Space>
+        <Form.Item
+          name={['capture', 'keepSheetPages']}
+          label={t('settings.keepSheetPages')}
+          extra={t('settings.keepSheetPagesHelp')}
+          valuePropName="checked"
+        >
+          <Switch data-testid="settings-keep-sheets" />
+        </Form.Item>
         <Divider titlePlacement="start">{t('settings.indexing')}</Divider>
         <Space size="large" align="start" wrap>
           <Form.Item
@@ -224,6 +253,21 @@ export function StationSettingsForm({ editable }: { editable: boolean }) {
             ]}
           >
             <Input style={{ width: 420 }} data-testid="settings-code-template" />
+          </Form.Item>
+          <Form.Item
+            name="dossierCodePattern"
+            label={t('settings.dossierCodePattern')}
+            extra={t('settings.dossierCodePatternHelp')}
+            rules={[
+              {
+                validator: async (_rule, value: string) => {
+                  if (!value || dossierCodeRegExp(value) === null)
+                    throw new Error(t('settings.invalidDossierCodePattern'));
+                },
+              },
+            ]}
+          >
+            <Input style={{ width: 420 }} data-testid="settings-dossier-code-pattern" />
           </Form.Item>
           <Form.Item
             name={['ocr', 'workers']}

@@ -47,9 +47,13 @@ describe('sohoa devices and sohoa scan on the SANE test device', () => {
     expect(result.stdout.trim().split('\n')).toHaveLength(10);
     const manifest = readManifest(out);
     expect(manifest.failure).toBeNull();
+    // A stack without sheets is one record.
     expect(manifest.pages.map((page) => page.file)).toEqual(
-      Array.from({ length: 10 }, (_, index) => `page-${String(index + 1).padStart(4, '0')}.jpg`),
+      Array.from({ length: 10 }, (_, index) => `record-001/page-${String(index + 1).padStart(4, '0')}.jpg`),
     );
+    expect(manifest.records).toEqual([
+      { folder: 'record-001', cover: null, fields: {}, pages: 10, originals: 0 },
+    ]);
     for (const page of manifest.pages) {
       expect(page).toMatchObject({ dpi: 200, lowDpi: false, blank: false, mimeType: 'image/jpeg' });
       expect(
@@ -58,10 +62,15 @@ describe('sohoa devices and sohoa scan on the SANE test device', () => {
           .digest('hex'),
       ).toBe(page.sha256);
     }
-    // No raw scanner files are left behind.
-    expect(readdirSync(out).sort()).toEqual(
-      ['manifest.json', ...manifest.pages.map((page) => page.file)].sort(),
+    // No raw scanner files are left behind; the record's folder holds its pages and manifest.
+    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'record-001']);
+    expect(readdirSync(join(out, 'record-001')).sort()).toEqual(
+      ['manifest.json', ...manifest.pages.map((page) => page.file.slice('record-001/'.length))].sort(),
     );
+    const record = JSON.parse(readFileSync(join(out, 'record-001', 'manifest.json'), 'utf8')) as {
+      pages: { file: string }[];
+    };
+    expect(record.pages).toHaveLength(10);
   });
 
   it('flags white test pages as blank and coarse scans as low dpi', async () => {

@@ -13,7 +13,7 @@ const settings = defaultSettings().capture;
 describe('the demo scanner', () => {
   it('is listed as a clearly labelled simulation', async () => {
     const devices = await createDemoDriver().listDevices();
-    expect(devices.map((device) => device.id)).toEqual(['demo:standard', 'demo:jam']);
+    expect(devices.map((device) => device.id)).toEqual(['demo:standard', 'demo:jam', 'demo:archive']);
     expect(devices.every((device) => /mô phỏng/.test(device.model))).toBe(true);
   });
 

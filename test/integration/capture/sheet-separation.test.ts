@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreparedRecord } from '../../../src-shared/capture/prepared-record';
@@ -63,11 +64,26 @@ async function stackTiff(pages: Buffer[]): Promise<File> {
   return new File([new Uint8Array(tiff)], 'stack.tif', { type: 'image/tiff' });
 }
 
+/** The pages as one PDF of scans, as a copier's scan-to-PDF saves a stack: each page one JPEG at its dpi. */
+async function stackPdf(pages: Buffer[]): Promise<File> {
+  const pdf = await PDFDocument.create();
+  for (const page of pages) {
+    const jpeg = await pdf.embedJpg(await sharp(page).resize(1240, 1754).jpeg({ quality: 80 }).toBuffer());
+    const sheet = pdf.addPage([595.28, 841.89]);
+    sheet.drawImage(jpeg, { x: 0, y: 0, width: 595.28, height: 841.89 });
+  }
+  return new File([new Uint8Array(await pdf.save())], 'stack.pdf', { type: 'application/pdf' });
+}
+
 /** Imports the stack into a fresh record and returns the records it became: fields and page count, in order. */
-async function importStack(pages: Buffer[], binding: { separateOnBlank: boolean; duplex: boolean }) {
+async function importStack(
+  pages: Buffer[],
+  binding: { separateOnBlank: boolean; duplex: boolean },
+  as: (pages: Buffer[]) => Promise<File> = stackTiff,
+) {
   const before = new Set((await db.records.toArray()).map((record) => record.id));
   const recordId = await capture.startNewRecord(userId);
-  const runId = await upload.uploadForImport(await stackTiff(pages));
+  const runId = await upload.uploadForImport(await as(pages));
   const end = await capture.drainRun(runId, { recordId, ...binding });
   expect(end.failure).toBeNull();
   const records = (await db.records.toArray())
@@ -79,6 +95,7 @@ async function importStack(pages: Buffer[], binding: { separateOnBlank: boolean;
       fields: record.fields,
       procedureCode: record.procedureCode ?? null,
       pages: await db.pages.where('recordId').equals(record.id).count(),
+      originals: await db.originals.where('recordId').equals(record.id).count(),
     })),
   );
 }
@@ -102,10 +119,11 @@ describe('a stack split by cover and separator sheets', () => {
         fields: coverA!.fields,
         procedureCode: '1.001257',
         pages: 2,
+        originals: 0,
       },
-      { cover: null, fields: {}, procedureCode: null, pages: 1 },
+      { cover: null, fields: {}, procedureCode: null, pages: 1, originals: 0 },
       // A blank page without a separator policy is a page of the record (flagged, kept).
-      { cover: coverB!.reference, fields: coverB!.fields, procedureCode: null, pages: 2 },
+      { cover: coverB!.reference, fields: coverB!.fields, procedureCode: null, pages: 2, originals: 0 },
     ]);
   }, 120_000);
 
@@ -130,5 +148,33 @@ describe('a stack split by cover and separator sheets', () => {
       { cover: coverA!.reference, pages: 4 },
       { cover: null, pages: 2 },
     ]);
+  }, 120_000);
+
+  it('cuts a scanned stack PDF the same way, its pages scans at their own dpi and no PDF kept whole', async () => {
+    const [coverA] = sheets.prepared;
+    const stack = [await sheet(1), await doc('Quyết định'), await sheet(3), await doc('Giấy phép')];
+    const records = await importStack(stack, { separateOnBlank: false, duplex: false }, stackPdf);
+    expect(records).toEqual([
+      { cover: coverA!.reference, fields: coverA!.fields, procedureCode: '1.001257', pages: 1, originals: 0 },
+      { cover: null, fields: {}, procedureCode: null, pages: 1, originals: 0 },
+    ]);
+    const pages = (await db.pages.toArray()).sort((a, b) => a.createdAt - b.createdAt).slice(-2);
+    // About 1240 px across A4 (poppler rounds the page's 1240.2 up): the scan's own 150 dpi, not
+    // re-rendered at the station's minimum (200), and flagged as low.
+    expect(
+      pages.map((page) => [Math.round(page.widthPx / 10), page.dpi, page.lowDpi, page.originalId ?? null]),
+    ).toEqual([
+      [124, 150, true, null],
+      [124, 150, true, null],
+    ]);
+  }, 120_000);
+
+  it('keeps a PDF without sheets whole, as the born-digital original of its pages', async () => {
+    const records = await importStack(
+      [await doc('Quyết định'), await doc('Phụ lục')],
+      { separateOnBlank: false, duplex: false },
+      stackPdf,
+    );
+    expect(records).toEqual([{ cover: null, fields: {}, procedureCode: null, pages: 2, originals: 1 }]);
   }, 120_000);
 });

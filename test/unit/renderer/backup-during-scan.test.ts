@@ -48,7 +48,7 @@ describe('a backup written while a scan is being stored', () => {
 
     const recordId = await capture.startNewRecord(admin.userId);
     const binding = { recordId, separateOnBlank: false };
-    const runId = await capture.beginScan(
+    const { runId } = await capture.beginScan(
       { deviceId: 'demo:standard', source: 'adf', dpi: 150, mode: 'gray', maxPages: 8 },
       binding,
     );

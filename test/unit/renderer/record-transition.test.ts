@@ -246,7 +246,7 @@ describe('the record status gate', () => {
     await recordIn('finalized');
     const runs = await import('../../../src-renderer/capture/capture-runs');
     const binding = { recordId: 'R', separateOnBlank: false };
-    const runId = await runs.beginScan(
+    const { runId } = await runs.beginScan(
       { deviceId: 'demo:standard', source: 'adf', dpi: 75, mode: 'color', maxPages: 3 },
       binding,
     );

@@ -6,7 +6,7 @@ import {
   type SeparationState,
 } from '../../../src-shared/capture/stack-separation';
 
-type Page = { blank: boolean; sheet: SheetMark | null };
+type Page = { blank: boolean; sheet: SheetMark | null; side?: 'front' | 'back' };
 const DOC: Page = { blank: false, sheet: null };
 const BLANK: Page = { blank: true, sheet: null };
 const SEPARATOR: Page = { blank: false, sheet: { kind: 'separator', by: 'qr' } };
@@ -17,7 +17,7 @@ function cut(pages: Page[], policy: SeparationPolicy) {
   let state: SeparationState & SeparationPolicy = { ...policy };
   const records: { cover?: string; pages: number[] }[] = [];
   pages.forEach((page, index) => {
-    const step = separationStep(state, page);
+    const step = separationStep(state, { ...page, sequence: index + 1 });
     state = step.state;
     if (step.skip) return;
     if (records.length === 0 || state.separatorSeen) {
@@ -61,5 +61,59 @@ describe('cutting a stack into records', () => {
       { pages: [1] },
       { cover: 'C', pages: [3, 4] },
     ]);
+  });
+});
+
+describe('a page handed out again, and sheets kept', () => {
+  /** Each page decided twice in a row (a reload before its confirmation): the cut must not change. */
+  function cutTwice(pages: Page[], policy: SeparationPolicy) {
+    let state: SeparationState & SeparationPolicy = { ...policy };
+    const decisions: boolean[] = [];
+    pages.forEach((page, index) => {
+      const first = separationStep(state, { ...page, sequence: index + 1 });
+      const again = separationStep(first.state, { ...page, sequence: index + 1 });
+      expect(again).toEqual(first);
+      decisions.push(first.skip);
+      state = first.state;
+      if (!first.skip) state = { ...state, separatorSeen: false, cover: undefined };
+    });
+    return decisions;
+  }
+
+  it('decides a page the same way however often it comes, in duplex too', () => {
+    expect(
+      cutTwice([cover('A'), BLANK, DOC, BLANK, SEPARATOR, DOC, DOC, BLANK], {
+        separateOnBlank: true,
+        duplex: true,
+      }),
+    ).toEqual([true, true, false, false, true, true, false, false]);
+  });
+
+  it('takes a cover printed on a back that goes with its sheet (a sheet put in face down)', () => {
+    expect(cut([DOC, BLANK, BLANK, cover('D'), DOC, BLANK], { separateOnBlank: true, duplex: true })).toEqual(
+      [{ pages: [1, 2] }, { cover: 'D', pages: [5, 6] }],
+    );
+  });
+
+  it('follows the side the device names rather than the page’s place (a scan resumed on a back)', () => {
+    const back = (page: Page): Page => ({ ...page, side: 'back' });
+    const front = (page: Page): Page => ({ ...page, side: 'front' });
+    // The run starts on the back of a sheet: its blank back does not separate, the next front does.
+    expect(
+      cut([back(BLANK), front(SEPARATOR), back(DOC), front(DOC), back(BLANK)], {
+        separateOnBlank: true,
+        duplex: true,
+      }),
+    ).toEqual([{ pages: [1] }, { pages: [4, 5] }]);
+  });
+
+  it('with sheets kept, a sheet is the first page of the record it starts, its back kept too', () => {
+    expect(
+      cut([cover('A'), BLANK, DOC, BLANK, SEPARATOR, BLANK, DOC, BLANK], {
+        separateOnBlank: false,
+        duplex: true,
+        keepSheets: true,
+      }),
+    ).toEqual([{ cover: 'A', pages: [1, 2, 3, 4] }, { pages: [5, 6, 7, 8] }]);
   });
 });
