@@ -6,6 +6,7 @@ import type { RejectReason } from '../../src-shared/review/review-decision';
 import type { Receipt } from '../../src-shared/central/central-api';
 import type { AppErrorData } from '../../src-shared/errors/app-error';
 import type { OcrPage } from '../../src-shared/ocr/ocr-page';
+import type { PageCode } from '../../src-shared/capture/sheet-code';
 
 /** A digitized result being built at this station. Fields grow with the indexing issue. */
 export interface RecordRow {
@@ -69,6 +70,8 @@ export interface PageRow {
   origin: string;
   /** Clockwise degrees to turn the stored image when showing it and at finalize. */
   rotation: PageRotation;
+  /** The barcodes read on the page when it was captured (a receipt's, a recent result's). */
+  codes?: PageCode[];
   /** The born-digital original this page renders, and which of its pages (1-based). */
   originalId?: string;
   originalPage?: number;

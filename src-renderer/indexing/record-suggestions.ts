@@ -7,6 +7,8 @@ import {
   type SuggestedField,
 } from '../../src-shared/indexing/field-suggestions';
 import type { ResultType } from '../../src-shared/domain/record-fields';
+import { codeSuggestions } from '../../src-shared/indexing/code-suggestions';
+import { DEFAULT_DOSSIER_CODE_PATTERN } from '../../src-shared/domain/dossier-code';
 import { db } from '../db/database';
 import { pagesOfRecord } from '../db/record-pages';
 import type { PageRow, PageTextRow } from '../db/rows';
@@ -47,6 +49,7 @@ export interface RecordOcr {
 export function useRecordOcr(
   recordId: string | null,
   catalogue: readonly CatalogueEntry[] = [],
+  dossierCodePattern: string = DEFAULT_DOSSIER_CODE_PATTERN,
 ): RecordOcr | undefined {
   return useLiveQuery(async () => {
     if (!recordId) return undefined;
@@ -60,9 +63,13 @@ export function useRecordOcr(
     const other: PageSuggestion[] = [];
     pages.forEach((page, pageIndex) => {
       const text = texts.get(page.id)?.text;
-      if (!text) return;
       const otherDocument = documentOfPage(starts, pageIndex) > 0;
-      for (const suggestion of suggestFields(text, catalogue)) {
+      // A barcode says what it says: its values come before the text's.
+      const found = [
+        ...codeSuggestions(page.codes ?? [], dossierCodePattern),
+        ...(text ? suggestFields(text, catalogue, { dossierCodePattern }) : []),
+      ];
+      for (const suggestion of found) {
         // A value the clerk dismissed stays dismissed; another page's other value may be offered.
         if (dismissed[suggestion.field] === suggestion.value) continue;
         (otherDocument ? other : own).push({ ...suggestion, pageId: page.id, pageIndex, otherDocument });
@@ -81,5 +88,5 @@ export function useRecordOcr(
     }));
     const pending = pages.filter((page) => page.ocrStatus === 'pending').length;
     return { pages, texts, suggestions, documentStarts: opened, pending };
-  }, [recordId, catalogue]);
+  }, [recordId, catalogue, dossierCodePattern]);
 }

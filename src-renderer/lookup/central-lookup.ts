@@ -15,8 +15,8 @@ export interface CentralAnswer {
 const NOTICED = new Set(['sync.rateLimited', 'sync.receiptInvalid', 'sync.forbidden']);
 
 /** Central's answer to a query; no records when it cannot be asked (offline, not enrolled, not such a query). */
-export async function lookupCentral(query: string): Promise<CentralAnswer> {
-  const asked = centralQueryOf(query);
+export async function lookupCentral(query: string, dossierCodePattern?: string): Promise<CentralAnswer> {
+  const asked = centralQueryOf(query, dossierCodePattern);
   if (!asked) return { records: null, more: false, notice: null };
   try {
     const found = await station.sync.lookup(asked);

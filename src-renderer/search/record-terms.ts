@@ -16,7 +16,17 @@ export async function refreshRecordTerms(recordId: string): Promise<void> {
     const fields = record.fields as RecordFields;
     const terms = recordTerms({
       code: record.code,
-      identifiers: [record.ownerIdNumber, record.documentNumber, record.procedureCode, fields.ownerTaxCode],
+      identifiers: [
+        record.ownerIdNumber,
+        record.documentNumber,
+        record.procedureCode,
+        fields.ownerTaxCode,
+        fields.dossierCode,
+        // Where the paper lies: a box or an archive reference is typed whole.
+        fields.box,
+        fields.shelf,
+        fields.archiveReference,
+      ],
       fieldTexts: [record.ownerName, fields.issuingAgency, fields.signerName, record.captureLabel],
       pageTexts: texts.map((text) => text?.text ?? ''),
     });

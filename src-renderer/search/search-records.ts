@@ -9,8 +9,8 @@ export const SEARCH_LIMIT = 50;
 const CANDIDATES = 2000;
 
 /**
- * Finds records by code, owner ID, owner name, document number, procedure or the words
- * of their OCR text, folding diacritics and case ("nguyen van anh" finds "Nguyễn Văn Ánh").
+ * Finds records by code, owner ID, owner name, document number, procedure, a whole
+ * identifier (dossier code, box, archive reference) or the words of their OCR text, folding diacritics and case ("nguyen van anh" finds "Nguyễn Văn Ánh").
  * Every lookup goes through an index: direct field matches first, then full text from the
  * word index, starting from its rarest word.
  */
@@ -27,6 +27,13 @@ export async function searchRecords(query: string): Promise<RecordRow[]> {
     db.records.where('documentNumber').startsWith(upper).limit(SEARCH_LIMIT).toArray(),
     db.records.where('procedureCode').equals(compact).limit(SEARCH_LIMIT).toArray(),
     db.records.where('ownerNameFolded').startsWith(folded).limit(SEARCH_LIMIT).toArray(),
+    // A whole identifier among a record's terms: a dossier code, a box, an archive reference.
+    db.recordTerms
+      .where('terms')
+      .equals(compact)
+      .limit(SEARCH_LIMIT)
+      .primaryKeys()
+      .then(async (ids) => (await db.records.bulkGet(ids as string[])).filter((row) => row !== undefined)),
   ]);
   // A record code or an ID number is an exact answer: nothing else is wanted then.
   const [byCode, byIdNumber] = direct;

@@ -146,6 +146,15 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX audit_forks_station ON audit_forks (station_id, at)
     `,
   },
+  {
+    // The one-stop dossier code as a lookup key (issue 16), filled from the records' fields.
+    version: 5,
+    sql: `
+      ALTER TABLE records ADD COLUMN dossier_code text;
+      UPDATE records SET dossier_code = upper(meta->'fields'->>'dossierCode') WHERE meta->'fields' ? 'dossierCode';
+      CREATE INDEX records_dossier ON records (dossier_code)
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number> {

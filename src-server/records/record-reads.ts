@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import {
+  LOOKUP_KEYS,
   LOOKUP_PAGE_SIZE,
   type CentralRecord,
   type centralLookupQuerySchema,
@@ -70,7 +71,9 @@ export function createRecordReads(deps: {
         : query.ownerId
           ? // A passport number is kept in capitals; ID numbers and tax codes are digits.
             ['r.owner_id', query.ownerId.replace(/\s/g, '').toUpperCase()]
-          : ['r.document_number', query.documentNumber!.toUpperCase()];
+          : query.documentNumber
+            ? ['r.document_number', query.documentNumber.toUpperCase()]
+            : ['r.dossier_code', query.dossierCode!.toUpperCase()];
       const offset = query.offset ?? 0;
       const scope = scopeSql(caller, 2);
       const rows = await db.query<RecordRow>(
@@ -80,11 +83,7 @@ export function createRecordReads(deps: {
         [value, ...scope.params, offset],
       );
       const page = rows.slice(0, LOOKUP_PAGE_SIZE);
-      const asked = Object.fromEntries(
-        (['code', 'ownerId', 'documentNumber'] as const).flatMap((key) =>
-          query[key] ? [[key, query[key]]] : [],
-        ),
-      );
+      const asked = Object.fromEntries(LOOKUP_KEYS.flatMap((key) => (query[key] ? [[key, query[key]]] : [])));
       await deps.accessLog.record({
         caller,
         user,

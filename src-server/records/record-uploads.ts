@@ -269,8 +269,8 @@ export function createRecordUploads(deps: {
         const row = await db.transaction(async (tx) => {
           const inserted = await tx.query<RecordRow>(
             `INSERT INTO records (server_id, code, sha256, bytes, station_id, meta, owner_id, document_number,
-                                  procedure_code, department_code, pages, supersedes, stored_at)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                  procedure_code, department_code, pages, supersedes, stored_at, dossier_code)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
                ON CONFLICT (code) DO NOTHING RETURNING *`,
             [
               randomUUID(),
@@ -286,6 +286,7 @@ export function createRecordUploads(deps: {
               upload.meta.pages,
               upload.meta.supersedes ?? null,
               deps.clock(),
+              upload.meta.fields.dossierCode?.toUpperCase() || null,
             ],
           );
           await tx.query('DELETE FROM uploads WHERE id = $1', [uploadId]);

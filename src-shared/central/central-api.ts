@@ -161,15 +161,17 @@ const lookupFields = {
   code: recordCode.optional(),
   ownerId: z.string().trim().min(9).max(20).optional(),
   documentNumber: z.string().trim().min(1).max(60).optional(),
+  /** The one-stop system's dossier code the result was issued under. */
+  dossierCode: z.string().trim().min(1).max(60).optional(),
 };
-const oneKey = (query: { code?: string; ownerId?: string; documentNumber?: string }) =>
-  Boolean(query.code || query.ownerId || query.documentNumber);
+/** The keys a lookup is asked by; exactly one is enough. */
+export const LOOKUP_KEYS = ['code', 'ownerId', 'documentNumber', 'dossierCode'] as const;
+const oneKey = (query: Partial<Record<(typeof LOOKUP_KEYS)[number], string>>) =>
+  LOOKUP_KEYS.some((key) => Boolean(query[key]));
+const ONE_KEY = `one of ${LOOKUP_KEYS.join(', ')}`;
 
-/** What a clerk looks up: a record's code, its owner's ID number, or its document number. */
-export const lookupQuerySchema = z
-  .object(lookupFields)
-  .strict()
-  .refine(oneKey, 'one of code, ownerId, documentNumber');
+/** What a clerk looks up: a record's code, its owner's ID number, its document number or its dossier code. */
+export const lookupQuerySchema = z.object(lookupFields).strict().refine(oneKey, ONE_KEY);
 export type LookupQuery = z.input<typeof lookupQuerySchema>;
 
 /** Records a lookup answers at most at once; the next page is asked with `offset`. */
@@ -186,7 +188,7 @@ export const centralLookupQuerySchema = z
     offset: decimalOffset.optional(),
   })
   .strict()
-  .refine(oneKey, 'one of code, ownerId, documentNumber');
+  .refine(oneKey, ONE_KEY);
 
 /**
  * A revocation as Central holds it: the station's record of it, and who made it there: the

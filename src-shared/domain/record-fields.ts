@@ -34,6 +34,8 @@ const field = <S extends z.ZodType, T extends FieldTraits>(schema: S, traits: T)
 export const RECORD_FIELD_TABLE = {
   resultType: field(z.enum(RESULT_TYPES), { suggested: true, review: true, form: true }),
   documentNumber: field(text(60), { suggested: true, review: true, form: true }),
+  /** The one-stop system's dossier code (mã hồ sơ) the result was issued under: a search key. */
+  dossierCode: field(text(60), { suggested: true, review: true, form: true }),
   issueDate: field(isoDate, { date: true, suggested: true, review: true, form: true }),
   issuingAgency: field(text(200), { suggested: true, review: true, form: true }),
   ownerKind: field(z.enum(['person', 'organisation']), { form: true }),

@@ -1,6 +1,7 @@
 import { foldInPlace } from '../domain/text-fold';
 import { checkIdentityNumber, PASSPORT_PATTERN, type IdentityProblem } from '../domain/identity-number';
 import { isoDate } from './vietnamese-dates';
+import { DEFAULT_DOSSIER_CODE_PATTERN, findDossierCode } from '../domain/dossier-code';
 import type { ResultType, SuggestedField } from '../domain/record-fields';
 
 /** Fields OCR can suggest: those the field table marks so. */
@@ -22,6 +23,11 @@ export interface FieldSuggestion {
   ownerKind?: 'person' | 'organisation';
   /** Of an owner's ID number: a passport's (a foreign worker's) rather than a personal ID. */
   idKind?: 'passport';
+  /**
+   * Read from a barcode rather than the text: where the code is on the stored page (fractions
+   * of its width and height); its span is then empty.
+   */
+  region?: { x: number; y: number; width: number; height: number };
 }
 
 export interface CatalogueEntry {
@@ -305,11 +311,36 @@ function procedureGuess(
   return { value: best.entry.code, span: { start: 0, end: 0 }, confidence: 'medium' };
 }
 
+/** The one-stop dossier code a receipt or a recent result prints after its label ("Mã hồ sơ: …"). */
+function dossierCode({ original, folded }: Text, pattern: string): Found | null {
+  for (const label of folded.matchAll(/ma (?:so )?ho so\s*(?:mot cua\s*)?[:.]?\s*/g)) {
+    const after = label.index + label[0].length;
+    const code = findDossierCode(original.slice(after, after + 80), pattern);
+    if (code && code.start === 0) {
+      return {
+        value: code.value,
+        span: { start: after, end: after + code.value.length },
+        confidence: 'high',
+      };
+    }
+  }
+  return null;
+}
+
+export interface SuggestOptions {
+  /** The dossier codes' format (settings); DOMAIN.md's by default. */
+  dossierCodePattern?: string;
+}
+
 /**
  * Suggests a record's fields from the OCR text of a page. Each suggestion carries the span
  * of `text` it came from; nothing here is accepted until the clerk accepts it.
  */
-export function suggestFields(text: string, catalogue: readonly CatalogueEntry[] = []): FieldSuggestion[] {
+export function suggestFields(
+  text: string,
+  catalogue: readonly CatalogueEntry[] = [],
+  options: SuggestOptions = {},
+): FieldSuggestion[] {
   const original = text.normalize('NFC');
   const source = { original, folded: foldInPlace(original) };
   const birth = ownerBirthDate(source);
@@ -319,6 +350,7 @@ export function suggestFields(text: string, catalogue: readonly CatalogueEntry[]
   const found: [SuggestedField, Found | null][] = [
     ['resultType', type],
     ['documentNumber', documentNumber(source)],
+    ['dossierCode', dossierCode(source, options.dossierCodePattern ?? DEFAULT_DOSSIER_CODE_PATTERN)],
     ['issueDate', issued],
     ['issuingAgency', issuingAgency(source)],
     ['ownerName', ownerName(source)],

@@ -102,7 +102,7 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
   const { settings } = useStationSettings();
   const { session } = useSession();
   const { procedures } = useProcedures();
-  const ocr = useRecordOcr(record.id, procedures);
+  const ocr = useRecordOcr(record.id, procedures, settings?.dossierCodePattern);
   const [form] = Form.useForm<FormValues>();
   const [pageId, setPageId] = useState<string | null>(null);
   const [focused, setFocused] = useState<RecordField | null>(null);
@@ -267,6 +267,7 @@ export function RecordWorkspace(props: { record: RecordRow; onNext: () => void }
           page={shownPage}
           text={shownPage ? ocr?.texts.get(shownPage.id) : undefined}
           span={suggestion && suggestion.pageId === shownPage?.id ? suggestion.span : null}
+          region={suggestion && suggestion.pageId === shownPage?.id ? (suggestion.region ?? null) : null}
           tools={
             <PagePicker
               pages={ocr?.pages ?? []}

@@ -22,13 +22,16 @@ export function PageViewer(props: {
   page: PageRow | undefined;
   text: PageTextRow | undefined;
   span: { start: number; end: number } | null;
+  /** A barcode the suggestion was read from: where it is on the stored page (fractions). */
+  region?: { x: number; y: number; width: number; height: number } | null;
   /** Shown at the head of the tools (the record's page buttons): one row, the page gets the height. */
   tools?: React.ReactNode;
 }) {
   const { t } = useTranslation();
-  const { page, text, span } = props;
+  const { page, text, span, region = null } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const highlight = useRef<SVGRectElement>(null);
+  const regionHighlight = useRef<SVGRectElement>(null);
   const [url, setUrl] = useState<string>();
   const [zoom, setZoom] = useState<number | null>(null);
   const [viewTurn, setViewTurn] = useState(0);
@@ -55,8 +58,12 @@ export function PageViewer(props: {
   };
   useLayoutEffect(fit, [page?.id, width, height, viewSideways]);
   useEffect(() => {
-    highlight.current?.scrollIntoView({ block: 'center', inline: 'center', behavior: 'smooth' });
-  }, [span, page?.id]);
+    (highlight.current ?? regionHighlight.current)?.scrollIntoView({
+      block: 'center',
+      inline: 'center',
+      behavior: 'smooth',
+    });
+  }, [span, region, page?.id]);
 
   const scale = zoom ?? 0.2;
   const boxes =
@@ -140,6 +147,30 @@ export function PageViewer(props: {
                   transform: `translate(-50%, -50%) rotate(${orientation}deg)`,
                 }}
               />
+            ) : null}
+            {region ? (
+              // In the stored image's own frame, turned with it: a code's box needs no OCR words.
+              <svg
+                className="page-viewer-region"
+                viewBox="0 0 1 1"
+                preserveAspectRatio="none"
+                style={{
+                  width: sideways ? height : width,
+                  height: sideways ? width : height,
+                  transform: `translate(-50%, -50%) rotate(${orientation}deg)`,
+                }}
+              >
+                <rect
+                  ref={regionHighlight}
+                  x={region.x - 0.005}
+                  y={region.y - 0.005}
+                  width={region.width + 0.01}
+                  height={region.height + 0.01}
+                  className="page-highlight"
+                  vectorEffect="non-scaling-stroke"
+                  data-testid="page-highlight"
+                />
+              </svg>
             ) : null}
             <svg
               viewBox={`0 0 ${width} ${height}`}

@@ -106,7 +106,9 @@ export function RecordForm(props: {
           className="suggestion-page"
           data-testid={`suggestion-page-${field}`}
         >
-          {t('indexing.onPage', { number: found.pageIndex + 1 })}
+          {found.region
+            ? t('indexing.onPageCode', { number: found.pageIndex + 1 })
+            : t('indexing.onPage', { number: found.pageIndex + 1 })}
         </Typography.Text>
         <Button
           size="small"

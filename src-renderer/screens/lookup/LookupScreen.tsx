@@ -53,9 +53,13 @@ const VALIDITY_COLOURS: Record<string, string> = {
 async function findEverywhere(
   query: string,
   expiringDays: number,
+  dossierCodePattern?: string,
 ): Promise<{ rows: Row[]; centralAnswer: CentralAnswer }> {
   const today = vietnamDay();
-  const [local, centralAnswer] = await Promise.all([searchRecords(query), lookupCentral(query)]);
+  const [local, centralAnswer] = await Promise.all([
+    searchRecords(query),
+    lookupCentral(query, dossierCodePattern),
+  ]);
   const central = centralAnswer.records;
   const documents = await db.documents.bulkGet(local.map((record) => record.id));
   // Revocations recorded here, of the results found: this station's and those only Central holds.
@@ -148,7 +152,7 @@ export function LookupScreen() {
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
-      findEverywhere(query, expiringDays).then(
+      findEverywhere(query, expiringDays, settings?.dossierCodePattern).then(
         ({ rows, centralAnswer }) => {
           if (!current) return;
           setResults(rows);
@@ -168,7 +172,7 @@ export function LookupScreen() {
       current = false;
       clearTimeout(timer);
     };
-  }, [query, errorText, expiringDays, searched, t]);
+  }, [query, errorText, expiringDays, searched, t, settings?.dossierCodePattern]);
 
   const withFile = results?.filter((row) => row.sha256) ?? [];
   const act = async (work: () => Promise<void>) => {

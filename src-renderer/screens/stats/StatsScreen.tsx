@@ -28,6 +28,7 @@ import { downloadBlob } from '../../ui/download';
 import { formatBytes } from '../../ui/format';
 import { TrendChart } from '../../ui/TrendChart';
 import { useErrorText } from '../../ui/use-error-text';
+import { BoxesPanel } from './BoxesPanel';
 import { CentralStatsCard } from './CentralStatsCard';
 import { InventoryPanel } from './InventoryPanel';
 import { ProgressTable } from './ProgressTable';
@@ -157,6 +158,7 @@ export function StatsScreen() {
         </Col>
       </Row>
       <InventoryPanel procedures={procedures} editable={mayCount} />
+      <BoxesPanel />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card

@@ -6,6 +6,8 @@ import { CENTRAL_ROUTES } from '../../../src-shared/central/central-routes';
 import { openPkcs12Signer } from '../../../src-main/signing/pkcs12-signer';
 import type { Signer } from '../../../src-main/signing/signer';
 import { signerName } from '../../../src-node/signing/certificate';
+import { readRecordXmp } from '../../../src-node/pdf/record-xmp';
+import type { RecordMeta } from '../../../src-shared/central/central-api';
 import { ADMIN_TOKEN, startCentral } from '../../support/central';
 import { recordMeta, sha256Hex, signedRecord, signedRevocation } from '../../support/signed-records';
 import { makeTempDir } from '../../support/temp-dir';
@@ -396,10 +398,26 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
     expect(hugeJson.status).toBe(413);
   });
 
-  it('looks records up by code, owner ID and document number; counts each result once, its correction replacing it', async () => {
+  it('looks records up by code, owner ID, document number and dossier code; counts each result once, its correction replacing it', async () => {
     const owner = { idNumber: '001190012345', name: 'Trần Thị Bích', number: '120/QĐ-SLĐTBXH' };
-    const original = await signedRecord(signer, code(11), recordMeta(owner));
-    expect((await upload(station, code(11), original.pdf, recordMeta(owner))).status).toBe(200);
+    // Issued under a one-stop dossier, its paper in an archive box: both in the file's XMP and on Central.
+    const paper = { dossierCode: '000.00.12.H20-241105-0042', box: 'H-0012', shelf: 'K3' };
+    const originalMeta = recordMeta(owner, { fields: { ...recordMeta(owner).fields, ...paper } });
+    const original = await signedRecord(signer, code(11), originalMeta);
+    expect(await readRecordXmp(original.pdf)).toMatchObject(paper);
+    expect((await upload(station, code(11), original.pdf, originalMeta)).status).toBe(200);
+    const byDossier = await call({
+      method: 'GET',
+      url: `/v1/records?dossierCode=${paper.dossierCode.toLowerCase()}&user=vanthu`,
+      auth: station,
+    });
+    expect(byDossier.status).toBe(200);
+    expect(
+      byDossier.body.records.map((each: { receipt: { code: string }; meta: RecordMeta }) => [
+        each.receipt.code,
+        each.meta.fields.box,
+      ]),
+    ).toEqual([[code(11), 'H-0012']]);
     const correctionMeta = recordMeta(owner, { supersedes: code(11), departmentCode: 'BTXH' });
     const correction = await signedRecord(signer, code(12), correctionMeta);
     expect((await upload(station, code(12), correction.pdf, correctionMeta)).status).toBe(200);

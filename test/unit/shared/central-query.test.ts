@@ -17,3 +17,14 @@ describe('what SoHoa Central is asked for a lookup query', () => {
     expect(centralQueryOf('nguyen')).toBeNull();
   });
 });
+
+describe('a one-stop dossier code', () => {
+  it('is asked as itself, in the format the settings give', () => {
+    expect(centralQueryOf('000.00.12.h20-241105-0042')).toEqual({ dossierCode: '000.00.12.H20-241105-0042' });
+    // Another province's format, once the admin sets it: "H20.24-0042".
+    expect(centralQueryOf('H20.24-0042', String.raw`H\d{2}\.\d{2}-\d{4}`)).toEqual({
+      dossierCode: 'H20.24-0042',
+    });
+    expect(centralQueryOf('000.00.12.H20-241105-0042', String.raw`H\d{2}\.\d{2}-\d{4}`)).toBeNull();
+  });
+});
