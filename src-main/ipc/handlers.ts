@@ -1,4 +1,4 @@
-import { printSheets } from '../services/prepared-records/print-sheets';
+import { printSheets, sheetDepsOf } from '../services/prepared-records/print-sheets';
 import { readTableFile } from '../reports/table-file';
 import { readPreparedList } from '../../src-shared/capture/prepared-record';
 import { readFile } from 'node:fs/promises';
@@ -283,14 +283,12 @@ export function createHandlers(services: StationServices, binding: Binding): Han
 
     'sheets.print': async ({ entries, separators, departmentCode }, context) => {
       const user = signedInUser(context);
-      const printed = await printSheets(
-        {
-          preparedRecords: services.preparedRecords,
-          settings: () => services.settings.get(),
-          procedures: () => services.procedures.list(),
-        },
-        { entries, separators, userName: user.displayName, ...(departmentCode ? { departmentCode } : {}) },
-      );
+      const printed = await printSheets(sheetDepsOf(services), {
+        entries,
+        separators,
+        userName: user.displayName,
+        ...(departmentCode ? { departmentCode } : {}),
+      });
       services.journal.record(user, 'capture', {
         after: { coverSheets: printed.prepared.length, separatorSheets: separators },
       });

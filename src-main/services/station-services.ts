@@ -2,7 +2,7 @@ import { stationSettingsSchema } from '../../src-shared/domain/settings';
 import { join } from 'node:path';
 import { createDrivers } from '../capture/drivers';
 import type { DemoDriverOptions } from '../capture/demo/demo-driver';
-import { printedBox } from './prepared-records/print-sheets';
+import { printedBox, sheetDepsOf } from './prepared-records/print-sheets';
 import { createHotFolderService } from '../capture/hot-folder/hot-folder-service';
 import { createCaptureRuns } from '../capture/runs/capture-runs';
 import { createImportUploads } from '../capture/runs/import-uploads';
@@ -37,10 +37,7 @@ import { openJsonStore } from './store/json-store';
 import {
   createPreparedRecordService,
   preparedRecordsDocumentSchema,
-  type PreparedRecordService,
 } from './prepared-records/prepared-record-service';
-import type { Procedure } from '../../src-shared/domain/procedure-catalogue';
-import type { StationSettings } from '../../src-shared/domain/settings';
 
 /**
  * The composition root of main's services. Electron main, the browser harness, the CLI
@@ -49,20 +46,11 @@ import type { StationSettings } from '../../src-shared/domain/settings';
 /** The demo archive device feeds the last cover sheets printed; its feeder keeps its place in the data folder. */
 export function demoDriverOptions(
   dataDir: string,
-  services: {
-    preparedRecords: PreparedRecordService;
-    settings: { get(): StationSettings };
-    procedures: { list(): readonly Procedure[] };
-  },
+  services: Parameters<typeof sheetDepsOf>[0],
 ): DemoDriverOptions {
   return {
     feederFile: join(dataDir, 'capture', 'demo-feeder.json'),
-    printedBox: () =>
-      printedBox({
-        preparedRecords: services.preparedRecords,
-        settings: () => services.settings.get(),
-        procedures: () => services.procedures.list(),
-      }),
+    printedBox: () => printedBox(sheetDepsOf(services)),
   };
 }
 

@@ -10,6 +10,17 @@ interface SheetDeps {
   procedures: () => readonly Procedure[];
 }
 
+/** What printing sheets reads, from the station's services. */
+export const sheetDepsOf = (services: {
+  preparedRecords: PreparedRecordService;
+  settings: { get(): StationSettings };
+  procedures: { list(): readonly Procedure[] };
+}): SheetDeps => ({
+  preparedRecords: services.preparedRecords,
+  settings: () => services.settings.get(),
+  procedures: () => services.procedures.list(),
+});
+
 /** The PDF of cover sheets for `records`, then `separators` separator sheets, headed by the agency. */
 export function sheetsPdfFor(
   deps: Omit<SheetDeps, 'preparedRecords'>,

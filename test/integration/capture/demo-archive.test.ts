@@ -7,7 +7,7 @@ import { demoStack } from '../../../src-main/capture/demo/demo-documents';
 import { withDossierCode } from '../../../src-main/capture/demo/demo-page-codes';
 import { processPage } from '../../../src-main/imaging/process-page';
 import { closeCodesWorker } from '../../../src-main/imaging/read-page-codes';
-import { printSheets } from '../../../src-main/services/prepared-records/print-sheets';
+import { printSheets, sheetDepsOf } from '../../../src-main/services/prepared-records/print-sheets';
 import { createStationServices, demoDriverOptions } from '../../../src-main/services/station-services';
 import { defaultSettings } from '../../../src-shared/domain/settings';
 import { collect } from '../../support/sane';
@@ -21,21 +21,14 @@ let references: string[];
 
 beforeAll(async () => {
   const services = createStationServices({ dataDir: data.path });
-  const printed = await printSheets(
-    {
-      preparedRecords: services.preparedRecords,
-      settings: () => services.settings.get(),
-      procedures: () => services.procedures.list(),
-    },
-    {
-      entries: Array.from({ length: 6 }, (_, index) => ({
-        ownerName: `Nguyễn Văn ${index + 1}`,
-        box: 'H-0001',
-      })),
-      separators: 0,
-      userName: 'Quản trị',
-    },
-  );
+  const printed = await printSheets(sheetDepsOf(services), {
+    entries: Array.from({ length: 6 }, (_, index) => ({
+      ownerName: `Nguyễn Văn ${index + 1}`,
+      box: 'H-0001',
+    })),
+    separators: 0,
+    userName: 'Quản trị',
+  });
   references = printed.prepared.map((record) => record.reference);
   options = { ...demoDriverOptions(data.path, services), feederFile: join(data.path, 'demo-feeder.json') };
 });
