@@ -95,6 +95,14 @@ export async function startNewRecord(
 const bindRun = (runId: string, binding: RunBinding) =>
   db.meta.put({ key: bindingKey(runId), value: binding });
 
+/** What a run that ended on a sheet leaves for the next run into the same record. */
+interface SeparationCarry {
+  recordId: string;
+  cover?: string;
+  /** The run ended on a sheet's front: if the next run starts on its back, that back goes with it. */
+  dropBack?: boolean;
+}
+
 /**
  * Binds a new run to its record before its first item is stored. A sheet that ended the
  * previous run into that record (a jam, a restart of main right after a cover) still
@@ -102,10 +110,16 @@ const bindRun = (runId: string, binding: RunBinding) =>
  */
 export async function bindNewRun(runId: string, binding: RunBinding): Promise<RunBinding> {
   return db.transaction('rw', db.meta, async () => {
-    const carry = (await db.meta.get(CARRY_KEY))?.value as { recordId: string; cover?: string } | undefined;
+    const carry = (await db.meta.get(CARRY_KEY))?.value as SeparationCarry | undefined;
     const carried =
       carry?.recordId === binding.recordId
-        ? { ...binding, separatorSeen: true, ...(carry.cover ? { cover: carry.cover } : {}) }
+        ? {
+            ...binding,
+            separatorSeen: true,
+            ...(carry.cover ? { cover: carry.cover } : {}),
+            // Only a page the device names a back is dropped: a run resumed on a front keeps it.
+            ...(carry.dropBack ? { dropSequence: 1 } : {}),
+          }
         : binding;
     if (carry?.recordId === binding.recordId) await db.meta.delete(CARRY_KEY);
     await bindRun(runId, carried);
@@ -247,6 +261,8 @@ export function drainRun(
   const drain = (async (): Promise<RunEnd> => {
     let binding = start;
     let confirmed: number | null = null;
+    // The last page seen by this drain (a reload starts again from the page not confirmed).
+    let lastSequence = 0;
     for (;;) {
       let step: CaptureStep;
       const asked = performance.now();
@@ -263,7 +279,13 @@ export function drainRun(
         await db.transaction('rw', db.meta, db.audit, async () => {
           await db.meta.delete(bindingKey(runId));
           if (binding.separatorSeen) {
-            const carry = { recordId: binding.recordId, ...(binding.cover ? { cover: binding.cover } : {}) };
+            const carry: SeparationCarry = {
+              recordId: binding.recordId,
+              ...(binding.cover ? { cover: binding.cover } : {}),
+              ...(binding.dropSequence !== undefined && binding.dropSequence > lastSequence
+                ? { dropBack: true }
+                : {}),
+            };
             await db.meta.put({ key: CARRY_KEY, value: carry });
           }
           await appendAudit('capture', {
@@ -277,6 +299,7 @@ export function drainRun(
         const { page } = step;
         // Its place among the file's pages (a PDF's original comes first in its run).
         const sequence = page.originalPage ?? page.sequence;
+        lastSequence = sequence;
         const sheet = separationStep(binding, { ...page, sequence });
         if (sheet.state !== binding) {
           // Saved before the page is confirmed: a reload hands the page out again and gets the same cut.

@@ -23,7 +23,7 @@ export interface SeparationState {
   separatorSeen?: boolean;
   /** The reference of the cover sheet seen: the next record takes its prepared fields. */
   cover?: string;
-  /** The run sequence of the back of the sheet just left out: it goes with its sheet. */
+  /** The run sequence of the back of the sheet just left out: it goes with its sheet (if it is a back). */
   dropSequence?: number;
 }
 
@@ -50,12 +50,12 @@ export function separationStep<S extends SeparationState & SeparationPolicy>(
   state: S,
   page: SeparationPage,
 ): { skip: boolean; state: S } {
-  if (page.sequence === state.dropSequence) {
+  const front = isFront(state, page);
+  if (page.sequence === state.dropSequence && !front) {
     // A back goes with its sheet; a cover printed on it (a sheet put in face down) still counts.
     const cover = page.sheet?.kind === 'cover' ? page.sheet.reference : state.cover;
     return { skip: true, state: { ...state, ...(cover ? { cover } : {}) } };
   }
-  const front = isFront(state, page);
   const blankSeparator = state.separateOnBlank && page.blank && front;
   if (!page.sheet && !blankSeparator) return { skip: false, state };
   const cover = page.sheet?.kind === 'cover' ? page.sheet.reference : undefined;

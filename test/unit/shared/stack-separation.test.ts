@@ -117,3 +117,15 @@ describe('a page handed out again, and sheets kept', () => {
     ).toEqual([{ cover: 'A', pages: [1, 2, 3, 4] }, { pages: [5, 6, 7, 8] }]);
   });
 });
+
+describe('a run resumed after a sheet', () => {
+  it('drops the sheet’s back when the next run starts on it, and keeps a front', () => {
+    const carried = { separateOnBlank: false, duplex: true, separatorSeen: true, dropSequence: 1 };
+    const onBack = separationStep(carried, { sequence: 1, side: 'back', blank: true, sheet: null });
+    expect(onBack.skip).toBe(true);
+    const onFront = separationStep(carried, { sequence: 1, side: 'front', blank: false, sheet: null });
+    expect(onFront.skip).toBe(false);
+    // Without the device naming sides, a run's first page is a front.
+    expect(separationStep(carried, { sequence: 1, blank: true, sheet: null }).skip).toBe(false);
+  });
+});
