@@ -6,20 +6,27 @@ export interface RunningHarness {
   url: string;
   origin: string;
   stop(): Promise<void>;
+  /** Main dies at once (SIGKILL), as in a power cut or a crash: nothing of it runs after. */
+  crash(): Promise<void>;
 }
 
-/** Starts `out/main/harness.js` (what `npm run start:web` runs) on a temp data folder. */
-export function startHarness(dataDir: string): Promise<RunningHarness> {
+/**
+ * Starts `out/main/harness.js` (what `npm run start:web` runs) on a temp data folder; on
+ * `port` when given (a restarted main keeps the page's origin, and so its IndexedDB).
+ */
+export function startHarness(dataDir: string, options: { port?: number } = {}): Promise<RunningHarness> {
   const child: ChildProcess = spawn(process.execPath, [resolve(OUT, 'main/harness.js')], {
-    env: { ...process.env, SOHOA_DATA_DIR: dataDir, PORT: '0' },
+    env: { ...process.env, SOHOA_DATA_DIR: dataDir, PORT: String(options.port ?? 0) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const stop = () =>
+  const end = (signal: NodeJS.Signals) =>
     new Promise<void>((done) => {
-      if (child.exitCode !== null) return done();
+      if (child.exitCode !== null || child.signalCode !== null) return done();
       child.once('exit', () => done());
-      child.kill('SIGTERM');
+      child.kill(signal);
     });
+  const stop = () => end('SIGTERM');
+  const crash = () => end('SIGKILL');
   return new Promise((resolvePromise, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`harness did not start:\n${output}`)), 20_000);
@@ -30,7 +37,7 @@ export function startHarness(dataDir: string): Promise<RunningHarness> {
       if (!line) return;
       clearTimeout(timer);
       const ready = JSON.parse(line.slice('HARNESS_READY '.length)) as { url: string; origin: string };
-      resolvePromise({ ...ready, stop });
+      resolvePromise({ ...ready, stop, crash });
     });
     child.once('exit', (code) => reject(new Error(`harness exited with ${code}:\n${output}`)));
   });
