@@ -10,6 +10,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageRow, PageTextRow } from '../../db/rows';
 import { IconAction } from '../../ui/IconAction';
+import { useObjectUrl } from '../../ui/use-object-url';
 
 const ZOOM_STEP = 1.25;
 
@@ -32,19 +33,9 @@ export function PageViewer(props: {
   const scroller = useRef<HTMLDivElement>(null);
   const highlight = useRef<SVGRectElement>(null);
   const regionHighlight = useRef<SVGRectElement>(null);
-  const [url, setUrl] = useState<string>();
+  const url = useObjectUrl(page?.image, page?.id);
   const [zoom, setZoom] = useState<number | null>(null);
   const [viewTurn, setViewTurn] = useState(0);
-
-  useEffect(() => {
-    if (!page) return;
-    const objectUrl = URL.createObjectURL(page.image);
-    const frame = requestAnimationFrame(() => setUrl(objectUrl));
-    return () => {
-      cancelAnimationFrame(frame);
-      URL.revokeObjectURL(objectUrl);
-    };
-  }, [page]);
 
   const orientation = text?.orientation ?? page?.rotation ?? 0;
   const sideways = orientation === 90 || orientation === 270;

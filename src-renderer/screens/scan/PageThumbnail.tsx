@@ -1,9 +1,10 @@
 import { DeleteOutlined, RotateLeftOutlined, RotateRightOutlined, ScissorOutlined } from '@ant-design/icons';
 import { Card, Popconfirm, Tag, Tooltip } from 'antd';
-import { useEffect, useState, type DragEvent } from 'react';
+import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageRow } from '../../db/rows';
 import { IconAction } from '../../ui/IconAction';
+import { useObjectUrl } from '../../ui/use-object-url';
 
 export interface PageActions {
   rotate: (page: PageRow, quarterTurns: 1 | -1) => void;
@@ -24,16 +25,8 @@ export function PageThumbnail(props: {
 }) {
   const { page, minDpi, editable, actions } = props;
   const { t } = useTranslation();
-  const [url, setUrl] = useState<string>();
+  const url = useObjectUrl(page.thumbnail, page.id);
   const [dragOver, setDragOver] = useState(false);
-  useEffect(() => {
-    const objectUrl = URL.createObjectURL(page.thumbnail);
-    const frame = requestAnimationFrame(() => setUrl(objectUrl));
-    return () => {
-      cancelAnimationFrame(frame);
-      URL.revokeObjectURL(objectUrl);
-    };
-  }, [page.thumbnail]);
   const number = page.index + 1;
   const label = t('scan.page', { number });
   const isPageDrag = (event: DragEvent) => event.dataTransfer.types.includes(PAGE_DRAG_TYPE);
