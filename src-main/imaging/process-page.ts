@@ -96,7 +96,7 @@ export async function processPage(
           sharp(reading.data, { raw: { width: reading.width, height: reading.height, channels: 1 } }),
           settings.inkLevel,
         ),
-        readPageCodes(reading),
+        settings.readCodes ? readPageCodes(reading) : { codes: [], sheet: null },
       ]),
     );
     const [image, thumbnail, [ink, codes]] = await Promise.all([

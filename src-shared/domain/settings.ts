@@ -56,6 +56,11 @@ export const captureSettingsSchema = z.object({
   hotFolderProfileId: z.string().max(64).default(''),
   /** Cover and separator sheets are kept as the first page of the record they start (else left out). */
   keepSheetPages: z.boolean().default(false),
+  /**
+   * Every page's barcodes are read (cover and separator sheets, dossier codes); off, stacks are
+   * cut only by blank pages and nothing is read from codes (bench/capture measures the cost).
+   */
+  readCodes: z.boolean().default(true),
 });
 
 /** Text recognition. */

@@ -229,14 +229,24 @@ export function StationSettingsForm({ editable }: { editable: boolean }) {
             />
           </Form.Item>
         </Space>
-        <Form.Item
-          name={['capture', 'keepSheetPages']}
-          label={t('settings.keepSheetPages')}
-          extra={t('settings.keepSheetPagesHelp')}
-          valuePropName="checked"
-        >
-          <Switch data-testid="settings-keep-sheets" />
-        </Form.Item>
+        <Space size="large" align="start" wrap>
+          <Form.Item
+            name={['capture', 'readCodes']}
+            label={t('settings.readCodes')}
+            extra={t('settings.readCodesHelp')}
+            valuePropName="checked"
+          >
+            <Switch data-testid="settings-read-codes" />
+          </Form.Item>
+          <Form.Item
+            name={['capture', 'keepSheetPages']}
+            label={t('settings.keepSheetPages')}
+            extra={t('settings.keepSheetPagesHelp')}
+            valuePropName="checked"
+          >
+            <Switch data-testid="settings-keep-sheets" />
+          </Form.Item>
+        </Space>
         <Divider titlePlacement="start">{t('settings.indexing')}</Divider>
         <Space size="large" align="start" wrap>
           <Form.Item
