@@ -78,7 +78,7 @@ async function stackPdf(pages: Buffer[]): Promise<File> {
 /** Imports the stack into a fresh record and returns the records it became: fields and page count, in order. */
 async function importStack(
   pages: Buffer[],
-  binding: { separateOnBlank: boolean; duplex: boolean },
+  binding: { separateOnBlank: boolean; duplex: boolean; keepSheets?: boolean },
   as: (pages: Buffer[]) => Promise<File> = stackTiff,
 ) {
   const before = new Set((await db.records.toArray()).map((record) => record.id));
@@ -176,5 +176,17 @@ describe('a stack split by cover and separator sheets', () => {
       stackPdf,
     );
     expect(records).toEqual([{ cover: null, fields: {}, procedureCode: null, pages: 2, originals: 1 }]);
+  }, 120_000);
+
+  it('keeps the sheets as the first page of the records they start when the setting says so', async () => {
+    const [coverA] = sheets.prepared;
+    const records = await importStack(
+      [await sheet(1), await doc('Quyết định'), await sheet(3), await doc('Giấy phép')],
+      { separateOnBlank: false, duplex: false, keepSheets: true },
+    );
+    expect(records.map(({ cover, pages }) => ({ cover, pages }))).toEqual([
+      { cover: coverA!.reference, pages: 2 },
+      { cover: null, pages: 2 },
+    ]);
   }, 120_000);
 });

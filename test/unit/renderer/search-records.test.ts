@@ -30,7 +30,12 @@ describe('local search', () => {
         procedureCode: '1.001257',
         code: '000.00.12.H20.2026.001000001K',
       }),
-      record('an', { ownerName: 'Nguyễn Văn An', documentNumber: '25/GCN-SLĐTBXH' }),
+      record('an', {
+        ownerName: 'Nguyễn Văn An',
+        documentNumber: '25/GCN-SLĐTBXH',
+        fields: { box: 'H-07', shelf: 'K2', dossierCode: '000.00.12.H20-241105-0042' },
+      }),
+      record('binh', { ownerName: 'Trần Văn Bình', fields: { box: 'H-17', archiveReference: 'LT-2019/44' } }),
       record('kim', {
         ownerName: 'KIM MIN-JUN',
         documentNumber: '908/GPLĐ-SLĐTBXH',
@@ -59,7 +64,7 @@ describe('local search', () => {
       pageId: 'p1',
       text: 'Làm việc tại: Công ty TNHH Điện tử Sông Tiền, thời hạn từ ngày 04/01/2019',
     });
-    for (const id of ['anh', 'an', 'kim']) await refreshRecordTerms(id);
+    for (const id of ['anh', 'an', 'kim', 'binh']) await refreshRecordTerms(id);
   });
 
   it('finds an owner by name, folding diacritics and case', async () => {
@@ -72,6 +77,13 @@ describe('local search', () => {
     expect(await found('087095000123')).toEqual(['anh']);
     expect(await found('1317/qđ')).toEqual(['anh']);
     expect(await found('1.000459')).toEqual(['kim']);
+  });
+
+  it('finds where the paper lies and the one-stop dossier code, each typed whole', async () => {
+    expect(await found('H-07')).toEqual(['an']);
+    expect(await found('h-17')).toEqual(['binh']);
+    expect(await found('LT-2019/44')).toEqual(['binh']);
+    expect(await found('000.00.12.H20-241105-0042')).toEqual(['an']);
   });
 
   it('finds words of the OCR text, every word of the query required', async () => {
