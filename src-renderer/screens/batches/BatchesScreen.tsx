@@ -13,6 +13,7 @@ import { useSession } from '../../session/session-context';
 import { formatDateTime } from '../../ui/format';
 import { useErrorText } from '../../ui/use-error-text';
 import { BatchStatusTag, RecordStatusTag } from '../../ui/StatusTags';
+import { ownerOfRecord } from '../../db/record-owner';
 
 /** The clerk's batches, newest first, each with its records. */
 const useBatches = (userId: string) =>
@@ -178,7 +179,7 @@ export function BatchesScreen() {
               },
               {
                 title: t('indexing.fields.ownerName'),
-                render: (_, record) => record.ownerName ?? record.captureLabel ?? t('indexing.untitled'),
+                render: (_, record) => ownerOfRecord(record) ?? record.captureLabel ?? t('indexing.untitled'),
               },
               {
                 title: t('lookup.status'),

@@ -16,6 +16,7 @@ import { formatBytes, formatDateTime } from '../../ui/format';
 import { useErrorText } from '../../ui/use-error-text';
 import { SigningDeviceCard } from './SigningDeviceCard';
 import { VerificationPanel } from './VerificationPanel';
+import { ownerOfRecord } from '../../db/record-owner';
 
 /** Indexed records (to sign) first, then the latest finalized ones and the versions they replaced. */
 const useFinalizeList = () =>
@@ -106,7 +107,7 @@ export function FinalizeScreen() {
                 data-testid="finalize-item"
               >
                 <List.Item.Meta
-                  title={item.ownerName ?? item.captureLabel ?? t('indexing.untitled')}
+                  title={ownerOfRecord(item) ?? item.captureLabel ?? t('indexing.untitled')}
                   description={
                     <Space size={4} wrap>
                       <Typography.Text code>{item.code}</Typography.Text>

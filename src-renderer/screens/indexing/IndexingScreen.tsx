@@ -33,6 +33,7 @@ import { PagePicker } from './PagePicker';
 import { PageViewer } from './PageViewer';
 import { RecordForm, suggestionText, type FormValues } from './RecordForm';
 import { Form } from 'antd';
+import { ownerOfRecord } from '../../db/record-owner';
 
 /** Records waiting for their index (captured), then those indexed but not yet finalized. */
 const useIndexingQueue = () =>
@@ -443,7 +444,7 @@ export function IndexingScreen() {
               data-testid="indexing-item"
             >
               <List.Item.Meta
-                title={`${position + 1}. ${item.ownerName ?? item.captureLabel ?? t('indexing.untitled')}`}
+                title={`${position + 1}. ${ownerOfRecord(item) ?? item.captureLabel ?? t('indexing.untitled')}`}
                 description={
                   item.code ? <Tag color="green">{item.code}</Tag> : <Tag>{t(`status.${item.status}`)}</Tag>
                 }

@@ -5,13 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../db/database';
 import type { RecordRow } from '../../db/rows';
 import { formatTime } from '../../ui/format';
+import { ownerOfRecord } from '../../db/record-owner';
 import { IconAction } from '../../ui/IconAction';
-
-/** The owner a cover sheet (or the clerk) already named: how the clerk recognises the dossier. */
-const ownerOf = (record: RecordRow): string | undefined =>
-  typeof record.fields.ownerName === 'string' && record.fields.ownerName
-    ? record.fields.ownerName
-    : undefined;
 
 const LISTED_STATUSES = ['draft', 'captured'] as const;
 
@@ -95,7 +90,7 @@ export function RecordList(props: {
               <List.Item.Meta
                 title={
                   <Typography.Text ellipsis style={{ maxWidth: 180 }}>
-                    {`${position + 1}. ${ownerOf(record) ?? record.captureLabel ?? t('scan.recordAt', { time: formatTime(record.createdAt) })}`}
+                    {`${position + 1}. ${ownerOfRecord(record) ?? record.captureLabel ?? t('scan.recordAt', { time: formatTime(record.createdAt) })}`}
                   </Typography.Text>
                 }
                 description={
