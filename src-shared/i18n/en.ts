@@ -783,7 +783,8 @@ export const en: Messages = {
       'Files from the scan folder are split and filed by this capture profile (blank pages, sides, department, procedure, box)',
     noProfile: '(None)',
     readCodes: 'Read barcodes, cover and separator sheets',
-    readCodesHelp: 'On (default): every page\'s QR codes and barcodes are read, to split stacks at cover and separator sheets and suggest the one-stop dossier code.',
+    readCodesHelp:
+      "On (default): every page's QR codes and barcodes are read, to split stacks at cover and separator sheets and suggest the one-stop dossier code.",
     keepSheetPages: 'Keep cover and separator sheets in the record',
     keepSheetPagesHelp:
       'On: a cover or separator sheet still starts a new record and is kept as its first page. Off (default): it is left out.',

@@ -761,7 +761,8 @@ export const vi = {
       'Tệp trong thư mục nhận được tách và xếp lô theo cấu hình quét này (trang trắng, hai mặt, phòng, thủ tục, hộp)',
     noProfile: '(Không dùng)',
     readCodes: 'Đọc mã vạch, tờ bìa và tờ phân cách',
-    readCodesHelp: 'Bật (mặc định): đọc mã QR/mã vạch trên mọi trang để tách chồng hồ sơ theo tờ bìa, tờ phân cách và gợi ý mã hồ sơ một cửa.',
+    readCodesHelp:
+      'Bật (mặc định): đọc mã QR/mã vạch trên mọi trang để tách chồng hồ sơ theo tờ bìa, tờ phân cách và gợi ý mã hồ sơ một cửa.',
     keepSheetPages: 'Giữ tờ bìa và tờ phân cách trong hồ sơ',
     keepSheetPagesHelp:
       'Bật: tờ bìa/tờ phân cách vẫn tách hồ sơ nhưng được lưu làm trang đầu của hồ sơ mới. Tắt (mặc định): không lưu.',
