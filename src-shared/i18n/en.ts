@@ -351,6 +351,7 @@ export const en: Messages = {
     demoDevices: {
       standard: 'Simulated scanner (training)',
       jam: 'Simulated scanner – jams at sheet 4 (troubleshooting practice)',
+      archive: 'Simulated scanner – an archive box with cover sheets (the last ones printed)',
     },
     waitImport: 'Importing files: scanning is possible once they are in.',
     findingDevices: 'Looking for scanners…',
@@ -844,6 +845,12 @@ export const en: Messages = {
         'SoHoa Central has no room left for this station’s uploads just now. The records stay queued and are sent again automatically.',
       receiptInvalid:
         'The receipt received does not carry a valid SoHoa Central signature (another machine may be in the way). The record is not counted as synced; tell an administrator to check the network and Central’s address.',
+      certificateMismatch:
+        'The server’s security certificate does not match the SoHoa Central certificate confirmed when this station was enrolled (another machine may be in the way). Nothing was sent; tell an administrator to check the network, or enrol the station again if Central changed its certificate.',
+      insecureUrl:
+        'SoHoa Central’s address must start with https:// (only a server on this same computer may use http://), so that ID numbers, names and scans never cross the network unencrypted.',
+      tlsNotConfirmed:
+        'SoHoa Central’s certificate has not been confirmed, or it changed since it was checked. Press “Check certificate”, compare the fingerprint with SoHoa Central’s console and enrol again.',
     },
     backup: {
       notConfigured:

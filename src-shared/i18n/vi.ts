@@ -338,6 +338,7 @@ export const vi = {
     demoDevices: {
       standard: 'Máy quét mô phỏng (đào tạo)',
       jam: 'Máy quét mô phỏng – kẹt giấy ở tờ 4 (tập xử lý sự cố)',
+      archive: 'Máy quét mô phỏng – hộp lưu trữ có tờ bìa (tờ bìa in gần nhất)',
     },
     waitImport: 'Đang nhập tệp: quét được khi nhập xong.',
     findingDevices: 'Đang tìm máy quét…',
@@ -817,6 +818,12 @@ export const vi = {
         'SoHoa Central đang hết chỗ nhận tệp của trạm này. Hồ sơ vẫn nằm trong hàng chờ và sẽ được gửi lại tự động.',
       receiptInvalid:
         'Biên nhận nhận được không mang chữ ký hợp lệ của SoHoa Central (có thể có máy khác chen vào đường truyền). Hồ sơ chưa được coi là đã đồng bộ; báo quản trị viên kiểm tra mạng và địa chỉ SoHoa Central.',
+      certificateMismatch:
+        'Chứng chỉ bảo mật của máy chủ không khớp với chứng chỉ SoHoa Central đã được xác nhận khi đăng ký trạm (có thể có máy khác chen vào đường truyền). Trạm không gửi dữ liệu nào; báo quản trị viên kiểm tra mạng, hoặc đăng ký lại trạm nếu SoHoa Central đã đổi chứng chỉ.',
+      insecureUrl:
+        'Địa chỉ SoHoa Central phải bắt đầu bằng https:// (chỉ máy chủ trên chính máy này mới được dùng http://), để số định danh, họ tên và bản quét không đi qua mạng dưới dạng không mã hóa.',
+      tlsNotConfirmed:
+        'Chưa xác nhận chứng chỉ của SoHoa Central, hoặc chứng chỉ đã đổi từ khi kiểm tra. Bấm “Kiểm tra chứng chỉ”, so vân tay với bảng điều khiển của SoHoa Central rồi đăng ký lại.',
     },
     backup: {
       notConfigured:

@@ -5,6 +5,9 @@ import type { ColorMode, ScanSource } from '../../../src-shared/capture/scan-opt
 import type { useScanDevices } from './use-scan-devices';
 
 /** Device, paper source, resolution and colour mode; disabled while a scan runs. */
+/** The built-in simulators, each named in the user's language (`scan.demoDevices.<name>`). */
+const DEMO_NAMES = ['standard', 'jam', 'archive'] as const;
+
 export function ScanSettingsForm(props: { scanner: ReturnType<typeof useScanDevices>; disabled: boolean }) {
   const { t } = useTranslation();
   const { devices, capabilities, choice, setChoice, reload } = props.scanner;
@@ -22,7 +25,9 @@ export function ScanSettingsForm(props: { scanner: ReturnType<typeof useScanDevi
             // The built-in simulators are named in the user's language; real devices as they say.
             label: `${device.vendor} ${
               device.kind === 'demo'
-                ? t(`scan.demoDevices.${device.id.split(':')[1] === 'jam' ? 'jam' : 'standard'}`)
+                ? t(
+                    `scan.demoDevices.${DEMO_NAMES.find((name) => device.id === `demo:${name}`) ?? 'standard'}`,
+                  )
                 : device.model
             } (${device.id})`,
           }))}
