@@ -4,6 +4,7 @@ import type { CentralAccess } from '../src-shared/central/central-routes';
 import type { Procedure } from '../src-shared/domain/procedure-catalogue';
 import type { Certificate } from '../src-node/signing/certificate';
 import { receiptKeyText } from '../src-node/signing/receipt-signature';
+import { certificatesOfPem, describeCertificate } from '../src-node/tls/certificate-info';
 import { createAccessLog } from './access-log';
 import { createAuditStore } from './audit-store';
 import { createTransferImport } from './transfer-import';
@@ -22,6 +23,8 @@ import { createStatistics } from './statistics';
 
 export interface CentralConfig extends UploadLimits {
   version: string;
+  /** HTTPS: the certificate chain (PEM, Central's own first) and its private key; absent on loopback only. */
+  tls?: { cert: string; key: string };
   adminToken: string;
   /** Central's Ed25519 receipt key (made at its first start, see receipt-key.ts). */
   receiptKey: KeyObject;
@@ -50,7 +53,13 @@ export function buildCentral(deps: {
 }): FastifyInstance {
   const clock = deps.clock ?? (() => new Date());
   const { config } = deps;
-  const app = Fastify({ logger: deps.log ?? false, bodyLimit: config.maxJsonBytes });
+  // One type for both: Fastify's HTTPS instance differs from the plain one only in its server.
+  const app = Fastify({
+    logger: deps.log ?? false,
+    bodyLimit: config.maxJsonBytes,
+    ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key } } : {}),
+  }) as unknown as FastifyInstance;
+  const tlsChain = config.tls ? certificatesOfPem(config.tls.cert).map(describeCertificate) : [];
   const journal = createJournal(deps.db, clock);
   const stations = createStations({
     db: deps.db,
@@ -158,6 +167,7 @@ export function buildCentral(deps: {
   route('setStationScope', ({ params, body }) => stations.setScope(params.stationId, body));
   route('accessLog', ({ query }) => accessLog.list(query));
   route('journal', async () => ({ entries: await journal.list() }));
+  route('tls', async () => ({ tls: config.tls !== undefined, chain: tlsChain }));
   route('importTransfer', ({ body }) => importTransfer(body.folder));
   route('annulRevocation', async ({ params, body }) => {
     await revocations.annul(params.code, body.reason);

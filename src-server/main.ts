@@ -12,6 +12,10 @@ import { buildCentral } from './central';
 import { pgliteDatabase, postgresDatabase } from './db/database';
 import { migrate } from './db/migrations';
 import { loadReceiptKey } from './receipt-key';
+import { fetch as undiciFetch } from 'undici';
+import { pinnedAgent } from '../src-node/tls/pinned-chain';
+import { isLoopbackHost } from '../src-shared/central/central-tls';
+import { certificatesOfPem, describeCertificate } from '../src-node/tls/certificate-info';
 import pkg from '../package.json' with { type: 'json' };
 
 const MB = 1024 * 1024;
@@ -35,8 +39,35 @@ const env = z
       .default(7 * 24),
     SOHOA_UPLOAD_SWEEP_MINUTES: z.coerce.number().positive().default(60),
     SOHOA_OWNER_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().default(60),
+    SOHOA_TLS_CERT: z.string().optional(),
+    SOHOA_TLS_KEY: z.string().optional(),
   })
   .parse(process.env);
+
+/**
+ * HTTPS from the PEM files the environment names (the chain, Central's own certificate first,
+ * and its key). Plain HTTP only on loopback: names, ID numbers and scans never cross a network
+ * in clear.
+ */
+function tlsFiles(): { cert: string; key: string } | undefined {
+  if (env.SOHOA_TLS_CERT && env.SOHOA_TLS_KEY) {
+    return { cert: readFileSync(env.SOHOA_TLS_CERT, 'utf8'), key: readFileSync(env.SOHOA_TLS_KEY, 'utf8') };
+  }
+  if (env.SOHOA_TLS_CERT || env.SOHOA_TLS_KEY) {
+    console.error(
+      'SoHoa Central: SOHOA_TLS_CERT and SOHOA_TLS_KEY go together (the certificate chain and its key).',
+    );
+    process.exit(2);
+  }
+  if (!isLoopbackHost(env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST)) {
+    console.error(
+      `SoHoa Central serves plain HTTP on loopback only, not on ${env.HOST}: set SOHOA_TLS_CERT and SOHOA_TLS_KEY (PEM files) to serve HTTPS.`,
+    );
+    process.exit(2);
+  }
+  return undefined;
+}
+const tls = tlsFiles();
 
 /** The administrator token: from the environment, else made once and kept beside the data, owner-only. */
 function adminToken(dataDir: string): string {
@@ -61,6 +92,7 @@ const app = buildCentral({
   blobs: diskBlobStore(join(dataDir, 'blobs')),
   config: {
     version: pkg.version,
+    ...(tls ? { tls } : {}),
     adminToken: adminToken(dataDir),
     receiptKey: loadReceiptKey(env.SOHOA_RECEIPT_KEY_FILE ?? join(dataDir, 'receipt-key.pem')),
     uploadDir: join(dataDir, 'uploads'),
@@ -93,7 +125,13 @@ async function importBundles(folders: string[]): Promise<never> {
     console.log('npm run server -- import BUNDLE_FOLDER [BUNDLE_FOLDER…]');
     process.exit(folders.length === 0 ? 2 : 0);
   }
-  const running = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`;
+  // The running Central on this machine, over loopback; over HTTPS trusted as the certificate it
+  // is configured with (its own), whatever name that certificate carries.
+  const host = ['0.0.0.0', '::'].includes(env.HOST) ? '127.0.0.1' : env.HOST;
+  const running = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${env.PORT}`;
+  const dispatcher = tls ? pinnedAgent(tls.cert, { checkHostname: false }) : undefined;
+  const fetch = (url: string, init: RequestInit = {}) =>
+    undiciFetch(url, { ...(init as object), ...(dispatcher ? { dispatcher } : {}) });
   const online = await fetch(`${running}/health`).then(
     (response) => response.ok,
     () => false,
@@ -136,6 +174,13 @@ async function importBundles(folders: string[]): Promise<never> {
 
 const address = await app.listen({ port: env.PORT, host: env.HOST });
 console.log(`SoHoa Central ${pkg.version} on ${address} (${db.kind}; data in ${dataDir})`);
+// What the admin compares with the fingerprint a station shows before enrolling.
+for (const [index, certificate] of (tls ? certificatesOfPem(tls.cert) : []).entries()) {
+  const { subject, fingerprint256 } = describeCertificate(certificate);
+  console.log(
+    `  TLS ${index === 0 ? 'certificate' : 'issued by'}: ${subject}\n    SHA-256 ${fingerprint256}`,
+  );
+}
 if (!env.SOHOA_ADMIN_TOKEN) console.log(`admin token: ${join(dataDir, 'admin-token')}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

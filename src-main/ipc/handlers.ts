@@ -173,10 +173,15 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     },
 
     'sync.status': () => services.sync.status(),
-    'sync.enrol': async ({ code }, context) => {
-      const enrolled = await services.sync.enrol(code);
+    'sync.probeTls': () => services.sync.probeTls(),
+    'sync.enrol': async ({ code, pin }, context) => {
+      const enrolled = await services.sync.enrol(code, pin);
       journal(signedInUser(context), {
-        after: { central: enrolled.centralUrl, stationId: enrolled.stationId },
+        after: {
+          central: enrolled.centralUrl,
+          stationId: enrolled.stationId,
+          ...(enrolled.tlsFingerprint ? { tlsFingerprint: enrolled.tlsFingerprint } : {}),
+        },
       });
       return enrolled;
     },

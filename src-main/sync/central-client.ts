@@ -8,6 +8,8 @@ import {
   type CentralRouteName,
 } from '../../src-shared/central/central-routes';
 import { AppError } from '../../src-shared/errors/app-error';
+import { fetch } from 'undici';
+import { pinMismatchIn, pinnedAgent } from '../../src-node/tls/pinned-chain';
 
 /** The plain values of a refusal's detail (e.g. `received` of an upload), as error params. */
 const primitives = (detail: unknown): Record<string, string | number> =>
@@ -35,11 +37,19 @@ const queryString = (query: Record<string, unknown> | undefined) => {
  * SoHoa Central over HTTP, derived from CENTRAL_ROUTES: `call(name, request)` builds the path,
  * query and body of that route and checks the answer against its response schema. A
  * network failure, a timeout or a 5xx is `sync.unreachable` (try again later); Central's
- * refusals keep their meaning at the station (CENTRAL_ERROR_TABLE). Node's fetch, one
+ * refusals keep their meaning at the station (CENTRAL_ERROR_TABLE). Over HTTPS only to the
+ * certificate pinned at enrolment (`pin`, PEM): any other is `sync.certificateMismatch`, and
+ * nothing is sent. undici's fetch (Node's own, with a connector that checks the pin), one
  * request at a time: small JSON bodies and chunks of at most 2 MB need nothing more.
  */
-export function createCentralClient(options: { baseUrl: string; credential?: string; timeoutMs: number }) {
+export function createCentralClient(options: {
+  baseUrl: string;
+  credential?: string;
+  timeoutMs: number;
+  pin?: string;
+}) {
   const base = options.baseUrl.replace(/\/+$/, '');
+  const dispatcher = options.pin ? pinnedAgent(options.pin) : undefined;
 
   async function call<N extends CentralRouteName>(
     name: N,
@@ -50,7 +60,7 @@ export function createCentralClient(options: { baseUrl: string; credential?: str
     const path = `${centralPath(spec.path, params)}${queryString(query)}`;
     const where = `${spec.method} ${path}`;
     const binary = spec.body === 'binary';
-    let response: Response;
+    let response: Awaited<ReturnType<typeof fetch>>;
     try {
       response = await fetch(`${base}${path}`, {
         method: spec.method,
@@ -60,8 +70,13 @@ export function createCentralClient(options: { baseUrl: string; credential?: str
         },
         ...(spec.body ? { body: binary ? new Uint8Array(body as Uint8Array) : JSON.stringify(body) } : {}),
         signal: AbortSignal.timeout(options.timeoutMs),
+        ...(dispatcher ? { dispatcher } : {}),
       });
     } catch (error) {
+      const mismatch = pinMismatchIn(error);
+      if (mismatch) {
+        throw new AppError('sync.certificateMismatch', { detail: `${where}: ${mismatch.problem}` });
+      }
       throw new AppError('sync.unreachable', { detail: `${where}: ${String(error)}` });
     }
     if (spec.response === 'pdf' && response.ok) {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -20,6 +20,9 @@ import type { Attestor } from '../review/attestor';
 import type { SecretBox } from '../services/secrets/secret-box';
 import type { JsonStore } from '../services/store/json-store';
 import { createCentralClient } from './central-client';
+import { centralUrlProblem, type TlsProbe } from '../../src-shared/central/central-tls';
+import { probeChain, proposedPin } from '../../src-node/tls/pinned-chain';
+import { describeCertificate } from '../../src-node/tls/certificate-info';
 
 export const centralCredentialsSchema = z.object({
   centralUrl: z.string().optional(),
@@ -29,6 +32,8 @@ export const centralCredentialsSchema = z.object({
   enrolledAt: z.number().optional(),
   /** Central's receipt key (SPKI DER, base64), pinned at enrolment: every receipt must check with it. */
   receiptKey: z.string().optional(),
+  /** The certificate the admin confirmed at enrolment (PEM): Central's, or the CA that issued it. */
+  tlsPin: z.string().optional(),
 });
 
 type Credentials = z.infer<typeof centralCredentialsSchema>;
@@ -64,14 +69,25 @@ export function createSyncService(deps: {
   secrets: SecretBox;
   attestor: Attestor;
 }) {
-  const client = (authenticated: boolean) => {
+  /** Central's address, if it may be used: HTTPS, or HTTP to this same computer only. */
+  const centralAddress = () => {
     const { centralUrl, sync } = deps.settings();
     if (!centralUrl) throw new AppError('sync.notConfigured');
+    if (centralUrlProblem(centralUrl)) throw new AppError('sync.insecureUrl', { detail: centralUrl });
+    return { centralUrl, timeoutMs: sync.requestTimeoutMs, https: centralUrl.startsWith('https:') };
+  };
+
+  const client = (authenticated: boolean) => {
+    const { centralUrl, timeoutMs, https } = centralAddress();
     const saved = deps.store.read();
     if (authenticated && !isEnrolled(saved, centralUrl)) throw new AppError('sync.notEnrolled');
+    // Over HTTPS, only to the certificate the admin confirmed for this address.
+    const pin = saved.centralUrl === centralUrl ? saved.tlsPin : undefined;
+    if (https && !pin) throw new AppError('sync.tlsNotConfirmed', { detail: centralUrl });
     return createCentralClient({
       baseUrl: centralUrl,
-      timeoutMs: sync.requestTimeoutMs,
+      timeoutMs,
+      ...(pin && https ? { pin } : {}),
       ...(authenticated ? { credential: `${saved.stationId}.${deps.secrets.open(saved.secret!)}` } : {}),
     });
   };
@@ -117,20 +133,57 @@ export function createSyncService(deps: {
         enrolled,
         stationId: enrolled ? saved.stationId! : null,
         enrolledAt: enrolled ? (saved.enrolledAt ?? null) : null,
+        tlsFingerprint: enrolled && saved.tlsPin ? new X509Certificate(saved.tlsPin).fingerprint256 : null,
       };
     },
 
-    async enrol(code: string) {
-      const { stationNumber, stationName, centralUrl } = deps.settings();
-      const credentials = await client(false).call('enrol', {
-        body: { code: code.trim().toUpperCase(), stationNumber, stationName },
+    /**
+     * Central's TLS chain as it presents it now, for the admin to compare with the fingerprint
+     * Central's console shows before enrolling; nothing is sent over the connection.
+     */
+    async probeTls(): Promise<TlsProbe> {
+      const { centralUrl, timeoutMs, https } = centralAddress();
+      if (!https) return { tls: false, chain: [], proposed: null };
+      const chain = await probeChain(centralUrl, timeoutMs).catch((error: unknown) => {
+        throw new AppError('sync.unreachable', { detail: String(error) });
       });
+      return {
+        tls: true,
+        chain: chain.map(describeCertificate),
+        proposed: proposedPin(chain)?.fingerprint256 ?? null,
+      };
+    },
+
+    /**
+     * Enrols with a one-time code. Over HTTPS `pin` is the fingerprint the admin confirmed: the
+     * certificate must still be in the chain Central presents, and from then on every
+     * connection must lead to it.
+     */
+    async enrol(code: string, pin?: string) {
+      const { stationNumber, stationName } = deps.settings();
+      const { centralUrl, timeoutMs, https } = centralAddress();
+      let tlsPin: string | undefined;
+      if (https) {
+        const presented = await probeChain(centralUrl, timeoutMs).catch((error: unknown) => {
+          throw new AppError('sync.unreachable', { detail: String(error) });
+        });
+        const pinned = presented.find((certificate) => certificate.fingerprint256 === pin);
+        if (!pinned)
+          throw new AppError('sync.tlsNotConfirmed', { detail: `${centralUrl}: ${pin ?? 'no pin'}` });
+        tlsPin = pinned.toString();
+      }
+      const credentials = await createCentralClient({
+        baseUrl: centralUrl,
+        timeoutMs,
+        ...(tlsPin ? { pin: tlsPin } : {}),
+      }).call('enrol', { body: { code: code.trim().toUpperCase(), stationNumber, stationName } });
       deps.store.write({
         centralUrl,
         stationId: credentials.stationId,
         secret: deps.secrets.seal(credentials.secret),
         enrolledAt: Date.now(),
         receiptKey: credentials.receiptKey,
+        ...(tlsPin ? { tlsPin } : {}),
       });
       return this.status();
     },

@@ -23,6 +23,9 @@ const STOPS = (code: string) =>
     'sync.notEnrolled',
     'sync.notConfigured',
     'sync.receiptInvalid',
+    // A certificate other than the one pinned: something stands in the way, or Central changed it.
+    'sync.certificateMismatch',
+    'sync.insecureUrl',
   ].includes(code) ||
   code.startsWith('auth.') ||
   code === 'ipc.disconnected';

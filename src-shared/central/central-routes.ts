@@ -32,6 +32,10 @@ import {
   uploadStateSchema,
 } from './central-api';
 import type { CentralErrorCode } from './central-errors';
+import { tlsCertificateInfoSchema } from './central-tls';
+
+/** Whether Central serves HTTPS, and the chain it presents (its own certificate first). */
+const centralTlsSchema = z.object({ tls: z.boolean(), chain: z.array(tlsCertificateInfoSchema) });
 
 /**
  * SoHoa Central's routes, declared once (as the IPC contract is): method, path, the schemas
@@ -127,6 +131,15 @@ export const CENTRAL_ROUTES = {
     access: 'admin',
     query: accessLogQuerySchema,
     response: accessLogSchema,
+    errors: [],
+  },
+  tls: {
+    method: 'GET',
+    path: '/v1/admin/tls',
+    summary:
+      "Central's TLS certificate chain as it serves it: the fingerprint the admin compares with what a station shows before enrolling",
+    access: 'admin',
+    response: centralTlsSchema,
     errors: [],
   },
   journal: {

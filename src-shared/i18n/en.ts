@@ -689,6 +689,22 @@ export const en: Messages = {
       pruneHint: '0: keep it. The record’s details stay searchable; SoHoa Central has the file.',
       days: 'days',
       timeout: 'Time allowed per request',
+      probe: 'Check certificate',
+      probeHint:
+        'Before enrolling, check the security certificate the server presents and compare its SHA-256 fingerprint with the one SoHoa Central’s console shows (or that Central’s administrator reads to you over the phone).',
+      chain: 'Certificates the server presents',
+      subject: 'Issued to',
+      issuer: 'Issued by',
+      validTo: 'Expires',
+      fingerprint: 'SHA-256 fingerprint',
+      pinThis: 'Pin this certificate',
+      pinHint:
+        'Pin the issuing CA at the top: when Central renews its certificate from the same CA, the station still connects.',
+      confirm: 'I compared the chosen SHA-256 fingerprint with SoHoa Central’s console and they match.',
+      confirmRequired: 'Confirm that you compared the fingerprint before enrolling.',
+      plainHttp:
+        'Unencrypted connection: allowed only because SoHoa Central runs on this very computer. A server on another computer must use https://.',
+      pinned: 'Pinned certificate (SHA-256)',
     },
     review: 'Review',
     fourEyes: 'Four-eyes rule',

@@ -667,6 +667,22 @@ export const vi = {
       pruneHint: '0: giữ lại. Thông tin hồ sơ vẫn tra cứu được; tệp có ở SoHoa Central.',
       days: 'ngày',
       timeout: 'Thời gian chờ mỗi yêu cầu',
+      probe: 'Kiểm tra chứng chỉ',
+      probeHint:
+        'Trước khi đăng ký, kiểm tra chứng chỉ bảo mật mà máy chủ đưa ra và so vân tay SHA-256 với vân tay hiện trên bảng điều khiển của SoHoa Central (hoặc do quản trị viên Central đọc qua điện thoại).',
+      chain: 'Chứng chỉ máy chủ đưa ra',
+      subject: 'Cấp cho',
+      issuer: 'Cấp bởi',
+      validTo: 'Hết hạn',
+      fingerprint: 'Vân tay SHA-256',
+      pinThis: 'Ghim chứng chỉ này',
+      pinHint:
+        'Nên ghim chứng chỉ của đơn vị cấp (CA) trên cùng: khi Central gia hạn chứng chỉ từ cùng CA, trạm vẫn kết nối được.',
+      confirm: 'Tôi đã so vân tay SHA-256 đã chọn với bảng điều khiển của SoHoa Central và thấy trùng khớp.',
+      confirmRequired: 'Hãy xác nhận đã so vân tay trước khi đăng ký.',
+      plainHttp:
+        'Kết nối không mã hóa: chỉ dùng được vì SoHoa Central chạy ngay trên máy này. Máy chủ ở máy khác phải dùng https://.',
+      pinned: 'Chứng chỉ đã ghim (SHA-256)',
     },
     review: 'Duyệt hồ sơ',
     fourEyes: 'Nguyên tắc bốn mắt',

@@ -60,7 +60,10 @@ const syncStatusSchema = z.object({
   enrolled: z.boolean(),
   stationId: z.string().nullable(),
   enrolledAt: z.number().nullable(),
+  /** SHA-256 of the certificate pinned at enrolment (HTTPS), as Central's console shows it. */
+  tlsFingerprint: z.string().nullable(),
 });
+import { tlsProbeSchema } from '../central/central-tls';
 import { channel } from './channel';
 import { journalEntrySchema } from '../audit/journal-entry';
 
@@ -358,10 +361,18 @@ export const contract = {
 
   /** SoHoa Central: the station's enrolment, Central's health, and a record's upload (approved ones only). */
   'sync.status': channel({ access: 'authenticated', request: empty, response: syncStatusSchema }),
+  /** Central's TLS chain, for the admin to compare its fingerprint with Central's console before enrolling. */
+  'sync.probeTls': channel({ access: ['admin'], request: empty, response: tlsProbeSchema }),
   'sync.enrol': channel({
     access: ['admin'],
     userActivity: true,
-    request: z.object({ code: z.string().trim().min(8).max(64) }).strict(),
+    request: z
+      .object({
+        code: z.string().trim().min(8).max(64),
+        /** Over HTTPS: the fingerprint of the certificate the admin confirmed. */
+        pin: z.string().max(200).optional(),
+      })
+      .strict(),
     response: syncStatusSchema,
   }),
   'sync.health': channel({

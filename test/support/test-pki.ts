@@ -39,6 +39,8 @@ interface CertificateSpec {
   keyUsage: Record<string, boolean>;
   /** Extended key usage, e.g. timeStamping for a TSA (critical, as RFC 3161 requires). */
   extendedKeyUsage?: Record<string, boolean>;
+  /** Names a TLS server certificate is valid for: DNS names and IP addresses. */
+  altNames?: { dns?: string[]; ip?: string[] };
 }
 
 function certificate(
@@ -63,6 +65,17 @@ function certificate(
     { name: 'keyUsage', critical: true, ...spec.keyUsage },
     { name: 'subjectKeyIdentifier' },
     ...(spec.extendedKeyUsage ? [{ name: 'extKeyUsage', critical: true, ...spec.extendedKeyUsage }] : []),
+    ...(spec.altNames
+      ? [
+          {
+            name: 'subjectAltName',
+            altNames: [
+              ...(spec.altNames.dns ?? []).map((value) => ({ type: 2, value })),
+              ...(spec.altNames.ip ?? []).map((ip) => ({ type: 7, ip })),
+            ],
+          },
+        ]
+      : []),
   ]);
   cert.sign(issuer?.key ?? key, forge.md.sha256.create());
   return cert;
@@ -144,3 +157,56 @@ export function createTestPki(dir: string) {
   };
 }
 export type TestPki = ReturnType<typeof createTestPki>;
+
+/**
+ * A province's own TLS: a CA that neither Node nor the OS knows, and a server certificate it
+ * issued for this computer (localhost, 127.0.0.1), written as Central takes them: the chain
+ * (server certificate, then the CA) and the key, PEM.
+ */
+export function createTlsPki(dir: string, name = 'central') {
+  mkdirSync(dir, { recursive: true });
+  const now = Date.now();
+  const caKey = newKey();
+  const ca = certificate(
+    {
+      commonName: `CA tỉnh thử nghiệm (${name})`,
+      organization: 'UBND tỉnh Đồng Tháp (thử nghiệm)',
+      notBefore: new Date(now - 30 * DAY),
+      notAfter: new Date(now + 3650 * DAY),
+      serial: '01',
+      ca: true,
+      keyUsage: { keyCertSign: true, cRLSign: true },
+    },
+    caKey,
+  );
+  const serverKey = newKey();
+  const server = certificate(
+    {
+      commonName: 'localhost',
+      organization: 'SoHoa Central (thử nghiệm)',
+      notBefore: new Date(now - DAY),
+      notAfter: new Date(now + 365 * DAY),
+      serial: '02',
+      ca: false,
+      keyUsage: { digitalSignature: true, keyEncipherment: true },
+      extendedKeyUsage: { serverAuth: true },
+      altNames: { dns: ['localhost'], ip: ['127.0.0.1'] },
+    },
+    serverKey,
+    { cert: ca, key: caKey },
+  );
+  const caPem = forge.pki.certificateToPem(ca);
+  const serverPem = forge.pki.certificateToPem(server);
+  const certPath = join(dir, `${name}.chain.pem`);
+  const keyPath = join(dir, `${name}.key.pem`);
+  writeFileSync(certPath, serverPem + caPem);
+  writeFileSync(keyPath, forge.pki.privateKeyToPem(serverKey));
+  return {
+    caPem,
+    serverPem,
+    certPath,
+    keyPath,
+    chainPem: serverPem + caPem,
+    keyPem: forge.pki.privateKeyToPem(serverKey),
+  };
+}

@@ -5,6 +5,7 @@ import {
   type StationSettings,
 } from '../../../src-shared/domain/settings';
 import { AppError } from '../../../src-shared/errors/app-error';
+import { centralUrlProblem } from '../../../src-shared/central/central-tls';
 import type { JsonStore } from '../store/json-store';
 
 export type SettingsService = ReturnType<typeof createSettingsService>;
@@ -15,6 +16,11 @@ export function createSettingsService(store: JsonStore<StationSettings>) {
 
     /** Replaces the sections present in the patch; the result is validated as a whole. */
     update(patch: SettingsPatch): StationSettings {
+      // A Central address that would send personal data in clear is refused when it is set (an
+      // older settings file that holds one still loads: the sync client refuses to use it).
+      if (patch.centralUrl && centralUrlProblem(patch.centralUrl) === 'notHttps') {
+        throw new AppError('sync.insecureUrl', { detail: patch.centralUrl });
+      }
       const merged = stationSettingsSchema.safeParse({ ...store.read(), ...patch });
       if (!merged.success) {
         throw new AppError('settings.invalid', { detail: z.prettifyError(merged.error) });

@@ -1,5 +1,21 @@
-import { ApiOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { ApiOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
+import type { TlsCertificateInfo, TlsProbe } from '../../../src-shared/central/central-tls';
+import { displayDate } from '../../../src-shared/indexing/vietnamese-dates';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../src-shared/ipc/contract';
@@ -10,9 +26,11 @@ import { formatDateTime } from '../../ui/format';
 import { useErrorText } from '../../ui/use-error-text';
 
 /**
- * SoHoa Central for this station: whether it is enrolled (and as which station), the
- * one-time enrolment code the Central administrator gave, and how long signed files stay
- * here after Central's receipt. The address itself is a station setting (above).
+ * SoHoa Central for this station: whether it is enrolled (and as which station, with which
+ * certificate pinned), the certificate Central presents (the admin compares its fingerprint
+ * with Central's console and confirms the one to pin), the one-time enrolment code the Central
+ * administrator gave, and how long signed files stay here after Central's receipt. The address
+ * itself is a station setting (above).
  */
 export function CentralPanel(props: { editable: boolean }) {
   const { t } = useTranslation();
@@ -21,16 +39,38 @@ export function CentralPanel(props: { editable: boolean }) {
   const { settings, save } = useStationSettings();
   const [status, setStatus] = useState<ResponseOf<'sync.status'> | null>(null);
   const [busy, setBusy] = useState(false);
+  const [probe, setProbe] = useState<TlsProbe | null>(null);
+  const [pin, setPin] = useState<string | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
   const refresh = useCallback(() => station.sync.status({}).then(setStatus, () => setStatus(null)), []);
   useEffect(() => {
     void refresh();
   }, [refresh, settings?.centralUrl]);
   if (!settings) return null;
+  const https = settings.centralUrl.startsWith('https:');
+
+  const checkCertificate = async () => {
+    setBusy(true);
+    setConfirmed(false);
+    try {
+      const found = await station.sync.probeTls({});
+      setProbe(found);
+      setPin(found.proposed);
+    } catch (error) {
+      void message.error(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const enrol = async ({ code }: { code: string }) => {
     setBusy(true);
     try {
-      const enrolled = await station.sync.enrol({ code });
+      if (https && !(confirmed && pin)) {
+        void message.warning(t('settings.central.confirmRequired'));
+        return;
+      }
+      const enrolled = await station.sync.enrol({ code, ...(https && pin ? { pin } : {}) });
       await afterMainChange();
       setStatus(enrolled);
       void message.success(t('settings.central.enrolled'));
@@ -58,6 +98,11 @@ export function CentralPanel(props: { editable: boolean }) {
               {formatDateTime(status.enrolledAt)}
             </Descriptions.Item>
           ) : null}
+          {status.tlsFingerprint ? (
+            <Descriptions.Item label={t('settings.central.pinned')}>
+              <Fingerprint value={status.tlsFingerprint} testId="central-pinned" />
+            </Descriptions.Item>
+          ) : null}
         </Descriptions>
       ) : (
         <Alert
@@ -67,6 +112,41 @@ export function CentralPanel(props: { editable: boolean }) {
           title={t('settings.central.notEnrolled')}
         />
       )}
+      {props.editable && settings.centralUrl && !https ? (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('settings.central.plainHttp')} />
+      ) : null}
+      {props.editable && https ? (
+        <div style={{ marginBottom: 16 }}>
+          <Typography.Paragraph type="secondary">{t('settings.central.probeHint')}</Typography.Paragraph>
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            loading={busy && !probe}
+            onClick={() => void checkCertificate()}
+            data-testid="central-probe"
+          >
+            {t('settings.central.probe')}
+          </Button>
+          {probe?.tls ? (
+            <CertificateChain
+              chain={probe.chain}
+              pin={pin}
+              onPin={(fingerprint) => {
+                setPin(fingerprint);
+                setConfirmed(false);
+              }}
+            />
+          ) : null}
+          {probe?.tls ? (
+            <Checkbox
+              checked={confirmed}
+              onChange={(event) => setConfirmed(event.target.checked)}
+              data-testid="central-confirm"
+            >
+              {t('settings.central.confirm')}
+            </Checkbox>
+          ) : null}
+        </div>
+      ) : null}
       {props.editable && settings.centralUrl ? (
         <Form
           layout="inline"
@@ -118,5 +198,72 @@ export function CentralPanel(props: { editable: boolean }) {
         </Space>
       </Form>
     </Card>
+  );
+}
+
+/** The chain Central presents, each certificate with its fingerprint; the one to pin chosen by the admin. */
+function CertificateChain(props: {
+  chain: TlsCertificateInfo[];
+  pin: string | null;
+  onPin: (fingerprint: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Typography.Paragraph strong style={{ marginTop: 12, marginBottom: 4 }}>
+        {t('settings.central.chain')}
+      </Typography.Paragraph>
+      <Table<TlsCertificateInfo>
+        size="small"
+        pagination={false}
+        rowKey="fingerprint256"
+        dataSource={props.chain}
+        data-testid="central-chain"
+        columns={[
+          {
+            title: t('settings.central.pinThis'),
+            key: 'pin',
+            width: 90,
+            render: (_, certificate) => (
+              <Radio
+                checked={props.pin === certificate.fingerprint256}
+                onChange={() => props.onPin(certificate.fingerprint256)}
+              />
+            ),
+          },
+          { title: t('settings.central.subject'), dataIndex: 'subject' },
+          { title: t('settings.central.issuer'), dataIndex: 'issuer' },
+          {
+            title: t('settings.central.validTo'),
+            dataIndex: 'validTo',
+            width: 110,
+            render: (value: string) => displayDate(value.slice(0, 10)),
+          },
+          {
+            title: t('settings.central.fingerprint'),
+            dataIndex: 'fingerprint256',
+            render: (value: string) => <Fingerprint value={value} />,
+          },
+        ]}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 4 }}>
+        {t('settings.central.pinHint')}
+      </Typography.Paragraph>
+    </>
+  );
+}
+
+/** A SHA-256 fingerprint as the admin reads it aloud: wrapped only between its byte pairs. */
+function Fingerprint(props: { value: string; testId?: string }) {
+  return (
+    <Typography.Text code className="fingerprint" data-testid={props.testId}>
+      {props.value.split(':').map((pair, index) => (
+        <span key={index}>
+          {index > 0 ? ':' : ''}
+          {index > 0 ? <wbr /> : null}
+          {pair}
+        </span>
+      ))}
+    </Typography.Text>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { AGENCY_ID_PATTERN } from '../../../src-shared/domain/agency';
 import { parseCodeTemplate } from '../../../src-shared/domain/record-code';
 import { dossierCodeRegExp } from '../../../src-shared/domain/dossier-code';
+import { centralUrlProblem } from '../../../src-shared/central/central-tls';
 import { ABSOLUTE_PATH_PATTERN, type StationSettings } from '../../../src-shared/domain/settings';
 import { useStationSettings } from '../../settings/station-settings-context';
 import { station } from '../../station/station';
@@ -77,7 +78,15 @@ export function StationSettingsForm({ editable }: { editable: boolean }) {
           name="centralUrl"
           label={t('settings.centralUrl')}
           extra={t('settings.centralUrlHelp')}
-          rules={[{ pattern: /^(https?:\/\/\S+)?$/, message: t('settings.invalidUrl') }]}
+          rules={[
+            { pattern: /^(https?:\/\/\S+)?$/, message: t('settings.invalidUrl') },
+            {
+              validator: async (_rule, value: string) => {
+                if (value && centralUrlProblem(value) === 'notHttps')
+                  throw new Error(t('errors.sync.insecureUrl'));
+              },
+            },
+          ]}
         >
           <Input placeholder="https://sohoa.example.gov.vn" />
         </Form.Item>
