@@ -11,7 +11,7 @@ import { diskBlobStore } from './blob-store';
 import { buildCentral } from './central';
 import { pgliteDatabase, postgresDatabase } from './db/database';
 import { migrate } from './db/migrations';
-import { loadReceiptKey } from './receipt-key';
+import { loadReceiptKey, loadTokenKey } from './receipt-key';
 import { fetch as undiciFetch } from 'undici';
 import { pinnedAgent } from '../src-node/tls/pinned-chain';
 import { isLoopbackHost } from '../src-shared/central/central-tls';
@@ -39,6 +39,8 @@ const env = z
       .default(7 * 24),
     SOHOA_UPLOAD_SWEEP_MINUTES: z.coerce.number().positive().default(60),
     SOHOA_OWNER_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().default(60),
+    SOHOA_TOKEN_KEY_FILE: z.string().optional(),
+    SOHOA_STATION_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
     SOHOA_TLS_CERT: z.string().optional(),
     SOHOA_TLS_KEY: z.string().optional(),
   })
@@ -95,6 +97,8 @@ const app = buildCentral({
     ...(tls ? { tls } : {}),
     adminToken: adminToken(dataDir),
     receiptKey: loadReceiptKey(env.SOHOA_RECEIPT_KEY_FILE ?? join(dataDir, 'receipt-key.pem')),
+    tokenKey: loadTokenKey(env.SOHOA_TOKEN_KEY_FILE ?? join(dataDir, 'token-key')),
+    rates: { stationPerMinute: env.SOHOA_STATION_REQUESTS_PER_MINUTE },
     uploadDir: join(dataDir, 'uploads'),
     maxRecordBytes: env.SOHOA_MAX_RECORD_MB * MB,
     maxChunkBytes: env.SOHOA_MAX_CHUNK_MB * MB,

@@ -1,4 +1,4 @@
-import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { OWNER_ONLY_FILE } from '../src-node/platform/owner-only';
 
@@ -21,4 +21,21 @@ export function loadReceiptKey(path: string): KeyObject {
   const key = createPrivateKey(readFileSync(path));
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${path} is not an Ed25519 private key`);
   return key;
+}
+
+/**
+ * The key partners' access tokens are signed with: 32 random bytes, made once (hex, owner-only)
+ * and shared by every Central process of the province, as the receipt key is.
+ */
+export function loadTokenKey(path: string): Uint8Array {
+  if (!existsSync(path)) {
+    try {
+      writeFileSync(path, randomBytes(32).toString('hex'), { mode: OWNER_ONLY_FILE, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'hex');
+  if (key.length < 32) throw new Error(`${path} does not hold a 32-byte key (hex)`);
+  return new Uint8Array(key);
 }

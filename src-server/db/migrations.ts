@@ -155,6 +155,41 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX records_dossier ON records (dossier_code)
     `,
   },
+  {
+    // Issue 17: API clients of other systems (client credentials, scopes, their own rate), the
+    // access log naming the client and its purpose, and the change feed partners pull, filled
+    // with what happened before it existed (stored, replaced, revoked), in the order it happened.
+    version: 6,
+    sql: `
+      CREATE TABLE api_clients (
+        id uuid PRIMARY KEY,
+        name text NOT NULL,
+        secret_hash text NOT NULL,
+        scopes text[] NOT NULL,
+        rate_per_minute integer NOT NULL,
+        created_at timestamptz NOT NULL,
+        revoked_at timestamptz
+      );
+      ALTER TABLE access_log ADD COLUMN client_id uuid REFERENCES api_clients (id);
+      ALTER TABLE access_log ADD COLUMN purpose text;
+      CREATE INDEX access_log_client ON access_log (client_id, at);
+      CREATE TABLE changes (
+        seq bigserial PRIMARY KEY,
+        at timestamptz NOT NULL,
+        kind text NOT NULL,
+        code text NOT NULL REFERENCES records (code)
+      );
+      INSERT INTO changes (at, kind, code)
+        SELECT at, kind, code FROM (
+          SELECT stored_at AS at, 'stored' AS kind, code, 0 AS step FROM records
+          UNION ALL
+          SELECT later.stored_at, 'replaced', earlier.code, 1 FROM records earlier
+            JOIN records later ON later.code = earlier.superseded_by
+          UNION ALL
+          SELECT recorded_at, 'revoked', code, 2 FROM revocations WHERE annulled_at IS NULL
+        ) history ORDER BY at, step, code
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number> {

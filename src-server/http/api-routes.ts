@@ -1,15 +1,15 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import { CENTRAL_ERROR_TABLE, centralErrorSchema } from '../../src-shared/central/central-errors';
 import {
   CENTRAL_ROUTES,
-  type CentralAccess,
   type CentralHandlerInput,
   type CentralRoute,
   type CentralRouteName,
   type CentralRoutes,
 } from '../../src-shared/central/central-routes';
 import type { StationScope } from '../../src-shared/central/central-api';
+import type { PartnerScope } from '../../src-shared/central/partner-api';
 import { CentralError } from './central-error';
 
 /** A station as Central knows it when it calls: its id, number and what it may read. */
@@ -18,12 +18,29 @@ export interface StationCaller extends StationScope {
   stationNumber: string;
 }
 
-export interface Caller {
-  kind: 'station' | 'admin' | 'public';
-  station?: StationCaller;
+/** An API client of another system, as its token names it and Central knows it now. */
+export interface PartnerCaller {
+  clientId: string;
+  name: string;
+  /** The scopes its token carries that the client still holds. */
+  scopes: PartnerScope[];
+  ratePerMinute: number;
 }
 
-export type Authenticate = (request: FastifyRequest, access: CentralAccess) => Promise<Caller>;
+export interface Caller {
+  kind: 'station' | 'admin' | 'public' | 'partner';
+  station?: StationCaller;
+  partner?: PartnerCaller;
+}
+
+export type Authenticate = (request: FastifyRequest, spec: CentralRoute) => Promise<Caller>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who calls, once authenticated (before the rate limit, which counts per caller). */
+    caller?: Caller;
+  }
+}
 
 type HandlerResult<N extends CentralRouteName> = CentralRoutes[N]['response'] extends z.ZodType
   ? z.input<CentralRoutes[N]['response']>
@@ -53,7 +70,12 @@ function operationOf(spec: CentralRoute) {
   const refusals = ['invalidRequest', ...(spec.access === 'public' ? [] : ['unauthorized']), ...spec.errors];
   return {
     summary: spec.summary,
-    security: spec.access === 'public' ? [] : [{ [spec.access === 'admin' ? 'admin' : 'station']: [] }],
+    security:
+      spec.access === 'public'
+        ? []
+        : spec.access === 'partner'
+          ? [{ partner: [spec.scope!] }]
+          : [{ [spec.access === 'admin' ? 'admin' : 'station']: [] }],
     parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
     ...(spec.body === 'binary'
       ? {
@@ -88,14 +110,26 @@ function operationOf(spec: CentralRoute) {
  * (a malformed one is a 400, before any handler runs), and its answer is checked against
  * its response schema; the OpenAPI document is built from the same table.
  */
-export function createApi(app: FastifyInstance, authenticate: Authenticate) {
+export function createApi(
+  app: FastifyInstance,
+  authenticate: Authenticate,
+  /** What a route's caller is held to once known (the rate limit of a partner, a station, an address). */
+  limit: (spec: CentralRoute) => preHandlerAsyncHookHandler | undefined = () => undefined,
+) {
   function route<N extends CentralRouteName>(name: N, handler: Handler<N>): void {
     const spec: CentralRoute = CENTRAL_ROUTES[name];
+    const limiter = limit(spec);
     app.route({
       method: spec.method,
       url: spec.path,
+      preHandler: [
+        async (request) => {
+          request.caller = await authenticate(request, spec);
+        },
+        ...(limiter ? [limiter] : []),
+      ],
       handler: async (request, reply) => {
-        const caller = await authenticate(request, spec.access);
+        const caller = request.caller!;
         const parse = (schema: z.ZodType | undefined, value: unknown, where: string) => {
           if (!schema) return {};
           const parsed = schema.safeParse(value ?? {});
@@ -142,6 +176,21 @@ export function createApi(app: FastifyInstance, authenticate: Authenticate) {
         securitySchemes: {
           station: { type: 'http', scheme: 'bearer', description: '<stationId>.<secret>, from enrolment' },
           admin: { type: 'http', scheme: 'bearer', description: 'the administrator token' },
+          partner: {
+            type: 'oauth2',
+            description: 'An API client of another system: client credentials for a 15-minute access token',
+            flows: {
+              clientCredentials: {
+                tokenUrl: '/v1/oauth/token',
+                scopes: {
+                  'records:lookup': 'Look results up by owner ID, code, document number or dossier code',
+                  'records:file': "Fetch a result's signed PDF/A",
+                  'stats:read': 'Read the statistics',
+                  'changes:read': 'Pull the change feed',
+                },
+              },
+            },
+          },
         },
       },
       paths,

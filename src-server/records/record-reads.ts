@@ -31,9 +31,10 @@ function scopeSql(caller: Caller, first: number): { sql: string; params: unknown
   };
 }
 
-/** Who reads: the user the station names (it must), or Central's administrator. */
+/** Who reads: the user the station names (it must), an API client (by its name), or Central's administrator. */
 function readerOf(caller: Caller, user: string | undefined): string {
   if (caller.kind === 'admin') return user ?? 'admin';
+  if (caller.partner) return caller.partner.name;
   if (!user)
     throw new CentralError('invalidRequest', 'a station names the user who reads personal data (user=)');
   return user;
@@ -55,7 +56,7 @@ export function createRecordReads(deps: {
   return {
     async lookup(
       caller: Caller,
-      query: z.output<typeof centralLookupQuerySchema>,
+      query: Omit<z.output<typeof centralLookupQuerySchema>, 'user'> & { user?: string; purpose?: string },
     ): Promise<{ records: CentralRecord[]; next: number | null }> {
       const user = readerOf(caller, query.user);
       if (query.ownerId && caller.station) {
@@ -89,6 +90,7 @@ export function createRecordReads(deps: {
         user,
         action: 'lookup',
         query: asked,
+        ...(query.purpose ? { purpose: query.purpose } : {}),
         disclosed: page.map((row) => ({ code: row.code, ownerId: row.owner_id })),
       });
       return {
@@ -103,7 +105,7 @@ export function createRecordReads(deps: {
       };
     },
 
-    async file(caller: Caller, code: string, user: string | undefined): Promise<Readable> {
+    async file(caller: Caller, code: string, user: string | undefined, purpose?: string): Promise<Readable> {
       const reader = readerOf(caller, user);
       const row = await recordByCode(db, code);
       if (!row) throw new CentralError('notFound', `no record ${code}`);
@@ -115,6 +117,7 @@ export function createRecordReads(deps: {
         user: reader,
         action: 'file',
         query: { code },
+        ...(purpose ? { purpose } : {}),
         disclosed: [{ code, ownerId: row.owner_id }],
       });
       return deps.blobs.read(row.sha256);

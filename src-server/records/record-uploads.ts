@@ -8,6 +8,7 @@ import { verifyPdf } from '../../src-node/signing/verify-pdf';
 import { readRecordXmp } from '../../src-node/pdf/record-xmp';
 import type { BlobStore } from '../blob-store';
 import type { Database } from '../db/database';
+import type { Changes } from './changes';
 import { CentralError } from '../http/central-error';
 import { receiptOf, recordByCode, type RecordRow } from './record-row';
 import type { RecordMeta } from '../../src-shared/central/central-api';
@@ -43,6 +44,7 @@ const isDiskFull = (error: unknown) =>
  */
 export function createRecordUploads(deps: {
   db: Database;
+  changes: Changes;
   blobs: BlobStore;
   uploadDir: string;
   limits: UploadLimits;
@@ -299,6 +301,13 @@ export function createRecordUploads(deps: {
               upload.code,
               upload.meta.supersedes,
             ]);
+          }
+          if (inserted[0]) {
+            // The feed last: its lock is held from here to the commit only.
+            await deps.changes.append(tx, 'stored', upload.code, stored.stored_at);
+            if (upload.meta.supersedes) {
+              await deps.changes.append(tx, 'replaced', upload.meta.supersedes, stored.stored_at);
+            }
           }
           return stored;
         });

@@ -1,3 +1,4 @@
+import type { Changes } from './changes';
 import { randomUUID } from 'node:crypto';
 import type { CentralRevocation, RevocationUpload } from '../../src-shared/central/central-api';
 import { revocationStatement } from '../../src-shared/domain/revocation';
@@ -23,6 +24,7 @@ const CLOCK_SKEW_MS = 10 * 60_000;
 export function createRevocations(deps: {
   db: Database;
   journal: Journal;
+  changes: Changes;
   trust: () => Promise<readonly Certificate[]>;
   clock: () => Date;
 }) {
@@ -109,6 +111,7 @@ export function createRevocations(deps: {
           subject: code,
           detail: recorded,
         });
+        await deps.changes.append(tx, 'revoked', code, deps.clock());
         return recorded;
       });
     },
@@ -130,6 +133,7 @@ export function createRevocations(deps: {
           subject: code,
           detail: { reason, annulled: standing },
         });
+        await deps.changes.append(tx, 'reinstated', code, deps.clock());
       });
     },
   };

@@ -13,7 +13,7 @@ import { inventoryCountSchema } from '../stats/inventory';
  */
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const recordCode = z.string().trim().min(1).max(64);
+export const recordCode = z.string().trim().min(1).max(64);
 const base64 = (max: number) =>
   z
     .string()
@@ -157,7 +157,7 @@ export const auditUploadSchema = z.object({ entries: z.array(auditEntrySchema).m
 export type AuditUpload = z.input<typeof auditUploadSchema>;
 export const auditHeadSchema = z.object({ seq: z.number().int().nonnegative(), hash: z.string() });
 
-const lookupFields = {
+export const lookupFields = {
   code: recordCode.optional(),
   ownerId: z.string().trim().min(9).max(20).optional(),
   documentNumber: z.string().trim().min(1).max(60).optional(),
@@ -235,8 +235,12 @@ export const accessLogEntrySchema = z.object({
   at: z.iso.datetime(),
   stationId: z.uuid().nullable(),
   stationNumber: z.string().nullable(),
+  /** An API client of another system (the one-stop system), when it read. */
+  clientId: z.uuid().nullable(),
   user: z.string(),
-  action: z.enum(['lookup', 'file']),
+  /** Why, as the partner said it. */
+  purpose: z.string().nullable(),
+  action: z.enum(['lookup', 'file', 'changes']),
   query: z.record(z.string(), z.string()),
   code: z.string().nullable(),
   ownerId: z.string().nullable(),
@@ -245,6 +249,7 @@ export const accessLogQuerySchema = z
   .object({
     ownerId: z.string().trim().min(1).max(20).optional(),
     stationId: z.uuid().optional(),
+    clientId: z.uuid().optional(),
     offset: decimalOffset.optional(),
   })
   .strict();

@@ -10,6 +10,8 @@ import type { ErrorCode } from '../errors/app-error';
 export const CENTRAL_ERROR_TABLE = {
   invalidRequest: { status: 400, kind: 'refused', station: 'sync.rejected' },
   unauthorized: { status: 401, kind: 'stop', station: 'sync.unauthorized' },
+  // A partner's token lacks the scope this route needs.
+  insufficientScope: { status: 403, kind: 'refused', station: 'sync.forbidden' },
   stationRevoked: { status: 403, kind: 'stop', station: 'sync.stationRevoked' },
   enrolmentInvalid: { status: 403, kind: 'refused', station: 'sync.enrolmentInvalid' },
   // Out of the station's scope: a record of another department, a revocation it may not make.

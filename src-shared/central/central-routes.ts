@@ -33,6 +33,18 @@ import {
 } from './central-api';
 import type { CentralErrorCode } from './central-errors';
 import { tlsCertificateInfoSchema } from './central-tls';
+import {
+  apiClientCreatedSchema,
+  apiClientCreateSchema,
+  apiClientSchema,
+  changesQuerySchema,
+  changesSchema,
+  partnerLookupQuerySchema,
+  purposeQuerySchema,
+  tokenRequestSchema,
+  tokenResponseSchema,
+  type PartnerScope,
+} from './partner-api';
 
 /** Whether Central serves HTTPS, and the chain it presents (its own certificate first). */
 const centralTlsSchema = z.object({ tls: z.boolean(), chain: z.array(tlsCertificateInfoSchema) });
@@ -43,7 +55,7 @@ const centralTlsSchema = z.object({ tls: z.boolean(), chain: z.array(tlsCertific
  * server's routes, the OpenAPI document and the station's typed client are all derived from
  * this table; a new endpoint is a row here, its store and its handler.
  */
-export type CentralAccess = 'public' | 'station' | 'admin' | 'stationOrAdmin';
+export type CentralAccess = 'public' | 'station' | 'admin' | 'stationOrAdmin' | 'partner';
 
 export interface CentralRoute {
   method: 'GET' | 'POST' | 'PUT';
@@ -60,6 +72,8 @@ export interface CentralRoute {
   status?: number;
   /** Refusals this route answers beyond those every route may (invalidRequest, unauthorized, internal). */
   errors: readonly CentralErrorCode[];
+  /** A partner route: the scope its token must carry. */
+  scope?: PartnerScope;
 }
 
 // Path and query parameters, checked before any handler runs: a malformed one is a 400.
@@ -123,11 +137,92 @@ export const CENTRAL_ROUTES = {
     response: stationSchema,
     errors: ['notFound'],
   },
+  createClient: {
+    method: 'POST',
+    path: '/v1/admin/clients',
+    summary:
+      'An API client for another system (the one-stop system), with the scopes it may use; its secret is shown once',
+    access: 'admin',
+    body: apiClientCreateSchema,
+    response: apiClientCreatedSchema,
+    status: 201,
+    errors: [],
+  },
+  listClients: {
+    method: 'GET',
+    path: '/v1/admin/clients',
+    summary: 'API clients, revoked ones included',
+    access: 'admin',
+    response: z.object({ clients: z.array(apiClientSchema) }),
+    errors: [],
+  },
+  revokeClient: {
+    method: 'POST',
+    path: '/v1/admin/clients/:clientId/revoke',
+    summary: 'Refuse an API client from now on: its tokens stop working at once',
+    access: 'admin',
+    params: z.object({ clientId: uuidParam }),
+    response: ok,
+    errors: ['notFound'],
+  },
+  token: {
+    method: 'POST',
+    path: '/v1/oauth/token',
+    summary:
+      'OAuth 2.0 client credentials (RFC 6749 §4.4): an access token for an API client (HTTP Basic or client_id and client_secret; a form or JSON). Refusals are RFC 6749 errors: { error: invalid_client | unsupported_grant_type | invalid_scope }',
+    access: 'public',
+    body: tokenRequestSchema,
+    response: tokenResponseSchema,
+    errors: [],
+  },
+  partnerLookup: {
+    method: 'GET',
+    path: '/v1/partner/records',
+    summary:
+      'A partner looks results up by owner ID, code, document number or dossier code, saying why (purpose); every read logged',
+    access: 'partner',
+    scope: 'records:lookup',
+    query: partnerLookupQuerySchema,
+    response: lookupResultSchema,
+    errors: ['insufficientScope', 'rateLimited'],
+  },
+  partnerFile: {
+    method: 'GET',
+    path: '/v1/partner/records/:code/file',
+    summary: "A result's signed PDF/A for a partner, saying why (purpose); logged",
+    access: 'partner',
+    scope: 'records:file',
+    params: z.object({ code: codeParam }),
+    query: purposeQuerySchema,
+    response: 'pdf',
+    errors: ['insufficientScope', 'notFound', 'rateLimited'],
+  },
+  partnerStats: {
+    method: 'GET',
+    path: '/v1/partner/stats',
+    summary: 'Records and pages by department, procedure, month or station, for a partner',
+    access: 'partner',
+    scope: 'stats:read',
+    query: statsQuerySchema,
+    response: statsSchema,
+    errors: ['insufficientScope', 'rateLimited'],
+  },
+  changes: {
+    method: 'GET',
+    path: '/v1/changes',
+    summary:
+      'The change feed: results stored, revoked, replaced by a correction or reinstated, in order, after the position given; read again from the same position, the same changes (logged)',
+    access: 'partner',
+    scope: 'changes:read',
+    query: changesQuerySchema,
+    response: changesSchema,
+    errors: ['insufficientScope', 'rateLimited'],
+  },
   accessLog: {
     method: 'GET',
     path: '/v1/admin/access-log',
     summary:
-      'Every read of personal data (lookups, files): who, which owner, which record, when; newest first',
+      'Every read of personal data (lookups, files, the change feed): which station and user, or which API client and why; which owner, which record, when; newest first',
     access: 'admin',
     query: accessLogQuerySchema,
     response: accessLogSchema,

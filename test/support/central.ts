@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadTrustStore } from '../../src-node/signing/trust-store';
@@ -28,6 +28,7 @@ export async function startCentral(
   kind: 'pglite' | 'postgres',
   trustDir: string,
   limits: Partial<CentralConfig> = {},
+  options: { clock?: () => Date } = {},
 ): Promise<{ app: FastifyInstance; db: Database; close: () => Promise<void> }> {
   const dir = makeTempDir('sohoa-central-');
   const db = await emptyDatabase(kind, dir.path);
@@ -39,6 +40,7 @@ export async function startCentral(
       version: 'test',
       adminToken: ADMIN_TOKEN,
       receiptKey: generateKeyPairSync('ed25519').privateKey,
+      tokenKey: new Uint8Array(randomBytes(32)),
       uploadDir: join(dir.path, 'uploads'),
       maxRecordBytes: 50 * 1024 * 1024,
       maxChunkBytes: 4 * 1024 * 1024,
@@ -52,6 +54,7 @@ export async function startCentral(
     },
     trust: () => loadTrustStore([trustDir]),
     procedures: async () => SEED_PROCEDURES,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   await app.ready();
   return {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextAuditEntry, type AuditEntry } from '../../../src-shared/audit/audit-chain';
 import { CENTRAL_ROUTES } from '../../../src-shared/central/central-routes';
@@ -11,6 +11,7 @@ import type { RecordMeta } from '../../../src-shared/central/central-api';
 import { ADMIN_TOKEN, startCentral } from '../../support/central';
 import { recordMeta, sha256Hex, signedRecord, signedRevocation } from '../../support/signed-records';
 import { makeTempDir } from '../../support/temp-dir';
+import { centralCalls } from '../../support/central-calls';
 import { createTestPki, P12_PASSWORD } from '../../support/test-pki';
 
 const ANH = { idNumber: '087085001234', name: 'Nguyễn Văn Ánh', number: '49/QĐ-SLĐTBXH' };
@@ -27,60 +28,11 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
   let untrusted: Signer;
   let station = '';
 
-  const call = async (options: InjectOptions & { auth?: string }) => {
-    const { auth, ...rest } = options;
-    const reply = await app.inject({
-      ...rest,
-      headers: { ...(rest.headers ?? {}), ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
-    });
-    return {
-      status: reply.statusCode,
-      body: String(reply.headers['content-type']).includes('json') ? reply.json() : reply.rawPayload,
-    };
-  };
-  const enrol = async (stationNumber = '007', departments = ['NCC', 'BTXH']) => {
-    const made = await call({
-      method: 'POST',
-      url: '/v1/admin/enrolments',
-      auth: ADMIN_TOKEN,
-      payload: { departments },
-    });
-    expect(made.status).toBe(201);
-    const enrolled = await call({
-      method: 'POST',
-      url: '/v1/enrol',
-      payload: { code: made.body.code, stationNumber },
-    });
-    expect(enrolled.status).toBe(201);
-    return `${enrolled.body.stationId}.${enrolled.body.secret}`;
-  };
-  /** Announces, sends in chunks, completes: what the station's sync does. */
-  const upload = async (
-    auth: string,
-    recordCode: string,
-    pdf: Buffer,
-    meta = recordMeta(ANH),
-    chunk = 64 * 1024,
-  ) => {
-    const begun = await call({
-      method: 'POST',
-      url: '/v1/records/uploads',
-      auth,
-      payload: { code: recordCode, sha256: sha256Hex(pdf), bytes: pdf.length, meta },
-    });
-    if (begun.status !== 200 || begun.body.state === 'stored') return begun;
-    for (let offset = begun.body.received; offset < pdf.length; offset += chunk) {
-      const sent = await call({
-        method: 'PUT',
-        url: `/v1/records/uploads/${begun.body.uploadId}?offset=${offset}`,
-        auth,
-        headers: { 'content-type': 'application/octet-stream' },
-        payload: pdf.subarray(offset, offset + chunk),
-      });
-      expect(sent.status).toBe(200);
-    }
-    return call({ method: 'POST', url: `/v1/records/uploads/${begun.body.uploadId}/complete`, auth });
-  };
+  const { call, enrol: enrolFor, upload: uploadAs } = centralCalls(() => app);
+  const enrol = (stationNumber = '007', departments = ['NCC', 'BTXH']) =>
+    enrolFor(departments, stationNumber);
+  const upload = (auth: string, recordCode: string, pdf: Buffer, meta = recordMeta(ANH), chunk = 64 * 1024) =>
+    uploadAs(auth, recordCode, pdf, meta, chunk);
 
   beforeAll(async () => {
     central = await startCentral(kind, pki.trustDir);
