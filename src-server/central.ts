@@ -207,7 +207,7 @@ export function buildCentral(deps: {
     const { route, openApi } = createApi(
       api,
       authenticate,
-      callerLimits(api, { stationPerMinute: 600, tokenPerMinute: 30, ...config.rates }),
+      callerLimits(api, { stationPerMinute: 30_000, tokenPerMinute: 30, ...config.rates }),
     );
     route('health', async () => {
       await deps.db.query('SELECT 1');

@@ -40,7 +40,7 @@ const env = z
     SOHOA_UPLOAD_SWEEP_MINUTES: z.coerce.number().positive().default(60),
     SOHOA_OWNER_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().default(60),
     SOHOA_TOKEN_KEY_FILE: z.string().optional(),
-    SOHOA_STATION_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
+    SOHOA_STATION_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(30_000),
     SOHOA_TLS_CERT: z.string().optional(),
     SOHOA_TLS_KEY: z.string().optional(),
   })

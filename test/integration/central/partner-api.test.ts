@@ -283,3 +283,24 @@ describe.each(['pglite', 'postgres'] as const)('the partner API on %s', (kind) =
     expect(document.paths['/v1/changes']!.get!.security).toEqual([{ partner: ['changes:read'] }]);
   });
 });
+
+describe('a station past its rate', () => {
+  it('is answered 429 while another station goes on', async () => {
+    const pki = createTestPki(makeTempDir('sohoa-station-rate-').path);
+    const central = await startCentral('pglite', pki.trustDir, { rates: { stationPerMinute: 3 } });
+    try {
+      const { call, enrol } = centralCalls(() => central.app);
+      const busy = await enrol(['NCC'], '001');
+      const other = await enrol(['NCC'], '002');
+      const stats = (auth: string) => call({ method: 'GET', url: '/v1/stats?by=station', auth });
+      const statuses = [];
+      for (let n = 0; n < 4; n += 1) statuses.push((await stats(busy)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect((await stats(other)).status).toBe(200);
+      // The administrator is not held to a station's rate.
+      expect((await stats(ADMIN_TOKEN)).status).toBe(200);
+    } finally {
+      await central.close();
+    }
+  }, 60_000);
+});
