@@ -9,7 +9,8 @@ import { certificatesOfPem, describeCertificate } from '../src-node/tls/certific
 import { createAccessLog } from './access-log';
 import { createAuditStore } from './audit-store';
 import { createTransferImport } from './transfer-import';
-import type { BlobStore } from './blob-store';
+import type { BlobStore } from './storage/blob-store';
+import type { UploadStaging } from './storage/upload-staging';
 import type { Database } from './db/database';
 import { createApi, type Caller } from './http/api-routes';
 import { CentralError } from './http/central-error';
@@ -34,7 +35,6 @@ export interface CentralConfig extends UploadLimits {
   adminToken: string;
   /** Central's Ed25519 receipt key (made at its first start, see receipt-key.ts). */
   receiptKey: KeyObject;
-  uploadDir: string;
   maxChunkBytes: number;
   maxJsonBytes: number;
   /** Lookups by owner ID a station may make in a minute. */
@@ -55,6 +55,8 @@ const sameText = (a: string, b: string) =>
 export function buildCentral(deps: {
   db: Database;
   blobs: BlobStore;
+  /** Where uploads wait until complete: on disk for one process, in the database for several. */
+  staging: UploadStaging;
   config: CentralConfig;
   trust: () => Promise<readonly Certificate[]>;
   procedures: () => Promise<readonly Procedure[]>;
@@ -81,7 +83,7 @@ export function buildCentral(deps: {
     db: deps.db,
     changes: createChanges(deps.db),
     blobs: deps.blobs,
-    uploadDir: config.uploadDir,
+    staging: deps.staging,
     limits: config,
     receiptKey: config.receiptKey,
     trust: deps.trust,

@@ -7,7 +7,9 @@ import { procedureSchema, SEED_PROCEDURES } from '../src-shared/domain/procedure
 import { assetPath } from '../src-node/platform/asset-path';
 import { keepDataOwnerOnly, OWNER_ONLY_FILE } from '../src-node/platform/owner-only';
 import { loadTrustStore } from '../src-node/signing/trust-store';
-import { diskBlobStore } from './blob-store';
+import { diskBlobStore } from './storage/blob-store';
+import { s3BlobStore } from './storage/s3-blob-store';
+import { databaseStaging, diskStaging } from './storage/upload-staging';
 import { buildCentral } from './central';
 import { pgliteDatabase, postgresDatabase } from './db/database';
 import { migrate } from './db/migrations';
@@ -40,6 +42,17 @@ const env = z
     SOHOA_UPLOAD_SWEEP_MINUTES: z.coerce.number().positive().default(60),
     SOHOA_OWNER_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().default(60),
     SOHOA_TOKEN_KEY_FILE: z.string().optional(),
+    /** Where record files go: this computer's disk, or an S3-compatible object store. */
+    SOHOA_BLOB_STORE: z.enum(['disk', 's3']).default('disk'),
+    SOHOA_S3_ENDPOINT: z.string().optional(),
+    SOHOA_S3_REGION: z.string().default('us-east-1'),
+    SOHOA_S3_BUCKET: z.string().optional(),
+    SOHOA_S3_ACCESS_KEY_ID: z.string().optional(),
+    SOHOA_S3_SECRET_ACCESS_KEY: z.string().optional(),
+    SOHOA_S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+    SOHOA_S3_PREFIX: z.string().default(''),
+    /** Where uploads wait until complete: the database lets several Central processes share them. */
+    SOHOA_UPLOAD_STAGING: z.enum(['disk', 'database']).optional(),
     SOHOA_STATION_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(30_000),
     SOHOA_TLS_CERT: z.string().optional(),
     SOHOA_TLS_KEY: z.string().optional(),
@@ -89,9 +102,37 @@ const db = env.DATABASE_URL
 await migrate(db);
 const trustDirs = [assetPath('trust'), ...(env.SOHOA_TRUST_DIR ? [env.SOHOA_TRUST_DIR] : [])];
 const catalogueFile = join(dataDir, 'procedures.json');
+/** The object store named by the environment, or the data folder's disk. */
+function blobStore() {
+  if (env.SOHOA_BLOB_STORE === 'disk') return diskBlobStore(join(dataDir, 'blobs'));
+  const { SOHOA_S3_ENDPOINT, SOHOA_S3_BUCKET, SOHOA_S3_ACCESS_KEY_ID, SOHOA_S3_SECRET_ACCESS_KEY } = env;
+  if (!SOHOA_S3_ENDPOINT || !SOHOA_S3_BUCKET || !SOHOA_S3_ACCESS_KEY_ID || !SOHOA_S3_SECRET_ACCESS_KEY) {
+    console.error(
+      'SoHoa Central: SOHOA_BLOB_STORE=s3 needs SOHOA_S3_ENDPOINT, SOHOA_S3_BUCKET, SOHOA_S3_ACCESS_KEY_ID and SOHOA_S3_SECRET_ACCESS_KEY.',
+    );
+    process.exit(2);
+  }
+  return s3BlobStore({
+    endpoint: SOHOA_S3_ENDPOINT,
+    region: env.SOHOA_S3_REGION,
+    bucket: SOHOA_S3_BUCKET,
+    accessKeyId: SOHOA_S3_ACCESS_KEY_ID,
+    secretAccessKey: SOHOA_S3_SECRET_ACCESS_KEY,
+    forcePathStyle: env.SOHOA_S3_FORCE_PATH_STYLE === 'true',
+    prefix: env.SOHOA_S3_PREFIX,
+  });
+}
+// Staged in PostgreSQL by default, so that any number of Central processes serve the same
+// stations; on disk with embedded PGlite (one process only).
+const staging =
+  (env.SOHOA_UPLOAD_STAGING ?? (db.kind === 'pglite' ? 'disk' : 'database')) === 'database'
+    ? databaseStaging(db)
+    : diskStaging(join(dataDir, 'uploads'));
+const blobs = blobStore();
 const app = buildCentral({
   db,
-  blobs: diskBlobStore(join(dataDir, 'blobs')),
+  blobs,
+  staging,
   config: {
     version: pkg.version,
     ...(tls ? { tls } : {}),
@@ -99,7 +140,6 @@ const app = buildCentral({
     receiptKey: loadReceiptKey(env.SOHOA_RECEIPT_KEY_FILE ?? join(dataDir, 'receipt-key.pem')),
     tokenKey: loadTokenKey(env.SOHOA_TOKEN_KEY_FILE ?? join(dataDir, 'token-key')),
     rates: { stationPerMinute: env.SOHOA_STATION_REQUESTS_PER_MINUTE },
-    uploadDir: join(dataDir, 'uploads'),
     maxRecordBytes: env.SOHOA_MAX_RECORD_MB * MB,
     maxChunkBytes: env.SOHOA_MAX_CHUNK_MB * MB,
     maxJsonBytes: env.SOHOA_MAX_JSON_KB * 1024,
@@ -177,7 +217,9 @@ async function importBundles(folders: string[]): Promise<never> {
 }
 
 const address = await app.listen({ port: env.PORT, host: env.HOST });
-console.log(`SoHoa Central ${pkg.version} on ${address} (${db.kind}; data in ${dataDir})`);
+console.log(
+  `SoHoa Central ${pkg.version} on ${address} (${db.kind}; files on ${blobs.kind}, uploads staged on ${staging.kind}; data in ${dataDir})`,
+);
 // What the admin compares with the fingerprint a station shows before enrolling.
 for (const [index, certificate] of (tls ? certificatesOfPem(tls.cert) : []).entries()) {
   const { subject, fingerprint256 } = describeCertificate(certificate);

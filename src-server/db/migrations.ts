@@ -1,8 +1,8 @@
-import type { Database } from './database';
+import type { Database, Queryable } from './database';
 
 /**
- * The schema's history, appended to and never edited: each runs once, in its own
- * transaction, recorded in schema_migrations.
+ * The schema's history, appended to and never edited: each runs once, recorded in
+ * schema_migrations; those pending run in one transaction (all or none), one process at a time.
  */
 const MIGRATIONS: readonly { version: number; sql: string }[] = [
   {
@@ -190,9 +190,32 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
         ) history ORDER BY at, step, code
     `,
   },
+  {
+    // Uploads staged in the database (several Central processes over one PostgreSQL): each
+    // chunk a row, gone with its upload.
+    version: 7,
+    sql: `
+      CREATE TABLE upload_chunks (
+        upload_id uuid NOT NULL REFERENCES uploads (id) ON DELETE CASCADE,
+        position bigint NOT NULL,
+        data bytea NOT NULL,
+        PRIMARY KEY (upload_id, position)
+      )
+    `,
+  },
 ];
 
+/** Any number, the same in every process: Central processes starting together migrate one after the other. */
+const MIGRATION_LOCK = 160_016;
+
 export async function migrate(db: Database): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    return migrateLocked(tx);
+  });
+}
+
+async function migrateLocked(db: Queryable): Promise<number> {
   await db.query(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)',
   );
@@ -201,16 +224,14 @@ export async function migrate(db: Database): Promise<number> {
   );
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;
-    await db.transaction(async (tx) => {
-      for (const statement of migration.sql
-        .split(';')
-        .map((part) => part.trim())
-        .filter(Boolean))
-        await tx.query(statement);
-      await tx.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, now())', [
-        migration.version,
-      ]);
-    });
+    for (const statement of migration.sql
+      .split(';')
+      .map((part) => part.trim())
+      .filter(Boolean))
+      await db.query(statement);
+    await db.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, now())', [
+      migration.version,
+    ]);
   }
   return MIGRATIONS.at(-1)!.version;
 }

@@ -8,7 +8,7 @@ import {
   type centralLookupQuerySchema,
 } from '../../src-shared/central/central-api';
 import type { AccessLog } from '../access-log';
-import type { BlobStore } from '../blob-store';
+import type { BlobStore } from '../storage/blob-store';
 import type { Database } from '../db/database';
 import type { Caller, StationCaller } from '../http/api-routes';
 import { CentralError } from '../http/central-error';
@@ -120,7 +120,7 @@ export function createRecordReads(deps: {
         ...(purpose ? { purpose } : {}),
         disclosed: [{ code, ownerId: row.owner_id }],
       });
-      return deps.blobs.read(row.sha256);
+      return await deps.blobs.read(row.sha256);
     },
   };
 }

@@ -1,12 +1,11 @@
 import { createHash, randomUUID, type KeyObject } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Receipt, UploadState, uploadBeginSchema } from '../../src-shared/central/central-api';
 import type { Certificate } from '../../src-node/signing/certificate';
 import { verifyPdf } from '../../src-node/signing/verify-pdf';
 import { readRecordXmp } from '../../src-node/pdf/record-xmp';
-import type { BlobStore } from '../blob-store';
+import type { BlobStore } from '../storage/blob-store';
+import type { UploadStaging } from '../storage/upload-staging';
 import type { Database } from '../db/database';
 import type { Changes } from './changes';
 import { CentralError } from '../http/central-error';
@@ -24,16 +23,6 @@ export interface UploadLimits {
   expiryMs: number;
 }
 
-async function sizeOf(path: string): Promise<number> {
-  return stat(path).then(
-    (info) => info.size,
-    () => 0,
-  );
-}
-
-const isDiskFull = (error: unknown) =>
-  ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException | undefined)?.code ?? '');
-
 /**
  * Records' uploads: resumable (begin, chunks at the offset Central has, complete), each
  * checked whole (size, SHA-256, a PAdES signature intact and trusted, the code the file
@@ -46,15 +35,15 @@ export function createRecordUploads(deps: {
   db: Database;
   changes: Changes;
   blobs: BlobStore;
-  uploadDir: string;
+  staging: UploadStaging;
   limits: UploadLimits;
   receiptKey: KeyObject;
   trust: () => Promise<readonly Certificate[]>;
   clock: () => Date;
 }) {
-  const { db, limits } = deps;
-  const partOf = (uploadId: string) => join(deps.uploadDir, `${uploadId}.part`);
-  // Chunks of one upload are appended one at a time, whatever the network retries.
+  const { db, limits, staging } = deps;
+  // Chunks of one upload are appended one at a time in this process, whatever the network
+  // retries (across processes, the staging takes care of it).
   const locks = new Map<string, Promise<unknown>>();
   const serially = <T>(key: string, work: () => Promise<T>): Promise<T> => {
     const run = (locks.get(key) ?? Promise.resolve()).catch(() => undefined).then(work);
@@ -78,9 +67,9 @@ export function createRecordUploads(deps: {
     return { ...upload, bytes: Number(upload.bytes) };
   }
 
-  /** Drops an upload and its part file: a file that failed its check is never kept. */
+  /** Drops an upload and what was staged of it: a file that failed its check is never kept. */
   async function discard(uploadId: string) {
-    await rm(partOf(uploadId), { force: true });
+    await staging.discard(uploadId);
     await db.query('DELETE FROM uploads WHERE id = $1', [uploadId]);
   }
 
@@ -127,24 +116,10 @@ export function createRecordUploads(deps: {
       `DELETE FROM uploads WHERE touched_at < $1 ${stationId ? 'AND station_id = $2' : ''} RETURNING id`,
       stationId ? [before, stationId] : [before],
     );
-    await Promise.all(expired.map(({ id }) => rm(partOf(id), { force: true })));
+    await Promise.all(expired.map(({ id }) => staging.discard(id)));
     if (stationId) return expired.length;
-    const names = await readdir(deps.uploadDir).catch(() => [] as string[]);
     const open = new Set((await db.query<{ id: string }>('SELECT id FROM uploads')).map((row) => row.id));
-    let orphans = 0;
-    for (const name of names) {
-      if (!name.endsWith('.part') || open.has(name.slice(0, -5))) continue;
-      const path = join(deps.uploadDir, name);
-      const touched = await stat(path).then(
-        (info) => info.mtimeMs,
-        () => Infinity,
-      );
-      if (touched < before.getTime()) {
-        await rm(path, { force: true });
-        orphans += 1;
-      }
-    }
-    return expired.length + orphans;
+    return expired.length + (await staging.sweepOrphans(open, before));
   }
 
   /** A station over its share of the upload space is told to wait: 429 (uploads) or 507 (bytes). */
@@ -207,58 +182,32 @@ export function createRecordUploads(deps: {
           now,
         ],
       );
-      return { state: 'uploading', uploadId: row!.id, received: await sizeOf(partOf(row!.id)) };
+      return { state: 'uploading', uploadId: row!.id, received: await staging.size(row!.id) };
     },
 
     chunk(stationId: string, uploadId: string, offset: number, data: Buffer): Promise<{ received: number }> {
       return serially(uploadId, async () => {
         const upload = await uploadOf(stationId, uploadId);
-        const path = partOf(uploadId);
-        const received = await sizeOf(path);
-        if (offset !== received) {
-          throw new CentralError('uploadOffset', `Central has ${received} bytes of this upload`, {
-            received,
-          });
-        }
-        if (received + data.length > upload.bytes) {
-          throw new CentralError(
-            'sizeMismatch',
-            `the upload is ${upload.bytes} bytes, this chunk goes past it`,
-          );
-        }
-        await mkdir(deps.uploadDir, { recursive: true });
-        const handle = await open(path, 'a');
-        try {
-          await handle.write(data);
-          await handle.sync();
-        } catch (error) {
-          // Whatever part of the chunk reached the disk is cut off again: the offset stays true.
-          await handle.truncate(received).catch(() => undefined);
-          if (isDiskFull(error)) throw new CentralError('uploadSpaceFull', 'Central has no disk space left');
-          throw error;
-        } finally {
-          await handle.close();
-        }
+        const received = await staging.append(uploadId, offset, data, upload.bytes);
         await db.query('UPDATE uploads SET touched_at = $2 WHERE id = $1', [uploadId, deps.clock()]);
-        return { received: received + data.length };
+        return { received };
       });
     },
 
     complete(stationId: string, uploadId: string): Promise<Receipt> {
       return serially(uploadId, async () => {
         const upload = await uploadOf(stationId, uploadId);
-        const path = partOf(uploadId);
-        const received = await sizeOf(path);
+        const received = await staging.size(uploadId);
         if (received !== upload.bytes) {
           throw new CentralError('sizeMismatch', `Central has ${received} of ${upload.bytes} bytes`, {
             received,
           });
         }
         // Read once: hashed, then its signature checked (verification needs it whole anyway).
-        const file = await readFile(path);
+        const file = await staging.read(uploadId);
         if (createHash('sha256').update(file).digest('hex') !== upload.sha256) {
           // A damaged upload starts again from nothing.
-          await rm(path, { force: true });
+          await staging.discard(uploadId);
           throw new CentralError('hashMismatch', 'the file received does not have the SHA-256 announced');
         }
         try {
@@ -267,7 +216,8 @@ export function createRecordUploads(deps: {
           await discard(uploadId);
           throw error;
         }
-        await deps.blobs.adopt(upload.sha256, path);
+        // The file first, whole, then its row: a crash between leaves an orphan blob, never a half record.
+        await deps.blobs.put(upload.sha256, file);
         const row = await db.transaction(async (tx) => {
           const inserted = await tx.query<RecordRow>(
             `INSERT INTO records (server_id, code, sha256, bytes, station_id, meta, owner_id, document_number,
@@ -311,6 +261,8 @@ export function createRecordUploads(deps: {
           }
           return stored;
         });
+        // What was staged goes once the record stands (chunk rows already went with their upload).
+        await staging.discard(uploadId);
         return receiptOf(deps.receiptKey, row);
       });
     },

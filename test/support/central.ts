@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadTrustStore } from '../../src-node/signing/trust-store';
 import { SEED_PROCEDURES } from '../../src-shared/domain/procedure-catalogue';
-import { diskBlobStore } from '../../src-server/blob-store';
+import { diskBlobStore, type BlobStore } from '../../src-server/storage/blob-store';
+import { databaseStaging, diskStaging } from '../../src-server/storage/upload-staging';
 import { buildCentral, type CentralConfig } from '../../src-server/central';
 import { pgliteDatabase, postgresDatabase, type Database } from '../../src-server/db/database';
 import { migrate } from '../../src-server/db/migrations';
@@ -28,20 +29,20 @@ export async function startCentral(
   kind: 'pglite' | 'postgres',
   trustDir: string,
   limits: Partial<CentralConfig> = {},
-  options: { clock?: () => Date } = {},
+  options: { clock?: () => Date; blobs?: BlobStore; staging?: 'disk' | 'database' } = {},
 ): Promise<{ app: FastifyInstance; db: Database; close: () => Promise<void> }> {
   const dir = makeTempDir('sohoa-central-');
   const db = await emptyDatabase(kind, dir.path);
   await migrate(db);
   const app = buildCentral({
     db,
-    blobs: diskBlobStore(join(dir.path, 'blobs')),
+    blobs: options.blobs ?? diskBlobStore(join(dir.path, 'blobs')),
+    staging: options.staging === 'database' ? databaseStaging(db) : diskStaging(join(dir.path, 'uploads')),
     config: {
       version: 'test',
       adminToken: ADMIN_TOKEN,
       receiptKey: generateKeyPairSync('ed25519').privateKey,
       tokenKey: new Uint8Array(randomBytes(32)),
-      uploadDir: join(dir.path, 'uploads'),
       maxRecordBytes: 50 * 1024 * 1024,
       maxChunkBytes: 4 * 1024 * 1024,
       maxJsonBytes: 256 * 1024,

@@ -11,18 +11,27 @@ import type { Socket } from 'node:net';
  */
 export type Fault = 'pass' | 'error500' | 'hang' | 'resetMidBody' | 'dropResponse';
 
-/** A real HTTP hop between the station and Central that misbehaves on demand, on loopback. */
-export async function startFaultProxy(target: { port: number }) {
+/**
+ * A real HTTP hop between the station and Central that misbehaves on demand, on loopback; with
+ * several targets, a round-robin load balancer over them, request by request.
+ */
+export async function startFaultProxy(target: { port: number } | { ports: number[] }) {
+  const ports = 'ports' in target ? target.ports : [target.port];
+  let turn = 0;
+  /** Requests each target answered. */
+  const served = ports.map(() => 0);
   let choose: (request: IncomingMessage) => Fault = () => 'pass';
   const seen: Record<Fault, number> = { pass: 0, error500: 0, hang: 0, resetMidBody: 0, dropResponse: 0 };
   const sockets = new Set<Socket>();
   let onRequest: (request: IncomingMessage) => void = () => undefined;
 
   const relay = (request: IncomingMessage, response: ServerResponse, drop: boolean) => {
+    const index = turn++ % ports.length;
+    served[index]! += 1;
     const upstream = forward(
       {
         host: '127.0.0.1',
-        port: target.port,
+        port: ports[index],
         method: request.method,
         path: request.url,
         headers: request.headers,
@@ -76,6 +85,7 @@ export async function startFaultProxy(target: { port: number }) {
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
+    served,
     /** Every request from now on meets this fault (or what `pick` says for it). */
     set(fault: Fault | ((request: IncomingMessage) => Fault)) {
       choose = typeof fault === 'function' ? fault : () => fault;

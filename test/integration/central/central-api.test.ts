@@ -12,17 +12,32 @@ import { ADMIN_TOKEN, startCentral } from '../../support/central';
 import { recordMeta, sha256Hex, signedRecord, signedRevocation } from '../../support/signed-records';
 import { makeTempDir } from '../../support/temp-dir';
 import { centralCalls } from '../../support/central-calls';
+import { startS3Server } from '../../support/s3-server';
+import { s3BlobStore } from '../../../src-server/storage/s3-blob-store';
 import { createTestPki, P12_PASSWORD } from '../../support/test-pki';
 
 const ANH = { idNumber: '087085001234', name: 'Nguyễn Văn Ánh', number: '49/QĐ-SLĐTBXH' };
 const code = (n: number) => `000.00.12.H20.2026.00700000${n}X`;
 
-describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind) => {
+/**
+ * The same API over each way Central keeps things: embedded PGlite with files and staging on
+ * disk (one process), PostgreSQL with uploads staged in the database (several processes), and
+ * that with files in an S3-compatible object store.
+ */
+const SETUPS = [
+  { kind: 'pglite', blobs: 'disk', staging: 'disk' },
+  { kind: 'postgres', blobs: 'disk', staging: 'database' },
+  { kind: 'postgres', blobs: 's3', staging: 'database' },
+] as const;
+
+describe.each(SETUPS)('SoHoa Central API on $kind, files on $blobs, uploads staged on $staging', (setup) => {
+  const { kind } = setup;
   const dir = makeTempDir('sohoa-central-api-');
   const pki = createTestPki(dir.path);
   // Another authority nobody trusts here, with the same agency names.
   const stranger = createTestPki(join(dir.path, 'stranger'));
   let central: Awaited<ReturnType<typeof startCentral>>;
+  let s3: Awaited<ReturnType<typeof startS3Server>> | null = null;
   let app: FastifyInstance;
   let signer: Signer;
   let untrusted: Signer;
@@ -35,7 +50,16 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
     uploadAs(auth, recordCode, pdf, meta, chunk);
 
   beforeAll(async () => {
-    central = await startCentral(kind, pki.trustDir);
+    s3 = setup.blobs === 's3' ? await startS3Server() : null;
+    central = await startCentral(
+      kind,
+      pki.trustDir,
+      {},
+      {
+        staging: setup.staging,
+        ...(s3 ? { blobs: s3BlobStore(s3.options) } : {}),
+      },
+    );
     app = central.app;
     signer = await openPkcs12Signer(pki.agency.p12Path, P12_PASSWORD);
     untrusted = await openPkcs12Signer(stranger.agency.p12Path, P12_PASSWORD);
@@ -43,6 +67,7 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central API on %s', (kind)
   }, 60_000);
   afterAll(async () => {
     await central?.close();
+    await s3?.close();
     await signer?.close();
     await untrusted?.close();
     dir.remove();
