@@ -12,9 +12,9 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createCentralClient } from '../src-main/sync/central-client';
 import { openPkcs12Signer } from '../src-main/signing/pkcs12-signer';
-import { IMPORT_CHUNK_BYTES } from '../src-shared/ipc/contract';
+import { sendRecord } from './support/send-record';
 import { centralProcess, freePort } from '../test/support/central-process';
-import { recordMeta, sha256Hex, signedRecord } from '../test/support/signed-records';
+import { recordMeta, signedRecord } from '../test/support/signed-records';
 import { makeTempDir } from '../test/support/temp-dir';
 import { createTestPki, P12_PASSWORD } from '../test/support/test-pki';
 
@@ -88,20 +88,7 @@ async function main() {
     });
     started = performance.now();
     for (const file of files) {
-      const pdf = await readFile(file.path);
-      const state = await client.call('beginUpload', {
-        body: { code: file.code, sha256: file.sha256, bytes: file.bytes, meta: file.meta },
-      });
-      if (state.state === 'stored') continue;
-      for (let offset = state.received; offset < pdf.length; offset += IMPORT_CHUNK_BYTES) {
-        await client.call('appendChunk', {
-          params: { uploadId: state.uploadId },
-          query: { offset: String(offset) },
-          body: pdf.subarray(offset, offset + IMPORT_CHUNK_BYTES),
-        });
-      }
-      const { receipt } = await client.call('completeUpload', { params: { uploadId: state.uploadId } });
-      if (receipt.sha256 !== sha256Hex(pdf)) throw new Error(`wrong receipt for ${file.code}`);
+      await sendRecord(client, { ...file, pdf: await readFile(file.path) });
     }
     const syncSeconds = (performance.now() - started) / 1000;
     const rate = (seconds: number) =>

@@ -241,6 +241,7 @@ export function buildCentral(deps: {
         params.uploadId,
         query.offset,
         Buffer.from(body.buffer, body.byteOffset, body.length),
+        query.complete === '1',
       ),
     );
     route('completeUpload', async ({ params, caller }) => ({

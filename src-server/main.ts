@@ -44,6 +44,8 @@ const env = z
     SOHOA_TOKEN_KEY_FILE: z.string().optional(),
     /** Where record files go: this computer's disk, or an S3-compatible object store. */
     SOHOA_BLOB_STORE: z.enum(['disk', 's3']).default('disk'),
+    /** The disk store's folder (a share several processes mount), else `blobs` in the data folder. */
+    SOHOA_BLOB_DIR: z.string().optional(),
     SOHOA_S3_ENDPOINT: z.string().optional(),
     SOHOA_S3_REGION: z.string().default('us-east-1'),
     SOHOA_S3_BUCKET: z.string().optional(),
@@ -104,7 +106,7 @@ const trustDirs = [assetPath('trust'), ...(env.SOHOA_TRUST_DIR ? [env.SOHOA_TRUS
 const catalogueFile = join(dataDir, 'procedures.json');
 /** The object store named by the environment, or the data folder's disk. */
 function blobStore() {
-  if (env.SOHOA_BLOB_STORE === 'disk') return diskBlobStore(join(dataDir, 'blobs'));
+  if (env.SOHOA_BLOB_STORE === 'disk') return diskBlobStore(env.SOHOA_BLOB_DIR ?? join(dataDir, 'blobs'));
   const { SOHOA_S3_ENDPOINT, SOHOA_S3_BUCKET, SOHOA_S3_ACCESS_KEY_ID, SOHOA_S3_SECRET_ACCESS_KEY } = env;
   if (!SOHOA_S3_ENDPOINT || !SOHOA_S3_BUCKET || !SOHOA_S3_ACCESS_KEY_ID || !SOHOA_S3_SECRET_ACCESS_KEY) {
     console.error(
@@ -127,7 +129,7 @@ function blobStore() {
 const staging =
   (env.SOHOA_UPLOAD_STAGING ?? (db.kind === 'pglite' ? 'disk' : 'database')) === 'database'
     ? databaseStaging(db)
-    : diskStaging(join(dataDir, 'uploads'));
+    : diskStaging(join(dataDir, 'uploads'), db);
 const blobs = blobStore();
 const app = buildCentral({
   db,

@@ -191,7 +191,8 @@ export function createHandlers(services: StationServices, binding: Binding): Han
     },
     'sync.begin': (request) => services.sync.begin(request),
     'sync.revoke': ({ attestation }) => services.sync.revoke(attestation),
-    'sync.chunk': ({ uploadId, offset, data }) => services.sync.chunk(uploadId, offset, bufferOf(data)),
+    'sync.chunk': ({ uploadId, offset, data, last }) =>
+      services.sync.chunk(uploadId, offset, bufferOf(data), last),
     'sync.complete': (request) => services.sync.complete(request),
     'sync.audit': ({ entries }) => services.sync.audit(entries),
     'sync.lookup': (query, context) =>

@@ -227,12 +227,23 @@ export function createSyncService(deps: {
         ? { ...state, receipt: checkedReceipt(state.receipt, announced) }
         : state;
     },
-    chunk: (uploadId: string, offset: number, bytes: Buffer) =>
-      client(true).call('appendChunk', {
+    /**
+     * A chunk of an upload; `last` (what was announced) makes the chunk that ends the file
+     * complete the upload too, and its receipt is checked as `complete`'s is.
+     */
+    async chunk(
+      uploadId: string,
+      offset: number,
+      bytes: Buffer,
+      last?: { code: string; sha256: string; bytes: number },
+    ) {
+      const answer = await client(true).call('appendChunk', {
         params: { uploadId },
-        query: { offset: String(offset) },
+        query: { offset: String(offset), ...(last ? { complete: '1' as const } : {}) },
         body: bytes,
-      }),
+      });
+      return answer.receipt && last ? { ...answer, receipt: checkedReceipt(answer.receipt, last) } : answer;
+    },
     async complete(request: { uploadId: string; code: string; sha256: string; bytes: number }) {
       const { receipt } = await client(true).call('completeUpload', {
         params: { uploadId: request.uploadId },

@@ -79,23 +79,25 @@ export async function syncRecord(row: OutboxRow): Promise<Receipt> {
       return state.receipt;
     }
     try {
+      const announced = { code, sha256: document.sha256, bytes: document.bytes };
       let offset = state.received;
+      let receipt: Receipt | undefined;
       while (offset < document.bytes) {
         const chunk = new Uint8Array(
           await document.pdf.slice(offset, offset + IMPORT_CHUNK_BYTES).arrayBuffer(),
         );
-        ({ received: offset } = await station.sync.chunk({
+        // The last chunk completes the upload in the same request (a record of one chunk is
+        // never staged at Central).
+        const last = offset + chunk.length === document.bytes;
+        ({ received: offset, receipt } = await station.sync.chunk({
           uploadId: state.uploadId,
           offset,
           data: chunk,
+          ...(last ? { last: announced } : {}),
         }));
       }
-      const { receipt } = await station.sync.complete({
-        uploadId: state.uploadId,
-        code,
-        sha256: document.sha256,
-        bytes: document.bytes,
-      });
+      // Resumed with every byte already at Central: complete it on its own.
+      receipt ??= (await station.sync.complete({ uploadId: state.uploadId, ...announced })).receipt;
       await commitReceipt(row, receipt);
       return receipt;
     } catch (error) {

@@ -124,30 +124,111 @@ export function createRecordUploads(deps: {
 
   /** A station over its share of the upload space is told to wait: 429 (uploads) or 507 (bytes). */
   async function checkRoom(stationId: string, request: { code: string; sha256: string; bytes: number }) {
-    await sweep(stationId);
-    const [held] = await db.query<{ uploads: string; bytes: string | null }>(
-      `SELECT count(*) AS uploads, sum(bytes) AS bytes FROM uploads
-        WHERE station_id = $1 AND NOT (code = $2 AND sha256 = $3)`,
-      [stationId, request.code, request.sha256],
-    );
-    const uploads = Number(held?.uploads ?? 0);
-    const bytes = Number(held?.bytes ?? 0);
-    if (uploads >= limits.maxOpenUploads) {
+    const held = async () => {
+      const [row] = await db.query<{ uploads: string; bytes: string | null }>(
+        `SELECT count(*) AS uploads, sum(bytes) AS bytes FROM uploads
+          WHERE station_id = $1 AND NOT (code = $2 AND sha256 = $3)`,
+        [stationId, request.code, request.sha256],
+      );
+      return { uploads: Number(row?.uploads ?? 0), bytes: Number(row?.bytes ?? 0) };
+    };
+    const full = (open: { uploads: number; bytes: number }) =>
+      open.uploads >= limits.maxOpenUploads || open.bytes + request.bytes > limits.maxOpenBytes;
+    let open = await held();
+    // Abandoned uploads are swept only when they stand in the way (not at every record).
+    if (full(open) && (await sweep(stationId)) > 0) open = await held();
+    if (open.uploads >= limits.maxOpenUploads) {
       throw new CentralError('tooManyUploads', `a station may hold ${limits.maxOpenUploads} uploads open`, {
-        open: uploads,
+        open: open.uploads,
         limit: limits.maxOpenUploads,
       });
     }
-    if (bytes + request.bytes > limits.maxOpenBytes) {
+    if (open.bytes + request.bytes > limits.maxOpenBytes) {
       throw new CentralError(
         'uploadSpaceFull',
         `a station may hold ${limits.maxOpenBytes} bytes of uploads open`,
         {
-          open: bytes,
+          open: open.bytes,
           limit: limits.maxOpenBytes,
         },
       );
     }
+  }
+
+  /**
+   * The whole file of an upload, checked (size, SHA-256, signature, the code it carries) and
+   * stored once: the file by content, then its row in one transaction.
+   */
+  async function finish(
+    stationId: string,
+    uploadId: string,
+    upload: Awaited<ReturnType<typeof uploadOf>>,
+    file: Buffer,
+  ): Promise<Receipt> {
+    if (file.length !== upload.bytes) {
+      throw new CentralError('sizeMismatch', `Central has ${file.length} of ${upload.bytes} bytes`, {
+        received: file.length,
+      });
+    }
+    if (createHash('sha256').update(file).digest('hex') !== upload.sha256) {
+      // A damaged upload starts again from nothing.
+      await staging.discard(uploadId);
+      throw new CentralError('hashMismatch', 'the file received does not have the SHA-256 announced');
+    }
+    try {
+      await checkFile(file, upload.code);
+    } catch (error) {
+      await discard(uploadId);
+      throw error;
+    }
+    // The file first, whole, then its row: a crash between leaves an orphan blob, never a half record.
+    await deps.blobs.put(upload.sha256, file);
+    const row = await db.transaction(async (tx) => {
+      const inserted = await tx.query<RecordRow>(
+        `INSERT INTO records (server_id, code, sha256, bytes, station_id, meta, owner_id, document_number,
+                              procedure_code, department_code, pages, supersedes, stored_at, dossier_code)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+           ON CONFLICT (code) DO NOTHING RETURNING *`,
+        [
+          randomUUID(),
+          upload.code,
+          upload.sha256,
+          upload.bytes,
+          stationId,
+          JSON.stringify(upload.meta),
+          upload.meta.fields.ownerIdNumber || upload.meta.fields.ownerTaxCode || null,
+          upload.meta.fields.documentNumber?.toUpperCase() ?? null,
+          upload.meta.fields.procedureCode || null,
+          upload.meta.departmentCode ?? null,
+          upload.meta.pages,
+          upload.meta.supersedes ?? null,
+          deps.clock(),
+          upload.meta.fields.dossierCode?.toUpperCase() || null,
+        ],
+      );
+      await tx.query('DELETE FROM uploads WHERE id = $1', [uploadId]);
+      const stored = inserted[0] ?? (await recordByCode(tx, upload.code))!;
+      if (stored.sha256 !== upload.sha256) {
+        throw new CentralError('conflict', `record ${upload.code} is already stored with other content`);
+      }
+      if (inserted[0] && upload.meta.supersedes) {
+        await tx.query('UPDATE records SET superseded_by = $1 WHERE code = $2', [
+          upload.code,
+          upload.meta.supersedes,
+        ]);
+      }
+      if (inserted[0]) {
+        // The feed last: its lock is held from here to the commit only.
+        await deps.changes.append(tx, 'stored', upload.code, stored.stored_at);
+        if (upload.meta.supersedes) {
+          await deps.changes.append(tx, 'replaced', upload.meta.supersedes, stored.stored_at);
+        }
+      }
+      return stored;
+    });
+    // What was staged goes once the record stands (chunk rows already went with their upload).
+    await staging.discard(uploadId);
+    return receiptOf(deps.receiptKey, row);
   }
 
   return {
@@ -185,85 +266,40 @@ export function createRecordUploads(deps: {
       return { state: 'uploading', uploadId: row!.id, received: await staging.size(row!.id) };
     },
 
-    chunk(stationId: string, uploadId: string, offset: number, data: Buffer): Promise<{ received: number }> {
+    /**
+     * Appends a chunk. With `complete`, a chunk that makes the file whole also completes the
+     * upload, as `complete` would, in the same request: a record of one chunk (most are) is then
+     * checked and stored from the bytes in hand, never staged.
+     */
+    chunk(
+      stationId: string,
+      uploadId: string,
+      offset: number,
+      data: Buffer,
+      complete = false,
+    ): Promise<{ received: number; receipt?: Receipt }> {
       return serially(uploadId, async () => {
         const upload = await uploadOf(stationId, uploadId);
-        const received = await staging.append(uploadId, offset, data, upload.bytes);
-        await db.query('UPDATE uploads SET touched_at = $2 WHERE id = $1', [uploadId, deps.clock()]);
-        return { received };
+        if (!complete || offset + data.length !== upload.bytes) {
+          return { received: await staging.append(uploadId, offset, data, upload.bytes, deps.clock()) };
+        }
+        const staged = offset === 0 ? Buffer.alloc(0) : await staging.read(uploadId);
+        const held = offset === 0 ? await staging.size(uploadId) : staged.length;
+        if (held !== offset) {
+          throw new CentralError('uploadOffset', `Central has ${held} bytes of this upload`, {
+            received: held,
+          });
+        }
+        const file = offset === 0 ? data : Buffer.concat([staged, data]);
+        return { received: upload.bytes, receipt: await finish(stationId, uploadId, upload, file) };
       });
     },
 
     complete(stationId: string, uploadId: string): Promise<Receipt> {
       return serially(uploadId, async () => {
         const upload = await uploadOf(stationId, uploadId);
-        const received = await staging.size(uploadId);
-        if (received !== upload.bytes) {
-          throw new CentralError('sizeMismatch', `Central has ${received} of ${upload.bytes} bytes`, {
-            received,
-          });
-        }
-        // Read once: hashed, then its signature checked (verification needs it whole anyway).
-        const file = await staging.read(uploadId);
-        if (createHash('sha256').update(file).digest('hex') !== upload.sha256) {
-          // A damaged upload starts again from nothing.
-          await staging.discard(uploadId);
-          throw new CentralError('hashMismatch', 'the file received does not have the SHA-256 announced');
-        }
-        try {
-          await checkFile(file, upload.code);
-        } catch (error) {
-          await discard(uploadId);
-          throw error;
-        }
-        // The file first, whole, then its row: a crash between leaves an orphan blob, never a half record.
-        await deps.blobs.put(upload.sha256, file);
-        const row = await db.transaction(async (tx) => {
-          const inserted = await tx.query<RecordRow>(
-            `INSERT INTO records (server_id, code, sha256, bytes, station_id, meta, owner_id, document_number,
-                                  procedure_code, department_code, pages, supersedes, stored_at, dossier_code)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-               ON CONFLICT (code) DO NOTHING RETURNING *`,
-            [
-              randomUUID(),
-              upload.code,
-              upload.sha256,
-              upload.bytes,
-              stationId,
-              JSON.stringify(upload.meta),
-              upload.meta.fields.ownerIdNumber || upload.meta.fields.ownerTaxCode || null,
-              upload.meta.fields.documentNumber?.toUpperCase() ?? null,
-              upload.meta.fields.procedureCode || null,
-              upload.meta.departmentCode ?? null,
-              upload.meta.pages,
-              upload.meta.supersedes ?? null,
-              deps.clock(),
-              upload.meta.fields.dossierCode?.toUpperCase() || null,
-            ],
-          );
-          await tx.query('DELETE FROM uploads WHERE id = $1', [uploadId]);
-          const stored = inserted[0] ?? (await recordByCode(tx, upload.code))!;
-          if (stored.sha256 !== upload.sha256) {
-            throw new CentralError('conflict', `record ${upload.code} is already stored with other content`);
-          }
-          if (inserted[0] && upload.meta.supersedes) {
-            await tx.query('UPDATE records SET superseded_by = $1 WHERE code = $2', [
-              upload.code,
-              upload.meta.supersedes,
-            ]);
-          }
-          if (inserted[0]) {
-            // The feed last: its lock is held from here to the commit only.
-            await deps.changes.append(tx, 'stored', upload.code, stored.stored_at);
-            if (upload.meta.supersedes) {
-              await deps.changes.append(tx, 'replaced', upload.meta.supersedes, stored.stored_at);
-            }
-          }
-          return stored;
-        });
-        // What was staged goes once the record stands (chunk rows already went with their upload).
-        await staging.discard(uploadId);
-        return receiptOf(deps.receiptKey, row);
+        // Read once: its size, its hash, then its signature (verification needs it whole anyway).
+        return finish(stationId, uploadId, upload, await staging.read(uploadId));
       });
     },
   };

@@ -15,9 +15,10 @@ export interface UploadStaging {
   size(uploadId: string): Promise<number>;
   /**
    * Appends `data` at `offset` if that is exactly where the upload stands (else `uploadOffset`),
-   * and not past `total`; returns the bytes received after it.
+   * and not past `total`, and marks the upload touched at `now` (abandoned ones are swept);
+   * returns the bytes received after it.
    */
-  append(uploadId: string, offset: number, data: Buffer, total: number): Promise<number>;
+  append(uploadId: string, offset: number, data: Buffer, total: number, now: Date): Promise<number>;
   /** The whole file received. */
   read(uploadId: string): Promise<Buffer>;
   discard(uploadId: string): Promise<void>;
@@ -37,8 +38,10 @@ const pastEnd = (total: number) =>
 /**
  * Part files in `dir`, for one Central process: its chunks of one upload are appended one at a
  * time (several processes must not share the folder: nothing orders them across processes).
+ * A chunk is not flushed on its own: what a crash loses of a part file makes the upload's hash
+ * fail at completion, and it starts again; the whole file is flushed once, as a blob.
  */
-export function diskStaging(dir: string): UploadStaging {
+export function diskStaging(dir: string, db: Queryable): UploadStaging {
   const partOf = (uploadId: string) => join(dir, `${uploadId}.part`);
   const appending = new Map<string, Promise<unknown>>();
   const oneAtATime = <T>(uploadId: string, work: () => Promise<T>): Promise<T> => {
@@ -57,7 +60,7 @@ export function diskStaging(dir: string): UploadStaging {
   return {
     kind: 'disk',
     size: (uploadId) => sizeOf(partOf(uploadId)),
-    append: (uploadId, offset, data, total) =>
+    append: (uploadId, offset, data, total, now) =>
       oneAtATime(uploadId, async () => {
         const path = partOf(uploadId);
         const received = await sizeOf(path);
@@ -67,7 +70,6 @@ export function diskStaging(dir: string): UploadStaging {
         const handle = await open(path, 'a');
         try {
           await handle.write(data);
-          await handle.sync();
         } catch (error) {
           // Whatever part of the chunk reached the disk is cut off again: the offset stays true.
           await handle.truncate(received).catch(() => undefined);
@@ -76,6 +78,7 @@ export function diskStaging(dir: string): UploadStaging {
         } finally {
           await handle.close();
         }
+        await db.query('UPDATE uploads SET touched_at = $2 WHERE id = $1', [uploadId, now]);
         return received + data.length;
       }),
     read: (uploadId) => readFile(partOf(uploadId)),
@@ -113,12 +116,13 @@ export function databaseStaging(db: Database): UploadStaging {
   return {
     kind: 'database',
     size: (uploadId) => sizeIn(db, uploadId),
-    append(uploadId, offset, data, total) {
+    append(uploadId, offset, data, total, now) {
       return db.transaction(async (tx) => {
-        // The upload's row is the lock: two processes given chunks of one upload take turns.
-        const [upload] = await tx.query<{ id: string }>('SELECT id FROM uploads WHERE id = $1 FOR UPDATE', [
-          uploadId,
-        ]);
+        // The upload's row is the lock (and touched): two processes given chunks of one upload take turns.
+        const [upload] = await tx.query<{ id: string }>(
+          'UPDATE uploads SET touched_at = $2 WHERE id = $1 RETURNING id',
+          [uploadId, now],
+        );
         if (!upload) throw new CentralError('notFound', 'no such upload');
         const received = await sizeIn(tx, uploadId);
         if (offset !== received) throw offsetError(received);

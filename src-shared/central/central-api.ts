@@ -134,7 +134,11 @@ export const uploadStateSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('uploading'), uploadId: z.uuid(), received: z.number().int().nonnegative() }),
 ]);
 export type UploadState = z.infer<typeof uploadStateSchema>;
-export const uploadReceivedSchema = z.object({ received: z.number().int().nonnegative() });
+export const uploadReceivedSchema = z.object({
+  received: z.number().int().nonnegative(),
+  /** The chunk asked to complete the upload and made the file whole: the record is stored. */
+  receipt: receiptSchema.optional(),
+});
 export const completedSchema = z.object({ receipt: receiptSchema });
 
 export const auditEntrySchema = z

@@ -287,13 +287,25 @@ export const CENTRAL_ROUTES = {
   appendChunk: {
     method: 'PUT',
     path: '/v1/records/uploads/:uploadId',
-    summary: 'Append a chunk at ?offset= (what Central already has)',
+    summary:
+      'Append a chunk at ?offset= (what Central already has); with complete=1, a chunk that makes the file whole also completes the upload and answers with its receipt',
     access: 'station',
     params: z.object({ uploadId: uuidParam }),
-    query: z.object({ offset: decimalOffset }).strict(),
+    query: z.object({ offset: decimalOffset, complete: z.literal('1').optional() }).strict(),
     body: 'binary',
     response: uploadReceivedSchema,
-    errors: ['stationRevoked', 'notFound', 'uploadOffset', 'tooLarge', 'uploadSpaceFull'],
+    errors: [
+      'stationRevoked',
+      'notFound',
+      'uploadOffset',
+      'tooLarge',
+      'uploadSpaceFull',
+      'sizeMismatch',
+      'hashMismatch',
+      'malformedPdf',
+      'invalidSignature',
+      'conflict',
+    ],
   },
   completeUpload: {
     method: 'POST',

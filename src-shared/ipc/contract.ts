@@ -392,6 +392,8 @@ export const contract = {
         uploadId: z.uuid(),
         offset: z.number().int().nonnegative(),
         data: chunkData,
+        /** The file's last chunk: what was announced, so that it also completes the upload. */
+        last: uploadBeginSchema.pick({ code: true, sha256: true, bytes: true }).strict().optional(),
       })
       .strict(),
     response: uploadReceivedSchema,

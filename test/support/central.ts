@@ -37,7 +37,7 @@ export async function startCentral(
   const app = buildCentral({
     db,
     blobs: options.blobs ?? diskBlobStore(join(dir.path, 'blobs')),
-    staging: options.staging === 'database' ? databaseStaging(db) : diskStaging(join(dir.path, 'uploads')),
+    staging: options.staging === 'database' ? databaseStaging(db) : diskStaging(join(dir.path, 'uploads'), db),
     config: {
       version: 'test',
       adminToken: ADMIN_TOKEN,

@@ -71,7 +71,7 @@ describe.each(['disk', 'database'] as const)('uploads staged on %s', (kind) => {
       `INSERT INTO stations (id, number, name, secret_hash, enrolled_at) VALUES ($1, '001', 'Trạm', 'x', now())`,
       [randomUUID()],
     );
-    staging = kind === 'database' ? databaseStaging(db) : diskStaging(join(dir.path, 'uploads'));
+    staging = kind === 'database' ? databaseStaging(db) : diskStaging(join(dir.path, 'uploads'), db);
   });
   afterAll(async () => {
     await db.close();
@@ -82,15 +82,19 @@ describe.each(['disk', 'database'] as const)('uploads staged on %s', (kind) => {
     const file = randomBytes(5000);
     const id = await upload(file.length);
     expect(await staging.size(id)).toBe(0);
-    expect(await staging.append(id, 0, file.subarray(0, 2000), file.length)).toBe(2000);
-    await expect(staging.append(id, 0, file.subarray(0, 2000), file.length)).rejects.toMatchObject({
+    expect(await staging.append(id, 0, file.subarray(0, 2000), file.length, new Date())).toBe(2000);
+    await expect(
+      staging.append(id, 0, file.subarray(0, 2000), file.length, new Date()),
+    ).rejects.toMatchObject({
       code: 'uploadOffset',
       detail: { received: 2000 },
     });
-    await expect(staging.append(id, 2000, Buffer.alloc(4000), file.length)).rejects.toMatchObject({
-      code: 'sizeMismatch',
-    });
-    expect(await staging.append(id, 2000, file.subarray(2000), file.length)).toBe(5000);
+    await expect(staging.append(id, 2000, Buffer.alloc(4000), file.length, new Date())).rejects.toMatchObject(
+      {
+        code: 'sizeMismatch',
+      },
+    );
+    expect(await staging.append(id, 2000, file.subarray(2000), file.length, new Date())).toBe(5000);
     expect((await staging.read(id)).equals(file)).toBe(true);
     await staging.discard(id);
     expect(await staging.size(id)).toBe(0);
@@ -99,8 +103,8 @@ describe.each(['disk', 'database'] as const)('uploads staged on %s', (kind) => {
   it('takes two chunks for the same place one after the other: one lands, the other is told where it stands', async () => {
     const id = await upload(10);
     const results = await Promise.allSettled([
-      staging.append(id, 0, Buffer.from('abcde'), 10),
-      staging.append(id, 0, Buffer.from('ABCDE'), 10),
+      staging.append(id, 0, Buffer.from('abcde'), 10, new Date()),
+      staging.append(id, 0, Buffer.from('ABCDE'), 10, new Date()),
     ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     expect(await staging.size(id)).toBe(5);

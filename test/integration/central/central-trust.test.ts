@@ -65,6 +65,9 @@ describe.each(['pglite', 'postgres'] as const)('SoHoa Central trusts no station 
       env: {
         SOHOA_OWNER_LOOKUPS_PER_MINUTE: '5',
         ...(kind === 'postgres' ? { DATABASE_URL: TEST_DATABASE_URL } : {}),
+        // Part files on disk, on either database: what this test looks at (staging in the
+        // database is central-storage's and two-centrals').
+        SOHOA_UPLOAD_STAGING: 'disk',
         ...env,
       },
     });
