@@ -1,12 +1,10 @@
 import { CENTRAL_ERROR_TABLE, centralErrorSchema } from '../../src-shared/central/central-errors';
-import {
-  CENTRAL_ROUTES,
-  centralPath,
-  type CentralRequest,
-  type CentralResponse,
-  type CentralRoute,
-  type CentralRouteName,
+import type {
+  CentralRequest,
+  CentralResponse,
+  CentralRouteName,
 } from '../../src-shared/central/central-routes';
+import { centralAnswer, centralRequest } from '../../src-shared/central/central-request';
 import { AppError } from '../../src-shared/errors/app-error';
 import { fetch } from 'undici';
 import { pinMismatchIn, pinnedAgent } from '../../src-node/tls/pinned-chain';
@@ -18,20 +16,6 @@ const primitives = (detail: unknown): Record<string, string | number> =>
       ([, value]) => typeof value === 'string' || typeof value === 'number',
     ),
   ) as Record<string, string | number>;
-
-/** Request fields the routes table may declare, seen without their per-route types. */
-interface AnyRequest {
-  params?: Record<string, string>;
-  query?: Record<string, unknown>;
-  body?: unknown;
-}
-
-const queryString = (query: Record<string, unknown> | undefined) => {
-  const entries = Object.entries(query ?? {}).filter(([, value]) => value !== undefined);
-  return entries.length
-    ? `?${new URLSearchParams(entries.map(([key, value]): [string, string] => [key, String(value)]))}`
-    : '';
-};
 
 /**
  * SoHoa Central over HTTP, derived from CENTRAL_ROUTES: `call(name, request)` builds the path,
@@ -55,20 +39,13 @@ export function createCentralClient(options: {
     name: N,
     ...[request]: keyof CentralRequest<N> extends never ? [CentralRequest<N>?] : [CentralRequest<N>]
   ): Promise<CentralResponse<N>> {
-    const spec: CentralRoute = CENTRAL_ROUTES[name];
-    const { params, query, body } = (request ?? {}) as AnyRequest;
-    const path = `${centralPath(spec.path, params)}${queryString(query)}`;
-    const where = `${spec.method} ${path}`;
-    const binary = spec.body === 'binary';
+    const { spec, method, path, where, headers, body } = centralRequest(name, request, options.credential);
     let response: Awaited<ReturnType<typeof fetch>>;
     try {
       response = await fetch(`${base}${path}`, {
-        method: spec.method,
-        headers: {
-          ...(options.credential ? { authorization: `Bearer ${options.credential}` } : {}),
-          ...(spec.body ? { 'content-type': binary ? 'application/octet-stream' : 'application/json' } : {}),
-        },
-        ...(spec.body ? { body: binary ? new Uint8Array(body as Uint8Array) : JSON.stringify(body) } : {}),
+        method,
+        headers,
+        ...(body !== undefined ? { body } : {}),
         signal: AbortSignal.timeout(options.timeoutMs),
         ...(dispatcher ? { dispatcher } : {}),
       });
@@ -103,9 +80,9 @@ export function createCentralClient(options: {
         ...(refusal.success ? { params: primitives(refusal.data.error.detail) } : {}),
       });
     }
-    const parsed = spec.response === 'pdf' ? null : spec.response.safeParse(payload);
-    if (!parsed?.success) throw new AppError('sync.unreachable', { detail: `${where}: unexpected answer` });
-    return parsed.data as CentralResponse<N>;
+    const answer = centralAnswer(name, payload);
+    if (!answer) throw new AppError('sync.unreachable', { detail: `${where}: unexpected answer` });
+    return answer;
   }
 
   return { call };
