@@ -8,11 +8,11 @@ import {
   type AuditVerification,
 } from '../../../src-shared/audit/audit-chain';
 import { auditTrail } from '../../audit/audit-log';
-import { describeChange } from '../../audit/describe-change';
+import { describeChange } from '../../../src-shared/audit/describe-change';
 import { db } from '../../db/database';
 import { useSession } from '../../session/session-context';
 import { station } from '../../station/station';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime } from '../../../src-shared/encoding/display-format';
 
 /** The record code an entry's own details name (a signing's, a sync's), if any. */
 function codeNamedBy(entry: AuditEntry): string | undefined {

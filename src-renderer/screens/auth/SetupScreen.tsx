@@ -10,7 +10,7 @@ import {
   RecoveryPassphraseFields,
   UsernameField,
 } from '../../ui/AccountFields';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime } from '../../../src-shared/encoding/display-format';
 import { RestoreForm } from '../backup/RestoreForm';
 import { useErrorText } from '../../ui/use-error-text';
 import { AuthLayout } from './AuthLayout';

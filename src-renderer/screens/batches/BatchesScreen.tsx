@@ -10,7 +10,7 @@ import { db } from '../../db/database';
 import type { BatchRow, RecordRow } from '../../db/rows';
 import { canCorrect, createCorrection } from '../../finalize/correct-record';
 import { useSession } from '../../session/session-context';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime } from '../../../src-shared/encoding/display-format';
 import { useErrorText } from '../../ui/use-error-text';
 import { BatchStatusTag, RecordStatusTag } from '../../ui/StatusTags';
 import { ownerOfRecord } from '../../db/record-owner';

@@ -12,7 +12,7 @@ import { queueForFinalize } from '../../finalize/finalize-record';
 import { useSession } from '../../session/session-context';
 import { useFinalizeState } from '../../finalize/finalize-state';
 import { downloadBlob } from '../../ui/download';
-import { formatBytes, formatDateTime } from '../../ui/format';
+import { formatBytes, formatDateTime } from '../../../src-shared/encoding/display-format';
 import { useErrorText } from '../../ui/use-error-text';
 import { SigningDeviceCard } from './SigningDeviceCard';
 import { VerificationPanel } from './VerificationPanel';

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SigningStatus } from '../../../src-shared/domain/signing';
 import { station } from '../../station/station';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime } from '../../../src-shared/encoding/display-format';
 import { useErrorText } from '../../ui/use-error-text';
 
 /** The signing device: which one, unlocked or not, whose certificate; unlock asks for the PIN or password. */

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentVerification } from '../../../src-shared/domain/signing';
 import { verifyDocument } from '../../finalize/verify-document';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime } from '../../../src-shared/encoding/display-format';
 import { useErrorText } from '../../ui/use-error-text';
 
 const time = (iso: string | null | undefined) => (iso ? formatDateTime(Date.parse(iso)) : '—');

@@ -9,7 +9,7 @@ import { pagesOfRecord } from '../../db/record-pages';
 import type { RecordRow } from '../../db/rows';
 import { centralTwin, recordQuality } from '../../review/record-quality';
 import { useStationSettings } from '../../settings/station-settings-context';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime } from '../../../src-shared/encoding/display-format';
 import { VerificationPanel } from '../finalize/VerificationPanel';
 import { PagePicker } from '../indexing/PagePicker';
 import { PageViewer } from '../indexing/PageViewer';

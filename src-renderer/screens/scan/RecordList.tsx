@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/database';
 import type { RecordRow } from '../../db/rows';
-import { formatTime } from '../../ui/format';
+import { formatTime } from '../../../src-shared/encoding/display-format';
 import { ownerOfRecord } from '../../db/record-owner';
 import { IconAction } from '../../ui/IconAction';
 

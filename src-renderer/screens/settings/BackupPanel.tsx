@@ -22,7 +22,7 @@ import { requestBackup, useBackupState } from '../../backup/backup-state';
 import { useStationSettings } from '../../settings/station-settings-context';
 import { station } from '../../station/station';
 import { RecoveryPassphraseFields } from '../../ui/AccountFields';
-import { formatBytes, formatDateTime } from '../../ui/format';
+import { formatBytes, formatDateTime } from '../../../src-shared/encoding/display-format';
 import { useErrorText } from '../../ui/use-error-text';
 
 /**

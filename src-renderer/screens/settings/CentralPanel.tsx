@@ -22,7 +22,7 @@ import type { ResponseOf } from '../../../src-shared/ipc/contract';
 import { afterMainChange } from '../../audit/drain-journal';
 import { useStationSettings } from '../../settings/station-settings-context';
 import { station } from '../../station/station';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime } from '../../../src-shared/encoding/display-format';
 import { useErrorText } from '../../ui/use-error-text';
 
 /**

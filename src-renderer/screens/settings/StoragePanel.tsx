@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../src-shared/ipc/contract';
 import { readStorageStatus, type StorageStatus } from '../../db/storage-status';
 import { station } from '../../station/station';
-import { formatBytes } from '../../ui/format';
+import { formatBytes } from '../../../src-shared/encoding/display-format';
 
 /** How much of the browser's quota the local queue uses, and whether it is safe from eviction. */
 export function StoragePanel() {

@@ -12,7 +12,7 @@ import type { InventoryRow } from '../../db/rows';
 import { addInventoryCounts } from '../../stats/inventory-store';
 import { station } from '../../station/station';
 import { DepartmentSelect } from '../../ui/DepartmentSelect';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime } from '../../../src-shared/encoding/display-format';
 import { useErrorText } from '../../ui/use-error-text';
 import { vietnamDay } from '../../../src-shared/domain/vietnam-day';
 

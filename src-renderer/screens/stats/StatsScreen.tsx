@@ -25,7 +25,7 @@ import { useStationSettings } from '../../settings/station-settings-context';
 import { useProgress } from '../../stats/use-progress';
 import { station } from '../../station/station';
 import { downloadBlob } from '../../ui/download';
-import { formatBytes } from '../../ui/format';
+import { formatBytes } from '../../../src-shared/encoding/display-format';
 import { TrendChart } from '../../ui/TrendChart';
 import { useErrorText } from '../../ui/use-error-text';
 import { BoxesPanel } from './BoxesPanel';

@@ -9,7 +9,7 @@ import { db } from '../../db/database';
 import type { OutboxRow, RecordRow } from '../../db/rows';
 import { LAST_SUCCESS_KEY, PAUSED_KEY, setSyncPaused, syncNow } from '../../sync/sync-pass';
 import { useSyncState, wakeSyncRunner } from '../../sync/sync-state';
-import { formatBytes, formatDateTime } from '../../ui/format';
+import { formatBytes, formatDateTime } from '../../../src-shared/encoding/display-format';
 import { useErrorText } from '../../ui/use-error-text';
 
 interface QueueItem {

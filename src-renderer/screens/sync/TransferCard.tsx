@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyTransferReceipts } from '../../transfer/apply-receipts';
 import { exportTransfer } from '../../transfer/export-transfer';
-import { formatBytes } from '../../ui/format';
+import { formatBytes } from '../../../src-shared/encoding/display-format';
 import { useErrorText } from '../../ui/use-error-text';
 
 /**

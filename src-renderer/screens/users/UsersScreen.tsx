@@ -7,7 +7,7 @@ import { ROLES, type Role } from '../../../src-shared/domain/roles';
 import { useSession } from '../../session/session-context';
 import { afterMainChange } from '../../audit/drain-journal';
 import { station } from '../../station/station';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime } from '../../../src-shared/encoding/display-format';
 import { useErrorText } from '../../ui/use-error-text';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal, type NewUserValues } from './UserFormModal';

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { describeChange, type Translate } from '../../../src-renderer/audit/describe-change';
+import { describeChange, type Translate } from '../../../src-shared/audit/describe-change';
 import { en } from '../../../src-shared/i18n/en';
 import { vi } from '../../../src-shared/i18n/vi';
 

@@ -1,6 +1,6 @@
-import { messageKeyOf, type ErrorCode } from '../../src-shared/errors/app-error';
-import { displayDate } from '../../src-shared/indexing/vietnamese-dates';
-import { formatDateTime } from '../ui/format';
+import { messageKeyOf, type ErrorCode } from '../errors/app-error';
+import { displayDate } from '../indexing/vietnamese-dates';
+import { formatDateTime } from '../encoding/display-format';
 
 /** What the describer needs of i18next: a translation and whether a key has one. */
 export interface Translate {
