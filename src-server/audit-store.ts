@@ -1,11 +1,14 @@
 import type { z } from 'zod';
-import { auditHash, GENESIS_HASH } from '../src-shared/audit/audit-chain';
+import { auditHash, GENESIS_HASH, verifyAuditChain } from '../src-shared/audit/audit-chain';
 import type { auditEntrySchema } from '../src-shared/central/central-api';
 import type { Database, Queryable } from './db/database';
 import type { Journal } from './journal';
 import { CentralError } from './http/central-error';
 
 type Entry = z.output<typeof auditEntrySchema>;
+
+/** Entries in a page of a station's trail as the administrator reads it. */
+const AUDIT_PAGE = 100;
 
 /**
  * Each station's audit trail, continued only where it left off: an entry is taken when its
@@ -62,6 +65,43 @@ export function createAuditStore(db: Database, journal: Journal) {
     )[0] ?? { seq: 0, hash: GENESIS_HASH };
 
   return {
+    /**
+     * A page of a station's trail for Central's administrator, newest first; with `verify` the
+     * whole trail as stored is checked again (a row edited in the database shows here).
+     */
+    async read(stationId: string, { offset = 0, verify = false }: { offset?: number; verify?: boolean }) {
+      const [station] = await db.query<{ total: number }>(
+        'SELECT (SELECT count(*)::int FROM audit_entries WHERE station_id = $1) AS total FROM stations WHERE id = $1',
+        [stationId],
+      );
+      if (!station) throw new CentralError('notFound', 'no such station');
+      const rows = await db.query<{ entry: Entry }>(
+        `SELECT entry FROM audit_entries WHERE station_id = $1 ORDER BY seq DESC LIMIT ${AUDIT_PAGE + 1} OFFSET $2`,
+        [stationId, offset],
+      );
+      const forks = await db.query<{ at: Date; from_seq: number; set_aside: number }>(
+        `SELECT at, from_seq, jsonb_array_length(entries)::int AS set_aside
+           FROM audit_forks WHERE station_id = $1 ORDER BY at DESC`,
+        [stationId],
+      );
+      const all = verify
+        ? await db.query<{ entry: Entry }>('SELECT entry FROM audit_entries WHERE station_id = $1 ORDER BY seq', [
+            stationId,
+          ])
+        : null;
+      return {
+        total: station.total,
+        entries: rows.slice(0, AUDIT_PAGE).map((row) => row.entry),
+        next: rows.length > AUDIT_PAGE ? offset + AUDIT_PAGE : null,
+        forks: forks.map((fork) => ({
+          at: new Date(fork.at).toISOString(),
+          fromSeq: fork.from_seq,
+          setAside: fork.set_aside,
+        })),
+        verification: all ? verifyAuditChain(all.map((row) => row.entry)) : null,
+      };
+    },
+
     head: async (stationId: string) => {
       const head = await headOf(stationId);
       return { seq: head.seq, hash: head.seq ? head.hash : '' };

@@ -223,6 +223,9 @@ export function buildCentral(deps: {
       await stations.revoke(params.stationId);
       return { ok: true as const };
     });
+    route('stationAudit', ({ params, query }) =>
+      audit.read(params.stationId, { offset: query.offset, verify: query.verify === '1' }),
+    );
     route('setStationScope', ({ params, body }) => stations.setScope(params.stationId, body));
     route('accessLog', ({ query }) => accessLog.list(query));
     route('journal', async () => ({ entries: await journal.list() }));

@@ -161,6 +161,34 @@ export const auditUploadSchema = z.object({ entries: z.array(auditEntrySchema).m
 export type AuditUpload = z.input<typeof auditUploadSchema>;
 export const auditHeadSchema = z.object({ seq: z.number().int().nonnegative(), hash: z.string() });
 
+/** A station's trail as Central's administrator reads it: a page, newest first, with `verify=1` checked whole. */
+export const stationAuditQuerySchema = z
+  .object({ offset: decimalOffset.optional(), verify: z.literal('1').optional() })
+  .strict();
+export const stationAuditSchema = z.object({
+  /** Entries Central holds of the station. */
+  total: z.number().int().nonnegative(),
+  entries: z.array(auditEntrySchema),
+  next: z.number().int().positive().nullable(),
+  /** Restores from a backup older than what the station had sent: the entries set aside, kept. */
+  forks: z.array(
+    z.object({ at: z.iso.datetime(), fromSeq: z.number().int(), setAside: z.number().int().nonnegative() }),
+  ),
+  /** The whole trail checked link by link (asked with verify=1). */
+  verification: z
+    .object({
+      ok: z.boolean(),
+      entries: z.number().int(),
+      problems: z.array(
+        z.object({
+          seq: z.number().int(),
+          problem: z.enum(['changed', 'missing', 'outOfOrder', 'brokenLink']),
+        }),
+      ),
+    })
+    .nullable(),
+});
+
 export const lookupFields = {
   code: recordCode.optional(),
   ownerId: z.string().trim().min(9).max(20).optional(),

@@ -25,6 +25,8 @@ import {
   revocationUploadSchema,
   statsQuerySchema,
   statsSchema,
+  stationAuditQuerySchema,
+  stationAuditSchema,
   stationSchema,
   stationScopeSchema,
   uploadBeginSchema,
@@ -117,6 +119,17 @@ export const CENTRAL_ROUTES = {
     access: 'admin',
     response: z.object({ stations: z.array(stationSchema) }),
     errors: [],
+  },
+  stationAudit: {
+    method: 'GET',
+    path: '/v1/admin/stations/:stationId/audit',
+    summary:
+      "A station's audit trail as Central holds it, newest first, 100 entries a page; with verify=1 the whole trail is checked link by link",
+    access: 'admin',
+    params: z.object({ stationId: uuidParam }),
+    query: stationAuditQuerySchema,
+    response: stationAuditSchema,
+    errors: ['notFound'],
   },
   revokeStation: {
     method: 'POST',

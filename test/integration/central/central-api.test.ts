@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -601,6 +602,36 @@ describe.each(SETUPS)('SoHoa Central API on $kind, files on $blobs, uploads stag
     expect((journal.body as { entries: { action: string; detail: unknown }[] }).entries[0]).toMatchObject({
       action: 'audit.forked',
       detail: { fromSeq: 4, movedEntries: 2 },
+    });
+
+    // Central's administrator reads the trail: newest first, the fork shown, checked whole.
+    const stationId = station.split('.')[0]!;
+    const read = (query = '') =>
+      call({ method: 'GET', url: `/v1/admin/stations/${stationId}/audit${query}`, auth: ADMIN_TOKEN });
+    expect((await read('?verify=1')).body).toMatchObject({
+      total: 5,
+      entries: [after, restore, entries[2]!, entries[1]!, entries[0]!].map(({ seq, hash }) => ({
+        seq,
+        hash,
+      })),
+      next: null,
+      forks: [{ fromSeq: 4, setAside: 2 }],
+      verification: { ok: true, entries: 5, problems: [] },
+    });
+    expect((await read()).body).toMatchObject({ verification: null });
+    expect(
+      await call({ method: 'GET', url: `/v1/admin/stations/${stationId}/audit`, auth: station }),
+    ).toMatchObject({ status: 401 });
+    expect(
+      await call({ method: 'GET', url: `/v1/admin/stations/${randomUUID()}/audit`, auth: ADMIN_TOKEN }),
+    ).toMatchObject({ status: 404, body: { error: { code: 'notFound' } } });
+    // A row edited in the database behind Central's back shows when the trail is checked.
+    await central.db.query(
+      `UPDATE audit_entries SET entry = jsonb_set(entry, '{recordId}', '"R9"') WHERE station_id = $1 AND seq = 2`,
+      [stationId],
+    );
+    expect((await read('?verify=1')).body).toMatchObject({
+      verification: { ok: false, problems: [{ seq: 2, problem: 'changed' }] },
     });
   });
 });
