@@ -13,7 +13,9 @@ const LAYERS = {
   'src-shared': { imports: [], forbid: ['node:*', 'electron', 'dexie', 'react', 'react-dom'] },
   'src-node': { imports: ['src-shared'], forbid: ['electron', 'dexie', 'react', 'react-dom'] },
   'src-main': { imports: ['src-shared', 'src-node'], forbid: ['dexie', 'react', 'react-dom'] },
-  'src-renderer': { imports: ['src-shared'], forbid: ['node:*', 'electron'] },
+  'src-web': { imports: ['src-shared'], forbid: ['node:*', 'electron', 'dexie'] },
+  'src-renderer': { imports: ['src-shared', 'src-web'], forbid: ['node:*', 'electron'] },
+  'src-console': { imports: ['src-shared', 'src-web'], forbid: ['node:*', 'electron', 'dexie'] },
   'src-server': { imports: ['src-shared', 'src-node'], forbid: ['electron', 'dexie', 'react', 'react-dom'] },
 };
 
@@ -83,7 +85,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-renderer/**/*.{ts,tsx}'],
+    files: ['{src-renderer,src-web,src-console}/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

@@ -1,6 +1,4 @@
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import viVN from 'antd/locale/vi_VN';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditScreen } from './screens/audit/AuditScreen';
@@ -23,6 +21,7 @@ import { SessionProvider, useSession } from './session/session-context';
 import { StationSettingsProvider } from './settings/station-settings-context';
 import { AppShell } from './shell/AppShell';
 import { visibleNavItems } from './shell/navigation';
+import { antdLocale, THEME } from '../src-web/theme';
 
 function SignedInRoutes() {
   const { session } = useSession();
@@ -67,10 +66,7 @@ export function App() {
     void requestPersistentStorage();
   }, []);
   return (
-    <ConfigProvider
-      locale={i18n.language === 'en' ? enUS : viVN}
-      theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 6 } }}
-    >
+    <ConfigProvider locale={antdLocale(i18n.language)} theme={THEME}>
       <AntApp>
         <HashRouter>
           <SessionProvider>

@@ -2,7 +2,7 @@ import 'dayjs/locale/vi';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { i18nReady } from './i18n/i18n';
+import { i18nReady } from '../src-web/i18n';
 import './styles.css';
 
 void i18nReady.then(() => {

@@ -10,7 +10,7 @@ import { useFinalizeRunner } from '../finalize/finalize-runner';
 import { useOcrRunner } from '../ocr/ocr-runner';
 import { useSession } from '../session/session-context';
 import { useStationSettings } from '../settings/station-settings-context';
-import { LanguageSwitch } from './LanguageSwitch';
+import { LanguageSwitch } from '../../src-web/LanguageSwitch';
 import { visibleNavItems } from './navigation';
 import { StatusBar } from './StatusBar';
 

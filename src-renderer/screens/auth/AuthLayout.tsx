@@ -1,7 +1,7 @@
 import { Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../shell/LanguageSwitch';
+import { LanguageSwitch } from '../../../src-web/LanguageSwitch';
 
 /** The centred card of the login and first-run screens. */
 export function AuthLayout({ title, children }: { title: string; children: ReactNode }) {

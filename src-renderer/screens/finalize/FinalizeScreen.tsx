@@ -11,7 +11,7 @@ import { canCorrect, createCorrection } from '../../finalize/correct-record';
 import { queueForFinalize } from '../../finalize/finalize-record';
 import { useSession } from '../../session/session-context';
 import { useFinalizeState } from '../../finalize/finalize-state';
-import { downloadBlob } from '../../ui/download';
+import { downloadBlob } from '../../../src-web/download';
 import { formatBytes, formatDateTime } from '../../../src-shared/encoding/display-format';
 import { useErrorText } from '../../ui/use-error-text';
 import { SigningDeviceCard } from './SigningDeviceCard';

@@ -13,7 +13,7 @@ import { dossierZip, fileOf, recordReuse, type FoundResult } from '../../lookup/
 import { searchRecords } from '../../search/search-records';
 import { useSession } from '../../session/session-context';
 import { useStationSettings } from '../../settings/station-settings-context';
-import { downloadBlob } from '../../ui/download';
+import { downloadBlob } from '../../../src-web/download';
 import { useErrorText } from '../../ui/use-error-text';
 import { VerificationPanel } from '../finalize/VerificationPanel';
 import { RevokeDialog } from './RevokeDialog';

@@ -10,7 +10,7 @@ import { listProblemText } from '../../../src-shared/capture/list-problem-text';
 import { readCsvTable } from '../../../src-shared/encoding/csv';
 import { vietnamDay } from '../../../src-shared/domain/vietnam-day';
 import { station } from '../../station/station';
-import { downloadBlob } from '../../ui/download';
+import { downloadBlob } from '../../../src-web/download';
 import { useErrorText } from '../../ui/use-error-text';
 
 /**

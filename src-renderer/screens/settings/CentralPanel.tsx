@@ -9,13 +9,11 @@ import {
   Form,
   Input,
   InputNumber,
-  Radio,
   Space,
-  Table,
   Typography,
 } from 'antd';
 import type { TlsCertificateInfo, TlsProbe } from '../../../src-shared/central/central-tls';
-import { displayDate } from '../../../src-shared/indexing/vietnamese-dates';
+import { CertificateChain, Fingerprint } from '../../../src-web/CertificateChain';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../src-shared/ipc/contract';
@@ -127,7 +125,7 @@ export function CentralPanel(props: { editable: boolean }) {
             {t('settings.central.probe')}
           </Button>
           {probe?.tls ? (
-            <CertificateChain
+            <PinChoice
               chain={probe.chain}
               pin={pin}
               onPin={(fingerprint) => {
@@ -202,7 +200,7 @@ export function CentralPanel(props: { editable: boolean }) {
 }
 
 /** The chain Central presents, each certificate with its fingerprint; the one to pin chosen by the admin. */
-function CertificateChain(props: {
+function PinChoice(props: {
   chain: TlsCertificateInfo[];
   pin: string | null;
   onPin: (fingerprint: string) => void;
@@ -213,57 +211,10 @@ function CertificateChain(props: {
       <Typography.Paragraph strong style={{ marginTop: 12, marginBottom: 4 }}>
         {t('settings.central.chain')}
       </Typography.Paragraph>
-      <Table<TlsCertificateInfo>
-        size="small"
-        pagination={false}
-        rowKey="fingerprint256"
-        dataSource={props.chain}
-        data-testid="central-chain"
-        columns={[
-          {
-            title: t('settings.central.pinThis'),
-            key: 'pin',
-            width: 90,
-            render: (_, certificate) => (
-              <Radio
-                checked={props.pin === certificate.fingerprint256}
-                onChange={() => props.onPin(certificate.fingerprint256)}
-              />
-            ),
-          },
-          { title: t('settings.central.subject'), dataIndex: 'subject' },
-          { title: t('settings.central.issuer'), dataIndex: 'issuer' },
-          {
-            title: t('settings.central.validTo'),
-            dataIndex: 'validTo',
-            width: 110,
-            render: (value: string) => displayDate(value.slice(0, 10)),
-          },
-          {
-            title: t('settings.central.fingerprint'),
-            dataIndex: 'fingerprint256',
-            render: (value: string) => <Fingerprint value={value} />,
-          },
-        ]}
-      />
+      <CertificateChain chain={props.chain} pin={props.pin} onPin={props.onPin} testId="central-chain" />
       <Typography.Paragraph type="secondary" style={{ marginTop: 4 }}>
         {t('settings.central.pinHint')}
       </Typography.Paragraph>
     </>
-  );
-}
-
-/** A SHA-256 fingerprint as the admin reads it aloud: wrapped only between its byte pairs. */
-function Fingerprint(props: { value: string; testId?: string }) {
-  return (
-    <Typography.Text code className="fingerprint" data-testid={props.testId}>
-      {props.value.split(':').map((pair, index) => (
-        <span key={index}>
-          {index > 0 ? ':' : ''}
-          {index > 0 ? <wbr /> : null}
-          {pair}
-        </span>
-      ))}
-    </Typography.Text>
   );
 }

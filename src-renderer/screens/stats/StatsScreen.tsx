@@ -24,7 +24,7 @@ import { useSession } from '../../session/session-context';
 import { useStationSettings } from '../../settings/station-settings-context';
 import { useProgress } from '../../stats/use-progress';
 import { station } from '../../station/station';
-import { downloadBlob } from '../../ui/download';
+import { downloadBlob } from '../../../src-web/download';
 import { formatBytes } from '../../../src-shared/encoding/display-format';
 import { TrendChart } from '../../ui/TrendChart';
 import { useErrorText } from '../../ui/use-error-text';

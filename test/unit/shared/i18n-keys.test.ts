@@ -22,7 +22,9 @@ const lookup = (messages: object, key: string): unknown =>
 // A missing key type-checks and then shows people the raw key: catch it here.
 describe('i18n keys used in the code', () => {
   const used = new Set<string>();
-  for (const file of [...sourceFiles(join(ROOT, 'src-renderer')), ...sourceFiles(join(ROOT, 'src-main'))]) {
+  for (const file of ['src-renderer', 'src-web', 'src-console', 'src-main'].flatMap((dir) =>
+    sourceFiles(join(ROOT, dir)),
+  )) {
     for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g))
       used.add(match[1]!);
   }

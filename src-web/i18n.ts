@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { DEFAULT_LANGUAGE, LANGUAGES, resources, type Language } from '../../src-shared/i18n/resources';
+import { DEFAULT_LANGUAGE, LANGUAGES, resources, type Language } from '../src-shared/i18n/resources';
 
 const LANGUAGE_KEY = 'sohoa.language';
 

@@ -1,7 +1,7 @@
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../src-shared/i18n/resources';
-import { setLanguage } from '../i18n/i18n';
+import type { Language } from '../src-shared/i18n/resources';
+import { setLanguage } from './i18n';
 
 export function LanguageSwitch() {
   const { i18n, t } = useTranslation();
