@@ -85,9 +85,10 @@ export function createAuditStore(db: Database, journal: Journal) {
         [stationId],
       );
       const all = verify
-        ? await db.query<{ entry: Entry }>('SELECT entry FROM audit_entries WHERE station_id = $1 ORDER BY seq', [
-            stationId,
-          ])
+        ? await db.query<{ entry: Entry }>(
+            'SELECT entry FROM audit_entries WHERE station_id = $1 ORDER BY seq',
+            [stationId],
+          )
         : null;
       return {
         total: station.total,

@@ -13,6 +13,7 @@ import type { BlobStore } from './storage/blob-store';
 import type { UploadStaging } from './storage/upload-staging';
 import type { Database } from './db/database';
 import { createApi, type Caller } from './http/api-routes';
+import { registerConsole } from './http/console-files';
 import { CentralError } from './http/central-error';
 import { createRateLimit } from './http/rate-limit';
 import { callerLimits, type CallerRates } from './http/caller-limits';
@@ -62,6 +63,8 @@ export function buildCentral(deps: {
   procedures: () => Promise<readonly Procedure[]>;
   clock?: () => Date;
   log?: boolean;
+  /** The built web console's folder (out/console), served at /console/; null: not served. */
+  consoleDir?: string | null;
 }): FastifyInstance {
   const clock = deps.clock ?? (() => new Date());
   const { config } = deps;
@@ -216,6 +219,7 @@ export function buildCentral(deps: {
       return { status: 'ok' as const, version: config.version, time: clock().toISOString() };
     });
     app.get('/docs/openapi.json', async () => openApi(config.version));
+    registerConsole(api, { dir: deps.consoleDir ?? null, tls: config.tls !== undefined });
 
     route('createEnrolment', ({ body }) => stations.createEnrolment(body));
     route('listStations', async () => ({ stations: await stations.list() }));

@@ -11,6 +11,7 @@ import { diskBlobStore } from './storage/blob-store';
 import { s3BlobStore } from './storage/s3-blob-store';
 import { databaseStaging, diskStaging } from './storage/upload-staging';
 import { buildCentral } from './central';
+import { builtConsoleDir } from './http/console-files';
 import { pgliteDatabase, postgresDatabase } from './db/database';
 import { migrate } from './db/migrations';
 import { loadReceiptKey, loadTokenKey } from './receipt-key';
@@ -58,6 +59,8 @@ const env = z
     SOHOA_STATION_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(30_000),
     SOHOA_TLS_CERT: z.string().optional(),
     SOHOA_TLS_KEY: z.string().optional(),
+    /** The built web console (default: out/console of this checkout). */
+    SOHOA_CONSOLE_DIR: z.string().optional(),
   })
   .parse(process.env);
 
@@ -131,6 +134,7 @@ const staging =
     ? databaseStaging(db)
     : diskStaging(join(dataDir, 'uploads'), db);
 const blobs = blobStore();
+const consoleDir = env.SOHOA_CONSOLE_DIR ?? builtConsoleDir();
 const app = buildCentral({
   db,
   blobs,
@@ -151,6 +155,7 @@ const app = buildCentral({
     sweepIntervalMs: env.SOHOA_UPLOAD_SWEEP_MINUTES * 60_000,
     ownerLookupsPerMinute: env.SOHOA_OWNER_LOOKUPS_PER_MINUTE,
   },
+  consoleDir,
   trust: () => loadTrustStore(trustDirs),
   // The province's catalogue, when the admin put one beside the data; else the seed.
   procedures: async () =>
@@ -230,6 +235,11 @@ for (const [index, certificate] of (tls ? certificatesOfPem(tls.cert) : []).entr
   );
 }
 if (!env.SOHOA_ADMIN_TOKEN) console.log(`admin token: ${join(dataDir, 'admin-token')}`);
+console.log(
+  consoleDir
+    ? `console: ${address}/console/`
+    : 'console: not built (npm run build, or SOHOA_CONSOLE_DIR); the API serves without it',
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

@@ -7,12 +7,15 @@ import { ConsoleError, createConsoleApi, type ConsoleApi } from './console-api';
  * refuses as unauthorized ends the session (the token was changed on Central).
  */
 const TOKEN_KEY = 'sohoa.console.token';
+const NAME_KEY = 'sohoa.console.name';
 
 interface AdminSession {
   api: ConsoleApi | null;
+  /** Who reads, as the access log names them (the admin token is shared; the name says which person). */
+  name: string;
   /** Why the last session ended, when Central ended it. */
   ended: 'expired' | null;
-  signIn: (token: string) => Promise<void>;
+  signIn: (token: string, name: string) => Promise<void>;
   signOut: () => void;
 }
 
@@ -20,10 +23,12 @@ const SessionContext = createContext<AdminSession | null>(null);
 
 export function AdminSessionProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState(() => sessionStorage.getItem(TOKEN_KEY));
+  const [name, setName] = useState(() => sessionStorage.getItem(NAME_KEY) ?? '');
   const [ended, setEnded] = useState<'expired' | null>(null);
 
   const signOut = useCallback(() => {
     sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(NAME_KEY);
     setToken(null);
   }, []);
 
@@ -43,20 +48,22 @@ export function AdminSessionProvider({ children }: { children: ReactNode }) {
     };
     return {
       call: ((...args: Parameters<ConsoleApi['call']>) => watch(plain.call(...args))) as ConsoleApi['call'],
-      file: (code: string) => watch(plain.file(code)),
+      file: (code: string, user: string) => watch(plain.file(code, user)),
     };
   }, [token, signOut]);
 
-  const signIn = useCallback(async (typed: string) => {
+  const signIn = useCallback(async (typed: string, typedName: string) => {
     const candidate = typed.trim();
     // The token is checked by a call only the administrator may make.
     await createConsoleApi(candidate).call('listStations');
     sessionStorage.setItem(TOKEN_KEY, candidate);
+    sessionStorage.setItem(NAME_KEY, typedName.trim());
     setEnded(null);
+    setName(typedName.trim());
     setToken(candidate);
   }, []);
 
-  const value = useMemo(() => ({ api, ended, signIn, signOut }), [api, ended, signIn, signOut]);
+  const value = useMemo(() => ({ api, name, ended, signIn, signOut }), [api, name, ended, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -1,6 +1,14 @@
-import { CENTRAL_ERRORS, centralErrorSchema, type CentralErrorCode } from '../../src-shared/central/central-errors';
+import {
+  CENTRAL_ERRORS,
+  centralErrorSchema,
+  type CentralErrorCode,
+} from '../../src-shared/central/central-errors';
 import { centralAnswer, centralRequest } from '../../src-shared/central/central-request';
-import type { CentralRequest, CentralResponse, CentralRouteName } from '../../src-shared/central/central-routes';
+import type {
+  CentralRequest,
+  CentralResponse,
+  CentralRouteName,
+} from '../../src-shared/central/central-routes';
 
 /** What went wrong with a call: Central's refusal code, or the network / an answer off the API. */
 export type ConsoleProblem = CentralErrorCode | 'network' | 'unexpected';
@@ -54,8 +62,8 @@ export function createConsoleApi(token: string) {
       return answer;
     },
     /** A record's signed PDF/A, for the administrator to save. */
-    async file(code: string): Promise<Blob> {
-      const response = await send('file', { params: { code }, query: {} });
+    async file(code: string, user: string): Promise<Blob> {
+      const response = await send('file', { params: { code }, query: { user } });
       if (!response.ok) throw await refusal(response);
       return response.blob();
     },

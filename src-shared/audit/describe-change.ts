@@ -19,6 +19,7 @@ const NAMED_VALUES: Record<string, (value: string) => string> = {
   resultType: (value) => `indexing.resultTypes.${value}`,
   ownerKind: (value) => `indexing.${value}`,
   code: (value) => `review.reasons.${value}`,
+  readScope: (value) => `console.stations.readScopes.${value}`,
 };
 
 /**
@@ -36,8 +37,9 @@ export function describeChange(before: unknown, after: unknown, { t, exists }: T
   const value = (item: unknown, key = ''): string | null => {
     if (item === null || item === undefined || item === '') return null;
     if (typeof item === 'boolean') return t(item ? 'common.yes' : 'common.no');
-    // Moments are kept as epoch milliseconds under a name ending in "At" (storedAt, signedAt).
-    if (typeof item === 'number') return key.endsWith('At') ? formatDateTime(item) : String(item);
+    // Moments are kept as epoch milliseconds under `at` or a name ending in "At" (storedAt, signedAt).
+    if (typeof item === 'number')
+      return key === 'at' || key.endsWith('At') ? formatDateTime(item) : String(item);
     if (typeof item === 'string') {
       if (UUID.test(item)) return null;
       if (ISO_DATE.test(item)) return displayDate(item);

@@ -29,7 +29,12 @@ export async function startCentral(
   kind: 'pglite' | 'postgres',
   trustDir: string,
   limits: Partial<CentralConfig> = {},
-  options: { clock?: () => Date; blobs?: BlobStore; staging?: 'disk' | 'database' } = {},
+  options: {
+    clock?: () => Date;
+    blobs?: BlobStore;
+    staging?: 'disk' | 'database';
+    consoleDir?: string;
+  } = {},
 ): Promise<{ app: FastifyInstance; db: Database; close: () => Promise<void> }> {
   const dir = makeTempDir('sohoa-central-');
   const db = await emptyDatabase(kind, dir.path);
@@ -37,7 +42,8 @@ export async function startCentral(
   const app = buildCentral({
     db,
     blobs: options.blobs ?? diskBlobStore(join(dir.path, 'blobs')),
-    staging: options.staging === 'database' ? databaseStaging(db) : diskStaging(join(dir.path, 'uploads'), db),
+    staging:
+      options.staging === 'database' ? databaseStaging(db) : diskStaging(join(dir.path, 'uploads'), db),
     config: {
       version: 'test',
       adminToken: ADMIN_TOKEN,
@@ -56,6 +62,7 @@ export async function startCentral(
     trust: () => loadTrustStore([trustDir]),
     procedures: async () => SEED_PROCEDURES,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
   });
   await app.ready();
   return {

@@ -24,8 +24,20 @@ const LAUNCH = {
   ],
 };
 
-export async function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
-  const browser = await chromium.launch(LAUNCH);
+/**
+ * `trustSpki`: the SHA-256 of the public keys (base64) whose certificates this Chromium accepts
+ * though no CA it knows issued them (a province's own CA), and no others.
+ */
+export async function launchChromium(
+  options: { trustSpki?: string[] } = {},
+): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const browser = await chromium.launch({
+    ...LAUNCH,
+    args: [
+      ...LAUNCH.args,
+      ...(options.trustSpki ? [`--ignore-certificate-errors-spki-list=${options.trustSpki.join(',')}`] : []),
+    ],
+  });
   return { browser, close: () => browser.close() };
 }
 
@@ -44,6 +56,7 @@ export async function launchChromiumProfile(
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  // Transitions run to their end first: a picture of the page as it settles, not a faded frame.
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   return path;
 }

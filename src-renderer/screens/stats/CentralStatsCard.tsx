@@ -6,7 +6,7 @@ import { formatShare, sharePercent } from '../../../src-shared/stats/report';
 import { useStationSettings } from '../../settings/station-settings-context';
 import { station } from '../../station/station';
 import { useErrorText } from '../../ui/use-error-text';
-import { ProgressTable } from './ProgressTable';
+import { ProgressTable } from '../../../src-web/ProgressTable';
 
 type Dimension = 'department' | 'procedure' | 'month' | 'station';
 

@@ -31,7 +31,7 @@ import { useErrorText } from '../../ui/use-error-text';
 import { BoxesPanel } from './BoxesPanel';
 import { CentralStatsCard } from './CentralStatsCard';
 import { InventoryPanel } from './InventoryPanel';
-import { ProgressTable } from './ProgressTable';
+import { ProgressTable } from '../../../src-web/ProgressTable';
 
 /** How many periods the trend shows: a month of days, a quarter of weeks, a year of months. */
 const TREND_LENGTH: Record<Bucket, number> = { day: 30, week: 13, month: 12 };

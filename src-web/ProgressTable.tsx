@@ -1,6 +1,6 @@
 import { Card, Progress, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatShare, sharePercent, type ProgressReportData } from '../../../src-shared/stats/report';
+import { formatShare, sharePercent, type ProgressReportData } from '../src-shared/stats/report';
 
 type Line = ProgressReportData['byDepartment'][number];
 
