@@ -62,7 +62,8 @@ export function buildCentral(deps: {
   trust: () => Promise<readonly Certificate[]>;
   procedures: () => Promise<readonly Procedure[]>;
   clock?: () => Date;
-  log?: boolean;
+  /** Fastify's logger: off (tests in process), or a level (the server: errors at least, JSON lines on stdout). */
+  log?: false | { level: 'error' | 'warn' | 'info' | 'debug' };
   /** The built web console's folder (out/console), served at /console/; null: not served. */
   consoleDir?: string | null;
 }): FastifyInstance {

@@ -61,6 +61,8 @@ const env = z
     SOHOA_TLS_KEY: z.string().optional(),
     /** The built web console (default: out/console of this checkout). */
     SOHOA_CONSOLE_DIR: z.string().optional(),
+    /** What Central logs (JSON lines on stdout): errors and warnings by default; `info` adds every request. */
+    SOHOA_LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('warn'),
   })
   .parse(process.env);
 
@@ -156,6 +158,7 @@ const app = buildCentral({
     ownerLookupsPerMinute: env.SOHOA_OWNER_LOOKUPS_PER_MINUTE,
   },
   consoleDir,
+  log: { level: env.SOHOA_LOG_LEVEL },
   trust: () => loadTrustStore(trustDirs),
   // The province's catalogue, when the admin put one beside the data; else the seed.
   procedures: async () =>

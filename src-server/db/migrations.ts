@@ -209,6 +209,22 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
     version: 8,
     sql: `ALTER TABLE upload_chunks ALTER COLUMN data SET STORAGE EXTERNAL`,
   },
+  {
+    // A correction may arrive before the record it corrects: the original is then found by its
+    // code among the corrections' (indexed), and one that arrived so before this was mended is
+    // marked replaced now, the feed told.
+    version: 9,
+    sql: `
+      CREATE INDEX records_supersedes ON records (supersedes) WHERE supersedes IS NOT NULL;
+      WITH mended AS (
+        UPDATE records original SET superseded_by = correction.code
+          FROM records correction
+         WHERE correction.supersedes = original.code AND original.superseded_by IS NULL
+        RETURNING original.code
+      )
+      INSERT INTO changes (at, kind, code) SELECT now(), 'replaced', code FROM mended ORDER BY code
+    `,
+  },
 ];
 
 /** Any number, the same in every process: Central processes starting together migrate one after the other. */

@@ -211,18 +211,31 @@ export function createRecordUploads(deps: {
       if (stored.sha256 !== upload.sha256) {
         throw new CentralError('conflict', `record ${upload.code} is already stored with other content`);
       }
-      if (inserted[0] && upload.meta.supersedes) {
+      if (!inserted[0]) return stored;
+      // A correction replaces the record it corrects, if Central holds it: the original may never
+      // come (it was sent back at review and corrected before it left the station) or come later.
+      const replaced = upload.meta.supersedes
+        ? await tx.query<{ code: string }>(
+            'UPDATE records SET superseded_by = $1 WHERE code = $2 AND superseded_by IS NULL RETURNING code',
+            [upload.code, upload.meta.supersedes],
+          )
+        : [];
+      // An original that arrives after its correction is replaced as it is stored.
+      const [correction] = await tx.query<{ code: string }>(
+        'SELECT code FROM records WHERE supersedes = $1 ORDER BY stored_at LIMIT 1',
+        [upload.code],
+      );
+      if (correction) {
         await tx.query('UPDATE records SET superseded_by = $1 WHERE code = $2', [
+          correction.code,
           upload.code,
-          upload.meta.supersedes,
         ]);
+        stored.superseded_by = correction.code;
       }
-      if (inserted[0]) {
-        // The feed last: its lock is held from here to the commit only.
-        await deps.changes.append(tx, 'stored', upload.code, stored.stored_at);
-        if (upload.meta.supersedes) {
-          await deps.changes.append(tx, 'replaced', upload.meta.supersedes, stored.stored_at);
-        }
+      // The feed last: its lock is held from here to the commit only.
+      await deps.changes.append(tx, 'stored', upload.code, stored.stored_at);
+      for (const { code } of [...replaced, ...(correction ? [{ code: upload.code }] : [])]) {
+        await deps.changes.append(tx, 'replaced', code, stored.stored_at);
       }
       return stored;
     });

@@ -1,6 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { ROOT } from './built-app';
+
+/** Where each Central process's output is kept, to read after a failed run. */
+const LOG_DIR = join(ROOT, 'test-results', 'logs');
 import { ADMIN_TOKEN } from './central';
 
 /** A port nobody listens on now, kept across restarts of the server on it. */
@@ -47,6 +52,11 @@ export function centralProcess(options: {
       });
       child = started;
       let output = '';
+      mkdirSync(LOG_DIR, { recursive: true });
+      const log = join(LOG_DIR, `central-${options.port}.log`);
+      for (const stream of [started.stdout!, started.stderr!]) {
+        stream.on('data', (data: Buffer) => appendFileSync(log, data));
+      }
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`Central did not start: ${output}`)), 60_000);
         started.stdout!.on('data', (data: Buffer) => {

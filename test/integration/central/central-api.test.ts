@@ -634,4 +634,43 @@ describe.each(SETUPS)('SoHoa Central API on $kind, files on $blobs, uploads stag
       verification: { ok: false, problems: [{ seq: 2, problem: 'changed' }] },
     });
   });
+
+  it('stores a correction whose original it never got, and replaces an original that comes after its correction', async () => {
+    // As the station sends a record: its one chunk completes the upload (complete=1).
+    const sendWhole = async (recordCode: string, meta: ReturnType<typeof recordMeta>) => {
+      const { pdf, sha256 } = await signedRecord(signer, recordCode, meta);
+      const begun = await call({
+        method: 'POST',
+        url: '/v1/records/uploads',
+        auth: station,
+        payload: { code: recordCode, sha256, bytes: pdf.length, meta },
+      });
+      return call({
+        method: 'PUT',
+        url: `/v1/records/uploads/${begun.body.uploadId}?offset=0&complete=1`,
+        auth: station,
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: pdf,
+      });
+    };
+    const supersededBy = async (recordCode: string) =>
+      (await call({ method: 'GET', url: `/v1/records?code=${recordCode}`, auth: ADMIN_TOKEN })).body
+        .records[0].supersededBy;
+    // Sent back at review and corrected before it left the station: only the correction comes.
+    const alone = await sendWhole(code(21), recordMeta(ANH, { supersedes: code(20) }));
+    expect(alone).toMatchObject({ status: 200, body: { receipt: { code: code(21) } } });
+    expect(await supersededBy(code(21))).toBeNull();
+    // A correction that overtook its original on the way: the original is replaced as it is stored.
+    expect((await sendWhole(code(23), recordMeta(ANH, { supersedes: code(22) }))).status).toBe(200);
+    expect((await sendWhole(code(22), recordMeta(ANH))).status).toBe(200);
+    expect(await supersededBy(code(22))).toBe(code(23));
+    const feed = await central.db.query<{ kind: string; code: string }>(
+      'SELECT kind, code FROM changes ORDER BY seq DESC LIMIT 3',
+    );
+    expect(feed.reverse()).toEqual([
+      { kind: 'stored', code: code(23) },
+      { kind: 'stored', code: code(22) },
+      { kind: 'replaced', code: code(22) },
+    ]);
+  });
 });
