@@ -23,6 +23,8 @@ export interface SaneDriverOptions {
 }
 
 const FIELD = '\t';
+/** How long output may keep arriving after scanimage has exited. */
+const OUTPUT_DRAIN_MS = 1000;
 
 /**
  * SANE through `scanimage`: discovery with `-f`, options from `-A`, batch scans with
@@ -123,9 +125,21 @@ export function createSaneDriver(options: SaneDriverOptions = {}): ScanDriver {
         finished = { exitCode: null, spawnError };
         wake();
       });
-      child.on('close', (exitCode) => {
+      const end = (exitCode: number | null) => {
         finished ??= { exitCode };
         wake();
+      };
+      child.on('close', end);
+      // A backend may fork a reader that outlives scanimage holding its output open (the `test`
+      // backend's does after a sane_read error, now and then): 'close' would never come. Once
+      // scanimage has exited, what it printed is read within moments; then the run is over.
+      child.on('exit', (exitCode) => {
+        setTimeout(() => {
+          if (finished) return;
+          child.stdout.destroy();
+          child.stderr.destroy();
+          end(exitCode);
+        }, OUTPUT_DRAIN_MS).unref();
       });
 
       let sequence = 0;

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSaneDriver } from '../../../src-main/capture/sane/sane-driver';
 import { ADF_COLOR, collect, requireSaneTestBackend, testDriver } from '../../support/sane';
@@ -71,6 +71,36 @@ describe('SANE driver against the real `test` backend', () => {
     expect(second.failure).toMatchObject({ name: 'AppError', code });
     for (const page of first.pages) expect(existsSync(page.path)).toBe(true);
   });
+
+  it('ends the run when scanimage exits, though a process it forked still holds its output', async () => {
+    dir = makeTempDir('sohoa-sane-');
+    // Real scanimage, with a stray process left behind holding stdout and stderr, as a backend's
+    // forked reader can after a sane_read error.
+    const scanimage = join(dir.path, 'scanimage');
+    const stray = join(dir.path, 'stray.pid');
+    writeFileSync(
+      scanimage,
+      `#!/bin/sh\ncase "$*" in *--batch=*) sleep 60 & echo $! > '${stray}' ;; esac\nexec scanimage "$@"\n`,
+      { mode: 0o755 },
+    );
+    const driver = (inject?: string) =>
+      createSaneDriver({
+        command: scanimage,
+        extraArgs: () => ['--test-picture', 'Color pattern', ...(inject ? ['--read-return-value', inject] : [])],
+      });
+    try {
+      const started = Date.now();
+      const ended = await collect(driver().scan({ ...ADF_COLOR, maxPages: 3 }, dir.path));
+      expect(ended).toMatchObject({ failure: null });
+      expect(ended.pages.map((page) => page.sequence)).toEqual([1, 2, 3]);
+      const jammed = await collect(driver('SANE_STATUS_JAMMED').scan(ADF_COLOR, dir.path));
+      expect(jammed.failure).toMatchObject({ code: 'capture.paperJam' });
+      // Both runs ended well before the stray process (60 s) let go of the output.
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      if (existsSync(stray)) execFileSync('pkill', ['-F', stray]);
+    }
+  }, 45_000);
 
   it('reports a device that is not there', async () => {
     dir = makeTempDir('sohoa-sane-');
