@@ -1,8 +1,8 @@
 /**
  * bench/sync: how fast approved records reach SoHoa Central on loopback, beside a plain
  * file copy of the same bytes (the physical limit here). 1000 signed records of about 1 MB,
- * sent one after another as the station's sync does (announce, 2 MB chunks, complete: Central
- * checks size, SHA-256 and the PAdES signature of each), through main's own Central client,
+ * sent as the station's sync sends them, RECORDS_IN_FLIGHT at once (announce, 2 MB chunks,
+ * complete: Central checks size, SHA-256 and the PAdES signature of each), through main's own Central client,
  * to a real Central process (embedded PGlite, its files on the same disk).
  *
  * Run: npm run bench:sync   (RECORDS=200 for a shorter run)
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { createCentralClient } from '../src-main/sync/central-client';
 import { openPkcs12Signer } from '../src-main/signing/pkcs12-signer';
 import { sendRecord } from './support/send-record';
+import { eachInFlight, RECORDS_IN_FLIGHT } from '../src-shared/sync/in-flight';
 import { centralProcess, freePort } from '../test/support/central-process';
 import { recordMeta, signedRecord } from '../test/support/signed-records';
 import { makeTempDir } from '../test/support/temp-dir';
@@ -87,9 +88,9 @@ async function main() {
       credential: `${credentials.stationId}.${credentials.secret}`,
     });
     started = performance.now();
-    for (const file of files) {
+    await eachInFlight(files, RECORDS_IN_FLIGHT, async (file) => {
       await sendRecord(client, { ...file, pdf: await readFile(file.path) });
-    }
+    });
     const syncSeconds = (performance.now() - started) / 1000;
     const rate = (seconds: number) =>
       `${(RECORDS / seconds).toFixed(1)} records/s, ${(totalBytes / MB / seconds).toFixed(1)} MB/s`;

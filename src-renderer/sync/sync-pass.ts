@@ -1,4 +1,5 @@
 import { backoffDelay } from '../../src-shared/sync/backoff';
+import { eachInFlight, RECORDS_IN_FLIGHT } from '../../src-shared/sync/in-flight';
 import { AppError } from '../../src-shared/errors/app-error';
 import { db } from '../db/database';
 import type { OutboxRow } from '../db/rows';
@@ -6,7 +7,7 @@ import { station } from '../station/station';
 import { syncAuditTrail } from './sync-audit';
 import { syncInventory, syncRevocations } from './sync-facts';
 import { syncRecord } from './sync-record';
-import { setSyncState } from './sync-state';
+import { setSyncState, type SyncRunnerState } from './sync-state';
 
 export const LAST_SUCCESS_KEY = 'sync.lastSuccessAt';
 export const PAUSED_KEY = 'sync.paused';
@@ -68,27 +69,38 @@ export async function runSyncPass(now = Date.now()): Promise<SyncPassResult> {
       .filter((row) => row.nextAttemptAt <= now)
       .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.updatedAt - b.updatedAt);
     let unreachable = 0;
-    for (const row of due) {
-      try {
-        await syncRecord(row);
-        result.synced += 1;
-        unreachable = 0;
-        await db.meta.put({ key: LAST_SUCCESS_KEY, value: Date.now() });
-      } catch (error) {
-        const failure = asAppError(error);
-        if (STOPS(failure.code)) {
-          setSyncState({ error: failure.toData() });
-          return result;
+    let stop: Partial<SyncRunnerState> | null = null;
+    // Several records at once (Central takes them in any order); a station-wide problem or
+    // Central gone stops new ones from starting, and those under way finish.
+    await eachInFlight(
+      due,
+      RECORDS_IN_FLIGHT,
+      async (row) => {
+        try {
+          await syncRecord(row);
+          result.synced += 1;
+          unreachable = 0;
+          await db.meta.put({ key: LAST_SUCCESS_KEY, value: Date.now() });
+        } catch (error) {
+          const failure = asAppError(error);
+          if (STOPS(failure.code)) {
+            stop ??= { error: failure.toData() };
+            return;
+          }
+          result.failed += 1;
+          await markFailure(row, failure);
+          // A request lost now and then does not stop the pass; Central gone (several in a row)
+          // does, and the rest waits for the next health check.
+          if (failure.code === 'sync.unreachable' && ++unreachable >= UNREACHABLE_IN_A_ROW) {
+            stop ??= { online: false, error: failure.toData() };
+          }
         }
-        result.failed += 1;
-        await markFailure(row, failure);
-        // A request lost now and then does not stop the pass; Central gone (several in a row)
-        // does, and the rest waits for the next health check.
-        if (failure.code === 'sync.unreachable' && ++unreachable >= UNREACHABLE_IN_A_ROW) {
-          setSyncState({ online: false, error: failure.toData() });
-          return result;
-        }
-      }
+      },
+      () => stop !== null,
+    );
+    if (stop) {
+      setSyncState(stop);
+      return result;
     }
     // Then the facts about records and offices (after the records they refer to), and the trail.
     let followFailed = false;
