@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { procedureSchema, SEED_PROCEDURES } from '../src-shared/domain/procedure-catalogue';
 import { assetPath } from '../src-node/platform/asset-path';
 import { keepDataOwnerOnly, OWNER_ONLY_FILE } from '../src-node/platform/owner-only';
-import { loadTrustStore } from '../src-node/signing/trust-store';
+import { cachedTrustStore } from '../src-node/signing/trust-store';
 import { diskBlobStore } from './storage/blob-store';
 import { s3BlobStore } from './storage/s3-blob-store';
 import { databaseStaging, diskStaging } from './storage/upload-staging';
@@ -159,7 +159,7 @@ const app = buildCentral({
   },
   consoleDir,
   log: { level: env.SOHOA_LOG_LEVEL },
-  trust: () => loadTrustStore(trustDirs),
+  trust: cachedTrustStore(trustDirs),
   // The province's catalogue, when the admin put one beside the data; else the seed.
   procedures: async () =>
     existsSync(catalogueFile)

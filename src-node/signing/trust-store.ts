@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { readCertificate, type Certificate } from './certificate';
 
@@ -35,4 +35,32 @@ export async function loadTrustStore(dirs: readonly string[]): Promise<Certifica
     }
   }
   return anchors;
+}
+
+/** What the folders hold, by name, size and time of change: a file added, removed or replaced shows. */
+async function folderState(dirs: readonly string[]): Promise<string> {
+  const parts: string[] = [];
+  for (const dir of dirs) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names.sort()) {
+      if (!CERTIFICATE_FILES.has(extname(name).toLowerCase())) continue;
+      const info = await stat(join(dir, name)).catch(() => null);
+      if (info) parts.push(`${dir}/${name}:${info.size}:${info.mtimeMs}`);
+    }
+  }
+  return parts.join('\n');
+}
+
+/**
+ * The trust store as loadTrustStore reads it, parsed again only when a certificate file in the
+ * folders changed: Central checks every upload against it (reading and parsing every file for
+ * each upload cost about 0.9 ms of a small record's 5; a look at the folders costs 0.3).
+ */
+export function cachedTrustStore(dirs: readonly string[]): () => Promise<Certificate[]> {
+  let cached: { state: string; anchors: Promise<Certificate[]> } | undefined;
+  return async () => {
+    const state = await folderState(dirs);
+    if (cached?.state !== state) cached = { state, anchors: loadTrustStore(dirs) };
+    return cached.anchors;
+  };
 }
