@@ -69,7 +69,9 @@ export function createCentralClient(options: {
     try {
       payload = await response.body.json();
     } catch (error) {
-      throw new AppError('sync.unreachable', { detail: `${where}: ${response.statusCode}, ${String(error)}` });
+      throw new AppError('sync.unreachable', {
+        detail: `${where}: ${response.statusCode}, ${String(error)}`,
+      });
     }
     if (!ok) {
       const refusal = centralErrorSchema.safeParse(payload);

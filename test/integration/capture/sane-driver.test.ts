@@ -86,7 +86,11 @@ describe('SANE driver against the real `test` backend', () => {
     const driver = (inject?: string) =>
       createSaneDriver({
         command: scanimage,
-        extraArgs: () => ['--test-picture', 'Color pattern', ...(inject ? ['--read-return-value', inject] : [])],
+        extraArgs: () => [
+          '--test-picture',
+          'Color pattern',
+          ...(inject ? ['--read-return-value', inject] : []),
+        ],
       });
     try {
       const started = Date.now();
