@@ -58,7 +58,7 @@ interface Job {
 export function createNativeEngine(deps: {
   binary: string;
   size: number;
-  /** The folder with `vie.traineddata` and `eng.traineddata`. */
+  /** The folder with `vie.traineddata`. */
   tessdata: () => Promise<string>;
   /** Where a batch's greymaps wait for the process (removed after). */
   workDir: string;

@@ -39,7 +39,7 @@ function wordsOf(page: Page): OcrWord[] {
  */
 export function createWasmEngine(deps: {
   size: number;
-  /** The folder with `vie.traineddata.gz` and `eng.traineddata.gz`. */
+  /** The folder with `vie.traineddata.gz`. */
   langPath: () => Promise<string>;
   log: Logger;
 }): OcrEngine {
