@@ -1,12 +1,12 @@
 /**
- * Folds Vietnamese text for search: no diacritics, no case, đ → d, single spaces.
+ * Folds Vietnamese text for search: no diacritics, no case, đ (and its look-alike ð) → d, single spaces.
  * "Nguyễn Văn Ánh" and "nguyen van anh" fold to the same key.
  */
 export function foldText(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'd')
+    .replace(/[đĐðÐ]/g, 'd')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
@@ -20,7 +20,8 @@ export function foldText(text: string): string {
 export function foldInPlace(text: string): string {
   let folded = '';
   for (const character of text) {
-    const base = character === 'đ' || character === 'Đ' ? 'd' : character.normalize('NFD')[0]!;
+    // OCR reads Đ as the look-alike Ð (eth) now and then: both are d.
+    const base = 'đĐðÐ'.includes(character) ? 'd' : character.normalize('NFD')[0]!;
     folded += base.length === character.length ? base.toLowerCase() : character.toLowerCase();
   }
   return folded;

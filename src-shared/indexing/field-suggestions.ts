@@ -3,6 +3,8 @@ import { checkIdentityNumber, PASSPORT_PATTERN, type IdentityProblem } from '../
 import { isoDate } from './vietnamese-dates';
 import { DEFAULT_DOSSIER_CODE_PATTERN, findDossierCode } from '../domain/dossier-code';
 import type { ResultType, SuggestedField } from '../domain/record-fields';
+import { personNameKind, type NameKind } from './person-names';
+import { knownAgency } from './agency-names';
 
 /** Fields OCR can suggest: those the field table marks so. */
 export { SUGGESTED_FIELDS, type SuggestedField } from '../domain/record-fields';
@@ -44,14 +46,18 @@ interface Text {
 type Found = Omit<FieldSuggestion, 'field'>;
 
 // Dates as they are written: "ngày 25 tháng 4 năm 2022" or 25/04/2022 (OCR may space them out).
-const LONG_DATE = String.raw`ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})`;
-const SHORT_DATE = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`;
+// OCR may space a year out ("1 976") or misread a vowel of the words ("thúng"): never a digit.
+const YEAR = String.raw`(\d ?\d ?\d ?\d)`;
+const LONG_DATE = String.raw`ngay\s+(\d{1,2})\s+th[a-z]{1,2}ng\s+(\d{1,2})\s+n[a-z]m\s+${YEAR}`;
+const SHORT_DATE = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*${YEAR}`;
+/** A number of a date's match, its spaces gone. */
+const part = (text: string | undefined) => Number((text ?? '').replace(/\s/g, ''));
 const ANY_DATE = `(?:${LONG_DATE}|${SHORT_DATE})`;
 
 /** The date in a match of ANY_DATE whose groups start at `group`. */
 function dateOf(match: RegExpExecArray, group: number): string | null {
   const parts = match[group] ? match.slice(group, group + 3) : match.slice(group + 3, group + 6);
-  return isoDate(Number(parts[0]), Number(parts[1]), Number(parts[2]));
+  return isoDate(part(parts[0]), part(parts[1]), part(parts[2]));
 }
 
 function spanOf(match: RegExpExecArray, group: number): { start: number; end: number } {
@@ -62,11 +68,54 @@ function spanOf(match: RegExpExecArray, group: number): { start: number; end: nu
 /** OCR's usual confusions inside numbers: O/o → 0, l/I/| → 1. */
 const digitsOf = (text: string) => text.replace(/[oO]/g, '0').replace(/[lI|]/g, '1').replace(/[\s.]/g, '');
 
+/**
+ * The abbreviations of document types (Nghị định 30/2020/NĐ-CP, Phụ lục III) and of the
+ * results and offices of the department, with the Đ they carry, by their letters with Đ as D.
+ * Two that differ only there (ĐA đề án, DA dự án) are left as read.
+ */
+const DOCUMENT_SYMBOLS = (() => {
+  const symbols = [
+    ...['NQ', 'QĐ', 'CT', 'QC', 'QYĐ', 'TC', 'TB', 'HD', 'CTR', 'KH', 'PA', 'ĐA', 'DA', 'BC', 'BB', 'TTR'],
+    ...['HĐ', 'CĐ', 'BGN', 'BTT', 'GUQ', 'GM', 'GGT', 'GNP', 'PG', 'PC', 'PB', 'GP', 'GPLĐ', 'GCN', 'XN'],
+    ...['GXN', 'NĐ', 'TT', 'UBND', 'SLĐTBXH', 'PLĐTBXH', 'LĐTBXH'],
+  ];
+  const byLetters = new Map<string, string | null>();
+  for (const symbol of symbols) {
+    const letters = symbol.replace(/Đ/g, 'D');
+    byLetters.set(letters, byLetters.has(letters) ? null : symbol);
+  }
+  return byLetters;
+})();
+
+/**
+ * One part of a document number as its symbol is written: "QD" → "QĐ" (the Đ read as D),
+ * "QĐĐ" → "QĐ" (a letter read twice). A part that is no known symbol stays as read.
+ */
+function documentSymbol(part: string): string {
+  const letters = part.replace(/Đ/g, 'D');
+  if (DOCUMENT_SYMBOLS.has(letters)) return DOCUMENT_SYMBOLS.get(letters) ?? part;
+  const single = letters.replace(/(\p{L})\1+/gu, '$1');
+  return DOCUMENT_SYMBOLS.get(single) ?? part;
+}
+
+/**
+ * "Số: 946/QĐ-SLĐTBXH", "Số: 12/2024/GP-UBND": the number after its label, which OCR may read
+ * "S6", "S0" or "Sô"; the symbol's Đ may come back as its look-alike Ð.
+ */
 function documentNumber({ original, folded }: Text): Found | null {
-  const match = /(?:^|[^a-z])so\s*[:.]?\s*(\d{1,6}\s*\/\s*[a-z0-9]+(?:\s*-\s*[a-z0-9]+)*)/.exec(folded);
+  const match = /(?:^|[^a-z0-9])s[o06]\s*[:.]?\s*(\d{1,6}\s*\/\s*[a-z0-9]+(?:\s*[/-]\s*[a-z0-9]+)*)/.exec(
+    folded,
+  );
   if (!match) return null;
   const span = spanOf(match, 1);
-  const value = original.slice(span.start, span.end).replace(/\s+/g, '').toUpperCase();
+  const value = original
+    .slice(span.start, span.end)
+    .replace(/\s+/g, '')
+    .replace(/[Ðð]/g, 'Đ')
+    .toUpperCase()
+    .split(/([/-])/)
+    .map(documentSymbol)
+    .join('');
   return { value, span, confidence: 'high' };
 }
 
@@ -74,7 +123,7 @@ function issueDate({ folded }: Text): Found | null {
   // The place-and-date line: "Đồng Tháp, ngày 03 tháng 02 năm 2022".
   const placed = new RegExp(`[a-z)],\\s*(${LONG_DATE})`).exec(folded);
   if (placed) {
-    const value = isoDate(Number(placed[2]), Number(placed[3]), Number(placed[4]));
+    const value = isoDate(part(placed[2]), part(placed[3]), part(placed[4]));
     if (value) return { value, span: spanOf(placed, 1), confidence: 'high' };
   }
   return null;
@@ -131,27 +180,88 @@ function organisationOwner({ original, folded }: Text): Found | null {
   return null;
 }
 
-function ownerName(text: Text): Found | null {
-  const { original, folded } = text;
-  const organisation = organisationOwner(text);
-  if (organisation) return organisation;
-  // A label is a whole word: "bà" is not the end of "ỦY BAN".
-  const label = /(?:^|[^a-z])(ong\s*\/\s*ba|ho va ten|ho ten|ong|ba)(?![a-z])\s*:?\s*/g;
-  for (let match = label.exec(folded); match; match = label.exec(folded)) {
-    const start = match.index + match[0].length;
-    const name = new RegExp(`^${NAME}`, 'u').exec(original.slice(start, start + 80));
-    if (name) {
-      const value = name[1]!;
-      return { value, span: { start, end: start + value.length }, confidence: 'high', ownerKind: 'person' };
+/** Labels that name the person a result is for, longest first, with how surely each does. */
+const PERSON_LABELS: readonly [string, number][] = [
+  ['ten nguoi duoc cap', 3],
+  ['ten nguoi lao dong', 3],
+  ['nguoi duoc cap', 3],
+  ['ho va ten', 3],
+  ['ho ten', 3],
+  [String.raw`ong\s*\/\s*ba`, 2],
+  ['cap cho', 2],
+  ['ong', 1],
+  ['ba', 1],
+];
+const PERSON_LABEL = new RegExp(
+  String.raw`(?<![a-z])(${PERSON_LABELS.map(([label]) => label).join('|')})(?![a-z])\s*:?[ \t]*`,
+  'g',
+);
+const labelWeight = (folded: string) =>
+  PERSON_LABELS.find(([label]) => new RegExp(`^${label}$`).test(folded))?.[1] ?? 0;
+
+/**
+ * The person's name that starts at `start`: up to six capitalised words on that line, the
+ * longest run that is a plausible name. A syllable OCR split after its first letter
+ * ("N ghĩa") is joined again.
+ */
+function nameAt(original: string, start: number): { value: string; end: number; kind: NameKind } | null {
+  const line = original.slice(start, start + 90).split('\n')[0]!;
+  const words: { text: string; end: number }[] = [];
+  const tokens = [...line.matchAll(/\S+/g)];
+  for (let index = 0; index < tokens.length && words.length < 6; index++) {
+    let text = tokens[index]![0];
+    let end = tokens[index]!.index + text.length;
+    const next = tokens[index + 1];
+    if (/^\p{Lu}$/u.test(text) && next && /^\p{Ll}+[,.;]?$/u.test(next[0])) {
+      text += next[0];
+      end = next.index + next[0].length;
+      index++;
     }
+    const bare = text.replace(/[,.;:]+$/, '');
+    if (!/^\p{Lu}[\p{L}'-]*$/u.test(bare)) break;
+    words.push({ text: bare, end: end - (text.length - bare.length) });
+    if (bare !== text) break; // a comma or a full stop ends the name
+  }
+  for (let count = words.length; count >= 2; count--) {
+    const value = words
+      .slice(0, count)
+      .map((word) => word.text)
+      .join(' ');
+    const kind = personNameKind(value);
+    if (kind) return { value, end: start + words[count - 1]!.end, kind };
   }
   return null;
 }
 
+/**
+ * The person a result is for: every labelled name on the page is a candidate, scored by how
+ * surely its label names the owner and whether it is a plausible name; the best is kept, and
+ * none when no candidate is a plausible name (an empty field is better than a wrong one).
+ */
+function ownerName(text: Text): Found | null {
+  const { original, folded } = text;
+  const organisation = organisationOwner(text);
+  if (organisation) return organisation;
+  let best: { score: number; found: Found } | null = null;
+  for (const match of folded.matchAll(PERSON_LABEL)) {
+    const start = match.index + match[0].length;
+    const name = nameAt(original, start);
+    if (!name) continue;
+    const score = labelWeight(match[1]!) + (name.kind === 'vietnamese' ? 2 : 1.5);
+    if (!best || score > best.score) {
+      best = {
+        score,
+        found: { value: name.value, span: { start, end: name.end }, confidence: 'high', ownerKind: 'person' },
+      };
+    }
+  }
+  return best?.found ?? null;
+}
+
 function ownerBirthDate({ folded }: Text): Found | null {
-  const match = new RegExp(`(?:sinh ngay|ngay sinh)\\s*:?\\s*(${ANY_DATE.replace('ngay\\s+', '')})`).exec(
-    folded,
-  );
+  const match = new RegExp(
+    `(?:sinh ngay|ngay sinh|ngay, thang, nam sinh|nam sinh)\\s*:?\\s*(${ANY_DATE.replace('ngay\\s+', '')})`,
+  ).exec(folded);
   const value = match && dateOf(match, 2);
   return value ? { value, span: spanOf(match, 1), confidence: 'high' } : null;
 }
@@ -218,31 +328,36 @@ function ownerTaxCode({ folded }: Text): Found | null {
   };
 }
 
-/** Issuing bodies, most specific first: a Sở heads the page under its UBND (the parent). */
-const AGENCY_HEADS = ['so', 'chi cuc', 'cuc', 'bo', 'uy ban nhan dan', 'ubnd'];
+/**
+ * Issuing bodies, most specific first: a Sở or a district's Phòng heads the page under its
+ * UBND (the parent).
+ */
+const AGENCY_HEADS = ['so', 'chi cuc', 'cuc', 'phong', 'bo', 'uy ban nhan dan', 'ubnd'];
+/** How a heading's second line goes on: "VÀ XÃ HỘI", or the UBND's place, "TỈNH VĨNH LONG". */
+const HEADING_GOES_ON =
+  /^\s*((?:va ?|tinh |thanh pho |huyen |quan |thi xa |xa |phuong )[a-z ]+?)(?=\s+(?:cong hoa|doc lap)|[^a-z\n]*\n|[^a-z\n]*$)/;
 
 function issuingAgency({ original, folded }: Text): Found | null {
   // The issuing body heads the page: "SỞ LAO ĐỘNG – THƯƠNG BINH" (+ "VÀ XÃ HỘI" below). OCR
   // often runs the two header columns together, so the national motto is cut off.
   for (const head of AGENCY_HEADS) {
     const match = new RegExp(
-      String.raw`(?:^|\n)[^\n]*?\b(${head} [a-z ,–-]+?)(?=\s+(?:cong hoa|doc lap)|\s*\n)`,
+      // At the start of its line (what OCR reads first of the header's left column), so that
+      // "UBND HUYỆN PHONG ĐIỀN" is not taken for a Phòng.
+      String.raw`(?:^|\n)[^a-z\n]*(${head}(?: [a-z ,–-]+?)??)(?=\s+(?:cong hoa|doc lap)|\s*\n)`,
     ).exec(folded);
     if (!match) continue;
     const span = spanOf(match, 1);
     let value = original.slice(span.start, span.end);
-    // Its second line ("VÀ XÃ HỘI"), after whatever OCR ran into the rest of the first.
+    // Its second line, after whatever OCR ran into the rest of the first.
     const lineEnd = folded.indexOf('\n', span.end);
-    const next =
-      lineEnd < 0
-        ? null
-        : /^[ \t]*(va [a-z ]+?)(?=\s+(?:cong hoa|doc lap)|\s*\n|$)/.exec(folded.slice(lineEnd + 1));
+    const next = lineEnd < 0 ? null : HEADING_GOES_ON.exec(folded.slice(lineEnd + 1));
     if (next) {
       const start = lineEnd + 1 + next[0].indexOf(next[1]!);
       value = `${value} ${original.slice(start, start + next[1]!.length)}`;
       span.end = start + next[1]!.length;
     }
-    value = value.replace(/\s+/g, ' ').trim();
+    value = knownAgency(value.replace(/\s+/g, ' ').trim());
     // Only an upper-case heading is a heading.
     if (value === value.toUpperCase()) return { value, span, confidence: 'high' };
   }
@@ -276,7 +391,7 @@ function signerName({ original }: Text): Found | null {
   const lines = [...original.matchAll(/^[ \t]*(.+?)[ \t]*$/gm)];
   for (const line of lines.reverse()) {
     const name = new RegExp(`^${NAME}$`, 'u').exec(line[1]!);
-    if (name && name[1]!.split(' ').length >= 2 && name[1] !== name[1]!.toUpperCase()) {
+    if (name && name[1] !== name[1]!.toUpperCase() && personNameKind(name[1]!) === 'vietnamese') {
       const start = line.index + line[0].indexOf(line[1]!);
       return { value: name[1]!, span: { start, end: start + name[1]!.length }, confidence: 'medium' };
     }
@@ -343,7 +458,9 @@ export function suggestFields(
 ): FieldSuggestion[] {
   const original = text.normalize('NFC');
   const source = { original, folded: foldInPlace(original) };
-  const birth = ownerBirthDate(source);
+  // A page that lists several people (a decision's annexed list) has no one owner to suggest.
+  const listed = new Set(original.match(/(?<!\d)\d{12}(?!\d)/g) ?? []).size >= 3;
+  const birth = listed ? null : ownerBirthDate(source);
   const type = resultType(source);
   const issued = issueDate(source);
   const { effective, expiry } = validity(source, issued);
@@ -353,10 +470,10 @@ export function suggestFields(
     ['dossierCode', dossierCode(source, options.dossierCodePattern ?? DEFAULT_DOSSIER_CODE_PATTERN)],
     ['issueDate', issued],
     ['issuingAgency', issuingAgency(source)],
-    ['ownerName', ownerName(source)],
+    ['ownerName', listed ? organisationOwner(source) : ownerName(source)],
     ['ownerBirthDate', birth],
     // A personal ID number if the page gives one, else a foreigner's passport.
-    ['ownerIdNumber', ownerIdNumber(source, birth?.value ?? null) ?? ownerPassport(source)],
+    ['ownerIdNumber', listed ? null : (ownerIdNumber(source, birth?.value ?? null) ?? ownerPassport(source))],
     ['ownerTaxCode', ownerTaxCode(source)],
     ['ownerNationality', ownerNationality(source)],
     ['effectiveDate', effective],

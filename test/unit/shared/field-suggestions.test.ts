@@ -211,4 +211,57 @@ Mã số doanh nghiệp: 1601234567
     const text = 'Ông/Bà có tên tại Điều 1 thực hiện quyết định này.\nĐồng Tháp, ngày 31 tháng 02 năm 2022\n';
     expect(values(text)).toEqual({});
   });
+
+  describe('the faults unseen pages showed (issue 15)', () => {
+    it('weighs every labelled name: "Họ và tên" beats an earlier "Ông" that names no one', () => {
+      const text =
+        'ỦY BA N NHÂN DAN TINH ĐỒNG THAP\nXét đề nghị của Ông Trưởng Phòng Nội Vụ;\n' +
+        'Họ và tên: Lương Thị Mến\nNgày sinh: 04/11/1971\n';
+      expect(values(text).ownerName).toBe('Lương Thị Mến');
+    });
+
+    it('finds the person a decision names in its "Điều 1", and joins a name OCR split', () => {
+      const text =
+        'QUYẾT ĐỊNH:\nĐiều 1. Công nhận bà Quách Thị Ngọc H ạnh, sinh ngày 02/09/1984, là người có công.\n';
+      expect(values(text)).toMatchObject({ ownerName: 'Quách Thị Ngọc Hạnh', ownerBirthDate: '1984-09-02' });
+    });
+
+    it('takes no name that is not one: header words, a title, a surname nobody has', () => {
+      expect(values('Ông: THƯƠNG BINH VÀ XÃ HỘI\n').ownerName).toBeUndefined();
+      expect(values('Bà: Giám Đốc Sở\n').ownerName).toBeUndefined();
+      expect(values('Họ và tên: KIM MIN-JUN\n').ownerName).toBe('KIM MIN-JUN');
+    });
+
+    it('reads a document number whose "Số" came back "S6", whose Đ came back Ð, D or twice', () => {
+      expect(values('S6: 946/QÐ-SLÐTBXH\n').documentNumber).toBe('946/QĐ-SLĐTBXH');
+      expect(values('Số: 31/QD-UBND\n').documentNumber).toBe('31/QĐ-UBND');
+      expect(values('Số: 253/QĐĐ-PLĐTBXH\n').documentNumber).toBe('253/QĐ-PLĐTBXH');
+      expect(values('Số: 08/2025/GP-UBND\n').documentNumber).toBe('08/2025/GP-UBND');
+      // A symbol that is no known one stays as read; the digits always do.
+      expect(values('Số: 17/XYZ-SNV\n').documentNumber).toBe('17/XYZ-SNV');
+    });
+
+    it('gives an issuing body its marks back from the known headings', () => {
+      const text =
+        'ỦY BAN NHÂN DAN CONG HOA XA HOI CHU NGHIA VIET NAM\nTINH ĐỒNG THAP Độc lập - Tự do - Hạnh phúc\nSố: 5/QĐ-UBND\n';
+      expect(values(text).issuingAgency).toBe('ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP');
+      const district = 'UBND HUYỆN PHONG ĐIỀN\nPHÒNG LAO ĐỘNG - THƯƠNG BÌNH\nVÀXÃHỘI\nSố: 9/XN-PLĐTBXH\n';
+      expect(values(district).issuingAgency).toBe('PHÒNG LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI');
+    });
+
+    it('suggests no owner on a page that lists several people', () => {
+      const text =
+        'Họ và tên: Vũ Văn Tài\nSTT Họ và tên Số định danh cá nhân\n1 Vũ Văn Tài 086079187540\n' +
+        '2 Lê Thị Hoa 092193163562\n3 Mai Văn Lộc 089087119523\n';
+      const found = values(text);
+      expect(found.ownerName).toBeUndefined();
+      expect(found.ownerIdNumber).toBeUndefined();
+    });
+
+    it('reads dates whose year OCR spaced out or whose "tháng" lost its vowel, never changing a digit', () => {
+      expect(values('Ngày, tháng, năm sinh: 15/04/1 976\n').ownerBirthDate).toBe('1976-04-15');
+      expect(values('Huế, ngày 25 thúng 11 năm 2022\n').issueDate).toBe('2022-11-25');
+      expect(values('Sinh ngày: 15/04/1 97\n').ownerBirthDate).toBeUndefined();
+    });
+  });
 });
