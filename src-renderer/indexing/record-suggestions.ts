@@ -62,12 +62,13 @@ export function useRecordOcr(
     const own: PageSuggestion[] = [];
     const other: PageSuggestion[] = [];
     pages.forEach((page, pageIndex) => {
-      const text = texts.get(page.id)?.text;
+      const read = texts.get(page.id);
+      const text = read?.text;
       const otherDocument = documentOfPage(starts, pageIndex) > 0;
       // A barcode says what it says: its values come before the text's.
       const found = [
         ...codeSuggestions(page.codes ?? [], dossierCodePattern),
-        ...(text ? suggestFields(text, catalogue, { dossierCodePattern }) : []),
+        ...(text ? suggestFields(text, catalogue, { dossierCodePattern, words: read?.words }) : []),
       ];
       for (const suggestion of found) {
         // A value the clerk dismissed stays dismissed; another page's other value may be offered.

@@ -1,20 +1,25 @@
 import { foldText } from '../domain/text-fold';
 
 /**
- * Vietnamese family names (họ), folded: the common ones of the population registers, some
- * 150, which cover nearly every citizen. A name read from a page is taken as a Vietnamese
- * person's only when it opens with one.
+ * Vietnamese family names (họ) as they are written: the common ones of the population
+ * registers, some 150, which cover nearly every citizen. A name read from a page is taken as
+ * a Vietnamese person's only when it opens with one.
  */
-const FAMILY_NAMES = new Set(
-  (
-    'an au bach banh bao be bien bui ca cai cam can cao chau che chiem chu chung chuong co cong cu cung dam dan dang ' +
-    'danh dao dau diem diep dinh do doan dong du duong ha hac han hang hau hinh hoa hoang hong hua huynh keo khac khong ' +
-    'khuc khuat khuu kieu kim la lac lai lam lang lanh le lieu linh loc luc luong luu ly mac mai man mang mau me minh ' +
-    'mong nghiem ngo ngon ngu nguy nguyen nhan nhu ninh nong ong phi phan pham phung phuong quach quan quang que sam ' +
-    'son su ta tang tao thach thai than thang thanh thao thi thieu thinh tho thong to ton tong tran trang trieu trinh ' +
-    'truong tu tuong ung uong van vi vien vinh vo vu vuong xa xuan y yen'
-  ).split(' '),
-);
+const MARKED_FAMILY_NAMES = (
+  'An Âu Bạch Bành Bảo Bế Biện Bùi Ca Cái Cầm Cấn Cao Châu Chế Chiêm Chu Chung Chương Cổ Công Cù Cung Đàm ' +
+  'Đan Đặng Danh Đào Đậu Diêm Diệp Đinh Đỗ Đoàn Đồng Du Dương Hà Hắc Hàn Hằng Hầu Hình Hoa Hoàng Hồng ' +
+  'Hứa Huỳnh Kẻo Khắc Khổng Khúc Khuất Khưu Kiều Kim La Lạc Lại Lâm Lăng Lành Lê Liêu Linh Lộc Lục Lương Lưu ' +
+  'Lý Mạc Mai Mẫn Mang Mâu Mẽ Minh Mông Nghiêm Ngô Ngôn Ngũ Ngụy Nguyễn Nhan Như Ninh Nông Ông Phí Phan ' +
+  'Phạm Phùng Phương Quách Quan Quang Quế Sầm Sơn Sử Tạ Tăng Tào Thạch Thái Thân Thang Thanh Thảo Thi ' +
+  'Thiều Thịnh Thọ Thông Tô Tôn Tống Trần Trang Triệu Trịnh Trương Từ Tưởng Ưng Uông Văn Vi Viên Vĩnh Võ ' +
+  'Vũ Vương Xa Xuân Y Yên'
+).split(' ');
+/** Each family name by its folded letters; null where two share them (Hà and Hạ would). */
+const FAMILY_NAMES = new Map<string, string | null>();
+for (const name of MARKED_FAMILY_NAMES) {
+  const key = foldText(name);
+  FAMILY_NAMES.set(key, FAMILY_NAMES.has(key) ? null : name);
+}
 
 /** One Vietnamese syllable, folded: an onset, a vowel nucleus, a coda. */
 const SYLLABLE =
@@ -53,4 +58,15 @@ export function personNameKind(name: string): NameKind | null {
   // "Kim Min-jun", "SATO KENJI": a foreign name as passports print it.
   if (words.length <= 4 && words.every((word) => /^[A-Z][A-Z'-]*$/.test(word))) return 'foreign';
   return null;
+}
+
+/**
+ * A Vietnamese name with its family name written as the registers write it, when OCR
+ * changed its marks ("Đỉnh Văn Thạnh" → "Đinh Văn Thạnh"); the other words stay as read.
+ */
+export function withFamilyNameMarks(name: string): string {
+  const [first = '', ...rest] = name.split(' ');
+  const known = FAMILY_NAMES.get(foldText(first));
+  if (!known || first === first.toLocaleUpperCase('vi')) return name;
+  return [known, ...rest].join(' ');
 }

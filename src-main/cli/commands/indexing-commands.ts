@@ -24,7 +24,7 @@ export async function ocrCommand(context: CliContext, argv: string[]): Promise<n
     for (const image of positionals) {
       try {
         const page = await context.ocr.recognize(await readFile(image));
-        const suggestions = suggestFields(page.text);
+        const suggestions = suggestFields(page.text, [], { words: page.words });
         pages.push({
           image,
           text: page.text,

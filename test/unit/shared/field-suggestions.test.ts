@@ -258,6 +258,20 @@ Mã số doanh nghiệp: 1601234567
       expect(found.ownerIdNumber).toBeUndefined();
     });
 
+    it('offers a value read from a word OCR was unsure of as medium, never high', () => {
+      const text = 'Số: 946/QĐ-SLĐTBXH\nHọ và tên: Lương Thị Mến\n';
+      const words = (numberConfidence: number) => [
+        { start: 0, end: 3, confidence: 96 },
+        { start: 4, end: 18, confidence: numberConfidence },
+        { start: 30, end: 44, confidence: 95 },
+      ];
+      const sure = byField(suggestFields(text, [], { words: words(96) }));
+      expect(sure.documentNumber).toMatchObject({ value: '946/QĐ-SLĐTBXH', confidence: 'high' });
+      const unsure = byField(suggestFields(text, [], { words: words(71) }));
+      expect(unsure.documentNumber).toMatchObject({ value: '946/QĐ-SLĐTBXH', confidence: 'medium' });
+      expect(unsure.ownerName).toMatchObject({ confidence: 'high' });
+    });
+
     it('reads dates whose year OCR spaced out or whose "tháng" lost its vowel, never changing a digit', () => {
       expect(values('Ngày, tháng, năm sinh: 15/04/1 976\n').ownerBirthDate).toBe('1976-04-15');
       expect(values('Huế, ngày 25 thúng 11 năm 2022\n').issueDate).toBe('2022-11-25');
