@@ -32,7 +32,7 @@ export async function buildCorpus(outDir: string, pagesPerLayout = 12): Promise<
       const seed = layoutIndex * 1000 + index + 1;
       const set = setPage(layout, seed);
       const r = seeded(seed * 31 + 7);
-      const faults = faultsFor(r, seed);
+      const faults = faultsFor(r);
       const svg = pageSvg(
         set.set,
         paperColour(faults, r),

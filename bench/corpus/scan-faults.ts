@@ -20,9 +20,9 @@ export interface Faults {
 
 /**
  * The faults of page `index`: half of the pages carry pixel faults (noise, blur, skew…), every
- * signed page a seal and most a signature, as in an office's archive; one page in 25 is upside down.
+ * signed page a seal and most a signature, as in an office's archive; one page in 20 is upside down.
  */
-export function faultsFor(r: Random, index: number): Faults {
+export function faultsFor(r: Random): Faults {
   const paper: PaperFault[] = [];
   if (r.chance(0.85)) paper.push('seal');
   if (r.chance(0.7)) paper.push('signature');
@@ -37,7 +37,8 @@ export function faultsFor(r: Random, index: number): Faults {
     if (r.chance(0.25)) pixels.push('lowContrast');
     if (r.chance(0.15)) pixels.push('bitonal');
   } else if (r.chance(0.3)) pixels.push('skew');
-  if (index % 25 === 7) pixels.push('upsideDown');
+  // Drawn like the others, so that both halves get some (a rule on the page number put them all in one).
+  if (r.chance(0.05)) pixels.push('upsideDown');
   const skew = pixels.includes('skew') ? (r.chance(0.5) ? -1 : 1) * (0.3 + r.next() * 2.7) : 0;
   return { paper, pixels, skew };
 }
