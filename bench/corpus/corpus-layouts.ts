@@ -11,12 +11,13 @@ import {
   iso,
   office,
   person,
-  seeded,
   signer,
+  type Foreigner,
   type Office,
-  type Random,
+  type Person,
 } from './corpus-people';
 import { Typesetter } from './typeset';
+import { seededRandom, type SeededRandom as Random } from '../../src-shared/domain/seeded-random';
 
 export type FieldTruth = Partial<
   Record<
@@ -89,6 +90,36 @@ function header(
   return { issueDate: iso(date), issuingAgency: who.heading.join(' ') };
 }
 
+/** What a page says of the person it is for. */
+const personTruth = (someone: Person): FieldTruth => ({
+  ownerName: someone.name,
+  ownerBirthDate: iso(someone.birth),
+  ownerIdNumber: someone.idNumber,
+});
+/** What a page says of the foreign worker it is for: the passport is the ID. */
+const foreignerTruth = (worker: Foreigner): FieldTruth => ({
+  ownerName: worker.name,
+  ownerBirthDate: iso(worker.birth),
+  ownerIdNumber: worker.passport,
+  ownerNationality: worker.nationality,
+});
+
+/**
+ * The page signed: the signature block under it, the signer in its ground truth. A deputy
+ * signs ("KT.") always, never, or on the draw `deputy` gives (drawn after the signer).
+ */
+function signedPage(
+  set: Typesetter,
+  r: Random,
+  who: Office,
+  deputy: boolean | 'sometimes',
+  fields: FieldTruth,
+): SetPage {
+  const signerName = signer(r);
+  const signerAt = signature(set, who, signerName, deputy === 'sometimes' ? r.chance(0.5) : deputy);
+  return { set, signerAt, fields: { ...fields, signerName } };
+}
+
 /** The signature block: the head's title, room for the signature and seal, the name. */
 function signature(set: Typesetter, who: Office, name: string, deputy: boolean) {
   set.space(4);
@@ -152,23 +183,15 @@ const allowanceDecision =
     set.paragraph(
       'Điều 3. Trưởng phòng Người có công, Chánh Văn phòng và người có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.',
     );
-    const name = signer(r);
-    const signerAt = signature(set, who, name, r.chance(0.5));
+    const page = signedPage(set, r, who, 'sometimes', {
+      resultType: 'decision',
+      documentNumber: number,
+      ...top,
+      effectiveDate: top.issueDate,
+      ...personTruth(someone),
+    });
     receivers(set, ['- Như Điều 3;', '- Lưu: VT, NCC.']);
-    return {
-      set,
-      signerAt,
-      fields: {
-        resultType: 'decision',
-        documentNumber: number,
-        ...top,
-        effectiveDate: top.issueDate,
-        ownerName: someone.name,
-        ownerBirthDate: iso(someone.birth),
-        ownerIdNumber: someone.idNumber,
-        signerName: name,
-      },
-    };
+    return page;
   };
 
 /** A decision with an annexed list of beneficiaries: no single owner. */
@@ -196,19 +219,13 @@ const listDecision: Kind = (r, set, style) => {
   });
   set.table([25, 37, 100, 125], ['STT', 'Họ và tên', 'Năm sinh', 'Số định danh cá nhân'], rows);
   set.paragraph('Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.');
-  const name = signer(r);
-  const signerAt = signature(set, who, name, false);
-  return {
-    set,
-    signerAt,
-    fields: {
-      resultType: 'decision',
-      documentNumber: number,
-      ...top,
-      effectiveDate: top.issueDate,
-      signerName: name,
-    },
-  };
+  const page = signedPage(set, r, who, false, {
+    resultType: 'decision',
+    documentNumber: number,
+    ...top,
+    effectiveDate: top.issueDate,
+  });
+  return page;
 };
 
 /** A work permit for a foreign worker, identified by passport. */
@@ -230,24 +247,15 @@ const workPermit: Kind = (r, set, style) => {
   set.line(`Làm việc tại: ${employer.name}`);
   set.line(`Vị trí công việc: ${r.pick(['Chuyên gia', 'Nhà quản lý', 'Lao động kỹ thuật'])}`);
   set.line(`Thời hạn làm việc: từ ngày ${dmy(from)} đến ngày ${dmy(to)}`);
-  const name = signer(r);
-  const signerAt = signature(set, who, name, r.chance(0.5));
-  return {
-    set,
-    signerAt,
-    fields: {
-      resultType: 'licence',
-      documentNumber: number,
-      ...top,
-      ownerName: worker.name,
-      ownerBirthDate: iso(worker.birth),
-      ownerIdNumber: worker.passport,
-      ownerNationality: worker.nationality,
-      effectiveDate: iso(from),
-      expiryDate: iso(to),
-      signerName: name,
-    },
-  };
+  const page = signedPage(set, r, who, 'sometimes', {
+    resultType: 'licence',
+    documentNumber: number,
+    ...top,
+    ...foreignerTruth(worker),
+    effectiveDate: iso(from),
+    expiryDate: iso(to),
+  });
+  return page;
 };
 
 /** A confirmation that a foreigner needs no work permit: "Ông/Bà", "Hộ chiếu số". */
@@ -269,22 +277,13 @@ const exemptionConfirmation: Kind = (r, set, style) => {
   set.paragraph(
     'Thuộc trường hợp không phải cấp giấy phép lao động theo quy định tại Nghị định số 152/2020/NĐ-CP ngày 30 tháng 12 năm 2020 của Chính phủ.',
   );
-  const name = signer(r);
-  const signerAt = signature(set, who, name, false);
-  return {
-    set,
-    signerAt,
-    fields: {
-      resultType: 'confirmation',
-      documentNumber: number,
-      ...top,
-      ownerName: worker.name,
-      ownerBirthDate: iso(worker.birth),
-      ownerIdNumber: worker.passport,
-      ownerNationality: worker.nationality,
-      signerName: name,
-    },
-  };
+  const page = signedPage(set, r, who, false, {
+    resultType: 'confirmation',
+    documentNumber: number,
+    ...top,
+    ...foreignerTruth(worker),
+  });
+  return page;
 };
 
 /** A certificate issued to an organisation, with its enterprise code. */
@@ -302,20 +301,14 @@ const organisationCertificate: Kind = (r, set, style) => {
   set.paragraph(
     'Được đăng ký hoạt động giáo dục nghề nghiệp đối với các ngành, nghề và quy mô tuyển sinh quy định tại phụ lục kèm theo Giấy chứng nhận này.',
   );
-  const name = signer(r);
-  const signerAt = signature(set, who, name, r.chance(0.5));
-  return {
-    set,
-    signerAt,
-    fields: {
-      resultType: 'certificate',
-      documentNumber: number,
-      ...top,
-      ownerName: holder.name,
-      ownerTaxCode: holder.taxCode,
-      signerName: name,
-    },
-  };
+  const page = signedPage(set, r, who, 'sometimes', {
+    resultType: 'certificate',
+    documentNumber: number,
+    ...top,
+    ownerName: holder.name,
+    ownerTaxCode: holder.taxCode,
+  });
+  return page;
 };
 
 /** A certificate issued to a person: "Người được cấp" or "Cấp cho". */
@@ -336,21 +329,13 @@ const personCertificate =
     set.paragraph(
       'Là thân nhân của liệt sĩ, được hưởng các chế độ ưu đãi theo quy định của Pháp lệnh Ưu đãi người có công với cách mạng.',
     );
-    const name = signer(r);
-    const signerAt = signature(set, who, name, r.chance(0.5));
-    return {
-      set,
-      signerAt,
-      fields: {
-        resultType: 'certificate',
-        documentNumber: number,
-        ...top,
-        ownerName: someone.name,
-        ownerBirthDate: iso(someone.birth),
-        ownerIdNumber: someone.idNumber,
-        signerName: name,
-      },
-    };
+    const page = signedPage(set, r, who, 'sometimes', {
+      resultType: 'certificate',
+      documentNumber: number,
+      ...top,
+      ...personTruth(someone),
+    });
+    return page;
   };
 
 /** A confirmation for a worker: "Tên người lao động". */
@@ -369,21 +354,13 @@ const workerConfirmation: Kind = (r, set, style) => {
   set.paragraph(
     'Nội dung xác nhận nêu trên là đúng sự thật. Giấy xác nhận này có giá trị trong thời hạn 06 tháng kể từ ngày ký.',
   );
-  const name = signer(r);
-  const signerAt = signature(set, who, name, false);
-  return {
-    set,
-    signerAt,
-    fields: {
-      resultType: 'confirmation',
-      documentNumber: number,
-      ...top,
-      ownerName: someone.name,
-      ownerBirthDate: iso(someone.birth),
-      ownerIdNumber: someone.idNumber,
-      signerName: name,
-    },
-  };
+  const page = signedPage(set, r, who, false, {
+    resultType: 'confirmation',
+    documentNumber: number,
+    ...top,
+    ...personTruth(someone),
+  });
+  return page;
 };
 
 /** A licence for an employment service, issued to a company, for a term. */
@@ -401,22 +378,16 @@ const serviceLicence: Kind = (r, set, style) => {
   set.line(`Mã số thuế: ${holder.taxCode}`);
   set.line(`Người đại diện theo pháp luật: ${person(r).name}`);
   set.line(`Thời hạn của giấy phép: từ ngày ${dmy(from)} đến ngày ${dmy(to)}`);
-  const name = signer(r);
-  const signerAt = signature(set, who, name, true);
-  return {
-    set,
-    signerAt,
-    fields: {
-      resultType: 'licence',
-      documentNumber: number,
-      ...top,
-      ownerName: holder.name,
-      ownerTaxCode: holder.taxCode,
-      effectiveDate: iso(from),
-      expiryDate: iso(to),
-      signerName: name,
-    },
-  };
+  const page = signedPage(set, r, who, true, {
+    resultType: 'licence',
+    documentNumber: number,
+    ...top,
+    ownerName: holder.name,
+    ownerTaxCode: holder.taxCode,
+    effectiveDate: iso(from),
+    expiryDate: iso(to),
+  });
+  return page;
 };
 
 export interface Layout {
@@ -482,4 +453,4 @@ export function setPage(layout: Layout, seed: number): SetPage {
   return layout.kind(seededFor(seed), set, layout.header);
 }
 
-const seededFor = (seed: number) => seeded(Math.imul(seed, 2654435761));
+const seededFor = (seed: number) => seededRandom(Math.imul(seed, 2654435761));

@@ -5,22 +5,7 @@
  * nothing on a corpus page comes from the material the extractor was written against.
  */
 
-/** A small seeded generator (mulberry32). */
-export function seeded(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(list: readonly T[]): T => list[int(0, list.length - 1)]!;
-  const chance = (p: number) => next() < p;
-  return { next, int, pick, chance };
-}
-export type Random = ReturnType<typeof seeded>;
+import type { SeededRandom as Random } from '../../src-shared/domain/seeded-random';
 
 const FAMILY = [
   'Nguyễn',

@@ -9,7 +9,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seeded } from './corpus-people';
+import { seededRandom } from '../../src-shared/domain/seeded-random';
 import { LAYOUTS, setPage, type FieldTruth } from './corpus-layouts';
 import { faultsFor, paperColour, paperMarks, scanOf, type Fault } from './scan-faults';
 import { pageSvg, truthText } from './typeset';
@@ -31,7 +31,7 @@ export async function buildCorpus(outDir: string, pagesPerLayout = 12): Promise<
     for (let index = 0; index < pagesPerLayout; index++) {
       const seed = layoutIndex * 1000 + index + 1;
       const set = setPage(layout, seed);
-      const r = seeded(seed * 31 + 7);
+      const r = seededRandom(seed * 31 + 7);
       const faults = faultsFor(r);
       const svg = pageSvg(
         set.set,

@@ -5,7 +5,7 @@
  * signer's name, a blue signature, punch holes) is drawn into the SVG before it is rendered.
  */
 import sharp from 'sharp';
-import type { Random } from './corpus-people';
+import type { SeededRandom as Random } from '../../src-shared/domain/seeded-random';
 
 export type PaperFault = 'yellowed' | 'seal' | 'signature' | 'punchHoles';
 export type PixelFault = 'skew' | 'noise' | 'blur' | 'jpeg' | 'lowContrast' | 'bitonal' | 'upsideDown';

@@ -12,6 +12,17 @@ function certificatesIn(file: Buffer): Buffer[] {
   return [file];
 }
 
+/** The certificate files in the folders, in order; a folder that cannot be read holds none. */
+async function certificateFiles(dirs: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const dir of dirs) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names.sort())
+      if (CERTIFICATE_FILES.has(extname(name).toLowerCase())) files.push(join(dir, name));
+  }
+  return files;
+}
+
 /**
  * The trust anchors: the certificates in the given folders (the shipped `assets/trust` and
  * the admin's own). A file that is not a certificate is skipped, never fatal: one bad file
@@ -19,18 +30,13 @@ function certificatesIn(file: Buffer): Buffer[] {
  */
 export async function loadTrustStore(dirs: readonly string[]): Promise<Certificate[]> {
   const anchors: Certificate[] = [];
-  for (const dir of dirs) {
-    const names = await readdir(dir).catch(() => [] as string[]);
-    for (const name of names.sort()) {
-      if (!CERTIFICATE_FILES.has(extname(name).toLowerCase())) continue;
-      const file = await readFile(join(dir, name)).catch(() => null);
-      if (!file) continue;
-      for (const der of certificatesIn(file)) {
-        try {
-          anchors.push(readCertificate(der));
-        } catch {
-          // not a certificate: skipped
-        }
+  for (const path of await certificateFiles(dirs)) {
+    const file = await readFile(path).catch(() => null);
+    for (const der of file ? certificatesIn(file) : []) {
+      try {
+        anchors.push(readCertificate(der));
+      } catch {
+        // not a certificate: skipped
       }
     }
   }
@@ -40,13 +46,9 @@ export async function loadTrustStore(dirs: readonly string[]): Promise<Certifica
 /** What the folders hold, by name, size and time of change: a file added, removed or replaced shows. */
 async function folderState(dirs: readonly string[]): Promise<string> {
   const parts: string[] = [];
-  for (const dir of dirs) {
-    const names = await readdir(dir).catch(() => [] as string[]);
-    for (const name of names.sort()) {
-      if (!CERTIFICATE_FILES.has(extname(name).toLowerCase())) continue;
-      const info = await stat(join(dir, name)).catch(() => null);
-      if (info) parts.push(`${dir}/${name}:${info.size}:${info.mtimeMs}`);
-    }
+  for (const path of await certificateFiles(dirs)) {
+    const info = await stat(path).catch(() => null);
+    if (info) parts.push(`${path}:${info.size}:${info.mtimeMs}`);
   }
   return parts.join('\n');
 }

@@ -4,6 +4,7 @@ import phuLuc2 from '../../../assets/demo/giay-chung-nhan-gdnn-phu-luc-2.svg?raw
 import giayPhep1 from '../../../assets/demo/giay-phep-lao-dong-1.svg?raw';
 import giayPhep2 from '../../../assets/demo/giay-phep-lao-dong-2.svg?raw';
 import quyetDinh from '../../../assets/demo/quyet-dinh-tro-cap.svg?raw';
+import { seededRandom } from '../../../src-shared/domain/seeded-random';
 
 /**
  * The demo scanner's paper: Vietnamese administrative results rendered from the SVG
@@ -40,20 +41,8 @@ const PLACES = ['Phường 1, thành phố Cao Lãnh', 'Phường 2, thành ph�
 const SIGNERS = ['Nguyễn Văn Hùng', 'Trần Thị Mai', 'Lê Quang Vinh'];
 const SCHOOLS = ['Trung tâm Đào tạo nghề Hoa Sen', 'Công ty TNHH Giáo dục Nghề Phương Nam'];
 
-/** A small seeded generator: the same sheet number always gives the same document. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(list: readonly T[]): T => list[int(0, list.length - 1)]!;
-  return { int, pick };
-}
+/** The same sheet number always gives the same document. */
+const random = seededRandom;
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 const dmy = (day: number, month: number, year: number) => `${pad(day)}/${pad(month)}/${year}`;
