@@ -4,7 +4,8 @@ import { PAGE_ORIENTATIONS, type OcrPage, type OcrWord } from '../../src-shared/
 import type { OcrSettings } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors/app-error';
 import type { Logger } from '../platform/logger';
-import { greymap } from './greymap';
+import { straighten } from './deskew';
+import { greymap, type Greymap } from './greymap';
 import { createNativeEngine, findNativeTesseract } from './native-engine';
 import type { OcrEngine, Reading } from './ocr-engine';
 import { plainTessdataDir, tessdataDir } from './tessdata';
@@ -63,7 +64,7 @@ export const poolSize = (setting: number) =>
 export const nativeSize = (setting: number) => (setting > 0 ? setting : availableParallelism());
 
 /**
- * The OCR service: Vietnamese and English, fully offline, on the engine the settings ask
+ * The OCR service: Vietnamese, fully offline, on the engine the settings ask
  * for. "auto" takes the native Tesseract where one is installed (it reads about 1.3× as
  * fast as WebAssembly on the same cores) and the tesseract.js workers everywhere else;
  * both read the same packaged models. The engine starts on first use; pages queue, so OCR
@@ -74,6 +75,8 @@ export function createOcrPool(deps: { settings: () => OcrSettings; cacheDir: str
   const decoding = limited(1);
   const decode = (image: Buffer, options?: Parameters<typeof greymap>[1]) =>
     decoding(() => greymap(image, options));
+  // A page askew is read levelled (bench/ocr); levelling waits its turn like a decode.
+  const level = (grey: Greymap) => decoding(() => straighten(grey));
 
   async function choose(): Promise<OcrEngine> {
     const { engine: wanted, workers } = deps.settings();
@@ -130,20 +133,22 @@ export function createOcrPool(deps: { settings: () => OcrSettings; cacheDir: str
     async recognize(image: Buffer): Promise<OcrPage> {
       const started = Date.now();
       let grey = await decode(image);
-      let page = await (await current()).read(grey);
+      let levelled = await level(grey);
+      let page = await (await current()).read(levelled.grey);
       let orientation: OcrPage['orientation'] = 0;
       if (!readsUpright(page) && page.text.trim().length > 0) {
         orientation = await bestTurn(image);
         if (orientation !== 0) {
           grey = await decode(image, { turn: orientation });
-          page = await (await current()).read(grey);
+          levelled = await level(grey);
+          page = await (await current()).read(levelled.grey);
         }
       }
       return {
         text: page.text,
         confidence: page.confidence,
         orientation,
-        words: page.words,
+        words: levelled.unturn(page.words),
         // The boxes' space: the page as it was read, turned upright.
         widthPx: grey.width,
         heightPx: grey.height,

@@ -1,0 +1,111 @@
+import sharp from 'sharp';
+import type { OcrWord } from '../../src-shared/ocr/ocr-page';
+import type { Greymap } from './greymap';
+
+/** Angles tried, degrees: a sheet fed askew by up to this much. */
+const MAX_SKEW = 4;
+/** Below this the page is read as it is: Tesseract copes, and turning blurs a little. */
+const MIN_SKEW = 0.3;
+/** Width of the copy the angle is found on, px. */
+const PROBE_WIDTH = 1000;
+
+const headerLength = (grey: Greymap) => grey.pgm.length - grey.width * grey.height;
+
+/**
+ * The page's skew in degrees, clockwise: the angle at which the rows of dark pixels line up
+ * best (their counts along the slanted rows are the most uneven), first in steps of 0.25°,
+ * then of 0.05° around the best.
+ */
+export function skewOf(grey: Greymap): number {
+  const data = grey.pgm.subarray(headerLength(grey));
+  const step = Math.max(1, Math.ceil(grey.width / PROBE_WIDTH));
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let y = 0; y < grey.height; y += step) {
+    const row = y * grey.width;
+    for (let x = 0; x < grey.width; x += step) {
+      if (data[row + x]! < 128) {
+        xs.push(x / step);
+        ys.push(y / step);
+      }
+    }
+  }
+  if (xs.length < 500) return 0;
+  const rows = Math.ceil(grey.height / step) + Math.ceil(grey.width / step) + 2;
+  const offset = Math.ceil(grey.width / step);
+  const counts = new Float64Array(rows);
+  const sharpness = (degrees: number) => {
+    counts.fill(0);
+    const slope = Math.tan((degrees * Math.PI) / 180);
+    for (let i = 0; i < xs.length; i++) counts[Math.round(ys[i]! - xs[i]! * slope) + offset]! += 1;
+    let sum = 0;
+    for (const count of counts) sum += count * count;
+    return sum;
+  };
+  const best = (from: number, to: number, by: number, start: number) => {
+    let angle = start;
+    let score = sharpness(start);
+    for (let degrees = from; degrees <= to + 1e-9; degrees += by) {
+      const each = sharpness(degrees);
+      if (each > score) [angle, score] = [degrees, each];
+    }
+    return angle;
+  };
+  const coarse = best(-MAX_SKEW, MAX_SKEW, 0.25, 0);
+  return best(coarse - 0.25, coarse + 0.25, 0.05, coarse);
+}
+
+export interface Straightened {
+  grey: Greymap;
+  /** The words' boxes back on the page as it was given (the stored image the PDF draws). */
+  unturn(words: OcrWord[]): OcrWord[];
+}
+
+/**
+ * The page turned level when it is askew, for OCR only: the stored page and the PDF stay the
+ * scan as captured, so the words' boxes are turned back onto it.
+ */
+export async function straighten(grey: Greymap): Promise<Straightened> {
+  const skew = skewOf(grey);
+  if (Math.abs(skew) < MIN_SKEW) return { grey, unturn: (words) => words };
+  const { data, info } = await sharp(grey.pgm.subarray(headerLength(grey)), {
+    raw: { width: grey.width, height: grey.height, channels: 1 },
+  })
+    .rotate(-skew, { background: { r: 255, g: 255, b: 255 } })
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const level: Greymap = {
+    pgm: Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`), data]),
+    dpi: grey.dpi,
+    width: info.width,
+    height: info.height,
+  };
+  // A point of the levelled page, back on the given one: turned by the skew about the centres.
+  const radians = (skew * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(radians), Math.sin(radians)];
+  const back = (x: number, y: number) => {
+    const [dx, dy] = [x - info.width / 2, y - info.height / 2];
+    return [grey.width / 2 + dx * cos - dy * sin, grey.height / 2 + dx * sin + dy * cos] as const;
+  };
+  const clamp = (value: number, max: number) => Math.min(max, Math.max(0, Math.round(value)));
+  return {
+    grey: level,
+    unturn: (words) =>
+      words.map((word) => {
+        const { x0, y0, x1, y1 } = word.bbox;
+        const corners = [back(x0, y0), back(x1, y0), back(x0, y1), back(x1, y1)];
+        const xs = corners.map(([x]) => x);
+        const ys = corners.map(([, y]) => y);
+        return {
+          ...word,
+          bbox: {
+            x0: clamp(Math.min(...xs), grey.width),
+            y0: clamp(Math.min(...ys), grey.height),
+            x1: clamp(Math.max(...xs), grey.width),
+            y1: clamp(Math.max(...ys), grey.height),
+          },
+        };
+      }),
+  };
+}
