@@ -1,5 +1,4 @@
-import { Alert, App, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Checkbox, Descriptions, Form, Input, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -8,7 +7,7 @@ import {
   type PartnerScope,
 } from '../../src-shared/central/partner-api';
 import { useConsoleApi } from '../api/admin-session';
-import { useProblemText } from '../api/use-problem-text';
+import { ShownOnceDialog } from '../shell/ShownOnceDialog';
 
 interface ClientForm {
   name: string;
@@ -24,41 +23,16 @@ interface ClientForm {
 export function ClientCreateDialog(props: { open: boolean; onClose: (made: boolean) => void }) {
   const { t } = useTranslation();
   const api = useConsoleApi();
-  const { message } = App.useApp();
-  const problemText = useProblemText();
-  const [form] = Form.useForm<ClientForm>();
-  const [made, setMade] = useState<z.infer<typeof apiClientCreatedSchema> | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const create = async (values: ClientForm) => {
-    setBusy(true);
-    try {
-      setMade(await api.call('createClient', { body: values }));
-    } catch (error) {
-      void message.error(problemText(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const close = () => {
-    props.onClose(made !== null);
-    setMade(null);
-    form.resetFields();
-  };
-
   return (
-    <Modal
+    <ShownOnceDialog<ClientForm, z.infer<typeof apiClientCreatedSchema>>
       open={props.open}
       title={t('console.clients.createTitle')}
-      okText={made ? t('console.close') : t('console.clients.create')}
-      cancelButtonProps={{ style: made ? { display: 'none' } : {} }}
-      confirmLoading={busy}
-      onOk={() => (made ? close() : form.submit())}
-      onCancel={close}
-      destroyOnHidden
+      makeText={t('console.clients.create')}
       width={620}
-    >
-      {made ? (
+      initialValues={{ name: '', scopes: ['records:lookup'], ratePerMinute: 120 }}
+      make={(values) => api.call('createClient', { body: values })}
+      onClose={props.onClose}
+      shown={(made) => (
         <>
           <Alert
             type="warning"
@@ -84,56 +58,45 @@ export function ClientCreateDialog(props: { open: boolean; onClose: (made: boole
             {t('console.clients.tokenHint')}
           </Typography.Paragraph>
         </>
-      ) : (
-        <Form<ClientForm>
-          form={form}
-          layout="vertical"
-          initialValues={{ name: '', scopes: ['records:lookup'], ratePerMinute: 120 }}
-          onFinish={(values) => void create(values)}
-        >
-          <Form.Item
-            name="name"
-            label={t('console.clients.name')}
-            rules={[
-              {
-                required: true,
-                min: 2,
-                max: 120,
-                whitespace: true,
-                message: t('console.clients.nameRequired'),
-              },
-            ]}
-          >
-            <Input placeholder={t('console.clients.namePlaceholder')} data-testid="client-name" />
-          </Form.Item>
-          <Form.Item
-            name="scopes"
-            label={t('console.clients.scopes')}
-            rules={[{ required: true, type: 'array', min: 1, message: t('console.clients.scopesRequired') }]}
-          >
-            <Checkbox.Group
-              style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
-              options={PARTNER_SCOPES.map((scope) => ({
-                value: scope,
-                label: (
-                  <span data-testid={`scope-${scope}`}>
-                    {t(`console.clients.scopeNames.${scopeKey(scope)}`)}{' '}
-                    <Typography.Text code>{scope}</Typography.Text>
-                  </span>
-                ),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item
-            name="ratePerMinute"
-            label={t('console.clients.rate')}
-            extra={t('console.clients.rateHint')}
-          >
-            <InputNumber min={1} max={100_000} style={{ width: 160 }} />
-          </Form.Item>
-        </Form>
       )}
-    </Modal>
+    >
+      <Form.Item
+        name="name"
+        label={t('console.clients.name')}
+        rules={[
+          {
+            required: true,
+            min: 2,
+            max: 120,
+            whitespace: true,
+            message: t('console.clients.nameRequired'),
+          },
+        ]}
+      >
+        <Input placeholder={t('console.clients.namePlaceholder')} data-testid="client-name" />
+      </Form.Item>
+      <Form.Item
+        name="scopes"
+        label={t('console.clients.scopes')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('console.clients.scopesRequired') }]}
+      >
+        <Checkbox.Group
+          style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
+          options={PARTNER_SCOPES.map((scope) => ({
+            value: scope,
+            label: (
+              <span data-testid={`scope-${scope}`}>
+                {t(`console.clients.scopeNames.${scopeKey(scope)}`)}{' '}
+                <Typography.Text code>{scope}</Typography.Text>
+              </span>
+            ),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="ratePerMinute" label={t('console.clients.rate')} extra={t('console.clients.rateHint')}>
+        <InputNumber min={1} max={100_000} style={{ width: 160 }} />
+      </Form.Item>
+    </ShownOnceDialog>
   );
 }
 

@@ -1,10 +1,9 @@
-import { Alert, App, Descriptions, Form, Input, InputNumber, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Descriptions, Form, Input, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { READ_SCOPES } from '../../src-shared/central/central-api';
 import { formatDateTime } from '../../src-shared/encoding/display-format';
 import { useConsoleApi } from '../api/admin-session';
-import { useProblemText } from '../api/use-problem-text';
+import { ShownOnceDialog } from '../shell/ShownOnceDialog';
 import { DepartmentsField, ReadScopeField } from './DepartmentsField';
 
 interface EnrolmentForm {
@@ -26,41 +25,16 @@ export function EnrolmentDialog(props: {
 }) {
   const { t } = useTranslation();
   const api = useConsoleApi();
-  const { message } = App.useApp();
-  const problemText = useProblemText();
-  const [form] = Form.useForm<EnrolmentForm>();
-  const [made, setMade] = useState<{ code: string; expiresAt: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const create = async (values: EnrolmentForm) => {
-    setBusy(true);
-    try {
-      setMade(await api.call('createEnrolment', { body: values }));
-    } catch (error) {
-      void message.error(problemText(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const close = () => {
-    props.onClose(made !== null);
-    setMade(null);
-    form.resetFields();
-  };
-
   return (
-    <Modal
+    <ShownOnceDialog<EnrolmentForm, { code: string; expiresAt: string }>
       open={props.open}
       title={t('console.stations.enrolTitle')}
-      okText={made ? t('console.close') : t('console.stations.enrolCreate')}
-      cancelButtonProps={{ style: made ? { display: 'none' } : {} }}
-      confirmLoading={busy}
-      onOk={() => (made ? close() : form.submit())}
-      onCancel={close}
-      destroyOnHidden
+      makeText={t('console.stations.enrolCreate')}
       width={560}
-    >
-      {made ? (
+      initialValues={{ departments: [], readScope: 'department', validHours: 72, note: '' }}
+      make={(values) => api.call('createEnrolment', { body: values })}
+      onClose={props.onClose}
+      shown={(made) => (
         <>
           <Alert
             type="success"
@@ -82,23 +56,16 @@ export function EnrolmentDialog(props: {
             {t('console.stations.enrolNext')}
           </Typography.Paragraph>
         </>
-      ) : (
-        <Form<EnrolmentForm>
-          form={form}
-          layout="vertical"
-          initialValues={{ departments: [], readScope: 'department', validHours: 72, note: '' }}
-          onFinish={(values) => void create(values)}
-        >
-          <DepartmentsField options={props.departmentOptions} />
-          <ReadScopeField />
-          <Form.Item name="validHours" label={t('console.stations.enrolValidHours')}>
-            <InputNumber min={1} max={720} style={{ width: 160 }} />
-          </Form.Item>
-          <Form.Item name="note" label={t('console.stations.enrolNote')}>
-            <Input maxLength={200} placeholder={t('console.stations.enrolNotePlaceholder')} />
-          </Form.Item>
-        </Form>
       )}
-    </Modal>
+    >
+      <DepartmentsField options={props.departmentOptions} />
+      <ReadScopeField />
+      <Form.Item name="validHours" label={t('console.stations.enrolValidHours')}>
+        <InputNumber min={1} max={720} style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item name="note" label={t('console.stations.enrolNote')}>
+        <Input maxLength={200} placeholder={t('console.stations.enrolNotePlaceholder')} />
+      </Form.Item>
+    </ShownOnceDialog>
   );
 }
