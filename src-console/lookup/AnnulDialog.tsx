@@ -1,8 +1,7 @@
 import { App, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsoleApi } from '../api/admin-session';
-import { useProblemText } from '../api/use-problem-text';
+import { useAction } from '../api/use-action';
 
 /**
  * A revocation recorded in error is annulled by Central's administrator, with the reason (kept
@@ -12,23 +11,17 @@ export function AnnulDialog(props: { code: string | null; onClose: (annulled: bo
   const { t } = useTranslation();
   const api = useConsoleApi();
   const { message } = App.useApp();
-  const problemText = useProblemText();
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const { code } = props;
 
   const annul = async ({ reason }: { reason: string }) => {
     if (!code) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       await api.call('annulRevocation', { params: { code }, body: { reason } });
       void message.success(t('console.lookup.annulled', { code }));
       props.onClose(true);
-    } catch (error) {
-      void message.error(problemText(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

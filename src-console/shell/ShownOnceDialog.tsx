@@ -1,7 +1,7 @@
-import { App, Form, Modal } from 'antd';
+import { Form, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useProblemText } from '../api/use-problem-text';
+import { useAction } from '../api/use-action';
 
 /**
  * A dialog that makes something on Central from a form and then shows what was made, once
@@ -22,22 +22,11 @@ export function ShownOnceDialog<Values extends object, Made>(props: {
   onClose: (made: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const problemText = useProblemText();
   const [form] = Form.useForm<Values>();
   const [made, setMade] = useState<Made | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
 
-  const make = async (values: Values) => {
-    setBusy(true);
-    try {
-      setMade(await props.make(values));
-    } catch (error) {
-      void message.error(problemText(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const make = (values: Values) => run(async () => setMade(await props.make(values)));
   const close = () => {
     props.onClose(made !== null);
     setMade(null);

@@ -1,10 +1,9 @@
 import { App, Form, Modal } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { stationSchema, StationScope } from '../../src-shared/central/central-api';
 import type { z } from 'zod';
 import { useConsoleApi } from '../api/admin-session';
-import { useProblemText } from '../api/use-problem-text';
+import { useAction } from '../api/use-action';
 import { DepartmentsField, ReadScopeField } from './DepartmentsField';
 
 type Station = z.infer<typeof stationSchema>;
@@ -18,23 +17,17 @@ export function StationScopeDialog(props: {
   const { t } = useTranslation();
   const api = useConsoleApi();
   const { message } = App.useApp();
-  const problemText = useProblemText();
   const [form] = Form.useForm<StationScope>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const { station } = props;
 
   const save = async (scope: StationScope) => {
     if (!station) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       await api.call('setStationScope', { params: { stationId: station.stationId }, body: scope });
       void message.success(t('console.stations.scopeSaved', { number: station.stationNumber }));
       props.onClose(true);
-    } catch (error) {
-      void message.error(problemText(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
