@@ -78,6 +78,7 @@ export async function straighten(grey: Greymap): Promise<Straightened> {
   const level: Greymap = {
     pgm: Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`), data]),
     dpi: grey.dpi,
+    scale: grey.scale,
     width: info.width,
     height: info.height,
   };

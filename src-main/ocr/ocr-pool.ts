@@ -5,11 +5,33 @@ import type { OcrSettings } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors/app-error';
 import type { Logger } from '../platform/logger';
 import { straighten } from './deskew';
-import { greymap, type Greymap } from './greymap';
+import { greymap } from './greymap';
 import { createNativeEngine, findNativeTesseract } from './native-engine';
 import type { OcrEngine, Reading } from './ocr-engine';
 import { plainTessdataDir, tessdataDir } from './tessdata';
 import { createWasmEngine } from './wasm-engine';
+
+/**
+ * Pages recorded finer are read at this resolution: Tesseract's work grows with the pixels. On
+ * the corpus's dev half (bench/ocr) 225 dpi read better than 300 (CER 1.01 % against 1.17 %,
+ * field F1 0.986 against 0.985) and 13 % faster; 200 dpi was faster still but lost digits in
+ * typewriter ID numbers (F1 0.979, 2 % of records with a field high and wrong).
+ */
+const READING_DPI = 225;
+
+/** Words' boxes multiplied by `factor`. */
+const atScale = (words: OcrWord[], factor: number): OcrWord[] =>
+  factor === 1
+    ? words
+    : words.map((word) => ({
+        ...word,
+        bbox: {
+          x0: Math.round(word.bbox.x0 * factor),
+          y0: Math.round(word.bbox.y0 * factor),
+          x1: Math.round(word.bbox.x1 * factor),
+          y1: Math.round(word.bbox.y1 * factor),
+        },
+      }));
 
 /** Below this mean confidence a page may be sideways or upside down: other turns are tried. */
 const UPRIGHT_CONFIDENCE = 60;
@@ -75,8 +97,13 @@ export function createOcrPool(deps: { settings: () => OcrSettings; cacheDir: str
   const decoding = limited(1);
   const decode = (image: Buffer, options?: Parameters<typeof greymap>[1]) =>
     decoding(() => greymap(image, options));
-  // A page askew is read levelled (bench/ocr); levelling waits its turn like a decode.
-  const level = (grey: Greymap) => decoding(() => straighten(grey));
+  // A page is made ready for reading in one go, decoded at the reading resolution and levelled
+  // if askew (bench/ocr): the first page of a batch reaches the engine before the next decodes.
+  const prepare = (image: Buffer, turn = 0) =>
+    decoding(async () => {
+      const grey = await greymap(image, { turn, maxDpi: READING_DPI });
+      return { grey, levelled: await straighten(grey) };
+    });
 
   async function choose(): Promise<OcrEngine> {
     const { engine: wanted, workers } = deps.settings();
@@ -132,26 +159,25 @@ export function createOcrPool(deps: { settings: () => OcrSettings; cacheDir: str
     /** Text, words with boxes and confidence, and orientation of one page image. */
     async recognize(image: Buffer): Promise<OcrPage> {
       const started = Date.now();
-      let grey = await decode(image);
-      let levelled = await level(grey);
-      let page = await (await current()).read(levelled.grey);
+      let ready = await prepare(image);
+      let page = await (await current()).read(ready.levelled.grey);
       let orientation: OcrPage['orientation'] = 0;
       if (!readsUpright(page) && page.text.trim().length > 0) {
         orientation = await bestTurn(image);
         if (orientation !== 0) {
-          grey = await decode(image, { turn: orientation });
-          levelled = await level(grey);
-          page = await (await current()).read(levelled.grey);
+          ready = await prepare(image, orientation);
+          page = await (await current()).read(ready.levelled.grey);
         }
       }
+      const { grey, levelled } = ready;
       return {
         text: page.text,
         confidence: page.confidence,
         orientation,
-        words: levelled.unturn(page.words),
-        // The boxes' space: the page as it was read, turned upright.
-        widthPx: grey.width,
-        heightPx: grey.height,
+        words: atScale(levelled.unturn(page.words), 1 / grey.scale),
+        // The boxes' space: the page as given, turned upright.
+        widthPx: Math.round(grey.width / grey.scale),
+        heightPx: Math.round(grey.height / grey.scale),
         ms: Date.now() - started,
       };
     },

@@ -83,6 +83,19 @@ describe.each(['native', 'wasm'] as const)(
       );
     });
 
+    it('reads a page recorded at 300 dpi at 225, and gives its boxes on the page as scanned', async () => {
+      const [fine, coarse] = await Promise.all([render(decision!.svg, 300), render(decision!.svg, 225)]);
+      const [read, readAt225] = await Promise.all([pool.recognize(fine), pool.recognize(coarse)]);
+      expect([read.widthPx, read.heightPx]).toEqual([2480, 3508]);
+      const surname = decision!.data.name!.split(' ')[0]!;
+      const boxOf = (page: typeof read) => page.words.find((word) => word.text === surname)!.bbox;
+      // The same word where the 225 dpi scan has it, in the 300 dpi page's pixels, within a few.
+      const [back, seen] = [boxOf(read), boxOf(readAt225)];
+      for (const side of ['x0', 'y0', 'x1', 'y1'] as const)
+        expect(Math.abs(back[side] - (seen[side] * 300) / 225)).toBeLessThan(8);
+      expect(fieldsOf(read.text).ownerName).toBe(decision!.data.name);
+    });
+
     it('finds the orientation of a page scanned upside down', async () => {
       const page = await pool.recognize(await scannedTurned(decision!.svg, 180));
       expect(page.orientation).toBe(180);
