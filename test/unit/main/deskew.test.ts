@@ -21,6 +21,7 @@ async function askewPage(degrees: number): Promise<Greymap> {
   return {
     pgm: Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`), data]),
     dpi: 200,
+    scale: 1,
     width: info.width,
     height: info.height,
   };
