@@ -19,27 +19,34 @@ const headerLength = (grey: Greymap) => grey.pgm.length - grey.width * grey.heig
 export function skewOf(grey: Greymap): number {
   const data = grey.pgm.subarray(headerLength(grey));
   const step = Math.max(1, Math.ceil(grey.width / PROBE_WIDTH));
-  const xs: number[] = [];
-  const ys: number[] = [];
+  const [across, down] = [Math.ceil(grey.width / step), Math.ceil(grey.height / step)];
+  // The dark samples' places on the probe grid, in typed arrays: each angle tried runs over
+  // them all. Every other column is enough (the rows' evenness is what is measured), and
+  // halves main's share of the reading time spent here (bench/ocr).
+  const xs = new Uint16Array(across * down);
+  const ys = new Uint16Array(across * down);
+  let dark = 0;
   for (let y = 0; y < grey.height; y += step) {
     const row = y * grey.width;
-    for (let x = 0; x < grey.width; x += step) {
+    for (let x = 0; x < grey.width; x += 2 * step) {
       if (data[row + x]! < 128) {
-        xs.push(x / step);
-        ys.push(y / step);
+        xs[dark] = x / step;
+        ys[dark] = y / step;
+        dark += 1;
       }
     }
   }
-  if (xs.length < 500) return 0;
-  const rows = Math.ceil(grey.height / step) + Math.ceil(grey.width / step) + 2;
-  const offset = Math.ceil(grey.width / step);
-  const counts = new Float64Array(rows);
+  if (dark < 500) return 0;
+  const counts = new Int32Array(down + across + 2);
+  // Rows in 1/65536ths so that each sample's slanted row is integer arithmetic.
+  const ONE = 65536;
   const sharpness = (degrees: number) => {
     counts.fill(0);
-    const slope = Math.tan((degrees * Math.PI) / 180);
-    for (let i = 0; i < xs.length; i++) counts[Math.round(ys[i]! - xs[i]! * slope) + offset]! += 1;
+    const slope = Math.round(Math.tan((degrees * Math.PI) / 180) * ONE);
+    const offset = across * ONE + ONE / 2;
+    for (let i = 0; i < dark; i++) counts[((ys[i]! * ONE - xs[i]! * slope + offset) / ONE) | 0]! += 1;
     let sum = 0;
-    for (const count of counts) sum += count * count;
+    for (let i = 0; i < counts.length; i++) sum += counts[i]! * counts[i]!;
     return sum;
   };
   const best = (from: number, to: number, by: number, start: number) => {
