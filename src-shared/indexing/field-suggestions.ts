@@ -102,21 +102,36 @@ function documentSymbol(part: string): string {
  * "Số: 946/QĐ-SLĐTBXH", "Số: 12/2024/GP-UBND": the number after its label, which OCR may read
  * "S6", "S0" or "Sô"; the symbol's Đ may come back as its look-alike Ð.
  */
+/** Slashes OCR reads for the one in a document number ("2011⁄/QĐ"): fraction and division slashes. */
+const SLASHES = '/\u2044\u2215';
+
 function documentNumber({ original, folded }: Text): Found | null {
-  const match = /(?:^|[^a-z0-9])s[o06]\s*[:.]?\s*(\d{1,6}\s*\/\s*[a-z0-9]+(?:\s*[/-]\s*[a-z0-9]+)*)/.exec(
-    folded,
+  const numbers = folded.matchAll(
+    new RegExp(
+      String.raw`(?<![a-z0-9])s[o06]\s*([:.]?)\s*(\d{1,6}\s*[${SLASHES}]{1,2}\s*[a-z0-9]+(?:\s*[${SLASHES}-]\s*[a-z0-9]+)*)`,
+      'g',
+    ),
   );
-  if (!match) return null;
-  const span = spanOf(match, 1);
-  const value = original
-    .slice(span.start, span.end)
-    .replace(/\s+/g, '')
-    .replace(/[Ðð]/g, 'Đ')
-    .toUpperCase()
-    .split(/([/-])/)
-    .map(documentSymbol)
-    .join('');
-  return { value, span, confidence: 'high' };
+  let found: Found | null = null;
+  for (const match of numbers) {
+    // The page's own number is the header's "Số:"; a "số" inside a sentence cites another
+    // document ("Luật số 02/2020/QH14"), offered only when the header's cannot be read.
+    const own = original[match.index] === 'S' && match[1] !== '';
+    if (!own && found) continue;
+    const span = spanOf(match, 2);
+    const value = original
+      .slice(span.start, span.end)
+      .replace(/\s+/g, '')
+      .replace(new RegExp(`[${SLASHES}]+`, 'g'), '/')
+      .replace(/[Ðð]/g, 'Đ')
+      .toUpperCase()
+      .split(/([/-])/)
+      .map(documentSymbol)
+      .join('');
+    found = { value, span, confidence: own ? 'high' : 'medium' };
+    if (own) break;
+  }
+  return found;
 }
 
 function issueDate({ folded }: Text): Found | null {
@@ -336,9 +351,15 @@ function ownerTaxCode({ folded }: Text): Found | null {
  * UBND (the parent).
  */
 const AGENCY_HEADS = ['so', 'chi cuc', 'cuc', 'phong', 'bo', 'uy ban nhan dan', 'ubnd'];
+/**
+ * The header's right column, which OCR often runs into the left one's lines: the country's
+ * name, or the motto even with its first word misread ("Độc tập - Tự do").
+ */
+const MOTTO = String.raw`cong hoa|doc lap|doc [a-z0-9]+ ?[-–] ?tu do`;
 /** How a heading's second line goes on: "VÀ XÃ HỘI", or the UBND's place, "TỈNH VĨNH LONG". */
-const HEADING_GOES_ON =
-  /^\s*((?:va ?|tinh |thanh pho |huyen |quan |thi xa |xa |phuong )[a-z ]+?)(?=\s+(?:cong hoa|doc lap)|[^a-z\n]*\n|[^a-z\n]*$)/;
+const HEADING_GOES_ON = new RegExp(
+  String.raw`^\s*[^a-z\n]*?((?:va ?|tinh |thanh pho |huyen |quan |thi xa |xa |phuong )[a-z ]+?)(?=\s+(?:${MOTTO})|[^a-z\n]*\n|[^a-z\n]*$)`,
+);
 
 function issuingAgency({ original, folded }: Text): Found | null {
   // The issuing body heads the page: "SỞ LAO ĐỘNG – THƯƠNG BINH" (+ "VÀ XÃ HỘI" below). OCR
@@ -347,7 +368,7 @@ function issuingAgency({ original, folded }: Text): Found | null {
     const match = new RegExp(
       // At the start of its line (what OCR reads first of the header's left column), so that
       // "UBND HUYỆN PHONG ĐIỀN" is not taken for a Phòng.
-      String.raw`(?:^|\n)[^a-z\n]*(${head}(?: [a-z ,–-]+?)??)(?=\s+(?:cong hoa|doc lap)|\s*\n)`,
+      String.raw`(?:^|\n)[^a-z\n]*(${head}(?: [a-z ,–-]+?)??)(?=\s+(?:${MOTTO})|\s*\n)`,
     ).exec(folded);
     if (!match) continue;
     const span = spanOf(match, 1);

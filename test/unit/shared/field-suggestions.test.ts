@@ -249,6 +249,42 @@ Mã số doanh nghiệp: 1601234567
       expect(values(district).issuingAgency).toBe('PHÒNG LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI');
     });
 
+    it('finds the issuing body beside a misread motto, and its second line after a stray mark', () => {
+      const motto =
+        'UBND TỈNH LONG AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHÒNG NỘI VỤ Độc 1ập - Tự do - Hạnh phúc\nSố: 7/QĐ-PNV\n';
+      expect(values(motto).issuingAgency).toBe('PHÒNG NỘI VỤ');
+      const stray = 'ỦY BAN NHÂN DÂN\n"TỈNH KIÊN GIANG\nSố: 5/QĐ-UBND\n';
+      expect(values(stray).issuingAgency).toBe('ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG');
+    });
+
+    it("takes the header's number, not one a sentence cites, and reads a fraction slash as a slash", () => {
+      const cited = 'Căn cứ Luật số 41/2024/QH15 ngày 29 tháng 6 năm 2024;\nSố: 57⁄/QĐ-UBND\n';
+      expect(suggestFields(cited).find((each) => each.field === 'documentNumber')).toMatchObject({
+        value: '57/QĐ-UBND',
+        confidence: 'high',
+      });
+      // Only a cited number on the page: offered, not as sure.
+      const onlyCited = 'Căn cứ Luật số 41/2024/QH15 ngày 29 tháng 6 năm 2024;\n';
+      expect(suggestFields(onlyCited).find((each) => each.field === 'documentNumber')).toMatchObject({
+        value: '41/2024/QH15',
+        confidence: 'medium',
+      });
+    });
+
+    it('knows a heading with a letter or two misread, unless another known one is as near', () => {
+      const slipped = 'SỞ LAO ĐỘNG - THƯƠNG BlNH\nVÀ XÃ HÔl\nSố: 12/QĐ-SLĐTBXH\n';
+      expect(values(slipped).issuingAgency).toBe('SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI');
+      expect(values('ỦY BAN NHÂN DÂN\nTỈNH HÀ NAN\nSố: 3/QĐ-UBND\n').issuingAgency).toBe(
+        'ỦY BAN NHÂN DÂN TỈNH HÀ NAM',
+      );
+      // As near Hà Nam as Hà Nội: left as read rather than guessed.
+      expect(values('ỦY BAN NHÂN DÂN\nTỈNH HÀ NAI\nSố: 3/QĐ-UBND\n').issuingAgency).toBe(
+        'ỦY BAN NHÂN DÂN TỈNH HÀ NAI',
+      );
+      // A short heading has no letter to spare: "SỞ NỘT VỤ" is no known body.
+      expect(values('SỞ NỘT VỤ\nSố: 4/QĐ-SNV\n').issuingAgency).toBe('SỞ NỘT VỤ');
+    });
+
     it('suggests no owner on a page that lists several people', () => {
       const text =
         'Họ và tên: Vũ Văn Tài\nSTT Họ và tên Số định danh cá nhân\n1 Vũ Văn Tài 086079187540\n' +
