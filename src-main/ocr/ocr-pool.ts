@@ -122,7 +122,7 @@ export function createOcrPool(deps: { settings: () => OcrSettings; cacheDir: str
     }
     return createWasmEngine({
       size: poolSize(workers),
-      langPath: () => tessdataDir(deps.cacheDir),
+      langPath: async () => tessdataDir(),
       log: deps.log,
     });
   }

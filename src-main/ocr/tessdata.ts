@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir, rename, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
+import { assetPath } from '../../src-node/platform/asset-path';
 
 /**
  * The OCR language: Vietnamese alone. Joined to it, English read unmarked capitals as English
@@ -12,7 +12,12 @@ import { createGunzip } from 'node:zlib';
  * vie+eng against 3.5 % with vie.
  */
 export const OCR_LANGUAGES = ['vie'] as const;
-const MODEL = '4.0.0_best_int';
+/**
+ * The model shipped in `assets/tessdata`: tessdata_fast 4.1.0, as Debian ships it. Chosen on
+ * the corpus's dev half over the npm package's 4.0.0_best_int (bench/ocr, README design notes).
+ * Its name keeps its unpacked copy in the cache apart from another model's.
+ */
+const MODEL = 'tessdata_fast-4.1.0';
 
 const exists = (path: string) =>
   stat(path).then(
@@ -33,36 +38,20 @@ async function placeModel(file: string, write: (part: string) => Promise<void>):
 }
 
 /**
- * A folder holding `vie.traineddata.gz`, all OCR ever reads:
- * nothing is fetched at run time. The packaged app ships them in `resources/tessdata`;
- * elsewhere they are copied once from the `@tesseract.js-data` packages into the cache.
+ * The folder holding `vie.traineddata.gz`, all OCR ever reads, shipped with the app
+ * (`assets/tessdata`, the packaged app's `resources/tessdata`): nothing is fetched at run time.
  */
-export async function tessdataDir(cacheDir: string): Promise<string> {
-  if (process.env.SOHOA_TESSDATA) return process.env.SOHOA_TESSDATA;
-  const resources = (process as { resourcesPath?: string }).resourcesPath;
-  if (resources && (await exists(join(resources, 'tessdata', 'vie.traineddata.gz')))) {
-    return join(resources, 'tessdata');
-  }
-  const target = join(cacheDir, 'tessdata', MODEL);
-  await mkdir(target, { recursive: true });
-  const require = createRequire(import.meta.url);
-  for (const language of OCR_LANGUAGES) {
-    const file = `${language}.traineddata.gz`;
-    await placeModel(join(target, file), (part) => {
-      const packageDir = dirname(require.resolve(`@tesseract.js-data/${language}/package.json`));
-      return copyFile(join(packageDir, MODEL, file), part);
-    });
-  }
-  return target;
+export function tessdataDir(): string {
+  return process.env.SOHOA_TESSDATA ?? dirname(assetPath('tessdata/vie.traineddata.gz'));
 }
 
 /**
  * The same model unpacked (`vie.traineddata`), for the native Tesseract,
- * which does not read gzip: unpacked once into the cache from the packaged `.gz` files, so
- * both engines read the very same models.
+ * which does not read gzip: unpacked once into the cache from the shipped `.gz` file, so
+ * both engines read the very same model.
  */
 export async function plainTessdataDir(cacheDir: string): Promise<string> {
-  const source = await tessdataDir(cacheDir);
+  const source = tessdataDir();
   const target = join(cacheDir, 'tessdata', `${MODEL}-plain`);
   await mkdir(target, { recursive: true });
   for (const language of OCR_LANGUAGES) {
