@@ -11,7 +11,7 @@ const BODIES = [
 ];
 
 /** How a heading is compared: folded, without dashes and spaces (OCR drops and adds them). */
-const keyOf = (heading: string) => foldText(heading).replace(/[\s–—-]+/g, '');
+const keyOf = (heading: string) => foldText(heading).replace(/[\s–—~_=-]+/g, '');
 
 /** Every heading known with its marks, by its key: the bodies, and each province's UBND. */
 const KNOWN = new Map<string, string>();

@@ -217,11 +217,16 @@ const labelWeight = (folded: string) =>
 /**
  * The person's name that starts at `start`: up to six capitalised words on that line, the
  * longest run that is a plausible name. A syllable OCR split after its first letter
- * ("N ghĩa") is joined again.
+ * ("N ghĩa") is joined again. `whole` when the name takes every such word and its line does
+ * not go on with a word OCR misread ("Phạm Diệu 0anh"): else it may be cut short.
  */
-function nameAt(original: string, start: number): { value: string; end: number; kind: NameKind } | null {
+function nameAt(
+  original: string,
+  start: number,
+): { value: string; end: number; kind: NameKind; whole: boolean } | null {
   const line = original.slice(start, start + 90).split('\n')[0]!;
   const words: { text: string; end: number }[] = [];
+  let misread = false;
   const tokens = [...line.matchAll(/\S+/g)];
   for (let index = 0; index < tokens.length && words.length < 6; index++) {
     let text = tokens[index]![0];
@@ -232,8 +237,13 @@ function nameAt(original: string, start: number): { value: string; end: number; 
       end = next.index + next[0].length;
       index++;
     }
-    const bare = text.replace(/[,.;:]+$/, '');
-    if (!/^\p{Lu}[\p{L}'-]*$/u.test(bare)) break;
+    // An O read as a zero at a syllable's start ("0anh"): a name holds no digit.
+    const bare = text.replace(/[,.;:]+$/, '').replace(/^0(?=\p{Ll}+$)/u, 'O');
+    if (!/^\p{Lu}[\p{L}'-]*$/u.test(bare)) {
+      // A digit or a bar where a capital was ("0anh", "|an"): the name goes on, misread.
+      misread = /^[\d|!]+\p{Ll}/u.test(bare);
+      break;
+    }
     words.push({ text: bare, end: end - (text.length - bare.length) });
     if (bare !== text) break; // a comma or a full stop ends the name
   }
@@ -245,7 +255,8 @@ function nameAt(original: string, start: number): { value: string; end: number; 
     const kind = personNameKind(value);
     if (kind) {
       const written = kind === 'vietnamese' ? withFamilyNameMarks(value) : value;
-      return { value: written, end: start + words[count - 1]!.end, kind };
+      const whole = count === words.length && !misread;
+      return { value: written, end: start + words[count - 1]!.end, kind, whole };
     }
   }
   return null;
@@ -269,7 +280,12 @@ function ownerName(text: Text): Found | null {
     if (!best || score > best.score) {
       best = {
         score,
-        found: { value: name.value, span: { start, end: name.end }, confidence: 'high', ownerKind: 'person' },
+        found: {
+          value: name.value,
+          span: { start, end: name.end },
+          confidence: name.whole ? 'high' : 'medium',
+          ownerKind: 'person',
+        },
       };
     }
   }
@@ -351,14 +367,22 @@ function ownerTaxCode({ folded }: Text): Found | null {
  * UBND (the parent).
  */
 const AGENCY_HEADS = ['so', 'chi cuc', 'cuc', 'phong', 'bo', 'uy ban nhan dan', 'ubnd'];
+/** A parent's heads: the body that issued is on the line under it when one is there. */
+const PARENT_HEADS = new Set(['uy ban nhan dan', 'ubnd']);
+/** The heads of a body under a parent, at the start of the line after it. */
+const CHILD_LINE = /^\s*[^a-z\n]*(?:so|phong|chi cuc|cuc) [a-z]/;
 /**
  * The header's right column, which OCR often runs into the left one's lines: the country's
  * name, or the motto even with its first word misread ("Độc tập - Tự do").
  */
 const MOTTO = String.raw`cong hoa|doc lap|doc [a-z0-9]+ ?[-–] ?tu do`;
+/** What OCR makes of a heading's dash, or of the rule under it: "-", "–", "~", "-~", "__", "=". */
+const DASH = String.raw`–—~_=-`;
+/** Before the motto: spaces, and the dashes OCR read in the gap. */
+const BEFORE_MOTTO = String.raw`[\s${DASH}]+(?:${MOTTO})`;
 /** How a heading's second line goes on: "VÀ XÃ HỘI", or the UBND's place, "TỈNH VĨNH LONG". */
 const HEADING_GOES_ON = new RegExp(
-  String.raw`^\s*[^a-z\n]*?((?:va ?|tinh |thanh pho |huyen |quan |thi xa |xa |phuong )[a-z ]+?)(?=\s+(?:${MOTTO})|[^a-z\n]*\n|[^a-z\n]*$)`,
+  String.raw`^\s*[^a-z\n]*?((?:va ?|tinh |thanh pho |huyen |quan |thi xa |xa |phuong )[a-z ]+?)(?=${BEFORE_MOTTO}|[^a-z\n]*\n|[^a-z\n]*$)`,
 );
 
 function issuingAgency({ original, folded }: Text): Found | null {
@@ -368,7 +392,7 @@ function issuingAgency({ original, folded }: Text): Found | null {
     const match = new RegExp(
       // At the start of its line (what OCR reads first of the header's left column), so that
       // "UBND HUYỆN PHONG ĐIỀN" is not taken for a Phòng.
-      String.raw`(?:^|\n)[^a-z\n]*(${head}(?: [a-z ,–-]+?)??)(?=\s+(?:${MOTTO})|\s*\n)`,
+      String.raw`(?:^|\n)[^a-z\n]*(${head}(?: [a-z ,${DASH}]+?)??)(?=${BEFORE_MOTTO}|\s*\n)`,
     ).exec(folded);
     if (!match) continue;
     const span = spanOf(match, 1);
@@ -381,9 +405,19 @@ function issuingAgency({ original, folded }: Text): Found | null {
       value = `${value} ${original.slice(start, start + next[1]!.length)}`;
       span.end = start + next[1]!.length;
     }
-    value = knownAgency(value.replace(/\s+/g, ' ').trim());
+    value = knownAgency(
+      value
+        .replace(new RegExp(String.raw`\s*[${DASH}]+\s*`, 'g'), ' - ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
     // Only an upper-case heading is a heading.
-    if (value === value.toUpperCase()) return { value, span, confidence: 'high' };
+    if (value !== value.toUpperCase()) continue;
+    // A parent with a body's heading under it that could not be read did not issue the page.
+    const lastLineEnd = folded.indexOf('\n', span.end);
+    const underIt = lastLineEnd < 0 ? '' : folded.slice(lastLineEnd + 1);
+    const parentOnly = PARENT_HEADS.has(head) && CHILD_LINE.test(underIt);
+    return { value, span, confidence: parentOnly ? 'medium' : 'high' };
   }
   return null;
 }

@@ -271,6 +271,34 @@ Mã số doanh nghiệp: 1601234567
       });
     });
 
+    it('reads a heading whose dash OCR made a tilde or a rule, and doubts a parent over an unread body', () => {
+      const tilde =
+        'UBND TỈNH HẬU GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ LAO ĐỘNG -~ THƯƠNG BINH Độc lập - Tự do - Hạnh phúc\nVÀ XÃ HỘI\n';
+      expect(values(tilde).issuingAgency).toBe('SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI');
+      const rule =
+        'ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HẬU GIANG __ Độc lập - Tự do - Hạnh phúc\n';
+      expect(values(rule).issuingAgency).toBe('ỦY BAN NHÂN DÂN TỈNH HẬU GIANG');
+      // The body under the UBND read past knowing ("SỞ" and a heading no rule takes): the
+      // UBND is offered, but not as sure.
+      const unread = 'UBND TỈNH HẬU GIANG\nSỞ LAO ĐỘNG * THƯƠNG BINH ** VÀ XÃ HỘI 2\nSố: 8/QĐ-SLĐTBXH\n';
+      expect(byField(suggestFields(unread)).issuingAgency).toMatchObject({
+        value: 'UBND TỈNH HẬU GIANG',
+        confidence: 'medium',
+      });
+    });
+
+    it('reads an O OCR took for a zero in a name, and doubts a name its line goes on past', () => {
+      expect(byField(suggestFields('Tên người lao động: Lê Thị 0anh\n')).ownerName).toMatchObject({
+        value: 'Lê Thị Oanh',
+        confidence: 'high',
+      });
+      // "7uấn" is no word: the name may go on past what could be read of it.
+      expect(byField(suggestFields('Họ và tên: Đỗ Minh 7uấn\n')).ownerName).toMatchObject({
+        value: 'Đỗ Minh',
+        confidence: 'medium',
+      });
+    });
+
     it('knows a heading with a letter or two misread, unless another known one is as near', () => {
       const slipped = 'SỞ LAO ĐỘNG - THƯƠNG BlNH\nVÀ XÃ HÔl\nSố: 12/QĐ-SLĐTBXH\n';
       expect(values(slipped).issuingAgency).toBe('SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI');
