@@ -40,10 +40,10 @@ export function skewOf(grey: Greymap): number {
   const counts = new Int32Array(down + across + 2);
   // Rows in 1/65536ths so that each sample's slanted row is integer arithmetic.
   const ONE = 65536;
+  const offset = across * ONE + ONE / 2;
   const sharpness = (degrees: number) => {
     counts.fill(0);
     const slope = Math.round(Math.tan((degrees * Math.PI) / 180) * ONE);
-    const offset = across * ONE + ONE / 2;
     for (let i = 0; i < dark; i++) counts[((ys[i]! * ONE - xs[i]! * slope + offset) / ONE) | 0]! += 1;
     let sum = 0;
     for (let i = 0; i < counts.length; i++) sum += counts[i]! * counts[i]!;

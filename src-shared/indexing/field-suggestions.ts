@@ -98,22 +98,22 @@ function documentSymbol(part: string): string {
   return DOCUMENT_SYMBOLS.get(single) ?? part;
 }
 
+/** Slashes OCR reads for the one in a document number ("2011⁄/QĐ"): fraction and division slashes. */
+const SLASHES = '/\u2044\u2215';
+/** "Số: 946/QĐ-SLĐTBXH" in the folded text: group 1 the label's colon, group 2 the number. */
+const DOCUMENT_NUMBER = new RegExp(
+  String.raw`(?<![a-z0-9])s[o06]\s*([:.]?)\s*(\d{1,6}\s*[${SLASHES}]{1,2}\s*[a-z0-9]+(?:\s*[${SLASHES}-]\s*[a-z0-9]+)*)`,
+  'g',
+);
+const SLASH_RUN = new RegExp(`[${SLASHES}]+`, 'g');
+
 /**
  * "Số: 946/QĐ-SLĐTBXH", "Số: 12/2024/GP-UBND": the number after its label, which OCR may read
  * "S6", "S0" or "Sô"; the symbol's Đ may come back as its look-alike Ð.
  */
-/** Slashes OCR reads for the one in a document number ("2011⁄/QĐ"): fraction and division slashes. */
-const SLASHES = '/\u2044\u2215';
-
 function documentNumber({ original, folded }: Text): Found | null {
-  const numbers = folded.matchAll(
-    new RegExp(
-      String.raw`(?<![a-z0-9])s[o06]\s*([:.]?)\s*(\d{1,6}\s*[${SLASHES}]{1,2}\s*[a-z0-9]+(?:\s*[${SLASHES}-]\s*[a-z0-9]+)*)`,
-      'g',
-    ),
-  );
   let found: Found | null = null;
-  for (const match of numbers) {
+  for (const match of folded.matchAll(DOCUMENT_NUMBER)) {
     // The page's own number is the header's "Số:"; a "số" inside a sentence cites another
     // document ("Luật số 02/2020/QH14"), offered only when the header's cannot be read.
     const own = original[match.index] === 'S' && match[1] !== '';
@@ -122,7 +122,7 @@ function documentNumber({ original, folded }: Text): Found | null {
     const value = original
       .slice(span.start, span.end)
       .replace(/\s+/g, '')
-      .replace(new RegExp(`[${SLASHES}]+`, 'g'), '/')
+      .replace(SLASH_RUN, '/')
       .replace(/[Ðð]/g, 'Đ')
       .toUpperCase()
       .split(/([/-])/)
@@ -378,6 +378,8 @@ const CHILD_LINE = /^\s*[^a-z\n]*(?:so|phong|chi cuc|cuc) [a-z]/;
 const MOTTO = String.raw`cong hoa|doc lap|doc [a-z0-9]+ ?[-–] ?tu do`;
 /** What OCR makes of a heading's dash, or of the rule under it: "-", "–", "~", "-~", "__", "=". */
 const DASH = String.raw`–—~_=-`;
+/** A dash as OCR read it, with the spaces around it: written " - " in a heading. */
+const DASH_RUN = new RegExp(String.raw`\s*[${DASH}]+\s*`, 'g');
 /** Before the motto: spaces, and the dashes OCR read in the gap. */
 const BEFORE_MOTTO = String.raw`[\s${DASH}]+(?:${MOTTO})`;
 /** How a heading's second line goes on: "VÀ XÃ HỘI", or the UBND's place, "TỈNH VĨNH LONG". */
@@ -405,12 +407,7 @@ function issuingAgency({ original, folded }: Text): Found | null {
       value = `${value} ${original.slice(start, start + next[1]!.length)}`;
       span.end = start + next[1]!.length;
     }
-    value = knownAgency(
-      value
-        .replace(new RegExp(String.raw`\s*[${DASH}]+\s*`, 'g'), ' - ')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    );
+    value = knownAgency(value.replace(DASH_RUN, ' - ').replace(/\s+/g, ' ').trim());
     // Only an upper-case heading is a heading.
     if (value !== value.toUpperCase()) continue;
     // A parent with a body's heading under it that could not be read did not issue the page.

@@ -259,13 +259,13 @@ Mã số doanh nghiệp: 1601234567
 
     it("takes the header's number, not one a sentence cites, and reads a fraction slash as a slash", () => {
       const cited = 'Căn cứ Luật số 41/2024/QH15 ngày 29 tháng 6 năm 2024;\nSố: 57⁄/QĐ-UBND\n';
-      expect(suggestFields(cited).find((each) => each.field === 'documentNumber')).toMatchObject({
+      expect(byField(suggestFields(cited)).documentNumber).toMatchObject({
         value: '57/QĐ-UBND',
         confidence: 'high',
       });
       // Only a cited number on the page: offered, not as sure.
       const onlyCited = 'Căn cứ Luật số 41/2024/QH15 ngày 29 tháng 6 năm 2024;\n';
-      expect(suggestFields(onlyCited).find((each) => each.field === 'documentNumber')).toMatchObject({
+      expect(byField(suggestFields(onlyCited)).documentNumber).toMatchObject({
         value: '41/2024/QH15',
         confidence: 'medium',
       });
