@@ -1,6 +1,7 @@
-import sharp from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 import { AppError } from '../../src-shared/errors/app-error';
 import { recordedDpi } from '../imaging/recorded-dpi';
+import { dropColour } from './colour-dropout';
 
 /** A page as an 8-bit greymap (PGM) and the resolution its file recorded. */
 export interface Greymap {
@@ -18,11 +19,8 @@ export interface Greymap {
  * decoded natively by libvips once, whichever engine reads it, and what Tesseract turns
  * every page into anyway. An unreadable image is `imaging.unreadable`.
  *
- * A colour page's grey is its red channel: cheap (libvips' colour-managed greyscale took 240 ms
- * of a 300 dpi A4 page's 280 ms decode, one channel 30 ms), and on it a red seal pressed over the
- * signer's name or the text is as light as the paper while black print and blue ink stay dark
- * (bench/ocr, the corpus's dev half: CER 3.50 % read on green, 2.17 % on red; the signer's name
- * found under its seal on 12.7 % of pages, then 74.7 %). CMYK takes the slow path.
+ * A colour page's grey drops its colours (`dropColour`): a red seal pressed over the signer's
+ * name and a blue signature across it go to white, black print stays. CMYK takes the slow path.
  */
 export async function greymap(
   image: Buffer,
@@ -36,11 +34,7 @@ export async function greymap(
     if (options.maxSide) input = input.resize(options.maxSide, options.maxSide, { fit: 'inside' });
     else if (smaller < 1) input = input.resize(Math.round(metadata.width! * smaller));
     if (options.turn) input = input.rotate(options.turn);
-    const grey =
-      metadata.space === 'cmyk'
-        ? input.greyscale()
-        : input.extractChannel(metadata.channels >= 3 ? 'red' : 0);
-    const { data, info } = await grey.raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await greyOf(input, metadata);
     const pgm = Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`), data]);
     const across = options.turn === 90 || options.turn === 270 ? metadata.height! : metadata.width!;
     const scale = info.width / across;
@@ -54,4 +48,12 @@ export async function greymap(
   } catch (error) {
     throw new AppError('imaging.unreadable', { detail: String(error) });
   }
+}
+
+/** The page's pixels as one 8-bit grey band: a colour page's with its colours dropped. */
+async function greyOf(input: Sharp, metadata: Metadata) {
+  if (metadata.space === 'cmyk') return input.greyscale().raw().toBuffer({ resolveWithObject: true });
+  if (metadata.channels < 3) return input.extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await input.removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data: dropColour(data), info: { ...info, channels: 1 as const } };
 }

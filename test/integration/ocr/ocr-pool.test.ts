@@ -96,6 +96,17 @@ describe.each(['native', 'wasm'] as const)(
       expect(fieldsOf(read.text).ownerName).toBe(decision!.data.name);
     });
 
+    it('reads the signer\'s name under a red seal and a blue signature drawn across it', async () => {
+      // Pressed and signed as a director does: the seal's ring and the pen's strokes cross the
+      // name, under its toner as ink on a printed sheet is.
+      const marks = `<circle cx="150" cy="240" r="13" fill="none" stroke="#c0262d" stroke-width="1.2" opacity="0.85"/>
+        <path d="M128 246 C 134 236, 140 252, 146 242 S 158 236, 162 247 S 172 240, 178 243" fill="none"
+          stroke="#2c3e9c" stroke-width="0.8" stroke-linecap="round"/>`;
+      const signed = decision!.svg.replace(/(<rect [^>]*\/>)/, `$1${marks}`);
+      const page = await pool.recognize(await render(signed));
+      expect(fieldsOf(page.text).signerName).toBe(decision!.data.signer);
+    });
+
     it('finds the orientation of a page scanned upside down', async () => {
       const page = await pool.recognize(await scannedTurned(decision!.svg, 180));
       expect(page.orientation).toBe(180);
