@@ -4,6 +4,7 @@ import { isoDate } from './vietnamese-dates';
 import { DEFAULT_DOSSIER_CODE_PATTERN, findDossierCode } from '../domain/dossier-code';
 import type { ResultType, SuggestedField } from '../domain/record-fields';
 import { personNameKind, withFamilyNameMarks, type NameKind } from './person-names';
+import { withGivenNameMarks } from './given-names';
 import { knownAgency } from './agency-names';
 
 /** Fields OCR can suggest: those the field table marks so. */
@@ -217,13 +218,14 @@ const labelWeight = (folded: string) =>
 /**
  * The person's name that starts at `start`: up to six capitalised words on that line, the
  * longest run that is a plausible name. A syllable OCR split after its first letter
- * ("N ghĩa") is joined again. `whole` when the name takes every such word and its line does
- * not go on with a word OCR misread ("Phạm Diệu 0anh"): else it may be cut short.
+ * ("N ghĩa") is joined again; the marks of its family and given names are put back where OCR
+ * changed them. `sure` when the name takes every such word, its line does not go on with a word
+ * OCR misread ("Phạm Diệu 0anh": it may be cut short), and no given name's marks were guessed.
  */
 function nameAt(
   original: string,
   start: number,
-): { value: string; end: number; kind: NameKind; whole: boolean } | null {
+): { value: string; end: number; kind: NameKind; sure: boolean } | null {
   const line = original.slice(start, start + 90).split('\n')[0]!;
   const words: { text: string; end: number }[] = [];
   let misread = false;
@@ -254,9 +256,11 @@ function nameAt(
       .join(' ');
     const kind = personNameKind(value);
     if (kind) {
-      const written = kind === 'vietnamese' ? withFamilyNameMarks(value) : value;
-      const whole = count === words.length && !misread;
-      return { value: written, end: start + words[count - 1]!.end, kind, whole };
+      const family = kind === 'vietnamese' ? withFamilyNameMarks(value) : value;
+      const written = kind === 'vietnamese' ? withGivenNameMarks(family) : family;
+      // A given name's marks put back are a guess the clerk should see: not `high`.
+      const sure = count === words.length && !misread && written === family;
+      return { value: written, end: start + words[count - 1]!.end, kind, sure };
     }
   }
   return null;
@@ -283,7 +287,7 @@ function ownerName(text: Text): Found | null {
         found: {
           value: name.value,
           span: { start, end: name.end },
-          confidence: name.whole ? 'high' : 'medium',
+          confidence: name.sure ? 'high' : 'medium',
           ownerKind: 'person',
         },
       };
@@ -449,7 +453,7 @@ function signerName({ original }: Text): Found | null {
     if (name && name[1] !== name[1]!.toUpperCase() && personNameKind(name[1]!) === 'vietnamese') {
       const start = line.index + line[0].indexOf(line[1]!);
       return {
-        value: withFamilyNameMarks(name[1]!),
+        value: withGivenNameMarks(withFamilyNameMarks(name[1]!)),
         span: { start, end: start + name[1]!.length },
         confidence: 'medium',
       };

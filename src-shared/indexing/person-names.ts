@@ -5,14 +5,15 @@ import { foldText } from '../domain/text-fold';
  * registers, some 150, which cover nearly every citizen. A name read from a page is taken as
  * a Vietnamese person's only when it opens with one.
  */
-const MARKED_FAMILY_NAMES = (
-  'An Âu Bạch Bành Bảo Bế Biện Bùi Ca Cái Cầm Cấn Cao Châu Chế Chiêm Chu Chung Chương Cổ Công Cù Cung Đàm ' +
-  'Đan Đặng Danh Đào Đậu Diêm Diệp Đinh Đỗ Đoàn Đồng Du Dương Hà Hắc Hàn Hằng Hầu Hình Hoa Hoàng Hồng ' +
-  'Hứa Huỳnh Kẻo Khắc Khổng Khúc Khuất Khưu Kiều Kim La Lạc Lại Lâm Lăng Lành Lê Liêu Linh Lộc Lục Lương Lưu ' +
-  'Lý Mạc Mai Mẫn Mang Mâu Mẽ Minh Mông Nghiêm Ngô Ngôn Ngũ Ngụy Nguyễn Nhan Như Ninh Nông Ông Phí Phan ' +
-  'Phạm Phùng Phương Quách Quan Quang Quế Sầm Sơn Sử Tạ Tăng Tào Thạch Thái Thân Thang Thanh Thảo Thi ' +
-  'Thiều Thịnh Thọ Thông Tô Tôn Tống Trần Trang Triệu Trịnh Trương Từ Tưởng Ưng Uông Văn Vi Viên Vĩnh Võ ' +
-  'Vũ Vương Xa Xuân Y Yên'
+export const MARKED_FAMILY_NAMES = (
+  'An Âu Bạch Bành Bảo Bế Biện Bùi Ca Cái Cầm Cấn Cao Châu Chế Chiêm Chu Chung Chương Cổ Công ' +
+  'Cù Cung Đàm Đan Đặng Danh Đào Đậu Diêm Diệp Đinh Đỗ Doãn Đoàn Đồng Du Dương Đường Giáp Hà ' +
+  'Hắc Hàn Hằng Hầu Hình Hồ Hoa Hoàng Hồng Hứa Huỳnh Kẻo Khắc Khổng Khúc Khuất Khương Khưu Kiều ' +
+  'Kim La Lã Lạc Lại Lâm Lăng Lành Lê Liêu Linh Lò Lộc Lục Lương Lưu Mã Lý Mạc Mai Mẫn Mang Mâu ' +
+  'Mẽ Minh Mông Nghiêm Ngô Ngôn Ngũ Ngụy Nguyễn Nhan Như Ninh Nông Ông Phí Phan Phạm Phùng ' +
+  'Phương Quách Quan Quang Quế Sầm Sơn Sử Tạ Tăng Tào Thạch Thái Thân Thang Thanh Thảo Thi ' +
+  'Thiều Thịnh Thọ Thông Tiêu Tô Tôn Tống Trần Trang Triệu Trịnh Trương Từ Tưởng Ưng Uông Văn ' +
+  'Vi Viên Vĩnh Võ Vũ Vương Xa Xuân Y Yên'
 ).split(' ');
 /** Each family name by its folded letters; null where two share them (Hà and Hạ would). */
 const FAMILY_NAMES = new Map<string, string | null>();

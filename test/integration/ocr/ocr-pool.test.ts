@@ -96,7 +96,7 @@ describe.each(['native', 'wasm'] as const)(
       expect(fieldsOf(read.text).ownerName).toBe(decision!.data.name);
     });
 
-    it('reads the signer\'s name under a red seal and a blue signature drawn across it', async () => {
+    it("reads the signer's name under a red seal and a blue signature drawn across it", async () => {
       // Pressed and signed as a director does: the seal's ring and the pen's strokes cross the
       // name, under its toner as ink on a printed sheet is.
       const marks = `<circle cx="150" cy="240" r="13" fill="none" stroke="#c0262d" stroke-width="1.2" opacity="0.85"/>

@@ -299,6 +299,23 @@ Mã số doanh nghiệp: 1601234567
       });
     });
 
+    it('puts back the marks OCR changed in a given name, as a guess the clerk checks', () => {
+      // "Vần" is no name: the name nearest in marks is Vân (its tone), not Văn (mark and tone).
+      expect(byField(suggestFields('Họ và tên: Lê Thị Kim Vần\n')).ownerName).toMatchObject({
+        value: 'Lê Thị Kim Vân',
+        confidence: 'medium',
+      });
+      expect(values('GIÁM ĐỐC\n\nHồ Hoảng Nam\n').signerName).toBe('Hồ Hoàng Nam');
+      expect(values('Cấp cho: ĐẶNG VẦN HẢI\n').ownerName).toBe('ĐẶNG VÂN HẢI');
+      // A name already, its tone on the other vowel, stays as written, and sure.
+      expect(byField(suggestFields('Họ và tên: Lê Thị Hoà\n')).ownerName).toMatchObject({
+        value: 'Lê Thị Hoà',
+        confidence: 'high',
+      });
+      // As near Thanh as Thành and Thạnh: left as read rather than guessed.
+      expect(values('Họ và tên: Mai Văn Thánh\n').ownerName).toBe('Mai Văn Thánh');
+    });
+
     it('knows a heading with a letter or two misread, unless another known one is as near', () => {
       const slipped = 'SỞ LAO ĐỘNG - THƯƠNG BlNH\nVÀ XÃ HÔl\nSố: 12/QĐ-SLĐTBXH\n';
       expect(values(slipped).issuingAgency).toBe('SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI');

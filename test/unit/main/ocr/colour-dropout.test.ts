@@ -20,7 +20,9 @@ describe('the grey OCR reads of a colour page', () => {
   });
 
   it('fades a colour out as it brightens, with no step where a stroke would break up', () => {
-    const greys = greyOf(...Array.from({ length: 60 }, (_, k): [number, number, number] => [40, 70, 120 + k]));
+    const greys = greyOf(
+      ...Array.from({ length: 60 }, (_, k): [number, number, number] => [40, 70, 120 + k]),
+    );
     for (let k = 1; k < greys.length; k += 1) expect(greys[k]! - greys[k - 1]!).toBeLessThanOrEqual(5);
     expect(greys.at(-1)).toBe(255);
   });
