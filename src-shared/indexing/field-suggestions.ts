@@ -107,6 +107,8 @@ const DOCUMENT_NUMBER = new RegExp(
   'g',
 );
 const SLASH_RUN = new RegExp(`[${SLASHES}]+`, 'g');
+/** The header's "Số: 235QĐ-PLĐTBXH", its slash lost: group 1 the digits, 2 the symbol, 3 the rest. */
+const NUMBER_WITHOUT_SLASH = /(?<![a-z0-9])s[o06]\s*:\s*(\d{1,6})([a-z]{2,5})((?:-[a-z0-9]+)+)/g;
 
 /**
  * "Số: 946/QĐ-SLĐTBXH", "Số: 12/2024/GP-UBND": the number after its label, which OCR may read
@@ -130,9 +132,30 @@ function documentNumber({ original, folded }: Text): Found | null {
       .map(documentSymbol)
       .join('');
     found = { value, span, confidence: own ? 'high' : 'medium' };
-    if (own) break;
+    if (own) return found;
   }
-  return found;
+  return numberWithoutSlash(original, folded) ?? found;
+}
+
+/**
+ * The header's number whose slash OCR lost ("Số: 235QĐ-PLĐTBXH"): taken, slash put back, only
+ * when the letters after the digits are a known symbol, and offered as `medium`.
+ */
+function numberWithoutSlash(original: string, folded: string): Found | null {
+  for (const match of folded.matchAll(NUMBER_WITHOUT_SLASH)) {
+    if (original[match.index] !== 'S') continue;
+    const span = { start: match.index + match[0].indexOf(match[1]!), end: match.index + match[0].length };
+    const read = original.slice(span.start, span.end).replace(/[Ðð]/g, 'Đ').toUpperCase();
+    const symbol = read.slice(match[1]!.length, match[1]!.length + match[2]!.length);
+    if (!DOCUMENT_SYMBOLS.get(documentSymbol(symbol).replace(/Đ/g, 'D'))) continue;
+    const rest = read
+      .slice(match[1]!.length + match[2]!.length)
+      .split(/(-)/)
+      .map(documentSymbol)
+      .join('');
+    return { value: `${match[1]}/${documentSymbol(symbol)}${rest}`, span, confidence: 'medium' };
+  }
+  return null;
 }
 
 function issueDate({ folded }: Text): Found | null {

@@ -241,6 +241,16 @@ Mã số doanh nghiệp: 1601234567
       expect(values('Số: 17/XYZ-SNV\n').documentNumber).toBe('17/XYZ-SNV');
     });
 
+    it('puts back the slash OCR lost after a header number, before a known symbol only', () => {
+      const cited = 'Căn cứ Nghị định số 12/2022/NĐ-CP ngày 5 tháng 1 năm 2022;\n';
+      expect(byField(suggestFields(`Số: 412GPLD-SLĐTBXH\n${cited}`)).documentNumber).toMatchObject({
+        value: '412/GPLĐ-SLĐTBXH',
+        confidence: 'medium',
+      });
+      // "KQ" is no symbol: the header's number cannot be read, so the cited one is offered.
+      expect(values(`Số: 412KQ-SLĐTBXH\n${cited}`).documentNumber).toBe('12/2022/NĐ-CP');
+    });
+
     it('gives an issuing body its marks back from the known headings', () => {
       const text =
         'ỦY BAN NHÂN DAN CONG HOA XA HOI CHU NGHIA VIET NAM\nTINH ĐỒNG THAP Độc lập - Tự do - Hạnh phúc\nSố: 5/QĐ-UBND\n';
