@@ -107,6 +107,8 @@ const DOCUMENT_NUMBER = new RegExp(
   'g',
 );
 const SLASH_RUN = new RegExp(`[${SLASHES}]+`, 'g');
+/** The header's own label "Số:" before a number, however the number came out. */
+const HEADER_LABEL = /(?<![a-z0-9])s[o06]\s*:\s*\d/g;
 /** The header's "Số: 235QĐ-PLĐTBXH", its slash lost: group 1 the digits, 2 the symbol, 3 the rest. */
 const NUMBER_WITHOUT_SLASH = /(?<![a-z0-9])s[o06]\s*:\s*(\d{1,6})([a-z]{2,5})((?:-[a-z0-9]+)+)/g;
 
@@ -118,7 +120,7 @@ function documentNumber({ original, folded }: Text): Found | null {
   let found: Found | null = null;
   for (const match of folded.matchAll(DOCUMENT_NUMBER)) {
     // The page's own number is the header's "Số:"; a "số" inside a sentence cites another
-    // document ("Luật số 02/2020/QH14"), offered only when the header's cannot be read.
+    // document ("Luật số 02/2020/QH14"), offered only on a page with no header "Số:" at all.
     const own = original[match.index] === 'S' && match[1] !== '';
     if (!own && found) continue;
     const span = spanOf(match, 2);
@@ -134,7 +136,11 @@ function documentNumber({ original, folded }: Text): Found | null {
     found = { value, span, confidence: own ? 'high' : 'medium' };
     if (own) return found;
   }
-  return numberWithoutSlash(original, folded) ?? found;
+  const header = numberWithoutSlash(original, folded);
+  if (header) return header;
+  // The header's "Số: 17B52/…" is there but unreadable: a number a sentence cites is not it.
+  const headerLabel = [...folded.matchAll(HEADER_LABEL)].some((match) => original[match.index] === 'S');
+  return headerLabel ? null : found;
 }
 
 /**

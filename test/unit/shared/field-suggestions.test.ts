@@ -247,8 +247,9 @@ Mã số doanh nghiệp: 1601234567
         value: '412/GPLĐ-SLĐTBXH',
         confidence: 'medium',
       });
-      // "KQ" is no symbol: the header's number cannot be read, so the cited one is offered.
-      expect(values(`Số: 412KQ-SLĐTBXH\n${cited}`).documentNumber).toBe('12/2022/NĐ-CP');
+      // "KQ" is no symbol: the header's number cannot be read, and a cited one is not it.
+      expect(values(`Số: 412KQ-SLĐTBXH\n${cited}`).documentNumber).toBeUndefined();
+      expect(values(`Số: 17B52/QĐ-SLĐTBXH\n${cited}`).documentNumber).toBeUndefined();
     });
 
     it('gives an issuing body its marks back from the known headings', () => {
