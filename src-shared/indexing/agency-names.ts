@@ -24,6 +24,9 @@ for (const province of Object.values(PROVINCE_CODES)) {
   }
 }
 
+/** Every heading known, as written: what OCR post-correction learns its word pairs from. */
+export const knownHeadings = (): string[] => [...KNOWN.values()];
+
 /** Letters changed, dropped or added to turn `a` into `b` (Levenshtein). */
 function editsBetween(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
