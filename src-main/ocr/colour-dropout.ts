@@ -6,6 +6,14 @@ const INK = 128;
 /** From INK to INK + FADE a colour is taken more and more for a pen's or a seal's, and dropped. */
 const FADE = 48;
 
+/** The grey of a pixel by its brightest channel (high byte) and darkest (low byte). */
+const GREY = new Uint8Array(256 * 256);
+for (let high = 0; high < 256; high += 1) {
+  const weight = high <= INK ? 0 : high >= INK + FADE ? 1 : (high - INK) / FADE;
+  for (let low = 0; low <= high; low += 1)
+    GREY[(high << 8) | low] = Math.min(255, high + weight * (high - low));
+}
+
 /**
  * The grey OCR reads of a colour page: its brightest channel, plus, for a bright colour, its
  * colourfulness (brightest less darkest channel). Black print stays dark; a red seal, a blue
@@ -18,7 +26,8 @@ const FADE = 48;
  * little better (0.68 %) but wiped out the navy title of a work permit; the brightest channel
  * alone left a JPEG's blue ink mid-grey, read worse than red on JPEG, noisy and blurred pages.
  *
- * `rgb` holds 3 bytes a pixel; the result 1 byte a pixel.
+ * `rgb` holds 3 bytes a pixel; the result 1 byte a pixel. Looked up by brightest and darkest
+ * channel from a table made once: 13 ms for an A4 page at 225 dpi, a third of working it out.
  */
 export function dropColour(rgb: Uint8Array): Buffer {
   const grey = Buffer.allocUnsafe(rgb.length / 3);
@@ -26,15 +35,13 @@ export function dropColour(rgb: Uint8Array): Buffer {
     const r = rgb[j]!;
     const g = rgb[j + 1]!;
     const b = rgb[j + 2]!;
-    const high = r > g ? (r > b ? r : b) : g > b ? g : b;
-    if (high <= INK) {
-      grey[i] = high;
-      continue;
-    }
-    const low = r < g ? (r < b ? r : b) : g < b ? g : b;
-    const weight = high >= INK + FADE ? 1 : (high - INK) / FADE;
-    const value = high + weight * (high - low);
-    grey[i] = value > 255 ? 255 : value;
+    let high = r;
+    let low = r;
+    if (g > high) high = g;
+    else low = g;
+    if (b > high) high = b;
+    else if (b < low) low = b;
+    grey[i] = GREY[(high << 8) | low]!;
   }
   return grey;
 }
