@@ -7,7 +7,7 @@ import { AppError, isDiskFull } from '../../src-shared/errors/app-error';
 import type { Logger } from '../platform/logger';
 import type { Greymap } from './greymap';
 import type { OcrEngine, Reading } from './ocr-engine';
-import { OCR_LANGUAGES } from './tessdata';
+import type { OcrLanguage } from './tessdata';
 import { readingsFromTsv } from './tsv-reading';
 
 /** Pages one process reads in a row: its models load once for them all. */
@@ -44,6 +44,7 @@ function onceUntilFailure<T>(work: () => Promise<T>): () => Promise<T> {
 
 interface Job {
   page: Greymap;
+  language: OcrLanguage;
   resolve: (reading: Reading) => void;
   reject: (error: unknown) => void;
 }
@@ -51,14 +52,14 @@ interface Job {
 /**
  * Native Tesseract in child processes, one thread each (Tesseract's own threads only fight
  * each other on a busy machine), one process per slot, at background priority. Pages that
- * wait are read by one process in a row (up to MAX_BATCH, of the same resolution), so the
+ * wait are read by one process in a row (up to MAX_BATCH, of the same resolution and language), so the
  * models load once for them; the TSV output tells the pages apart. It reads the same models
  * as the WebAssembly engine, unpacked.
  */
 export function createNativeEngine(deps: {
   binary: string;
   size: number;
-  /** The folder with `vie.traineddata`. */
+  /** The folder with `vie.traineddata` and `eng.traineddata`. */
   tessdata: () => Promise<string>;
   /** Where a batch's greymaps wait for the process (removed after). */
   workDir: string;
@@ -76,7 +77,7 @@ export function createNativeEngine(deps: {
   // The models are unpacked once, by the first batch; the others wait for it.
   const tessdata = onceUntilFailure(deps.tessdata);
 
-  async function recognizeAll(pages: readonly Greymap[]): Promise<Reading[]> {
+  async function recognizeAll(pages: readonly Greymap[], language: OcrLanguage): Promise<Reading[]> {
     await workDirReady();
     const dir = await mkdtemp(join(deps.workDir, 'batch-'));
     try {
@@ -90,7 +91,7 @@ export function createNativeEngine(deps: {
           list,
           'stdout',
           '-l',
-          OCR_LANGUAGES.join('+'),
+          language,
           '--oem',
           '1',
           '--psm',
@@ -150,7 +151,10 @@ export function createNativeEngine(deps: {
 
   async function runBatch(batch: Job[]): Promise<void> {
     try {
-      const readings = await recognizeAll(batch.map((job) => job.page));
+      const readings = await recognizeAll(
+        batch.map((job) => job.page),
+        batch[0]!.language,
+      );
       batch.forEach((job, index) => job.resolve(readings[index]!));
     } catch (error) {
       if (batch.length === 1 || closed) {
@@ -159,7 +163,7 @@ export function createNativeEngine(deps: {
       }
       // One page the process could not take must not cost the others theirs: each alone.
       for (const job of batch) {
-        await recognizeAll([job.page]).then(
+        await recognizeAll([job.page], job.language).then(
           ([reading]) => job.resolve(reading!),
           (alone: unknown) => job.reject(failure(alone)),
         );
@@ -171,10 +175,11 @@ export function createNativeEngine(deps: {
   function pump(): void {
     while (!closed && running < deps.size && queue.length > 0) {
       const share = Math.min(MAX_BATCH, Math.ceil(queue.length / deps.size));
-      const dpi = queue[0]!.page.dpi;
+      const { page: first, language } = queue[0]!;
       const batch: Job[] = [];
       for (let index = 0; index < queue.length && batch.length < share;) {
-        if (queue[index]!.page.dpi === dpi) batch.push(...queue.splice(index, 1));
+        const job = queue[index]!;
+        if (job.page.dpi === first.dpi && job.language === language) batch.push(...queue.splice(index, 1));
         else index += 1;
       }
       running += 1;
@@ -189,10 +194,10 @@ export function createNativeEngine(deps: {
   return {
     name: 'native',
     size: deps.size,
-    read(page) {
+    read(page, language = 'vie') {
       if (closed) return Promise.reject(new AppError('ocr.unavailable', { detail: 'OCR closed' }));
       return new Promise<Reading>((resolve, reject) => {
-        queue.push({ page, resolve, reject });
+        queue.push({ page, language, resolve, reject });
         pump();
       });
     },

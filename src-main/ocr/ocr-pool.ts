@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PAGE_ORIENTATIONS, type OcrPage, type OcrWord } from '../../src-shared/ocr/ocr-page';
 import type { OcrSettings } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors/app-error';
+import { looksEnglish } from '../../src-shared/ocr/page-language';
 import { correctText, rereadWords } from '../../src-shared/ocr/text-correction';
 import type { Logger } from '../platform/logger';
 import { straighten } from './deskew';
@@ -89,7 +90,7 @@ export const nativeSize = (setting: number) => (setting > 0 ? setting : availabl
 
 /**
  * The OCR service: Vietnamese, fully offline, on the engine the settings ask
- * for, its text post-corrected (`correctText`). "auto" takes the native Tesseract where one is installed (it reads about 1.3× as
+ * for, its text post-corrected (`correctText`); a page shown to be English is read in English. "auto" takes the native Tesseract where one is installed (it reads about 1.3× as
  * fast as WebAssembly on the same cores) and the tesseract.js workers everywhere else;
  * both read the same packaged models. The engine starts on first use; pages queue, so OCR
  * never holds up main's event loop.
@@ -177,9 +178,17 @@ export function createOcrPool(deps: { settings: () => OcrSettings; cacheDir: str
           else if (turn !== 0) reading = await readTurned(turn);
         }
       }
-      const { turn: orientation, ready, page } = reading;
+      const { turn: orientation, ready } = reading;
       const { grey, levelled } = ready;
-      const text = correctText(page.text);
+      let { page } = reading;
+      let english = false;
+      if (looksEnglish(page.text)) {
+        // A page in English (a letter from an employer abroad): read again with English.
+        const inEnglish = await (await current()).read(levelled.grey, 'eng');
+        english = inEnglish.confidence >= page.confidence;
+        if (english) page = inEnglish;
+      }
+      const text = english ? page.text : correctText(page.text);
       return {
         text,
         confidence: page.confidence,

@@ -7,11 +7,13 @@ import { createGunzip } from 'node:zlib';
 import { assetPath } from '../../src-node/platform/asset-path';
 
 /**
- * The OCR language: Vietnamese alone. Joined to it, English read unmarked capitals as English
- * words and lost their marks ("ỦY BAN NHÂN DAN TINH"): on the corpus's dev half, CER 10.6 % with
- * vie+eng against 3.5 % with vie.
+ * The models OCR reads with, one at a time: Vietnamese for every page, English for a page the
+ * Vietnamese reading shows to be English (`looksEnglish`). Never joined: with vie+eng, English
+ * read unmarked capitals as English words and lost their marks ("ỦY BAN NHÂN DAN TINH"): on
+ * the corpus's dev half, CER 10.6 % with vie+eng against 3.5 % with vie.
  */
-export const OCR_LANGUAGES = ['vie'] as const;
+export const OCR_LANGUAGES = ['vie', 'eng'] as const;
+export type OcrLanguage = (typeof OCR_LANGUAGES)[number];
 /**
  * The model shipped in `assets/tessdata`: tessdata_fast 4.1.0, as Debian ships it. Chosen on
  * the corpus's dev half over the npm package's 4.0.0_best_int (bench/ocr, README design notes).
@@ -38,7 +40,7 @@ async function placeModel(file: string, write: (part: string) => Promise<void>):
 }
 
 /**
- * The folder holding `vie.traineddata.gz`, all OCR ever reads, shipped with the app
+ * The folder holding `vie.traineddata.gz` and `eng.traineddata.gz`, all OCR ever reads, shipped with the app
  * (`assets/tessdata`, the packaged app's `resources/tessdata`): nothing is fetched at run time.
  */
 export function tessdataDir(): string {
@@ -46,7 +48,7 @@ export function tessdataDir(): string {
 }
 
 /**
- * The same model unpacked (`vie.traineddata`), for the native Tesseract,
+ * The same models unpacked (`vie.traineddata`, `eng.traineddata`), for the native Tesseract,
  * which does not read gzip: unpacked once into the cache from the shipped `.gz` file, so
  * both engines read the very same model.
  */

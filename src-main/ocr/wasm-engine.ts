@@ -11,7 +11,7 @@ import type { OcrWord } from '../../src-shared/ocr/ocr-page';
 import { AppError } from '../../src-shared/errors/app-error';
 import type { Logger } from '../platform/logger';
 import type { OcrEngine, Reading } from './ocr-engine';
-import { OCR_LANGUAGES } from './tessdata';
+import type { OcrLanguage } from './tessdata';
 
 /** Words in reading order with their offsets in the page text (tesseract joins them with spaces and newlines). */
 function wordsOf(page: Page): OcrWord[] {
@@ -39,19 +39,21 @@ function wordsOf(page: Page): OcrWord[] {
  */
 export function createWasmEngine(deps: {
   size: number;
-  /** The folder with `vie.traineddata.gz`. */
+  /** The folder with `vie.traineddata.gz` and `eng.traineddata.gz`. */
   langPath: () => Promise<string>;
   log: Logger;
 }): OcrEngine {
-  let scheduler: Promise<Scheduler> | null = null;
+  const schedulers = new Map<OcrLanguage, Promise<Scheduler>>();
 
-  async function start(): Promise<Scheduler> {
+  /** Workers for a language: `deps.size` for Vietnamese, one for the odd English page. */
+  async function start(language: OcrLanguage): Promise<Scheduler> {
     const started = Date.now();
     const langPath = await deps.langPath();
     const created = createScheduler();
+    const size = language === 'vie' ? deps.size : 1;
     const workers = await Promise.all(
-      Array.from({ length: deps.size }, async () => {
-        const worker = await createWorker([...OCR_LANGUAGES], OEM.LSTM_ONLY, {
+      Array.from({ length: size }, async () => {
+        const worker = await createWorker(language, OEM.LSTM_ONLY, {
           langPath,
           gzip: true,
           cacheMethod: 'none',
@@ -63,33 +65,41 @@ export function createWasmEngine(deps: {
       }),
     );
     for (const worker of workers) created.addWorker(worker);
-    deps.log.info('ocr: WebAssembly workers ready', { workers: deps.size, ms: Date.now() - started });
+    deps.log.info('ocr: WebAssembly workers ready', { language, workers: size, ms: Date.now() - started });
     return created;
   }
 
-  const pool = () => {
-    scheduler ??= start().catch((error: unknown) => {
-      scheduler = null;
-      throw new AppError('ocr.unavailable', { detail: String(error) });
-    });
+  const pool = (language: OcrLanguage) => {
+    let scheduler = schedulers.get(language);
+    if (!scheduler) {
+      scheduler = start(language).catch((error: unknown) => {
+        schedulers.delete(language);
+        throw new AppError('ocr.unavailable', { detail: String(error) });
+      });
+      schedulers.set(language, scheduler);
+    }
     return scheduler;
   };
 
   return {
     name: 'wasm',
     size: deps.size,
-    async read({ pgm, dpi }): Promise<Reading> {
+    async read({ pgm, dpi }, language = 'vie'): Promise<Reading> {
       // A greymap carries no resolution: say it, or Tesseract guesses (and reads worse).
       // tesseract.js passes options it does not know on to Tesseract as parameters.
       const options = (dpi ? { user_defined_dpi: String(dpi) } : {}) as Partial<RecognizeOptions>;
-      const { data } = await (await pool()).addJob('recognize', pgm, options, { text: true, blocks: true });
+      const { data } = await (
+        await pool(language)
+      ).addJob('recognize', pgm, options, {
+        text: true,
+        blocks: true,
+      });
       return { text: data.text, confidence: data.confidence, words: wordsOf(data) };
     },
     async close() {
-      if (!scheduler) return;
-      const running = scheduler;
-      scheduler = null;
-      await (await running).terminate();
+      const running = [...schedulers.values()];
+      schedulers.clear();
+      await Promise.all(running.map(async (scheduler) => (await scheduler.catch(() => null))?.terminate()));
     },
   };
 }
