@@ -476,11 +476,13 @@ function resultType({ original, folded }: Text): Found | null {
 
 function signerName({ original }: Text): Found | null {
   // The signer's name stands alone on a line at the end, under the title and the stamp.
+  // The pen's strokes across it may come out as marks before or after it ("`\_ Đinh Văn Thạnh").
+  const alone = new RegExp(`^[^\\p{L}\\p{N}]*${NAME}[^\\p{L}\\p{N}]*$`, 'u');
   const lines = [...original.matchAll(/^[ \t]*(.+?)[ \t]*$/gm)];
   for (const line of lines.reverse()) {
-    const name = new RegExp(`^${NAME}$`, 'u').exec(line[1]!);
+    const name = alone.exec(line[1]!);
     if (name && name[1] !== name[1]!.toUpperCase() && personNameKind(name[1]!) === 'vietnamese') {
-      const start = line.index + line[0].indexOf(line[1]!);
+      const start = line.index + line[0].indexOf(name[1]!);
       return {
         value: withGivenNameMarks(withFamilyNameMarks(name[1]!)),
         span: { start, end: start + name[1]!.length },

@@ -327,6 +327,16 @@ Mã số doanh nghiệp: 1601234567
       expect(values('Họ và tên: Mai Văn Thánh\n').ownerName).toBe('Mai Văn Thánh');
     });
 
+    it("finds the signer under marks the pen's strokes left on the name's line", () => {
+      const text =
+        'Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n~\\_ Đoàn Minh Khôi ,\n';
+      const signer = byField(suggestFields(text)).signerName;
+      expect(signer).toMatchObject({ value: 'Đoàn Minh Khôi', confidence: 'medium' });
+      expect(text.slice(signer!.span.start, signer!.span.end)).toBe('Đoàn Minh Khôi');
+      // A line of the recipients is no signer, marks or not.
+      expect(values('GIÁM ĐỐC\n- Như Điều 3;\n').signerName).toBeUndefined();
+    });
+
     it('knows a heading with a letter or two misread, unless another known one is as near', () => {
       const slipped = 'SỞ LAO ĐỘNG - THƯƠNG BlNH\nVÀ XÃ HÔl\nSố: 12/QĐ-SLĐTBXH\n';
       expect(values(slipped).issuingAgency).toBe('SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI');
