@@ -52,9 +52,9 @@ interface Job {
 /**
  * Native Tesseract in child processes, one thread each (Tesseract's own threads only fight
  * each other on a busy machine), one process per slot, at background priority. Pages that
- * wait are read by one process in a row (up to MAX_BATCH, of the same resolution and language), so the
- * models load once for them; the TSV output tells the pages apart. It reads the same models
- * as the WebAssembly engine, unpacked.
+ * wait are read by one process in a row (up to MAX_BATCH, of the same resolution and
+ * language), so the models load once for them; the TSV output tells the pages apart. It reads
+ * the same models as the WebAssembly engine, unpacked.
  */
 export function createNativeEngine(deps: {
   binary: string;

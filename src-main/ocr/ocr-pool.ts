@@ -89,8 +89,9 @@ export const poolSize = (setting: number) =>
 export const nativeSize = (setting: number) => (setting > 0 ? setting : availableParallelism());
 
 /**
- * The OCR service: Vietnamese, fully offline, on the engine the settings ask
- * for, its text post-corrected (`correctText`); a page shown to be English is read in English. "auto" takes the native Tesseract where one is installed (it reads about 1.3× as
+ * The OCR service: Vietnamese, fully offline, on the engine the settings ask for, its text
+ * post-corrected (`correctText`); a page shown to be English is read in English. "auto"
+ * takes the native Tesseract where one is installed (it reads about 1.3× as
  * fast as WebAssembly on the same cores) and the tesseract.js workers everywhere else;
  * both read the same packaged models. The engine starts on first use; pages queue, so OCR
  * never holds up main's event loop.

@@ -40,8 +40,9 @@ async function placeModel(file: string, write: (part: string) => Promise<void>):
 }
 
 /**
- * The folder holding `vie.traineddata.gz` and `eng.traineddata.gz`, all OCR ever reads, shipped with the app
- * (`assets/tessdata`, the packaged app's `resources/tessdata`): nothing is fetched at run time.
+ * The folder holding `vie.traineddata.gz` and `eng.traineddata.gz`, all OCR ever reads,
+ * shipped with the app (`assets/tessdata`, the packaged app's `resources/tessdata`): nothing
+ * is fetched at run time.
  */
 export function tessdataDir(): string {
   return process.env.SOHOA_TESSDATA ?? dirname(assetPath('tessdata/vie.traineddata.gz'));
