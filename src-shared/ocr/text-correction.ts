@@ -11,8 +11,8 @@ interface PairModel {
   pairs: Set<string>;
   /** Known words by their folded letters: the spellings a misread word may have lost. */
   byLetters: Map<string, string[]>;
-  /** Known words by length, for a letter OCR took for a look-alike. */
-  byLength: Map<number, string[]>;
+  /** Known words with their folded letters, by length: for a letter OCR took for a look-alike. */
+  byLength: Map<number, { spelling: string; letters: string }[]>;
 }
 
 const wordsOf = (phrase: string) => phrase.toLocaleLowerCase('vi').match(/\p{L}+/gu) ?? [];
@@ -30,7 +30,10 @@ function pairModel(phrases: readonly string[]): PairModel {
   for (const word of known) {
     const letters = foldText(word);
     model.byLetters.set(letters, [...(model.byLetters.get(letters) ?? []), word]);
-    model.byLength.set(word.length, [...(model.byLength.get(word.length) ?? []), word]);
+    model.byLength.set(word.length, [
+      ...(model.byLength.get(word.length) ?? []),
+      { spelling: word, letters },
+    ]);
   }
   return model;
 }
@@ -51,9 +54,11 @@ function oneLookAlike(word: string, spelling: string): boolean {
 
 /** The known spellings `word` may have been (its marks changed, or one look-alike letter). */
 function spellingsFor(word: string, { byLetters, byLength }: PairModel): string[] {
-  const marks = byLetters.get(foldText(word)) ?? [];
   const bare = foldText(word);
-  const looks = (byLength.get(word.length) ?? []).filter((known) => oneLookAlike(bare, foldText(known)));
+  const marks = byLetters.get(bare) ?? [];
+  const looks = (byLength.get(word.length) ?? [])
+    .filter(({ letters }) => oneLookAlike(bare, letters))
+    .map(({ spelling }) => spelling);
   return [...marks, ...looks].filter((spelling) => spelling !== word);
 }
 
