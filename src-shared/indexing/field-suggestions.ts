@@ -124,15 +124,7 @@ function documentNumber({ original, folded }: Text): Found | null {
     const own = original[match.index] === 'S' && match[1] !== '';
     if (!own && found) continue;
     const span = spanOf(match, 2);
-    const value = original
-      .slice(span.start, span.end)
-      .replace(/\s+/g, '')
-      .replace(SLASH_RUN, '/')
-      .replace(/[Ðð]/g, 'Đ')
-      .toUpperCase()
-      .split(/([/-])/)
-      .map(documentSymbol)
-      .join('');
+    const value = writtenNumber(original.slice(span.start, span.end));
     found = { value, span, confidence: own ? 'high' : 'medium' };
     if (own) return found;
   }
@@ -143,6 +135,18 @@ function documentNumber({ original, folded }: Text): Found | null {
   return headerLabel ? null : found;
 }
 
+/** A document number as read, written as Nghị định 30/2020 writes it: "946 / QÐ-SLDTBXH" → "946/QĐ-SLĐTBXH". */
+function writtenNumber(read: string): string {
+  return read
+    .replace(/\s+/g, '')
+    .replace(SLASH_RUN, '/')
+    .replace(/[Ðð]/g, 'Đ')
+    .toUpperCase()
+    .split(/([/-])/)
+    .map(documentSymbol)
+    .join('');
+}
+
 /**
  * The header's number whose slash OCR lost ("Số: 235QĐ-PLĐTBXH"): taken, slash put back, only
  * when the letters after the digits are a known symbol, and offered as `medium`.
@@ -151,15 +155,13 @@ function numberWithoutSlash(original: string, folded: string): Found | null {
   for (const match of folded.matchAll(NUMBER_WITHOUT_SLASH)) {
     if (original[match.index] !== 'S') continue;
     const span = { start: match.index + match[0].indexOf(match[1]!), end: match.index + match[0].length };
-    const read = original.slice(span.start, span.end).replace(/[Ðð]/g, 'Đ').toUpperCase();
-    const symbol = read.slice(match[1]!.length, match[1]!.length + match[2]!.length);
-    if (!DOCUMENT_SYMBOLS.get(documentSymbol(symbol).replace(/Đ/g, 'D'))) continue;
-    const rest = read
-      .slice(match[1]!.length + match[2]!.length)
-      .split(/(-)/)
-      .map(documentSymbol)
-      .join('');
-    return { value: `${match[1]}/${documentSymbol(symbol)}${rest}`, span, confidence: 'medium' };
+    const digits = match[1]!.length;
+    const read = original.slice(span.start, span.end);
+    const value = writtenNumber(`${read.slice(0, digits)}/${read.slice(digits)}`);
+    // Known when the part after the slash became (or was) a known symbol.
+    const symbol = value.split(/[/-]/)[1]!;
+    if (!DOCUMENT_SYMBOLS.get(symbol.replace(/Đ/g, 'D'))) continue;
+    return { value, span, confidence: 'medium' };
   }
   return null;
 }
