@@ -70,6 +70,7 @@ export const ERROR_CODES = [
   'capture.coverOpen',
   'capture.deviceBusy',
   'capture.ioError',
+  'capture.scannerStalled',
   'capture.deviceGone',
   'capture.accessDenied',
   'capture.unsupportedOption',

@@ -1168,6 +1168,8 @@ export const en: Messages = {
       deviceBusy: 'The scanner is busy (another program may be using it). Wait a moment and try again.',
       ioError:
         'Lost contact with the scanner (cable, power or network). Check the connection and press Continue. Pages already scanned are kept.',
+      scannerStalled:
+        'The scanner did not respond for {{seconds}} seconds, so the scan run was stopped. Check the scanner (paper, cover, cable, power) and press Continue. Pages already scanned are kept.',
       deviceGone:
         'Scanner {{device}} not found. Check that it is on and connected, then refresh the device list.',
       accessDenied: 'This computer account may not use the scanner. Contact the administrator.',

@@ -1137,6 +1137,8 @@ export const vi = {
       deviceBusy: 'Máy quét đang bận (có thể một chương trình khác đang dùng). Đợi một lát rồi thử lại.',
       ioError:
         'Mất liên lạc với máy quét (cáp, nguồn hoặc mạng). Kiểm tra kết nối rồi bấm Tiếp tục. Các trang đã quét vẫn được giữ.',
+      scannerStalled:
+        'Máy quét không phản hồi trong {{seconds}} giây nên lượt quét đã được dừng. Kiểm tra máy quét (giấy, nắp, cáp, nguồn) rồi bấm Tiếp tục. Các trang đã quét vẫn được giữ.',
       deviceGone:
         'Không tìm thấy máy quét {{device}}. Kiểm tra máy đã bật và đã cắm cáp, rồi làm mới danh sách thiết bị.',
       accessDenied: 'Tài khoản máy tính không có quyền dùng máy quét. Liên hệ quản trị viên.',

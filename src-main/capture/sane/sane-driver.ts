@@ -20,11 +20,24 @@ export interface SaneDriverOptions {
   listTimeoutMs?: number;
   /** Backend-specific options a profile adds for one device (e.g. a test picture). */
   extraArgs?: (device: string) => string[];
+  /**
+   * A scan that shows no progress, no page and no end for this long is stopped. scanimage
+   * reports progress as it reads, so only a lamp's warm-up is silent, and that is under a minute.
+   */
+  stallTimeoutMs?: number;
 }
 
 const FIELD = '\t';
 /** How long output may keep arriving after scanimage has exited. */
 const OUTPUT_DRAIN_MS = 1000;
+/** scanimage's last word on a batch; after it, only closing the device is left to do. */
+const BATCH_OVER = /Batch terminated/;
+/** How long scanimage may take to close the device once it has said the batch is over. */
+const CLOSE_GRACE_MS = 3000;
+/** How long scanimage may take to stop on SIGTERM (it cancels the scan) before it is killed. */
+const KILL_GRACE_MS = 2000;
+/** The progress scanimage prints as it reads, rewritten in place on one line. */
+const PROGRESS = /Progress: [\d.]+%\r/g;
 
 /**
  * SANE through `scanimage`: discovery with `-f`, options from `-A`, batch scans with
@@ -34,6 +47,7 @@ const OUTPUT_DRAIN_MS = 1000;
 export function createSaneDriver(options: SaneDriverOptions = {}): ScanDriver {
   const command = options.command ?? 'scanimage';
   const listTimeoutMs = options.listTimeoutMs ?? 30_000;
+  const stallTimeoutMs = options.stallTimeoutMs ?? 120_000;
   const deviceName = (deviceId: string) => {
     const { backend, device } = splitDeviceId(deviceId);
     if (backend !== 'sane' || !device)
@@ -99,36 +113,71 @@ export function createSaneDriver(options: SaneDriverOptions = {}): ScanDriver {
         '--format=png',
         `--batch=${join(outputDir, 'page-%04d.png')}`,
         '--batch-print',
+        '--progress',
         ...(count ? [`--batch-count=${count}`] : []),
         ...(options.extraArgs?.(device) ?? []),
       ];
 
       const child = spawn(command, args, { env: saneEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-      let stderr = '';
+      const running = () => child.exitCode === null && child.signalCode === null;
+      // SIGTERM lets scanimage cancel the scan; one stuck closing the device ignores it.
+      const stop = () => {
+        if (!running()) return;
+        child.kill('SIGTERM');
+        setTimeout(() => running() && child.kill('SIGKILL'), KILL_GRACE_MS).unref();
+      };
+      let output = '';
       let cancelled = false;
+      let stalled = false;
       const cancel = () => {
         cancelled = true;
-        child.kill('SIGTERM');
+        stop();
       };
       signal?.addEventListener('abort', cancel, { once: true });
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 
       // Page paths as they arrive, and the end of the run, as one queue the generator drains.
       const pending: string[] = [];
       let finished: { exitCode: number | null; spawnError?: Error } | undefined;
       let wake: () => void = () => undefined;
+      let watchdog: NodeJS.Timeout | undefined;
+      const end = (exitCode: number | null) => {
+        finished ??= { exitCode };
+        clearTimeout(watchdog);
+        wake();
+      };
+
+      // The watchdog: silence past its time ends the run. Silence after scanimage has said the
+      // batch is over is a backend stuck closing the device (the `test` backend's reader thread
+      // does this now and then); the pages and the status are all in, so the run ends on them.
+      let batchOver = false;
+      const onSilence = () => {
+        stalled = !batchOver;
+        stop();
+        end(null);
+      };
+      const heard = () => {
+        if (finished) return;
+        clearTimeout(watchdog);
+        watchdog = setTimeout(onSilence, batchOver ? CLOSE_GRACE_MS : stallTimeoutMs);
+      };
+      heard();
+      child.stderr.on('data', (chunk: Buffer) => {
+        const text = chunk.toString();
+        // The tail of what came before, in case the words were split between two chunks.
+        batchOver ||= BATCH_OVER.test(output.slice(-20) + text);
+        output += text;
+        heard();
+      });
       createInterface({ input: child.stdout }).on('line', (line) => {
         if (line.trim()) pending.push(line.trim());
+        heard();
         wake();
       });
       child.on('error', (spawnError) => {
         finished = { exitCode: null, spawnError };
+        clearTimeout(watchdog);
         wake();
       });
-      const end = (exitCode: number | null) => {
-        finished ??= { exitCode };
-        wake();
-      };
       child.on('close', end);
       // A backend may fork a reader that outlives scanimage holding its output open (the `test`
       // backend's does after a sane_read error, now and then): 'close' would never come. Once
@@ -156,6 +205,13 @@ export function createSaneDriver(options: SaneDriverOptions = {}): ScanDriver {
         if (finished.spawnError) {
           throw new AppError('capture.scannerMissing', { detail: String(finished.spawnError) });
         }
+        const stderr = output.replace(PROGRESS, '');
+        if (stalled && !cancelled) {
+          throw new AppError('capture.scannerStalled', {
+            params: { seconds: Math.round(stallTimeoutMs / 1000) },
+            detail: stderr.trim().split('\n').at(-1),
+          });
+        }
         const failure = failureOf({
           exitCode: finished.exitCode,
           stderr,
@@ -166,8 +222,9 @@ export function createSaneDriver(options: SaneDriverOptions = {}): ScanDriver {
         if (failure) throw failure;
       } finally {
         signal?.removeEventListener('abort', cancel);
+        clearTimeout(watchdog);
         // The consumer stopped early (or failed): never leave scanimage holding the device.
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+        stop();
       }
     },
   };

@@ -106,6 +106,87 @@ describe('SANE driver against the real `test` backend', () => {
     }
   }, 45_000);
 
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  /** Real scanimage behind a shell wrapper whose `after` runs once a batch's scanimage is done. */
+  const wrapped = (after: string, redirect = '') => {
+    const scanimage = join(dir.path, 'scanimage');
+    writeFileSync(
+      scanimage,
+      `#!/bin/sh\ncase "$*" in *--batch=*) scanimage "$@" ${redirect}; ${after} ;; esac\nexec scanimage "$@"\n`,
+      { mode: 0o755 },
+    );
+    return scanimage;
+  };
+
+  it('stops a scanner that falls silent mid-batch, and says so, keeping the pages it gave', async () => {
+    dir = makeTempDir('sohoa-sane-');
+    // Two sheets come through, then nothing: no page, no progress, no end, as a hung device.
+    const pidFile = join(dir.path, 'silent.pid');
+    const command = wrapped(`echo $$ > '${pidFile}'; exec sleep 60`, '--batch-count=2 2>/dev/null');
+    const driver = createSaneDriver({
+      command,
+      stallTimeoutMs: 1500,
+      extraArgs: () => ['--test-picture', 'Color pattern'],
+    });
+    const started = Date.now();
+    const { pages, failure } = await collect(driver.scan(ADF_COLOR, dir.path));
+    expect(pages.map((page) => page.sequence)).toEqual([1, 2]);
+    for (const page of pages) expect(existsSync(page.path)).toBe(true);
+    expect(failure).toMatchObject({
+      name: 'AppError',
+      code: 'capture.scannerStalled',
+      params: { seconds: 2 },
+    });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    // The silent process was stopped, not left holding the device.
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    await expect.poll(() => alive(pid), { timeout: 5000 }).toBe(false);
+  }, 30_000);
+
+  it('ends the run on the status scanimage gave when it then hangs closing the device', async () => {
+    dir = makeTempDir('sohoa-sane-');
+    // scanimage reports the jam and "Batch terminated", then never exits; the long stall time
+    // shows the run did not wait for it.
+    const command = wrapped('exec sleep 60');
+    const driver = createSaneDriver({
+      command,
+      stallTimeoutMs: 60_000,
+      extraArgs: () => ['--test-picture', 'Color pattern', '--read-return-value', 'SANE_STATUS_JAMMED'],
+    });
+    const started = Date.now();
+    const { failure } = await collect(driver.scan(ADF_COLOR, dir.path));
+    expect(failure).toMatchObject({ code: 'capture.paperJam' });
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 30_000);
+
+  it('takes a slow page for a slow page, not a stall: the progress scanimage prints keeps it going', async () => {
+    dir = makeTempDir('sohoa-sane-');
+    // Each read waits 0.2 s: one page takes about 3 s, twice the stall time.
+    const driver = createSaneDriver({
+      stallTimeoutMs: 1500,
+      extraArgs: () => [
+        '--test-picture',
+        'Color pattern',
+        '--read-delay=yes',
+        '--read-delay-duration',
+        '200000',
+      ],
+    });
+    const started = Date.now();
+    const { pages, failure } = await collect(driver.scan({ ...ADF_COLOR, dpi: 50, maxPages: 1 }, dir.path));
+    expect(failure).toBeNull();
+    expect(pages).toHaveLength(1);
+    expect(Date.now() - started).toBeGreaterThan(1500);
+  }, 30_000);
+
   it('reports a device that is not there', async () => {
     dir = makeTempDir('sohoa-sane-');
     const { failure } = await collect(
