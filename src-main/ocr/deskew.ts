@@ -5,7 +5,7 @@ import type { Greymap } from './greymap';
 /** Angles tried, degrees: a sheet fed askew by up to this much. */
 const MAX_SKEW = 4;
 /** Below this the page is read as it is: Tesseract copes, and turning blurs a little. */
-const MIN_SKEW = 0.3;
+export const MIN_SKEW = 0.3;
 /** Width of the copy the angle is found on, px. */
 const PROBE_WIDTH = 1000;
 
@@ -64,6 +64,8 @@ export function skewOf(grey: Greymap): number {
 
 export interface Straightened {
   grey: Greymap;
+  /** Degrees clockwise the page lay askew and was turned back by; 0 when read as it is. */
+  skew: number;
   /** The words' boxes back on the page as it was given (the stored image the PDF draws). */
   unturn(words: OcrWord[]): OcrWord[];
 }
@@ -74,7 +76,7 @@ export interface Straightened {
  */
 export async function straighten(grey: Greymap): Promise<Straightened> {
   const skew = skewOf(grey);
-  if (Math.abs(skew) < MIN_SKEW) return { grey, unturn: (words) => words };
+  if (Math.abs(skew) < MIN_SKEW) return { grey, skew: 0, unturn: (words) => words };
   const { data, info } = await sharp(grey.pgm.subarray(headerLength(grey)), {
     raw: { width: grey.width, height: grey.height, channels: 1 },
   })
@@ -99,6 +101,7 @@ export async function straighten(grey: Greymap): Promise<Straightened> {
   const clamp = (value: number, max: number) => Math.min(max, Math.max(0, Math.round(value)));
   return {
     grey: level,
+    skew,
     unturn: (words) =>
       words.map((word) => {
         const { x0, y0, x1, y1 } = word.bbox;
@@ -116,4 +119,41 @@ export async function straighten(grey: Greymap): Promise<Straightened> {
         };
       }),
   };
+}
+
+/**
+ * Words' boxes on a page as given, moved onto that page turned level by `skew` about its centre
+ * and kept at its size (the PDF's cleaned-up page). Each box was the upright hull of a level
+ * word's box turned by the skew (`straighten`'s unturn); that hull is undone, so the word gets
+ * its own width and height back rather than a box grown by the turn.
+ */
+export function levelWords(
+  words: readonly OcrWord[],
+  skew: number,
+  size: { widthPx: number; heightPx: number },
+): OcrWord[] {
+  if (skew === 0) return [...words];
+  const radians = (skew * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(radians), Math.sin(radians)];
+  const [c, s] = [Math.abs(cos), Math.abs(sin)];
+  const [cx, cy] = [size.widthPx / 2, size.heightPx / 2];
+  return words.map((word) => {
+    const { x0, y0, x1, y1 } = word.bbox;
+    const [hullWidth, hullHeight] = [x1 - x0, y1 - y0];
+    // hull = (w·c + h·s, w·s + h·c), solved for w and h.
+    const width = Math.max(1, (hullWidth * c - hullHeight * s) / (c * c - s * s));
+    const height = Math.max(1, (hullHeight * c - hullWidth * s) / (c * c - s * s));
+    // The centre turned back by the skew: the inverse of unturn's turn.
+    const [dx, dy] = [(x0 + x1) / 2 - cx, (y0 + y1) / 2 - cy];
+    const [mx, my] = [cx + dx * cos + dy * sin, cy - dx * sin + dy * cos];
+    return {
+      ...word,
+      bbox: {
+        x0: Math.round(mx - width / 2),
+        y0: Math.round(my - height / 2),
+        x1: Math.round(mx + width / 2),
+        y1: Math.round(my + height / 2),
+      },
+    };
+  });
 }

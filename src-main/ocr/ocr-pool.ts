@@ -96,7 +96,11 @@ export const nativeSize = (setting: number) => (setting > 0 ? setting : availabl
  * both read the same packaged models. The engine starts on first use; pages queue, so OCR
  * never holds up main's event loop.
  */
-export function createOcrPool(deps: { settings: () => OcrSettings; cacheDir: string; log: Logger }) {
+export function createOcrPool(deps: {
+  settings: () => Pick<OcrSettings, 'engine' | 'workers'>;
+  cacheDir: string;
+  log: Logger;
+}) {
   let engine: Promise<OcrEngine> | null = null;
   const decoding = limited(1);
   const decode = (image: Buffer, options?: Parameters<typeof greymap>[1]) =>
@@ -195,6 +199,7 @@ export function createOcrPool(deps: { settings: () => OcrSettings; cacheDir: str
         confidence: page.confidence,
         orientation,
         words: rereadWords(atScale(levelled.unturn(page.words), 1 / grey.scale), text),
+        skew: levelled.skew,
         // The boxes' space: the page as given, turned upright.
         widthPx: Math.round(grey.width / grey.scale),
         heightPx: Math.round(grey.height / grey.scale),

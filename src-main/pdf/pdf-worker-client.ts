@@ -3,7 +3,7 @@ import type { Certificate } from '../../src-node/signing/certificate';
 import type { PdfVerification } from '../../src-node/signing/verify-pdf';
 import { createWorkerThread } from '../platform/worker-thread';
 import type { PdfWorkerRequest } from './pdf-worker-protocol';
-import type { RecordPdfPage } from './record-pdf';
+import type { RecordPdfOptions, RecordPdfPage } from './record-pdf';
 
 /**
  * One worker thread for building and verifying PDFs (platform/worker-thread.ts), so that
@@ -14,11 +14,8 @@ export function createPdfWorker() {
   const ask = thread.ask;
   return {
     /** buildRecordPdf, in the worker. */
-    build: (
-      pages: readonly RecordPdfPage[],
-      meta: RecordDocumentMeta,
-      options: { documentId?: string; now?: Date } = {},
-    ) => ask<Uint8Array>({ kind: 'build', pages, meta, options }),
+    build: (pages: readonly RecordPdfPage[], meta: RecordDocumentMeta, options: RecordPdfOptions = {}) =>
+      ask<Uint8Array>({ kind: 'build', pages, meta, options }),
     /** verifyPdf against `anchors`, in the worker. */
     verify: (pdf: Uint8Array, anchors: readonly Certificate[]) =>
       ask<PdfVerification>({

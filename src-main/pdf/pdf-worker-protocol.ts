@@ -1,5 +1,5 @@
 import type { RecordDocumentMeta } from '../../src-shared/domain/record-document';
-import type { RecordPdfPage } from './record-pdf';
+import type { RecordPdfOptions, RecordPdfPage } from './record-pdf';
 
 /** What main asks of the PDF worker thread, and what it answers (structured clones). */
 export type PdfWorkerRequest =
@@ -8,7 +8,7 @@ export type PdfWorkerRequest =
       kind: 'build';
       pages: readonly RecordPdfPage[];
       meta: RecordDocumentMeta;
-      options: { documentId?: string; now?: Date };
+      options: RecordPdfOptions;
     }
   /** `anchors`: the trust store's certificates, DER. */
   | { id: number; kind: 'verify'; pdf: Uint8Array; anchors: Uint8Array[] };

@@ -16,6 +16,7 @@ import { embedScanImage, type EmbeddedScan } from './scan-image';
 import { embedGlyphlessFont, type OcrFont } from './glyphless-font';
 import type { OcrLayout } from '../../src-shared/ocr/ocr-page';
 import { textLayerOperators } from './text-layer';
+import { cleanUpPage, type PdfCleanUp } from './page-clean-up';
 
 export interface RecordPdfPage {
   image: Uint8Array;
@@ -30,9 +31,16 @@ export interface RecordPdfPage {
 /** The sRGB profile of the PDF/A OutputIntent. */
 const ICC_FILE = 'pdf/sRGB.icc';
 
-async function embedImage(doc: PDFDocument, page: RecordPdfPage, index: number): Promise<EmbeddedScan> {
+/** The page cleaned up if asked, and its image embedded. */
+async function embedPage(
+  doc: PDFDocument,
+  page: RecordPdfPage,
+  index: number,
+  cleanUp: PdfCleanUp | undefined,
+): Promise<{ page: RecordPdfPage; image: EmbeddedScan }> {
   try {
-    return await embedScanImage(doc, page.image, page.mimeType);
+    const shown = cleanUp ? await cleanUpPage(page, cleanUp) : page;
+    return { page: shown, image: await embedScanImage(doc, shown.image, shown.mimeType) };
   } catch (error) {
     throw new AppError('pdf.pageUnreadable', { params: { page: index + 1 }, detail: String(error) });
   }
@@ -75,6 +83,13 @@ function recordProperties(meta: RecordDocumentMeta): Record<string, string> {
   return properties;
 }
 
+export interface RecordPdfOptions {
+  documentId?: string;
+  now?: Date;
+  /** The pages cleaned up as OCR reads them (the administrator's choice); else as scanned. */
+  cleanUp?: PdfCleanUp;
+}
+
 /**
  * One record as one PDF/A-2b file: every page at its physical size with its scan image,
  * an invisible Vietnamese text layer from OCR, and the record's code and fields in the
@@ -83,7 +98,7 @@ function recordProperties(meta: RecordDocumentMeta): Record<string, string> {
 export async function buildRecordPdf(
   pages: readonly RecordPdfPage[],
   meta: RecordDocumentMeta,
-  options: { documentId?: string; now?: Date } = {},
+  options: RecordPdfOptions = {},
 ): Promise<Uint8Array> {
   if (pages.length === 0) throw new AppError('pdf.noPages');
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -91,8 +106,9 @@ export async function buildRecordPdf(
     doc,
     pages.flatMap((page) => page.ocr?.words.map((word) => word.text) ?? []).join(''),
   );
-  for (const [index, page] of pages.entries()) {
-    addPage(doc, await embedImage(doc, page, index), page, font);
+  for (const [index, given] of pages.entries()) {
+    const { page, image } = await embedPage(doc, given, index, options.cleanUp);
+    addPage(doc, image, page, font);
   }
   const { fields } = meta;
   declarePdfA(

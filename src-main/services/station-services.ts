@@ -124,7 +124,12 @@ export function createStationServices({
   });
   const finalizeJobs = createFinalizeJobs({
     clock,
-    build: pdfWorker.build,
+    build: (pages, meta) => {
+      const { ocr, capture } = settings.get();
+      return pdfWorker.build(pages, meta, {
+        ...(ocr.cleanUpPdf ? { cleanUp: { jpegQuality: capture.jpegQuality } } : {}),
+      });
+    },
     sign: (pdf) => signing.sign(pdf),
     attest: (facts) => attestor.sign(facts),
   });

@@ -86,6 +86,7 @@ export async function finalizeRecord(
                 orientation: text.orientation,
                 widthPx: text.widthPx,
                 heightPx: text.heightPx,
+                ...(text.skew === undefined ? {} : { skew: text.skew }),
               }
             : null,
       });

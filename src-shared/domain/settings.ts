@@ -72,6 +72,11 @@ export const ocrSettingsSchema = z.object({
   workers: z.number().int().min(0).max(16).default(0),
   /** auto: the native Tesseract where installed, else the WebAssembly one built in. */
   engine: z.enum(['auto', 'native', 'wasm']).default('auto'),
+  /**
+   * The PDF shows each page cleaned up as OCR reads it (turned level, the scanner's dark edges
+   * and the paper's tint whitened, colours kept); off, the PDF keeps the scan as captured.
+   */
+  cleanUpPdf: z.boolean().default(false),
 });
 export type OcrSettings = z.infer<typeof ocrSettingsSchema>;
 

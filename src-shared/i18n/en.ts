@@ -784,6 +784,9 @@ export const en: Messages = {
       native: 'Installed Tesseract',
       wasm: 'Built in (WebAssembly)',
     },
+    cleanUpPdf: 'Clean up pages in the PDF',
+    cleanUpPdfHelp:
+      'On: the PDF shows each page cleaned up as OCR reads it (turned level, dark scanner edges removed, paper made white); seals and signatures keep their colours. Off: the PDF keeps the scan as captured. The page image kept on the station is always the original scan.',
     capture: 'Scanning and import',
     minDpi: 'Minimum resolution (dpi)',
     minDpiHelp: 'Pages below it are flagged for review',

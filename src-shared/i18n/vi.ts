@@ -764,6 +764,9 @@ export const vi = {
       native: 'Tesseract cài trên máy',
       wasm: 'Bản tích hợp (WebAssembly)',
     },
+    cleanUpPdf: 'Làm sạch trang trong tệp PDF',
+    cleanUpPdfHelp:
+      'Bật: tệp PDF dùng trang đã làm sạch như khi nhận dạng chữ (xoay thẳng, bỏ viền tối, làm trắng nền giấy); dấu đỏ và chữ ký giữ nguyên màu. Tắt: tệp PDF giữ nguyên bản quét. Ảnh trang lưu trên trạm luôn là bản quét gốc.',
     capture: 'Quét và nhập tệp',
     minDpi: 'Độ phân giải tối thiểu (dpi)',
     minDpiHelp: 'Trang thấp hơn được đánh dấu để kiểm tra',

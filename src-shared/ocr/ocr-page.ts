@@ -21,6 +21,11 @@ export const ocrPageSchema = z.object({
   /** Clockwise turn that made the page read upright; boxes are on the turned image. */
   orientation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
   words: z.array(ocrWordSchema),
+  /**
+   * Degrees clockwise the upright page lay askew; OCR read it turned level, and its boxes were
+   * turned back onto the page as given. Absent on pages read before it was kept.
+   */
+  skew: z.number().min(-45).max(45).optional(),
   widthPx: z.number().int().positive(),
   heightPx: z.number().int().positive(),
   ms: z.number().nonnegative(),
@@ -31,6 +36,7 @@ export type OcrPage = z.infer<typeof ocrPageSchema>;
 export const ocrLayoutSchema = ocrPageSchema.pick({
   words: true,
   orientation: true,
+  skew: true,
   widthPx: true,
   heightPx: true,
 });

@@ -17,10 +17,11 @@ import { verifyPdf } from '../../../src-node/signing/verify-pdf';
 import { secretFrom, UsageError, type CliContext } from '../cli-context';
 import { EXIT } from '../exit-codes';
 
-export const PDF_HELP = `sohoa pdf IMAGE... --out FILE.pdf [--ocr] [--meta meta.json] [--dpi N]
+export const PDF_HELP = `sohoa pdf IMAGE... --out FILE.pdf [--ocr] [--clean-up] [--meta meta.json] [--dpi N]
   Builds one PDF/A-2b file from page images (JPEG and PNG kept as they are), each page at
   its physical size (the image's dpi, else --dpi, default 300); --ocr adds the invisible
-  Vietnamese text layer; --meta gives the code and fields for the document info and XMP.`;
+  Vietnamese text layer; --clean-up shows each page turned level, its dark edges and paper
+  whitened, colours kept; --meta gives the code and fields for the document info and XMP.`;
 
 export const SIGN_HELP = `sohoa sign FILE.pdf --out SIGNED.pdf (--p12 FILE --password-env VAR |
            --pkcs11 MODULE [--token LABEL] [--certificate ID] --pin-env VAR)
@@ -57,6 +58,7 @@ export async function pdfCommand(context: CliContext, argv: string[]): Promise<n
     options: {
       out: { type: 'string' },
       ocr: { type: 'boolean', default: false },
+      'clean-up': { type: 'boolean', default: false },
       meta: { type: 'string' },
       dpi: { type: 'string', default: '300' },
       json: { type: 'boolean', default: false },
@@ -82,7 +84,11 @@ export async function pdfCommand(context: CliContext, argv: string[]): Promise<n
   } finally {
     await context.ocr.close();
   }
-  const pdf = await buildRecordPdf(pages, meta);
+  const pdf = await buildRecordPdf(
+    pages,
+    meta,
+    values['clean-up'] ? { cleanUp: { jpegQuality: context.settings().capture.jpegQuality } } : {},
+  );
   await writeFile(values.out, pdf);
   context.io.stdout.write(
     values.json

@@ -308,6 +308,15 @@ export function StationSettingsForm({ editable }: { editable: boolean }) {
               }))}
             />
           </Form.Item>
+          <Form.Item
+            name={['ocr', 'cleanUpPdf']}
+            label={t('settings.cleanUpPdf')}
+            extra={t('settings.cleanUpPdfHelp')}
+            valuePropName="checked"
+            style={{ maxWidth: 420 }}
+          >
+            <Switch data-testid="settings-clean-up-pdf" />
+          </Form.Item>
         </Space>
         <Form.Item name="cameraEnabled" label={t('settings.cameraEnabled')} valuePropName="checked">
           <Switch />

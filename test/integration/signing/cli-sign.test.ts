@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { skewOf } from '../../../src-main/ocr/deskew';
+import { greymap } from '../../../src-main/ocr/greymap';
 import { requireBuild } from '../../support/built-app';
 import { vietnamesePage } from '../../support/page-images';
 import { tool } from '../../support/poppler';
@@ -55,6 +57,44 @@ describe('sohoa pdf, sohoa sign and sohoa verify', () => {
     expect((await tool('pdfinfo', [file('ho-so.pdf')])).out).toMatch(
       /Keywords:\s+000\.00\.12\.H20\.2026\.0010000017, 49\/QĐ-SLĐTBXH/,
     );
+  }, 60_000);
+
+  it('levels a page fed askew with --clean-up, the text still found', async () => {
+    const page = await vietnamesePage(200, [
+      'QUYẾT ĐỊNH',
+      'Về việc trợ cấp ưu đãi người có công với cách mạng',
+      'Điều 1. Trợ cấp hằng tháng đối với Ông/Bà: Nguyễn Thị Lan',
+      'Nơi thường trú: Phường 1, thành phố Cao Lãnh, tỉnh Đồng Tháp',
+    ]);
+    const { width, height } = await sharp(page).metadata();
+    const askew = await sharp(page).rotate(2, { background: 'white' }).png().toBuffer();
+    writeFileSync(
+      file('lech.png'),
+      await sharp(askew)
+        .extract({ left: 0, top: 0, width: width!, height: height! })
+        .withMetadata({ density: 200 })
+        .png()
+        .toBuffer(),
+    );
+    const skewOfPdf = async (name: string) => {
+      expect(
+        (
+          await sohoa([
+            'pdf',
+            file('lech.png'),
+            '--out',
+            file(name),
+            '--ocr',
+            ...(name === 'sach.pdf' ? ['--clean-up'] : []),
+          ])
+        ).code,
+      ).toBe(0);
+      expect((await tool('pdftotext', [file(name), '-'])).out).toContain('Nguyễn Thị Lan');
+      await tool('pdftoppm', ['-r', '100', '-png', '-singlefile', file(name), file(name)]);
+      return skewOf(await greymap(readFileSync(`${file(name)}.png`)));
+    };
+    expect(await skewOfPdf('lech.pdf')).toBeCloseTo(2, 0);
+    expect(Math.abs(await skewOfPdf('sach.pdf'))).toBeLessThan(0.3);
   }, 60_000);
 
   it('signs with the token and with the PKCS#12 file; verify exits 0 only when trusted and intact', async () => {

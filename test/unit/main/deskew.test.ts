@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { skewOf, straighten } from '../../../src-main/ocr/deskew';
+import { levelWords, skewOf, straighten } from '../../../src-main/ocr/deskew';
 import type { Greymap } from '../../../src-main/ocr/greymap';
 
 /** A page of text-like lines (dark bars of broken words), as a scanner fed it `degrees` clockwise. */
@@ -66,4 +66,32 @@ describe('levelling a page fed askew, for OCR only', () => {
     expect(word!.bbox.x1).toBeLessThanOrEqual(page.width);
     expect(word!.bbox.y1).toBeLessThanOrEqual(page.height);
   });
+
+  it.each([2.5, -1.7])(
+    'moves boxes put back on a page turned %s° onto that page levelled at its own size, each box its own size again',
+    async (degrees) => {
+      const page = await askewPage(degrees);
+      const { grey, skew, unturn } = await straighten(page);
+      expect(skew).toBeCloseTo(degrees, 0);
+      // Boxes as OCR finds them on the levelled page: a wide word, a tall one, one near a corner.
+      const found = [
+        { x0: 400, y0: 900, x1: 640, y1: 930 },
+        { x0: 1200, y0: 1500, x1: 1230, y1: 1620 },
+        { x0: 120, y0: 150, x1: 260, y1: 178 },
+      ].map((bbox, index) => ({ text: `w${index}`, confidence: 90, start: 0, end: 2, bbox }));
+      const onPage = unturn(found);
+      const levelled = levelWords(onPage, skew, { widthPx: page.width, heightPx: page.height });
+      // The levelled page at the page's size is the OCR's levelled page cropped about its centre.
+      const [left, top] = [(grey.width - page.width) / 2, (grey.height - page.height) / 2];
+      for (const [index, word] of levelled.entries()) {
+        const box = found[index]!.bbox;
+        expect(Math.abs(word.bbox.x0 - (box.x0 - left))).toBeLessThanOrEqual(2);
+        expect(Math.abs(word.bbox.x1 - (box.x1 - left))).toBeLessThanOrEqual(2);
+        expect(Math.abs(word.bbox.y0 - (box.y0 - top))).toBeLessThanOrEqual(2);
+        expect(Math.abs(word.bbox.y1 - (box.y1 - top))).toBeLessThanOrEqual(2);
+      }
+      // The hull OCR's boxes were put back in is larger than the word: levelling undoes it.
+      expect(onPage[0]!.bbox.y1 - onPage[0]!.bbox.y0).toBeGreaterThan(35);
+    },
+  );
 });
