@@ -4,7 +4,7 @@ import { PAGE_ORIENTATIONS, type OcrPage, type OcrWord } from '../../src-shared/
 import type { OcrSettings } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors/app-error';
 import { looksEnglish } from '../../src-shared/ocr/page-language';
-import { correctText, rereadWords } from '../../src-shared/ocr/text-correction';
+import { correctPage } from '../../src-shared/ocr/text-correction';
 import type { Logger } from '../platform/logger';
 import { straighten } from './deskew';
 import { greymap } from './greymap';
@@ -90,7 +90,7 @@ export const nativeSize = (setting: number) => (setting > 0 ? setting : availabl
 
 /**
  * The OCR service: Vietnamese, fully offline, on the engine the settings ask for, its text
- * post-corrected (`correctText`); a page shown to be English is read in English. "auto"
+ * post-corrected (`correctPage`); a page shown to be English is read in English. "auto"
  * takes the native Tesseract where one is installed (it reads about 1.3× as
  * fast as WebAssembly on the same cores) and the tesseract.js workers everywhere else;
  * both read the same packaged models. The engine starts on first use; pages queue, so OCR
@@ -193,12 +193,13 @@ export function createOcrPool(deps: {
         english = inEnglish.confidence >= page.confidence;
         if (english) page = inEnglish;
       }
-      const text = english ? page.text : correctText(page.text);
+      const read = { text: page.text, words: atScale(levelled.unturn(page.words), 1 / grey.scale) };
+      const { text, words } = english ? read : correctPage(read.text, read.words);
       return {
         text,
         confidence: page.confidence,
         orientation,
-        words: rereadWords(atScale(levelled.unturn(page.words), 1 / grey.scale), text),
+        words,
         skew: levelled.skew,
         // The boxes' space: the page as given, turned upright.
         widthPx: Math.round(grey.width / grey.scale),

@@ -52,29 +52,66 @@ function oneLookAlike(word: string, spelling: string): boolean {
   return changed === 1;
 }
 
-/** The known spellings `word` may have been (its marks changed, or one look-alike letter). */
-function spellingsFor(word: string, { byLetters, byLength }: PairModel): string[] {
+/** Whether `longer` is `shorter` with one letter more (BTINH and BINH). */
+function oneLetterMore(longer: string, shorter: string): boolean {
+  let index = 0;
+  while (index < shorter.length && longer[index] === shorter[index]) index += 1;
+  return longer.slice(index + 1) === shorter.slice(index);
+}
+
+/** Words this short have too many neighbours one letter away to be mended by length. */
+const SHORTEST_RESIZED = 4;
+
+/**
+ * A Vietnamese syllable's letters, marks folded away: an initial consonant, one to three vowels,
+ * a final consonant. Loose (it admits rhymes the language lacks), but "btinh" and "thuog" fail.
+ */
+const SYLLABLE =
+  /^(?:b|c|ch|d|g|gh|gi|h|k|kh|l|m|n|ng|ngh|nh|p|ph|qu|r|s|t|th|tr|v|x)?[aeiouy]{1,3}(?:c|ch|m|n|ng|nh|p|t)?$/;
+
+/**
+ * The known spellings `word` may have been: first those of its length (its marks changed, or
+ * one look-alike letter); then, for a longer word, those with one letter more or less than it
+ * (OCR read a stroke as a letter, or lost one).
+ */
+function spellingsFor(word: string, { byLetters, byLength }: PairModel): string[][] {
   const bare = foldText(word);
   const marks = byLetters.get(bare) ?? [];
   const looks = (byLength.get(word.length) ?? [])
     .filter(({ letters }) => oneLookAlike(bare, letters))
     .map(({ spelling }) => spelling);
-  return [...marks, ...looks].filter((spelling) => spelling !== word);
+  const sameLength = [...marks, ...looks].filter((spelling) => spelling !== word);
+  // A word that is a syllable is most likely one the phrases do not hold ("quận" is not "quảng").
+  if (bare.length < SHORTEST_RESIZED || SYLLABLE.test(bare)) return [sameLength];
+  const resized = [
+    ...(byLength.get(word.length - 1) ?? []).filter(({ letters }) => oneLetterMore(bare, letters)),
+    ...(byLength.get(word.length + 1) ?? []).filter(({ letters }) => oneLetterMore(letters, bare)),
+  ].map(({ spelling }) => spelling);
+  return [sameLength, resized];
+}
+
+/** One mend of the text: `start` to `end` of the text as read becomes `text`. */
+interface Mend {
+  start: number;
+  end: number;
+  text: string;
 }
 
 /**
- * Vietnamese post-correction of a page's text: a word that pairs with neither neighbour in the
- * known phrases, where one spelling of its letters (its marks changed, or an l, t or i misread)
- * does pair with one, becomes that spelling: "ỦY BAN NHÂN DAN TINH" → "ỦY BAN NHÂN DÂN TỈNH",
- * "XÃ HỘT" → "XÃ HỘI", "Độc tập" → "Độc lập". The header's "S6:" becomes "Số:". A word
- * touching a digit is never changed (numbers, ID numbers, dates and symbols stay as read),
- * nor is its length: the words' offsets into the text hold.
+ * The mends of a page's text: a word that pairs with neither neighbour in the known phrases,
+ * where exactly one spelling of it does pair with one, becomes that spelling (`spellingsFor`,
+ * same-length spellings first; one letter more or less only for a word that is no syllable). The header's "S6:" becomes "Số:". A word touching a digit is
+ * never changed: numbers, ID numbers, dates and symbols stay as read.
  */
-export function correctText(text: string): string {
+function mendsOf(text: string): Mend[] {
   const pairs = model();
   const tokens = [...text.matchAll(/\p{L}+/gu)];
   const lower = tokens.map((token) => token[0].toLocaleLowerCase('vi'));
-  let corrected = text.replace(/(^|\n)([ \t]*)S[6O0ô](?=\s*:)/g, '$1$2Số');
+  const mends: Mend[] = [...text.matchAll(/(?<=^|\n)[ \t]*(S[6O0ô])(?=\s*:)/g)].map((match) => ({
+    start: match.index + match[0].length - match[1]!.length,
+    end: match.index + match[0].length,
+    text: 'Số',
+  }));
   tokens.forEach((token, index) => {
     const start = token.index;
     const end = start + token[0].length;
@@ -91,14 +128,48 @@ export function correctText(text: string): string {
       (after !== null && pairs.pairs.has(`${word} ${after}`));
     const word = lower[index]!;
     if (pairsWith(word)) return;
-    const fitting = spellingsFor(word, pairs).filter(pairsWith);
-    if (fitting.length !== 1 || fitting[0]!.length !== word.length) return;
-    lower[index] = fitting[0]!;
-    corrected = corrected.slice(0, start) + inCaseOf(token[0], fitting[0]!) + corrected.slice(end);
+    for (const spellings of spellingsFor(word, pairs)) {
+      const fitting = spellings.filter(pairsWith);
+      if (fitting.length > 1) return;
+      if (fitting.length === 0) continue;
+      lower[index] = fitting[0]!;
+      mends.push({ start, end, text: inCaseOf(token[0], fitting[0]!) });
+      return;
+    }
   });
-  return corrected;
+  return mends.sort((a, b) => a.start - b.start);
 }
 
-/** A page's words after its text was corrected: each word's text as the text now reads. */
-export const rereadWords = (words: readonly OcrWord[], text: string): OcrWord[] =>
-  words.map((word) => ({ ...word, text: text.slice(word.start, word.end) }));
+/** The text with its mends made. */
+const mended = (text: string, mends: readonly Mend[]) =>
+  mends.reduceRight((done, mend) => done.slice(0, mend.start) + mend.text + done.slice(mend.end), text);
+
+/**
+ * Vietnamese post-correction of a page's text (`mendsOf`): "ỦY BAN NHÂN DAN TINH" → "ỦY BAN
+ * NHÂN DÂN TỈNH", "XÃ HỘT" → "XÃ HỘI", "Độc tập" → "Độc lập", "THƯƠNG BTINH" → "THƯƠNG BINH",
+ * "S6:" → "Số:".
+ */
+export const correctText = (text: string): string => mended(text, mendsOf(text));
+
+/**
+ * A page's text corrected, and its words with it: each word's offsets moved by the mends before
+ * it (a mend may change a word's length), its text as the corrected text reads.
+ */
+export function correctPage(text: string, words: readonly OcrWord[]): { text: string; words: OcrWord[] } {
+  const mends = mendsOf(text);
+  // Where an offset of the text as read falls in the corrected text: moved by every mend that
+  // ends at or before it. Mends lie inside words, so a word's edges are never inside one.
+  const moved = (offset: number) =>
+    mends.reduce(
+      (at, mend) => (mend.end <= offset ? at + mend.text.length - (mend.end - mend.start) : at),
+      offset,
+    );
+  const corrected = mended(text, mends);
+  return {
+    text: corrected,
+    words: words.map((word) => {
+      const [start, end] = [moved(word.start), moved(word.end)];
+      return { ...word, start, end, text: corrected.slice(start, end) };
+    }),
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctText, rereadWords } from '../../../src-shared/ocr/text-correction';
+import { correctPage, correctText } from '../../../src-shared/ocr/text-correction';
 
 describe('Vietnamese post-correction of OCR text', () => {
   it('puts back the marks a heading lost, from the words around them', () => {
@@ -28,17 +28,50 @@ describe('Vietnamese post-correction of OCR text', () => {
     expect(correctText('NHÂN DAN\nTINH ĐỒNG')).toBe('NHÂN DÂN\nTỈNH ĐỒNG');
   });
 
-  it('gives the words their text as corrected, at the same offsets', () => {
-    const read = 'XÃ HỘT';
-    const text = correctText(read);
-    const words = rereadWords(
-      [
-        { text: 'XÃ', confidence: 96, bbox: { x0: 0, y0: 0, x1: 10, y1: 10 }, start: 0, end: 2 },
-        { text: 'HỘT', confidence: 71, bbox: { x0: 12, y0: 0, x1: 30, y1: 10 }, start: 3, end: 6 },
-      ],
+  it('gives the words their text as corrected, their offsets moved where a word changed length', () => {
+    const word = (text: string, start: number, confidence = 95) => ({
       text,
-    );
-    expect(words.map((word) => word.text)).toEqual(['XÃ', 'HỘI']);
-    expect(words[1]!.confidence).toBe(71);
+      confidence,
+      bbox: { x0: start * 10, y0: 0, x1: (start + text.length) * 10, y1: 10 },
+      start,
+      end: start + text.length,
+    });
+    const read = 'LAO ĐỘNG - THƯƠNG BTINH VÀ XÃ HỘT\nSố 12';
+    const words = [
+      word('LAO', 0),
+      word('ĐỘNG', 4),
+      word('-', 9),
+      word('THƯƠNG', 11),
+      word('BTINH', 18, 61),
+      word('VÀ', 24),
+      word('XÃ', 27),
+      word('HỘT', 30, 71),
+      word('Số', 34),
+      word('12', 37),
+    ];
+    const corrected = correctPage(read, words);
+    expect(corrected.text).toBe('LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố 12');
+    expect(corrected.words.map((each) => each.text)).toEqual([
+      'LAO',
+      'ĐỘNG',
+      '-',
+      'THƯƠNG',
+      'BINH',
+      'VÀ',
+      'XÃ',
+      'HỘI',
+      'Số',
+      '12',
+    ]);
+    for (const each of corrected.words) expect(corrected.text.slice(each.start, each.end)).toBe(each.text);
+    // Boxes and confidences stay the word's as read.
+    expect(corrected.words[4]).toMatchObject({ confidence: 61, bbox: words[4]!.bbox });
+  });
+
+  it('mends a word by one letter more or less only when it is long and no other spelling fits', () => {
+    expect(correctText('THƯƠNG BTINH VÀ XÃ HỘI')).toBe('THƯƠNG BINH VÀ XÃ HỘI');
+    expect(correctText('LAO ĐỘNG - THƯƠG BINH')).toBe('LAO ĐỘNG - THƯƠNG BINH');
+    // Three letters: too many words lie one letter away.
+    expect(correctText('LAO ĐỘN')).toBe('LAO ĐỘN');
   });
 });
