@@ -14,6 +14,8 @@ export interface PdfCleanUp {
 const PAPER_PERCENTILE = 0.9;
 /** Paper darker than this is not paper (a photograph, a dark form): its colours are left alone. */
 const DARKEST_PAPER = 128;
+/** Paper this light is left as it is: white enough that a second JPEG generation is not worth it. */
+const WHITE_ENOUGH = 250;
 /** A pixel darker than this at the scan's edge is the scanner's backing, not the sheet. */
 const DARK_EDGE = 96;
 /** Pixels of the backing's edge blurred into the sheet (scanner optics, JPEG), at most, and how dark. */
@@ -54,18 +56,18 @@ function paperGains(raster: Raster): number[] {
         break;
       }
     }
-    gains.push(paper >= DARKEST_PAPER && paper < 255 ? 255 / paper : 1);
+    gains.push(paper >= DARKEST_PAPER && paper < WHITE_ENOUGH ? 255 / paper : 1);
   }
   return gains;
 }
 
 /**
- * The scanner's dark surround whitened: along every row and column, the run of near-black
+ * The scanner's dark surround whitened (returns how many pixels were): along every row and column, the run of near-black
  * pixels that starts at the image's edge, no further in than `EDGE_DEPTH` of the side. A sheet
  * fed askew shows the scanner's black backing in wedges at its corners; print stops at the
  * sheet's margins, so it never touches the edge of the scan.
  */
-function whitenDarkEdges(raster: Raster, gains: readonly number[]): void {
+function whitenDarkEdges(raster: Raster, gains: readonly number[]): number {
   const { data, width, height, channels } = raster;
   // Levels as they will be once the paper is white, so that the backing's blurred edge is
   // told from the paper by how far it is from white.
@@ -84,8 +86,10 @@ function whitenDarkEdges(raster: Raster, gains: readonly number[]): void {
       if (darkerThan(at, DARK_EDGE)) lastDark = taken;
       else if (taken - lastDark > EDGE_BLUR || !darkerThan(at, BLURRED_EDGE)) return;
       data.fill(255, at, at + channels);
+      whitened += 1;
     }
   };
+  let whitened = 0;
   const [across, down] = [Math.floor(width * EDGE_DEPTH), Math.floor(height * EDGE_DEPTH)];
   for (let y = 0; y < height; y++) {
     whitenRun(0, y, 1, across);
@@ -95,6 +99,7 @@ function whitenDarkEdges(raster: Raster, gains: readonly number[]): void {
     whitenRun(x, 0, width, down);
     whitenRun(x, height - 1, -width, down);
   }
+  return whitened;
 }
 
 /** The page's skew as OCR measured it, or measured now on a page OCR has not read. */
@@ -142,6 +147,7 @@ async function levelled(raster: Raster, skew: number, gains: readonly number[]) 
  * surround whitened, the paper made white. Its colours are kept: OCR drops a red seal and a blue
  * signature to read the text under them, but in the record they are part of the evidence.
  * A JPEG stays a JPEG, a PNG a PNG, a bitonal page bitonal; the size and resolution are kept.
+ * A page with nothing to clean is kept byte for byte.
  */
 export async function cleanUpPage(page: RecordPdfPage, options: PdfCleanUp): Promise<RecordPdfPage> {
   const png = page.mimeType === 'image/png' ? readPngStructure(page.image) : undefined;
@@ -150,7 +156,9 @@ export async function cleanUpPage(page: RecordPdfPage, options: PdfCleanUp): Pro
   const scanned = await rasterOf(page.image);
   const gains = bitonal ? Array<number>(scanned.channels).fill(1) : paperGains(scanned);
   // Before levelling, while the backing's wedges touch the scan's edges.
-  whitenDarkEdges(scanned, gains);
+  const edges = whitenDarkEdges(scanned, gains);
+  // A level page on white paper with no dark edge has nothing to clean: kept as scanned.
+  if (skew === 0 && edges === 0 && gains.every((gain) => gain === 1)) return page;
   const output = await levelled(scanned, skew, gains);
   const image =
     page.mimeType === 'image/jpeg'

@@ -178,6 +178,15 @@ describe('clean-up in the PDF, when the administrator turns it on', () => {
     expect(text).toContain(decision!.data.name);
   });
 
+  it('keeps a level page on white paper byte for byte: there is nothing to clean', async () => {
+    const level = await sharp(Buffer.from(decision!.svg), { density: DPI })
+      .flatten({ background: 'white' })
+      .jpeg({ quality: 85 })
+      .toBuffer();
+    const kept = await cleanUpPage({ image: level, mimeType: 'image/jpeg', dpi: DPI, rotation: 0 }, CLEAN_UP);
+    expect(kept.image).toBe(level);
+  });
+
   it('stays a PDF/A-2b file, its JPEG a JPEG at the same size, a bitonal page at one bit per pixel', async () => {
     const path = join(dir.path, 'cleaned.pdf');
     expect(await checkPdfA(path, readFileSync(path))).toEqual([]);
