@@ -313,7 +313,7 @@ export function StationSettingsForm({ editable }: { editable: boolean }) {
             label={t('settings.cleanUpPdf')}
             extra={t('settings.cleanUpPdfHelp')}
             valuePropName="checked"
-            style={{ maxWidth: 420 }}
+            style={{ maxWidth: 720 }}
           >
             <Switch data-testid="settings-clean-up-pdf" />
           </Form.Item>
