@@ -5,7 +5,7 @@ import type { Greymap } from './greymap';
 /** Angles tried, degrees: a sheet fed askew by up to this much. */
 const MAX_SKEW = 4;
 /** Below this the page is read as it is: Tesseract copes, and turning blurs a little. */
-export const MIN_SKEW = 0.3;
+const MIN_SKEW = 0.3;
 /** Width of the copy the angle is found on, px. */
 const PROBE_WIDTH = 1000;
 
@@ -62,6 +62,12 @@ export function skewOf(grey: Greymap): number {
   return best(coarse - 0.25, coarse + 0.25, 0.05, coarse);
 }
 
+/** The skew a page is turned level by: its skew, or 0 below `MIN_SKEW`. */
+export function skewToLevel(grey: Greymap): number {
+  const skew = skewOf(grey);
+  return Math.abs(skew) < MIN_SKEW ? 0 : skew;
+}
+
 export interface Straightened {
   grey: Greymap;
   /** Degrees clockwise the page lay askew and was turned back by; 0 when read as it is. */
@@ -75,8 +81,8 @@ export interface Straightened {
  * scan as captured, so the words' boxes are turned back onto it.
  */
 export async function straighten(grey: Greymap): Promise<Straightened> {
-  const skew = skewOf(grey);
-  if (Math.abs(skew) < MIN_SKEW) return { grey, skew: 0, unturn: (words) => words };
+  const skew = skewToLevel(grey);
+  if (skew === 0) return { grey, skew, unturn: (words) => words };
   const { data, info } = await sharp(grey.pgm.subarray(headerLength(grey)), {
     raw: { width: grey.width, height: grey.height, channels: 1 },
   })

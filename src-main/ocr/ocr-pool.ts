@@ -7,20 +7,12 @@ import { looksEnglish } from '../../src-shared/ocr/page-language';
 import { correctPage } from '../../src-shared/ocr/text-correction';
 import type { Logger } from '../platform/logger';
 import { straighten } from './deskew';
+import { READING_DPI } from './reading-resolution';
 import { greymap } from './greymap';
 import { createNativeEngine, findNativeTesseract } from './native-engine';
 import type { OcrEngine, Reading } from './ocr-engine';
 import { plainTessdataDir, tessdataDir } from './tessdata';
 import { createWasmEngine } from './wasm-engine';
-
-/**
- * Pages recorded finer are read at this resolution: Tesseract's work grows with the pixels. On
- * the corpus's dev half (bench/ocr, with the 4.0.0_best_int model then read) 225 dpi read better
- * than 300 (CER 1.01 % against 1.17 %, field F1 0.986 against 0.985) and 13 % faster; 200 dpi
- * was faster still but lost digits in typewriter ID numbers (F1 0.979, 2 % of records with a
- * field high and wrong).
- */
-const READING_DPI = 225;
 
 /** Words' boxes multiplied by `factor`. */
 const atScale = (words: OcrWord[], factor: number): OcrWord[] =>

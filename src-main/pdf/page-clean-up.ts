@@ -1,6 +1,7 @@
 import sharp from 'sharp';
-import { levelWords, MIN_SKEW, skewOf } from '../ocr/deskew';
+import { levelWords, skewToLevel } from '../ocr/deskew';
 import { greymap } from '../ocr/greymap';
+import { READING_DPI } from '../ocr/reading-resolution';
 import { readPngStructure } from './png-structure';
 import type { RecordPdfPage } from './record-pdf';
 
@@ -23,8 +24,6 @@ const EDGE_BLUR = 4;
 const BLURRED_EDGE = 235;
 /** Dark edge lines are looked for this far in, as a share of the page's side. */
 const EDGE_DEPTH = 0.08;
-/** The resolution OCR measures skew at (ocr-pool's reading resolution). */
-const MEASURING_DPI = 225;
 
 interface Raster {
   data: Buffer;
@@ -102,15 +101,11 @@ function whitenDarkEdges(raster: Raster, gains: readonly number[]): number {
   return whitened;
 }
 
-/** The page's skew as OCR measured it, or measured now on a page OCR has not read. */
+/** The page's skew as OCR measured it, or measured as OCR would on a page it has not read. */
 async function skewOfPage(page: RecordPdfPage): Promise<number> {
   if (page.ocr?.skew !== undefined) return page.ocr.skew;
-  const grey = await greymap(Buffer.from(page.image), {
-    turn: page.ocr?.orientation ?? page.rotation,
-    maxDpi: MEASURING_DPI,
-  });
-  const skew = skewOf(grey);
-  return Math.abs(skew) < MIN_SKEW ? 0 : skew;
+  const turn = page.ocr?.orientation ?? page.rotation;
+  return skewToLevel(await greymap(Buffer.from(page.image), { turn, maxDpi: READING_DPI }));
 }
 
 /**
