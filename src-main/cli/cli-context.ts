@@ -62,7 +62,10 @@ export async function createCliContext(io: CliIo): Promise<CliContext> {
     dataDir,
     ocr: services.ocr,
     captureDrivers: (sane) =>
-      createDrivers({ ...(sane ? { sane } : {}), demo: demoDriverOptions(dataDir, services) }),
+      createDrivers({
+        sane: { stallTimeoutMs: () => services.settings.get().capture.scannerStallSeconds * 1000, ...sane },
+        demo: demoDriverOptions(dataDir, services),
+      }),
   };
 }
 

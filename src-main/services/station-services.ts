@@ -95,7 +95,11 @@ export function createStationServices({
     openJsonStore({ dataDir, name: 'procedures', schema: proceduresDocumentSchema }),
   );
   const captureDrivers =
-    drivers ?? createDrivers({ demo: demoDriverOptions(dataDir, { preparedRecords, settings, procedures }) });
+    drivers ??
+    createDrivers({
+      sane: { stallTimeoutMs: () => settings.get().capture.scannerStallSeconds * 1000 },
+      demo: demoDriverOptions(dataDir, { preparedRecords, settings, procedures }),
+    });
   const captureSettings = () => settings.get().capture;
   const captureRuns = createCaptureRuns({
     root: join(dataDir, 'capture', 'runs'),

@@ -48,6 +48,11 @@ export const captureSettingsSchema = z.object({
   pdfRenderMemoryPercent: z.number().int().min(5).max(75).default(25),
   /** Longest rendering one PDF page may take, seconds. */
   pdfRenderSeconds: z.number().int().min(10).max(1800).default(120),
+  /**
+   * A scan that shows no progress, no page and no end for this long is stopped, seconds (the
+   * scanner hung); only a lamp's warm-up is silent, and that is under a minute.
+   */
+  scannerStallSeconds: z.number().int().min(30).max(1800).default(120),
   /** The folder a scan-to-folder scanner or copier writes into; empty: no hot folder. */
   hotFolder: optionalPath,
   /** A hot-folder file is taken once its size has not changed for this long, ms (copiers pause mid-write). */

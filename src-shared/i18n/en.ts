@@ -804,6 +804,9 @@ export const en: Messages = {
     pdfRenderMemoryPercentHelp:
       'A share of the memory of this computer; a file that needs more is stopped and not imported',
     pdfRenderSeconds: 'Longest time to render one PDF page',
+    scannerStallSeconds: 'Stop a scan when the scanner is silent for',
+    scannerStallSecondsHelp:
+      'A scanner that sends no page and no progress for this long has its scan run stopped; pages already scanned are kept.',
     hotFolder: 'Scan folder',
     hotFolderHelp: 'The folder a scanner or copier saves its scans into; empty if not used',
     hotFolderStable: 'Take a file once unchanged for',

@@ -782,6 +782,9 @@ export const vi = {
     pdfRenderMemoryPercent: 'Bộ nhớ tối đa khi dựng một trang PDF',
     pdfRenderMemoryPercentHelp: 'Phần trăm bộ nhớ của máy; tệp cần nhiều hơn bị dừng và không được nhập',
     pdfRenderSeconds: 'Thời gian tối đa dựng một trang PDF',
+    scannerStallSeconds: 'Dừng quét khi máy quét không phản hồi trong',
+    scannerStallSecondsHelp:
+      'Máy quét không gửi trang, không báo tiến độ trong khoảng này thì lượt quét được dừng; các trang đã quét vẫn được giữ.',
     hotFolder: 'Thư mục nhận bản quét',
     hotFolderHelp: 'Thư mục máy quét hoặc máy photocopy lưu bản quét vào; để trống nếu không dùng',
     hotFolderStable: 'Nhận tệp khi không đổi trong',

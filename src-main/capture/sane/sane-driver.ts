@@ -21,10 +21,10 @@ export interface SaneDriverOptions {
   /** Backend-specific options a profile adds for one device (e.g. a test picture). */
   extraArgs?: (device: string) => string[];
   /**
-   * A scan that shows no progress, no page and no end for this long is stopped. scanimage
-   * reports progress as it reads, so only a lamp's warm-up is silent, and that is under a minute.
+   * A scan that shows no progress, no page and no end for this long (ms, read at each scan) is
+   * stopped. scanimage reports progress as it reads, so only a lamp's warm-up is silent.
    */
-  stallTimeoutMs?: number;
+  stallTimeoutMs?: () => number;
 }
 
 const FIELD = '\t';
@@ -47,7 +47,7 @@ const PROGRESS = /Progress: [\d.]+%\r/g;
 export function createSaneDriver(options: SaneDriverOptions = {}): ScanDriver {
   const command = options.command ?? 'scanimage';
   const listTimeoutMs = options.listTimeoutMs ?? 30_000;
-  const stallTimeoutMs = options.stallTimeoutMs ?? 120_000;
+  const stallTimeout = options.stallTimeoutMs ?? (() => 120_000);
   const deviceName = (deviceId: string) => {
     const { backend, device } = splitDeviceId(deviceId);
     if (backend !== 'sane' || !device)
@@ -118,6 +118,7 @@ export function createSaneDriver(options: SaneDriverOptions = {}): ScanDriver {
         ...(options.extraArgs?.(device) ?? []),
       ];
 
+      const stallTimeoutMs = stallTimeout();
       const child = spawn(command, args, { env: saneEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
       const running = () => child.exitCode === null && child.signalCode === null;
       // SIGTERM lets scanimage cancel the scan; one stuck closing the device ignores it.

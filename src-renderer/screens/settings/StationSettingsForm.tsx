@@ -205,6 +205,14 @@ export function StationSettingsForm({ editable }: { editable: boolean }) {
           <Form.Item name={['capture', 'pdfRenderSeconds']} label={t('settings.pdfRenderSeconds')}>
             <InputNumber min={10} max={1800} addonAfter="s" />
           </Form.Item>
+          <Form.Item
+            name={['capture', 'scannerStallSeconds']}
+            label={t('settings.scannerStallSeconds')}
+            extra={t('settings.scannerStallSecondsHelp')}
+            style={{ maxWidth: 420 }}
+          >
+            <InputNumber min={30} max={1800} addonAfter="s" data-testid="settings-scanner-stall" />
+          </Form.Item>
         </Space>
         <Space size="large" align="start" wrap>
           <Form.Item

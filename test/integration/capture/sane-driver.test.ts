@@ -133,7 +133,7 @@ describe('SANE driver against the real `test` backend', () => {
     const command = wrapped(`echo $$ > '${pidFile}'; exec sleep 60`, '--batch-count=2 2>/dev/null');
     const driver = createSaneDriver({
       command,
-      stallTimeoutMs: 1500,
+      stallTimeoutMs: () => 1500,
       extraArgs: () => ['--test-picture', 'Color pattern'],
     });
     const started = Date.now();
@@ -158,7 +158,7 @@ describe('SANE driver against the real `test` backend', () => {
     const command = wrapped('exec sleep 60');
     const driver = createSaneDriver({
       command,
-      stallTimeoutMs: 60_000,
+      stallTimeoutMs: () => 60_000,
       extraArgs: () => ['--test-picture', 'Color pattern', '--read-return-value', 'SANE_STATUS_JAMMED'],
     });
     const started = Date.now();
@@ -171,7 +171,7 @@ describe('SANE driver against the real `test` backend', () => {
     dir = makeTempDir('sohoa-sane-');
     // Each read waits 0.2 s: one page takes about 3 s, twice the stall time.
     const driver = createSaneDriver({
-      stallTimeoutMs: 1500,
+      stallTimeoutMs: () => 1500,
       extraArgs: () => [
         '--test-picture',
         'Color pattern',
