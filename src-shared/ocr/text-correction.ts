@@ -99,9 +99,10 @@ interface Mend {
 
 /**
  * The mends of a page's text: a word that pairs with neither neighbour in the known phrases,
- * where exactly one spelling of it does pair with one, becomes that spelling (`spellingsFor`,
- * same-length spellings first; one letter more or less only for a word that is no syllable). The header's "S6:" becomes "Số:". A word touching a digit is
- * never changed: numbers, ID numbers, dates and symbols stay as read.
+ * where exactly one spelling of it does pair with one, becomes that spelling (`spellingsFor`:
+ * same-length spellings first; one letter more or less only for a word that is no syllable).
+ * The header's "S6:" becomes "Số:". A word touching a digit is never changed: numbers, ID
+ * numbers, dates and symbols stay as read.
  */
 function mendsOf(text: string): Mend[] {
   const pairs = model();
@@ -116,6 +117,8 @@ function mendsOf(text: string): Mend[] {
     const start = token.index;
     const end = start + token[0].length;
     if (/\d/.test(text[start - 1] ?? '') || /\d/.test(text[end] ?? '')) return;
+    // The header's "SO:" is mended once, as "Số:".
+    if (mends.some((mend) => mend.start < end && start < mend.end)) return;
     // Neighbours on the same line only: a heading's last word does not pair with the next line.
     const before =
       index > 0 && !/\n/.test(text.slice(tokens[index - 1]!.index, start)) ? lower[index - 1] : null;
