@@ -78,6 +78,10 @@ async function rendered(dir: string, name: string) {
 
 type Render = Awaited<ReturnType<typeof rendered>>;
 
+/** The skew of a page as poppler drew it, as OCR measures skew. */
+const skewIn = async (render: Render) =>
+  skewOf(await greymap(await sharp(render.data, { raw: render.info }).png().toBuffer()));
+
 /** Mean of one channel over a box of the render, in render pixels. */
 function meanOf(
   render: Render,
@@ -140,8 +144,6 @@ describe('clean-up in the PDF, when the administrator turns it on', () => {
 
   it('shows the page turned level, by the skew OCR read it at', async () => {
     expect(page.ocr!.skew).toBeCloseTo(SKEW, 0);
-    const skewIn = async (render: Render) =>
-      skewOf(await greymap(await sharp(render.data, { raw: render.info }).png().toBuffer()));
     expect(await skewIn(scanned)).toBeCloseTo(SKEW, 0);
     expect(Math.abs(await skewIn(cleaned))).toBeLessThan(0.3);
   });
@@ -246,8 +248,7 @@ describe("the administrator's switch, as the station signs a record", () => {
         done = chunk.done;
       }
       writeFileSync(join(dir.path, `${name}.pdf`), Buffer.concat(parts));
-      const render = await rendered(dir.path, name);
-      return skewOf(await greymap(await sharp(render.data, { raw: render.info }).png().toBuffer()));
+      return skewIn(await rendered(dir.path, name));
     };
     expect(await signedSkew('off')).toBeCloseTo(SKEW, 0);
     services.settings.update({ ocr: { ...services.settings.get().ocr, cleanUpPdf: true } });
