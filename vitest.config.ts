@@ -25,6 +25,9 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One Chromium at a time on a 2-core machine.
           fileParallelism: false,
+          // A screen reaching its state in over a second on a loaded machine is not a failure;
+          // a state never reached still fails, only later.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -25,7 +25,7 @@ export function AppShell() {
   const captures = session?.roles.some((role) => role === 'clerk' || role === 'admin') ?? false;
   useHotFolderRunner(captures ? session!.userId : null);
   useOcrRunner(captures);
-  useFinalizeRunner(captures && settings !== undefined, { agencyName: settings?.agencyName ?? '' });
+  useFinalizeRunner(captures && settings !== null, { agencyName: settings?.agencyName ?? '' });
   useAuditAnchor();
   useSyncRunner(session !== null);
   useBackupRunner(session !== null);

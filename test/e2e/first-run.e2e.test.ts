@@ -1,4 +1,5 @@
 import { LATEST_SCHEMA_VERSION } from '../../src-renderer/db/migrations';
+import { HARNESS_SOCKET_PATH } from '../../src-shared/ipc/harness-protocol';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, CLERK } from '../support/backend';
@@ -170,6 +171,32 @@ describe('first run in Chromium through the browser harness', () => {
     // Dexie stores version × 10.
     expect(databases).toContainEqual({ name: 'sohoa-station', version: LATEST_SCHEMA_VERSION * 10 });
     await screenshot(page, '06-settings-clerk-en');
+  });
+
+  // The agency's name under the brand once filled in after the menu showed, moving the menu
+  // down under a pointer about to click: a click meant for "Users" landed beside it.
+  it('keeps the menu still while the station’s settings arrive', async () => {
+    let held = 0;
+    await page.routeWebSocket(
+      (url) => url.pathname === HARNESS_SOCKET_PATH,
+      (route) => {
+        const server = route.connectToServer();
+        route.onMessage((message) => {
+          const call = typeof message === 'string' ? (JSON.parse(message) as { channel?: string }) : {};
+          if (call.channel !== 'settings.get') return server.send(message);
+          held += 1;
+          setTimeout(() => server.send(message), 1500);
+        });
+      },
+    );
+    await page.reload();
+    const item = page.getByTestId('main-nav').getByText('Settings');
+    await item.waitFor();
+    const first = await item.boundingBox();
+    await expect.poll(() => page.locator('.app-brand-agency').innerText()).not.toBe('');
+    expect(held).toBeGreaterThan(0);
+    expect(await item.boundingBox()).toEqual(first);
+    await page.unrouteAll();
     expect(pageErrors).toEqual([]);
   });
 });
