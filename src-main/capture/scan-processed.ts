@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import type { ScanProgress } from '../../src-shared/capture/capture-run';
 import type { ScanOptions } from '../../src-shared/capture/scan-options';
 import type { CaptureSettings } from '../../src-shared/domain/settings';
 import { processPage, type ProcessedPage } from '../imaging/process-page';
@@ -16,8 +17,9 @@ export async function* scanProcessed(
   workDir: string,
   settings: CaptureSettings,
   signal?: AbortSignal,
+  onProgress?: (progress: ScanProgress) => void,
 ): AsyncGenerator<ProcessedScanPage> {
-  for await (const scanned of driver.scan(options, workDir, signal)) {
+  for await (const scanned of driver.scan(options, workDir, signal, onProgress)) {
     const page = await processPage(scanned.path, { mode: options.mode, scannerDpi: options.dpi, settings });
     await rm(scanned.path, { force: true });
     yield { sequence: scanned.sequence, ...(scanned.side ? { side: scanned.side } : {}), ...page };

@@ -45,6 +45,14 @@ export const CAPTURE_RUN_KINDS = ['scan', 'import', 'hotFolder'] as const;
 export const captureRunKindSchema = z.enum(CAPTURE_RUN_KINDS);
 export type CaptureRunKind = z.infer<typeof captureRunKindSchema>;
 
+/** The page a scanner is reading now, and how much of it has come in (scanimage's `--progress`). */
+export const scanProgressSchema = z.object({
+  /** 1-based, within the run. */
+  page: z.number().int().positive(),
+  percent: z.number().min(0).max(100),
+});
+export type ScanProgress = z.infer<typeof scanProgressSchema>;
+
 /** A run main still holds items of, as `capture.runs` lists it. */
 export const captureRunSummarySchema = z.object({
   runId: z.string(),
@@ -55,6 +63,8 @@ export const captureRunSummarySchema = z.object({
   /** Items processed and waiting to be taken. */
   pending: z.number().int().nonnegative(),
   ended: z.boolean(),
+  /** While a scanner reads: its page and how far, where the device says. */
+  reading: scanProgressSchema.nullable().default(null),
 });
 export type CaptureRunSummary = z.infer<typeof captureRunSummarySchema>;
 

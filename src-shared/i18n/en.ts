@@ -377,6 +377,7 @@ export const en: Messages = {
     newRecord: 'New record',
     box: 'Box {{box}}',
     scanning: 'Scanning…',
+    reading: 'Scanning page {{page}} of this run',
     pages: '{{count}} pages',
     pages_one: '{{count}} page',
     rate: '{{rate}} pages/min',

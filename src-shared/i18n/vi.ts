@@ -364,6 +364,7 @@ export const vi = {
     newRecord: 'Hồ sơ mới',
     box: 'Hộp {{box}}',
     scanning: 'Đang quét…',
+    reading: 'Đang quét trang {{page}} của lượt này',
     pages: '{{count}} trang',
     rate: '{{rate}} trang/phút',
     page: 'Trang {{number}}',

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireBuild } from '../support/built-app';
 import { screenshot } from '../support/chromium';
-import { requireSaneTestBackend } from '../support/sane';
+import { requireSaneTestBackend, slowSaneConfig } from '../support/sane';
 import { countStore } from '../support/station-page';
 import { openAsClerk } from '../support/station-setup';
 import { makeTempDir } from '../support/temp-dir';
@@ -48,5 +48,49 @@ describe('capture in Chromium: SANE test device → IndexedDB → thumbnails', (
     expect(await thumbnailIndexes(page)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const stored = await countStore(page, 'pages');
     expect(stored).toBe(10);
+  });
+});
+
+describe('capture in Chromium: a slow scanner shows how far it has read the page it is on', () => {
+  const dir = makeTempDir('sohoa-e2e-capture-slow-');
+  const sane = makeTempDir('sohoa-e2e-sane-');
+  let station: Awaited<ReturnType<typeof openAsClerk>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    requireBuild();
+    requireSaneTestBackend();
+    // About 60 reads a page at 100 dpi: some 6 s a page.
+    station = await openAsClerk(dir.path, undefined, { env: slowSaneConfig(sane.path, 100_000) });
+    page = station.page;
+  });
+  afterAll(async () => {
+    await station?.close();
+    dir.remove();
+    sane.remove();
+  });
+
+  it('shows the page being read and its share, moving on page by page, until stopped', async () => {
+    await expect
+      .poll(() => page.getByTestId('scan-device').innerText(), { timeout: 20_000 })
+      .toContain('sane:test:0');
+    await page.getByTestId('scan-dpi').fill('100');
+    await page.getByTestId('scan-start').click();
+    const reading = page.getByTestId('scan-reading');
+    const shown = async () => (await reading.innerText()).replace(/\s+/g, ' ');
+    await expect.poll(shown).toMatch(/^Đang quét trang 1 của lượt này [1-9]\d?%$/);
+    // The bar moves as the page goes through.
+    const seen = await shown();
+    await expect.poll(shown).not.toBe(seen);
+    await screenshot(page, '07b-scan-reading');
+    // The first page is stored while the second goes through.
+    await expect
+      .poll(() => reading.innerText(), { timeout: 20_000 })
+      .toContain('Đang quét trang 2 của lượt này');
+    await expect.poll(() => page.getByTestId('page-thumb').count()).toBe(1);
+    await page.getByTestId('scan-stop').click();
+    await expect.poll(() => page.getByTestId('scan-start').isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await reading.count()).toBe(0);
+    expect(await page.getByTestId('page-thumb').count()).toBeGreaterThanOrEqual(1);
   });
 });

@@ -12,11 +12,15 @@ export interface RunningHarness {
 
 /**
  * Starts `out/main/harness.js` (what `npm run start:web` runs) on a temp data folder; on
- * `port` when given (a restarted main keeps the page's origin, and so its IndexedDB).
+ * `port` when given (a restarted main keeps the page's origin, and so its IndexedDB), with
+ * `env` added to its environment (a SANE configuration of the test's own).
  */
-export function startHarness(dataDir: string, options: { port?: number } = {}): Promise<RunningHarness> {
+export function startHarness(
+  dataDir: string,
+  options: { port?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunningHarness> {
   const child: ChildProcess = spawn(process.execPath, [resolve(OUT, 'main/harness.js')], {
-    env: { ...process.env, SOHOA_DATA_DIR: dataDir, PORT: String(options.port ?? 0) },
+    env: { ...process.env, ...options.env, SOHOA_DATA_DIR: dataDir, PORT: String(options.port ?? 0) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const end = (signal: NodeJS.Signals) =>

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createSaneDriver } from '../../src-main/capture/sane/sane-driver';
 import type { ScanDriver, ScannedPage } from '../../src-main/capture/scan-driver';
 import type { ScanOptions } from '../../src-shared/capture/scan-options';
@@ -38,4 +40,20 @@ export async function collect(scan: AsyncIterable<ScannedPage>) {
   } catch (failure) {
     return { pages, failure: failure as { code?: string } };
   }
+}
+
+/**
+ * A SANE configuration in `dir` (for SANE_CONFIG_DIR) whose `test` device waits
+ * `microseconds` before each read: a scanner slow enough to watch a page go through.
+ */
+export function slowSaneConfig(dir: string, microseconds: number): NodeJS.ProcessEnv {
+  const defaults = readFileSync('/etc/sane.d/test.conf', 'utf8')
+    .split('\n')
+    .filter((line) => !/^\s*read-delay/.test(line));
+  writeFileSync(join(dir, 'dll.conf'), 'test\n');
+  writeFileSync(
+    join(dir, 'test.conf'),
+    [...defaults, 'read-delay true', `read-delay-duration ${microseconds}`, ''].join('\n'),
+  );
+  return { SANE_CONFIG_DIR: dir };
 }

@@ -10,9 +10,9 @@ const VIEWPORT = { width: 1366, height: 900 };
  */
 export async function openStationPage(
   dataDir: string,
-  options: { profileDir?: string } = {},
+  options: { profileDir?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ page: Page; harness: RunningHarness; close: () => Promise<void> }> {
-  const harness = await startHarness(dataDir);
+  const harness = await startHarness(dataDir, { env: options.env });
   let page: Page;
   let closeBrowser: () => Promise<void>;
   if (options.profileDir) {

@@ -18,9 +18,10 @@ export async function prepareStation(
 export async function openAsClerk(
   dataDir: string,
   settings?: (current: StationSettings) => SettingsPatch,
+  harness: { env?: NodeJS.ProcessEnv } = {},
 ): Promise<Awaited<ReturnType<typeof openStationPage>>> {
   await prepareStation(dataDir, settings);
-  const station = await openStationPage(dataDir);
+  const station = await openStationPage(dataDir, harness);
   await login(station.page, CLERK);
   await station.page.getByTestId('scan-start').waitFor();
   return station;

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CaptureRunKind, CaptureRunSummary, CaptureStep } from '../../../src-shared/capture/capture-run';
+import type {
+  CaptureRunKind,
+  CaptureRunSummary,
+  CaptureStep,
+  ScanProgress,
+} from '../../../src-shared/capture/capture-run';
 import type { ScanOptions } from '../../../src-shared/capture/scan-options';
 import type { CaptureSettings } from '../../../src-shared/domain/settings';
 import { AppError, toAppError } from '../../../src-shared/errors/app-error';
@@ -29,6 +34,8 @@ interface Run {
   handedOut: number | null;
   end: RunEnd | null;
   delivered: number;
+  /** The page the scanner is reading, while it reads. */
+  reading: ScanProgress | null;
   wake: () => void;
 }
 
@@ -78,6 +85,7 @@ export function createCaptureRuns(deps: {
         handedOut: null,
         end,
         delivered: 0,
+        reading: null,
         wake: () => undefined,
       });
       deps.log.info('capture: run restored', { runId, pending: pending.length });
@@ -96,7 +104,8 @@ export function createCaptureRuns(deps: {
     const written: number[] = [];
     try {
       await mkdir(workDir, { recursive: true });
-      for await (const item of source(workDir, run.controller.signal)) {
+      const reading = (progress: ScanProgress) => (run.reading = progress);
+      for await (const item of source(workDir, run.controller.signal, reading)) {
         sequence += 1;
         if (item.kind === 'original') {
           const { path, ...facts } = item.original;
@@ -126,6 +135,7 @@ export function createCaptureRuns(deps: {
       deps.log.error('capture: end of run not written', { runId: run.meta.runId, error: String(error) });
     });
     if (wholeFile && !end.failure) run.pending.push(...written);
+    run.reading = null;
     run.end = end;
     run.wake();
   }
@@ -145,6 +155,7 @@ export function createCaptureRuns(deps: {
       handedOut: null,
       end: null,
       delivered: 0,
+      reading: null,
       wake: () => undefined,
     };
     runs.set(runId, run);
@@ -201,13 +212,14 @@ export function createCaptureRuns(deps: {
       return [...runs.values()]
         .filter(({ meta }) => meta.owner === null || meta.owner === user)
         .sort((a, b) => a.meta.startedAt - b.meta.startedAt)
-        .map(({ meta, pending, end }) => ({
+        .map(({ meta, pending, end, reading }) => ({
           runId: meta.runId,
           kind: meta.kind,
           label: meta.label,
           startedAt: meta.startedAt,
           pending: pending.length,
           ended: end !== null,
+          reading,
         }));
     },
 

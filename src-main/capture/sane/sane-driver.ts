@@ -7,10 +7,12 @@ import {
   type DeviceInfo,
   type ScanOptions,
 } from '../../../src-shared/capture/scan-options';
+import type { ScanProgress } from '../../../src-shared/capture/capture-run';
 import { AppError } from '../../../src-shared/errors/app-error';
 import { splitDeviceId, type ScanDriver, type ScannedPage } from '../scan-driver';
 import { runScanimage, saneEnv } from './run-command';
 import { capabilitiesOf, fullAreaArgs, parseSaneOptions, saneModeName, saneSourceName } from './sane-options';
+import { saneProgressReader } from './sane-progress';
 import { failureOf } from './sane-status';
 
 export interface SaneDriverOptions {
@@ -88,7 +90,12 @@ export function createSaneDriver(options: SaneDriverOptions = {}): ScanDriver {
       return capabilitiesOf(await saneOptions(deviceName(deviceId), signal));
     },
 
-    async *scan(scan: ScanOptions, outputDir: string, signal?: AbortSignal): AsyncGenerator<ScannedPage> {
+    async *scan(
+      scan: ScanOptions,
+      outputDir: string,
+      signal?: AbortSignal,
+      onProgress?: (progress: ScanProgress) => void,
+    ): AsyncGenerator<ScannedPage> {
       const device = deviceName(scan.deviceId);
       const available = await saneOptions(device, signal);
       const source = saneSourceName(available, scan.source);
@@ -162,8 +169,10 @@ export function createSaneDriver(options: SaneDriverOptions = {}): ScanDriver {
         watchdog = setTimeout(onSilence, batchOver ? CLOSE_GRACE_MS : stallTimeoutMs);
       };
       heard();
+      const readProgress = onProgress ? saneProgressReader(onProgress) : () => undefined;
       child.stderr.on('data', (chunk: Buffer) => {
         const text = chunk.toString();
+        readProgress(text);
         // The tail of what came before, in case the words were split between two chunks.
         batchOver ||= BATCH_OVER.test(output.slice(-20) + text);
         output += text;

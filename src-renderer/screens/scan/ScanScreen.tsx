@@ -5,7 +5,7 @@ import {
   ScanOutlined,
   StopOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Button, Card, Space, Statistic, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Progress, Space, Statistic, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,7 @@ import {
   type RunEnd,
 } from '../../capture/capture-runs';
 import { uploadForImport } from '../../capture/import-upload';
+import { useScanProgress } from '../../capture/use-scan-progress';
 import {
   deleteEmptyRecord,
   deletePage,
@@ -86,6 +87,7 @@ export function ScanScreen() {
   const stopRequested = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const scanRunId = [...receiving].find(([, run]) => run.kind === 'scan')?.[0] ?? null;
+  const reading = useScanProgress(scanRunId);
   const pageCount =
     useLiveQuery(() => (recordId ? db.pages.where('recordId').equals(recordId).count() : 0), [recordId]) ?? 0;
 
@@ -360,7 +362,14 @@ export function ScanScreen() {
               valueStyle={{ fontSize: 16 }}
               data-testid="scan-count"
             />
-            {scanRunId ? <span>{t('scan.scanning')}</span> : null}
+            {scanRunId && reading ? (
+              <Space data-testid="scan-reading">
+                <span>{t('scan.reading', { page: reading.page })}</span>
+                <Progress percent={Math.floor(reading.percent)} size="small" style={{ width: 140 }} />
+              </Space>
+            ) : scanRunId ? (
+              <span>{t('scan.scanning')}</span>
+            ) : null}
             {importing ? (
               <span data-testid="import-progress">{t('scan.importing', { name: importing })}</span>
             ) : null}

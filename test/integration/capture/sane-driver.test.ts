@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSaneDriver } from '../../../src-main/capture/sane/sane-driver';
+import type { ScanProgress } from '../../../src-shared/capture/capture-run';
 import { ADF_COLOR, collect, requireSaneTestBackend, testDriver } from '../../support/sane';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -53,6 +54,25 @@ describe('SANE driver against the real `test` backend', () => {
     expect(arrivals).toHaveLength(3);
     // Page 1 arrived well before the batch ended, not all three at the end.
     expect(arrivals[2]! - arrivals[0]!).toBeGreaterThan(100);
+  });
+
+  it('tells how far it has read each page, page after page', async () => {
+    dir = makeTempDir('sohoa-sane-');
+    const slow = testDriver(undefined, ['--read-delay=yes', '--read-delay-duration', '10000']);
+    const told: ScanProgress[] = [];
+    const { pages, failure } = await collect(
+      slow.scan({ ...ADF_COLOR, maxPages: 2 }, dir.path, undefined, (progress) => told.push(progress)),
+    );
+    expect(failure).toBeNull();
+    expect(pages).toHaveLength(2);
+    expect([...new Set(told.map((progress) => progress.page))]).toEqual([1, 2]);
+    // Within a page the share only grows, and it is seen between its start and its end.
+    for (const page of [1, 2]) {
+      const shares = told.filter((progress) => progress.page === page).map((progress) => progress.percent);
+      expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    }
+    expect(told.some((progress) => progress.percent > 0 && progress.percent < 100)).toBe(true);
+    expect(told.at(-1)).toEqual({ page: 2, percent: 100 });
   });
 
   it.each([
