@@ -27,6 +27,9 @@ export const securitySettingsSchema = z.object({
 });
 
 /** Page processing thresholds (DOMAIN.md: at least 200 dpi; blank pages flagged, never deleted). */
+/** How long a scanner may be silent before its scan is stopped, seconds, unless set. */
+export const DEFAULT_SCANNER_STALL_SECONDS = 120;
+
 export const captureSettingsSchema = z.object({
   /** Pages below this resolution are flagged, dpi. */
   minDpi: z.number().int().min(72).max(1200).default(200),
@@ -52,7 +55,7 @@ export const captureSettingsSchema = z.object({
    * A scan that shows no progress, no page and no end for this long is stopped, seconds (the
    * scanner hung); only a lamp's warm-up is silent, and that is under a minute.
    */
-  scannerStallSeconds: z.number().int().min(30).max(1800).default(120),
+  scannerStallSeconds: z.number().int().min(30).max(1800).default(DEFAULT_SCANNER_STALL_SECONDS),
   /** The folder a scan-to-folder scanner or copier writes into; empty: no hot folder. */
   hotFolder: optionalPath,
   /** A hot-folder file is taken once its size has not changed for this long, ms (copiers pause mid-write). */

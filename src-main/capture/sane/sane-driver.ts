@@ -8,6 +8,7 @@ import {
   type ScanOptions,
 } from '../../../src-shared/capture/scan-options';
 import type { ScanProgress } from '../../../src-shared/capture/capture-run';
+import { DEFAULT_SCANNER_STALL_SECONDS } from '../../../src-shared/domain/settings';
 import { AppError } from '../../../src-shared/errors/app-error';
 import { splitDeviceId, type ScanDriver, type ScannedPage } from '../scan-driver';
 import { runScanimage, saneEnv } from './run-command';
@@ -49,7 +50,7 @@ const PROGRESS = /Progress: [\d.]+%\r/g;
 export function createSaneDriver(options: SaneDriverOptions = {}): ScanDriver {
   const command = options.command ?? 'scanimage';
   const listTimeoutMs = options.listTimeoutMs ?? 30_000;
-  const stallTimeout = options.stallTimeoutMs ?? (() => 120_000);
+  const stallTimeout = options.stallTimeoutMs ?? (() => DEFAULT_SCANNER_STALL_SECONDS * 1000);
   const deviceName = (deviceId: string) => {
     const { backend, device } = splitDeviceId(deviceId);
     if (backend !== 'sane' || !device)
