@@ -13,7 +13,7 @@ import { AppError } from '../../../src-shared/errors/app-error';
 import { splitDeviceId, type ScanDriver, type ScannedPage } from '../scan-driver';
 import { runScanimage, saneEnv } from './run-command';
 import { capabilitiesOf, fullAreaArgs, parseSaneOptions, saneModeName, saneSourceName } from './sane-options';
-import { saneProgressReader } from './sane-progress';
+import { saneProgressReader, withoutProgress } from './sane-progress';
 import { failureOf } from './sane-status';
 
 export interface SaneDriverOptions {
@@ -39,8 +39,6 @@ const BATCH_OVER = /Batch terminated/;
 const CLOSE_GRACE_MS = 3000;
 /** How long scanimage may take to stop on SIGTERM (it cancels the scan) before it is killed. */
 const KILL_GRACE_MS = 2000;
-/** The progress scanimage prints as it reads, rewritten in place on one line. */
-const PROGRESS = /Progress: [\d.]+%\r/g;
 
 /**
  * SANE through `scanimage`: discovery with `-f`, options from `-A`, batch scans with
@@ -216,7 +214,7 @@ export function createSaneDriver(options: SaneDriverOptions = {}): ScanDriver {
         if (finished.spawnError) {
           throw new AppError('capture.scannerMissing', { detail: String(finished.spawnError) });
         }
-        const stderr = output.replace(PROGRESS, '');
+        const stderr = withoutProgress(output);
         if (stalled && !cancelled) {
           throw new AppError('capture.scannerStalled', {
             params: { seconds: Math.round(stallTimeoutMs / 1000) },

@@ -4,7 +4,9 @@ import type { ScanProgress } from '../../../src-shared/capture/capture-run';
  * What scanimage says on stderr of the page it reads: "Scanning page 3" as a page starts
  * (batch mode), then "Progress: 41.7%" rewritten in place with a carriage return as it goes.
  */
-const SAYS = /Scanning page (\d+)\n|Progress: (\d+(?:\.\d+)?)%\r/g;
+const PROGRESS_SAYING = String.raw`Progress: (\d+(?:\.\d+)?)%\r`;
+const SAYS = new RegExp(String.raw`Scanning page (\d+)\n|` + PROGRESS_SAYING, 'g');
+const PROGRESS = new RegExp(PROGRESS_SAYING, 'g');
 /** Longer than any one of the sayings above: a saying cut between two chunks is kept whole. */
 const CARRY = 40;
 
@@ -31,3 +33,6 @@ export function saneProgressReader(onProgress: (progress: ScanProgress) => void)
     }
   };
 }
+
+/** scanimage's stderr without its progress, which it rewrites in place on one line: its words. */
+export const withoutProgress = (stderr: string): string => stderr.replace(PROGRESS, '');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScanProgress } from '../../../../src-shared/capture/capture-run';
-import { saneProgressReader } from '../../../../src-main/capture/sane/sane-progress';
+import { saneProgressReader, withoutProgress } from '../../../../src-main/capture/sane/sane-progress';
 
 const follow = (chunks: string[]) => {
   const told: ScanProgress[] = [];
@@ -34,5 +34,13 @@ describe('saneProgressReader', () => {
 
   it('tells nothing before a page has started, nor for other words', () => {
     expect(follow(['Progress: 50.0%\r', 'scanimage: sane_read: Document feeder jammed\n'])).toEqual([]);
+  });
+
+  it('leaves scanimage’s words when its progress is taken out', () => {
+    expect(
+      withoutProgress(
+        'Scanning page 2\nProgress: 12.5%\rProgress: 100.0%\rscanimage: sane_read: Document feeder jammed\n',
+      ),
+    ).toBe('Scanning page 2\nscanimage: sane_read: Document feeder jammed\n');
   });
 });
