@@ -5,7 +5,7 @@ import { station } from '../station/station';
 /** Often enough for a bar that moves as the page goes through; main answers from memory. */
 const ASK_MS = 500;
 
-/** How far the scanner has read the page it is on, while the run `runId` scans. */
+/** How far the scanner has read the page it is on, while the run `runId` scans; else null. */
 export function useScanProgress(runId: string | null): ScanProgress | null {
   // Kept with the run it belongs to: a new run never shows the last one's page.
   const [heard, setHeard] = useState<{ runId: string; reading: ScanProgress | null } | null>(null);

@@ -60,7 +60,7 @@ describe('capture in Chromium: a slow scanner shows how far it has read the page
   beforeAll(async () => {
     requireBuild();
     requireSaneTestBackend();
-    // About 60 reads a page at 100 dpi: some 6 s a page.
+    // About 60 reads a page at 100 dpi: some 3 s a page (scanimage alone, measured).
     station = await openAsClerk(dir.path, undefined, { env: slowSaneConfig(sane.path, 100_000) });
     page = station.page;
   });

@@ -362,7 +362,7 @@ export function ScanScreen() {
               valueStyle={{ fontSize: 16 }}
               data-testid="scan-count"
             />
-            {scanRunId && reading ? (
+            {reading ? (
               <Space data-testid="scan-reading">
                 <span>{t('scan.reading', { page: reading.page })}</span>
                 <Progress percent={Math.floor(reading.percent)} size="small" style={{ width: 140 }} />
